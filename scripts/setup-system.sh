@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages the app needs to build, run and be tested.
+# Idempotent: it only calls apt-get when something is missing.
+set -euo pipefail
+
+PKGS=(
+  # build the Tauri shell
+  build-essential pkg-config file libssl-dev
+  libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
+  # run and test headless
+  xvfb xauth webkit2gtk-driver
+  # CJK glyphs for the user interface
+  fonts-noto-cjk
+  # PDF checks in the tests (pdftotext, pdffonts, pdftoppm)
+  poppler-utils
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+echo "system packages: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,206 @@
+//! Backups through SQLite's online backup API (never a file copy), kept in a `backups/`
+//! folder beside the database. The newest [`KEEP`] are kept.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{backup::Backup, Connection, OpenFlags, MAIN_DB};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+/// How many backups are kept; older ones are removed after each new backup.
+pub const KEEP: usize = 30;
+
+const EXT: &str = "sqlite3";
+
+/// Why a backup was taken; part of its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupReason {
+    /// The user asked for one.
+    Manual,
+    /// Taken automatically before an import.
+    BeforeImport,
+    /// Taken automatically before restoring another backup.
+    BeforeRestore,
+    /// Taken automatically before a schema upgrade.
+    BeforeMigration,
+    /// Taken before demo data is removed, or another bulk change.
+    BeforeBulkChange,
+}
+
+impl BackupReason {
+    fn code(self) -> &'static str {
+        match self {
+            BackupReason::Manual => "manual",
+            BackupReason::BeforeImport => "before-import",
+            BackupReason::BeforeRestore => "before-restore",
+            BackupReason::BeforeMigration => "before-migration",
+            BackupReason::BeforeBulkChange => "before-bulk-change",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        [
+            BackupReason::Manual,
+            BackupReason::BeforeImport,
+            BackupReason::BeforeRestore,
+            BackupReason::BeforeMigration,
+            BackupReason::BeforeBulkChange,
+        ]
+        .into_iter()
+        .find(|r| r.code() == code)
+    }
+
+    /// The Chinese label shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            BackupReason::Manual => "手动备份",
+            BackupReason::BeforeImport => "导入前自动备份",
+            BackupReason::BeforeRestore => "恢复前自动备份",
+            BackupReason::BeforeMigration => "升级前自动备份",
+            BackupReason::BeforeBulkChange => "批量修改前自动备份",
+        }
+    }
+}
+
+/// One backup file.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BackupInfo {
+    /// The identifier used to restore it: the file name without extension.
+    pub id: String,
+    /// When it was taken, local time, `YYYY-MM-DD HH:MM:SS`.
+    pub taken_at: String,
+    pub reason: BackupReason,
+    /// The Chinese label of the reason.
+    pub reason_label: String,
+    pub size_bytes: u64,
+    pub path: String,
+}
+
+/// The folder that holds the backups of the database at `db_path`.
+pub fn dir_for(db_path: &Path) -> PathBuf {
+    db_path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+        .join("backups")
+}
+
+/// Backs up the live database behind `conn` (whose file is `db_path`) and prunes old backups.
+pub fn create(conn: &Connection, db_path: &Path, reason: BackupReason) -> Result<BackupInfo> {
+    let info = write(conn, db_path, reason)?;
+    prune(&dir_for(db_path))?;
+    Ok(info)
+}
+
+/// Writes one backup without pruning.
+fn write(conn: &Connection, db_path: &Path, reason: BackupReason) -> Result<BackupInfo> {
+    let dir = dir_for(db_path);
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let now = chrono::Local::now().naive_local();
+    let stamp = now.format("%Y%m%d-%H%M%S%.3f").to_string().replace('.', "-");
+    let mut id = format!("{stamp}_{}", reason.code());
+    let mut n = 1;
+    while dir.join(format!("{id}.{EXT}")).exists() {
+        n += 1;
+        id = format!("{stamp}-{n}_{}", reason.code());
+    }
+    let path = dir.join(format!("{id}.{EXT}"));
+    let mut dst = Connection::open(&path)?;
+    {
+        let b = Backup::new(conn, &mut dst)?;
+        b.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+    }
+    drop(dst);
+    info_for(&path).ok_or_else(|| Error::NotFound {
+        what: "备份",
+        id,
+    })
+}
+
+fn info_for(path: &Path) -> Option<BackupInfo> {
+    let stem = path.file_stem()?.to_str()?;
+    let (stamp, code) = stem.split_once('_')?;
+    let reason = BackupReason::from_code(code)?;
+    let when = chrono::NaiveDateTime::parse_from_str(stamp.get(..15)?, "%Y%m%d-%H%M%S").ok()?;
+    let size_bytes = std::fs::metadata(path).ok()?.len();
+    Some(BackupInfo {
+        id: stem.to_string(),
+        taken_at: when.format("%Y-%m-%d %H:%M:%S").to_string(),
+        reason,
+        reason_label: reason.label().to_string(),
+        size_bytes,
+        path: path.display().to_string(),
+    })
+}
+
+/// The backups of the database at `db_path`, newest first.
+pub fn list(db_path: &Path) -> Result<Vec<BackupInfo>> {
+    list_dir(&dir_for(db_path))
+}
+
+fn list_dir(dir: &Path) -> Result<Vec<BackupInfo>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let mut out: Vec<BackupInfo> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some(EXT))
+        .filter_map(|p| info_for(&p))
+        .collect();
+    // Ids start with a sortable timestamp.
+    out.sort_by(|a, b| b.id.cmp(&a.id));
+    Ok(out)
+}
+
+fn prune(dir: &Path) -> Result<()> {
+    for old in list_dir(dir)?.into_iter().skip(KEEP) {
+        std::fs::remove_file(&old.path).map_err(|e| Error::io(&old.path, e))?;
+    }
+    Ok(())
+}
+
+/// Restores backup `id` into the live database behind `conn`. The current state is backed
+/// up first, so a restore can itself be undone. The restored schema is brought up to date.
+pub fn restore(conn: &mut Connection, db_path: &Path, id: &str) -> Result<BackupInfo> {
+    let src_path = dir_for(db_path).join(format!("{id}.{EXT}"));
+    // An id is a file name we made; refuse anything that could point elsewhere.
+    let valid = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid || !src_path.is_file() {
+        return Err(Error::NotFound {
+            what: "备份",
+            id: id.to_string(),
+        });
+    }
+    let src = Connection::open_with_flags(&src_path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let version: i64 = src
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|_| Error::NotADatabase {
+            path: src_path.clone(),
+        })?;
+    if version > crate::db::supported_version() {
+        return Err(Error::DatabaseTooNew {
+            found: version,
+            supported: crate::db::supported_version(),
+        });
+    }
+    drop(src);
+    // Prune only after the restore: the backup being restored may be the oldest one.
+    let safety = write(conn, db_path, BackupReason::BeforeRestore)?;
+    conn.restore(MAIN_DB, &src_path, None::<fn(rusqlite::backup::Progress)>)?;
+    prune(&dir_for(db_path))?;
+    crate::db::migrations()
+        .to_latest(conn)
+        .map_err(|e| Error::Migration {
+            message: e.to_string(),
+        })?;
+    Ok(safety)
+}

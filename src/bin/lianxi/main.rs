@@ -1,0 +1,104 @@
+//! `lianxi`: the command-line face of the core. Glue only: parse arguments, call the core,
+//! print the result. Errors go to stderr in Chinese and the exit code is non-zero.
+
+mod backup_cmd;
+mod roster_cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use lianxi::{db, demo, paths, settings, Error};
+
+/// 联席会筹备助手 命令行工具
+#[derive(Parser)]
+#[command(name = "lianxi", version, about = "联席会筹备助手：成员单位、会议筹备、共建协议、捐赠与会议纪要")]
+struct Cli {
+    /// 数据库文件（默认：系统应用数据目录中的 lianxi.sqlite3，可用环境变量 LIANXI_DATA_DIR 改变目录）
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 显示数据位置与概况
+    Info {
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+    /// 在空数据库中载入示例数据（虚构的“海棠街道”）
+    Demo,
+    /// 备份：create | list | restore ID
+    Backup {
+        #[command(subcommand)]
+        action: backup_cmd::BackupAction,
+    },
+    /// 成员单位名册
+    Roster {
+        #[command(subcommand)]
+        action: roster_cmd::RosterAction,
+    },
+}
+
+/// The database path: `--db`, else the default data folder.
+fn db_path(cli_db: Option<PathBuf>) -> Result<PathBuf, Error> {
+    match cli_db {
+        Some(p) => Ok(p),
+        None => paths::default_data_dir()
+            .map(|d| d.join(paths::DB_FILE))
+            .ok_or_else(|| Error::Conflict("无法确定系统的应用数据目录，请用 --db 指定数据库文件。".into())),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let path = db_path(cli.db)?;
+    let mut conn = db::open(&path)?;
+    match cli.command {
+        Command::Info { json } => {
+            let info = settings::data_info(&conn, &path)?;
+            if json {
+                print_json(&info)?;
+            } else {
+                println!("数据库：{}", info.db_path);
+                println!("备份目录：{}", info.backups_dir);
+                println!("数据版本：{}", info.schema_version);
+                println!("成员单位：{} 家{}", info.unit_count, if info.is_demo { "（示例数据）" } else { "" });
+            }
+        }
+        Command::Demo => {
+            let s = demo::load(&mut conn)?;
+            println!(
+                "已载入示例数据“{}”：成员单位 {} 家，社区 {} 个，分会 {} 个。",
+                demo::STREET,
+                s.units,
+                s.communities,
+                s.branches
+            );
+        }
+        Command::Backup { action } => backup_cmd::run(&mut conn, &path, action)?,
+        Command::Roster { action } => roster_cmd::run(&mut conn, &path, action)?,
+    }
+    Ok(())
+}
+
+/// Prints a value as pretty JSON on stdout.
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
+    let s = serde_json::to_string_pretty(value).map_err(|e| Error::Conflict(e.to_string()))?;
+    println!("{s}");
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            ExitCode::FAILURE
+        }
+    }
+}

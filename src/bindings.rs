@@ -1,0 +1,20 @@
+//! The TypeScript bindings of the types that cross to the UI (generated with ts-rs into
+//! `ui/src/bindings/`). `tests/bindings.rs` fails when the committed files are stale; run
+//! `UPDATE_BINDINGS=1 cargo test -p lianxi --test bindings` to regenerate them.
+
+use std::path::Path;
+
+use ts_rs::{Config, ExportError, TS};
+
+/// Writes every UI-facing type (and the types they use) into `dir`.
+pub fn export_all(dir: &Path) -> Result<(), ExportError> {
+    let cfg = Config::new().with_out_dir(dir).with_large_int("number");
+    crate::units::Unit::export_all(&cfg)?;
+    crate::units::UnitInput::export_all(&cfg)?;
+    crate::units::HistoryEntry::export_all(&cfg)?;
+    crate::org::Community::export_all(&cfg)?;
+    crate::org::Branch::export_all(&cfg)?;
+    crate::backup::BackupInfo::export_all(&cfg)?;
+    crate::settings::DataInfo::export_all(&cfg)?;
+    Ok(())
+}

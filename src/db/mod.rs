@@ -1,0 +1,115 @@
+//! Opening the database: pragmas, the newer-version guard, migrations (with a backup first).
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+
+use crate::backup::{self, BackupReason};
+use crate::error::{Error, Result};
+
+/// The schema migrations, in order. A migration, once released, is never edited: add a new one.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this build writes (the number of migrations).
+pub fn supported_version() -> i64 {
+    // The count is tiny, so the cast cannot truncate.
+    MIGRATIONS.len() as i64
+}
+
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+/// Sets the per-connection pragmas. Called once for every connection that is opened.
+fn set_pragmas(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Maps SQLite's "not a database" family of errors to a clear message.
+fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            Error::NotADatabase {
+                path: path.to_path_buf(),
+            }
+        }
+        _ => Error::Sqlite(e),
+    }
+}
+
+/// Opens (creating if needed) the database at `path` and brings its schema up to date.
+///
+/// A database written by a newer version is refused before anything is written to it.
+/// Before migrating a database that already holds a schema, a backup is taken.
+pub fn open(path: &Path) -> Result<Connection> {
+    if let Some(dir) = path.parent() {
+        if !dir.as_os_str().is_empty() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+    }
+    let mut conn = Connection::open(path).map_err(|e| classify_open_error(path, e))?;
+    // Read the version before any pragma that could write to the file.
+    let found = user_version(&conn).map_err(|e| match e {
+        Error::Sqlite(e) => classify_open_error(path, e),
+        other => other,
+    })?;
+    let supported = supported_version();
+    if found > supported {
+        return Err(Error::DatabaseTooNew { found, supported });
+    }
+    set_pragmas(&conn)?;
+    if found > 0 && found < supported {
+        backup::create(&conn, path, BackupReason::BeforeMigration)?;
+    }
+    migrations()
+        .to_latest(&mut conn)
+        .map_err(|e| Error::Migration {
+            message: e.to_string(),
+        })?;
+    Ok(conn)
+}
+
+/// Opens a fresh in-memory database with the full schema (for tests and previews).
+pub fn open_in_memory() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrations()
+        .to_latest(&mut conn)
+        .map_err(|e| Error::Migration {
+            message: e.to_string(),
+        })?;
+    Ok(conn)
+}
+
+/// The current local time as stored in the database.
+pub(crate) fn now() -> String {
+    chrono::Local::now()
+        .naive_local()
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_validate() {
+        migrations().validate().expect("migrations are valid");
+    }
+
+    #[test]
+    fn version_matches_migration_count() {
+        let conn = open_in_memory().unwrap();
+        assert_eq!(user_version(&conn).unwrap(), supported_version());
+    }
+}

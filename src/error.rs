@@ -1,0 +1,98 @@
+//! The core's one error type. Its `Display` is the Chinese message shown to the user; its
+//! [`Error::kind`] is a stable code the front end and scripts branch on.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// SQLite reported an error we did not expect.
+    #[error("数据库出错：{0}")]
+    Sqlite(#[from] rusqlite::Error),
+
+    /// The file is not an SQLite database (or is damaged beyond opening).
+    #[error("“{}”不是本软件的数据文件，或文件已损坏。", path.display())]
+    NotADatabase { path: PathBuf },
+
+    /// The database was written by a newer version of the app; we refuse to touch it.
+    #[error("这个数据文件由更新版本的联席会筹备助手创建（数据版本 {found}，本版本最高支持 {supported}）。为避免损坏数据，本版本不会打开或修改它，请升级软件。")]
+    DatabaseTooNew { found: i64, supported: i64 },
+
+    /// Upgrading the schema failed; the backup taken before it is named.
+    #[error("升级数据结构失败：{message}")]
+    Migration { message: String },
+
+    /// Reading or writing a file failed.
+    #[error("无法访问文件“{}”：{source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// A record the user referred to does not exist (any more).
+    #[error("找不到{what}（编号 {id}）。")]
+    NotFound { what: &'static str, id: String },
+
+    /// A field the user filled in is not acceptable; `message` says why, in Chinese.
+    #[error("{message}")]
+    Invalid { field: &'static str, message: String },
+
+    /// The action conflicts with existing data (a duplicate, a reference that forbids it).
+    #[error("{0}")]
+    Conflict(String),
+}
+
+impl Error {
+    /// A stable, English, machine-readable code for this error.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Sqlite(_) => "database",
+            Error::NotADatabase { .. } => "not_a_database",
+            Error::DatabaseTooNew { .. } => "database_too_new",
+            Error::Migration { .. } => "migration",
+            Error::Io { .. } => "io",
+            Error::NotFound { .. } => "not_found",
+            Error::Invalid { .. } => "invalid",
+            Error::Conflict(_) => "conflict",
+        }
+    }
+
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+/// The core's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_stable_and_messages_chinese() {
+        let e = Error::DatabaseTooNew {
+            found: 9,
+            supported: 1,
+        };
+        assert_eq!(e.kind(), "database_too_new");
+        assert!(e.to_string().contains("更新版本"));
+        let e = Error::NotFound {
+            what: "成员单位",
+            id: "7".into(),
+        };
+        assert_eq!(e.to_string(), "找不到成员单位（编号 7）。");
+    }
+}

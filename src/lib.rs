@@ -1,0 +1,18 @@
+//! 联席会筹备助手 core: everything a user can do, as plain Rust functions over an SQLite
+//! database. The desktop shell (`src-tauri`) and the `lianxi` CLI are thin glue over this crate;
+//! it knows nothing of Tauri, webviews or IPC.
+
+pub mod backup;
+pub mod bindings;
+pub mod date;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod org;
+pub mod paths;
+pub mod phone;
+pub mod settings;
+pub mod text;
+pub mod units;
+
+pub use error::{Error, Result};

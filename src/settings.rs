@@ -1,0 +1,59 @@
+//! Key–value settings kept in the database, and facts about where the data lives.
+
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::Result;
+
+/// Reads a setting.
+pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+/// Writes a setting.
+pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// Where the data lives and what it holds, for the 设置 screen.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DataInfo {
+    pub data_dir: String,
+    pub db_path: String,
+    pub backups_dir: String,
+    pub db_size_bytes: u64,
+    pub schema_version: i64,
+    /// True while the database holds the demo street (示例数据).
+    pub is_demo: bool,
+    pub unit_count: i64,
+    pub street_name: String,
+}
+
+/// Facts about the database at `db_path`.
+pub fn data_info(conn: &Connection, db_path: &Path) -> Result<DataInfo> {
+    let unit_count = conn.query_row("SELECT COUNT(*) FROM units", [], |r| r.get(0))?;
+    let schema_version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    Ok(DataInfo {
+        data_dir: db_path
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        db_path: db_path.display().to_string(),
+        backups_dir: crate::backup::dir_for(db_path).display().to_string(),
+        db_size_bytes: std::fs::metadata(db_path).map(|m| m.len()).unwrap_or(0),
+        schema_version,
+        is_demo: crate::demo::is_demo(conn)?,
+        unit_count,
+        street_name: get(conn, "street_name")?.unwrap_or_default(),
+    })
+}

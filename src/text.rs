@@ -1,0 +1,78 @@
+//! Text normalisation shared by the roster, the importer and matching.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalises a unit or person name for storage: NFKC (full-width letters and digits become
+/// half-width), trimmed, inner runs of white space collapsed to one space, and round
+/// brackets stored as full-width （）.
+pub fn clean_name(raw: &str) -> String {
+    let nfkc: String = raw.nfkc().collect();
+    let mut out = String::with_capacity(nfkc.len());
+    let mut pending_space = false;
+    for c in nfkc.trim().chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            // A space between two CJK characters is noise; between Latin words it matters.
+            let prev_cjk = out.chars().last().is_some_and(is_cjk);
+            if !(prev_cjk || is_cjk(c) || c == '(' || c == ')') {
+                out.push(' ');
+            }
+            pending_space = false;
+        }
+        out.push(match c {
+            '(' => '（',
+            ')' => '）',
+            other => other,
+        });
+    }
+    out.replace(" （", "（").replace("） ", "）")
+}
+
+/// The key two names are matched on: the cleaned name without any white space, with
+/// brackets unified and Latin letters lower-cased.
+pub fn name_key(raw: &str) -> String {
+    clean_name(raw)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Is `c` a CJK ideograph or CJK punctuation (a character a line may break around)?
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F   // CJK symbols and punctuation
+        | 0x3400..=0x4DBF // extension A
+        | 0x4E00..=0x9FFF // unified ideographs
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0xFF00..=0xFFEF // full-width forms
+        | 0x20000..=0x3FFFF) // extensions B and later (𠮷 …)
+}
+
+/// Trims a free-text field and turns NFKC-equivalent full-width spaces into plain ones.
+pub fn clean_text(raw: &str) -> String {
+    raw.replace('\u{3000}', " ").trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(raw: &str, clean: &str, key: &str) {
+        assert_eq!(clean_name(raw), clean, "clean_name({raw:?})");
+        assert_eq!(name_key(raw), key, "name_key({raw:?})");
+    }
+
+    #[test]
+    fn names() {
+        check("  海棠社区党委 ", "海棠社区党委", "海棠社区党委");
+        check("青岛啤酒(集团)有限公司", "青岛啤酒（集团）有限公司", "青岛啤酒（集团）有限公司");
+        check("青岛啤酒 （集团） 有限公司", "青岛啤酒（集团）有限公司", "青岛啤酒（集团）有限公司");
+        check("中国　海洋大学", "中国海洋大学", "中国海洋大学");
+        check("ＡＢＣ  Bank  青岛分行", "ABC Bank青岛分行", "abcbank青岛分行");
+        check("𠮷野家餐饮", "𠮷野家餐饮", "𠮷野家餐饮");
+    }
+}

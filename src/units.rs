@@ -1,0 +1,670 @@
+//! Member units (成员单位): the roster, its edits, and the history of every change.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::date::PartialDate;
+use crate::db::now;
+use crate::error::{Error, Result};
+use crate::text::{clean_name, clean_text, name_key};
+
+/// 单位类别. Serialised as the Chinese label the user sees; stored as an English code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub enum UnitCategory {
+    #[serde(rename = "机关")]
+    Government,
+    #[serde(rename = "部队")]
+    Military,
+    #[serde(rename = "企业")]
+    Enterprise,
+    #[serde(rename = "事业单位")]
+    Institution,
+    #[serde(rename = "学校")]
+    School,
+    #[serde(rename = "科研院所")]
+    Research,
+    #[serde(rename = "社会团体")]
+    SocialOrg,
+    #[serde(rename = "两新组织")]
+    TwoNew,
+    #[serde(rename = "其他")]
+    Other,
+}
+
+impl UnitCategory {
+    /// Every category, in the order the office lists them.
+    pub const ALL: [UnitCategory; 9] = [
+        UnitCategory::Government,
+        UnitCategory::Military,
+        UnitCategory::Enterprise,
+        UnitCategory::Institution,
+        UnitCategory::School,
+        UnitCategory::Research,
+        UnitCategory::SocialOrg,
+        UnitCategory::TwoNew,
+        UnitCategory::Other,
+    ];
+
+    /// The database code.
+    pub fn code(self) -> &'static str {
+        match self {
+            UnitCategory::Government => "government",
+            UnitCategory::Military => "military",
+            UnitCategory::Enterprise => "enterprise",
+            UnitCategory::Institution => "institution",
+            UnitCategory::School => "school",
+            UnitCategory::Research => "research",
+            UnitCategory::SocialOrg => "social_org",
+            UnitCategory::TwoNew => "two_new",
+            UnitCategory::Other => "other",
+        }
+    }
+
+    /// The Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            UnitCategory::Government => "机关",
+            UnitCategory::Military => "部队",
+            UnitCategory::Enterprise => "企业",
+            UnitCategory::Institution => "事业单位",
+            UnitCategory::School => "学校",
+            UnitCategory::Research => "科研院所",
+            UnitCategory::SocialOrg => "社会团体",
+            UnitCategory::TwoNew => "两新组织",
+            UnitCategory::Other => "其他",
+        }
+    }
+
+    /// Parses a database code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// Parses a Chinese label.
+    pub fn from_label(label: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.label() == label)
+    }
+}
+
+/// 状态: 在册 or 已退出.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub enum UnitStatus {
+    #[serde(rename = "在册")]
+    Active,
+    #[serde(rename = "已退出")]
+    Left,
+}
+
+impl UnitStatus {
+    /// The Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            UnitStatus::Active => "在册",
+            UnitStatus::Left => "已退出",
+        }
+    }
+}
+
+/// A member unit as stored, with the names of its community and branch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Unit {
+    pub id: i64,
+    pub name: String,
+    pub short_name: String,
+    pub category: UnitCategory,
+    pub community_id: Option<i64>,
+    pub community: Option<String>,
+    pub branch_id: Option<i64>,
+    pub branch: Option<String>,
+    pub vice_chair: bool,
+    pub party_org: String,
+    pub party_secretary: String,
+    pub contact: String,
+    pub contact_title: String,
+    pub phones: Vec<String>,
+    pub address: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub joined_on: Option<String>,
+    pub status: UnitStatus,
+    pub left_on: Option<String>,
+    pub notes: String,
+    pub source_batch_id: Option<i64>,
+    pub source_sheet: Option<String>,
+    pub source_row: Option<i64>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What a user enters to add or edit a unit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct UnitInput {
+    pub name: String,
+    pub short_name: String,
+    pub category: Option<UnitCategory>,
+    pub community_id: Option<i64>,
+    pub branch_id: Option<i64>,
+    pub vice_chair: bool,
+    pub party_org: String,
+    pub party_secretary: String,
+    pub contact: String,
+    pub contact_title: String,
+    pub phones: Vec<String>,
+    pub address: String,
+    pub joined_on: Option<String>,
+    pub notes: String,
+}
+
+/// One changed field in a unit's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FieldChange {
+    /// The Chinese field name (单位名称, 联系电话, …).
+    pub field: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// One event in a unit's history.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct HistoryEntry {
+    pub changed_at: String,
+    /// 新增 / 修改 / 导入 / 撤销导入 / 示例数据
+    pub source: String,
+    pub batch_id: Option<i64>,
+    pub changes: Vec<FieldChange>,
+}
+
+const SELECT: &str = "SELECT u.id, u.name, u.short_name, u.category, u.community_id, c.name,
+    u.branch_id, b.name, u.vice_chair, u.party_org, u.party_secretary, u.contact,
+    u.contact_title, u.phones, u.address, u.joined_on, u.status, u.left_on, u.notes,
+    u.source_batch_id, u.source_sheet, u.source_row, u.created_at, u.updated_at
+    FROM units u LEFT JOIN communities c ON c.id = u.community_id
+    LEFT JOIN branches b ON b.id = u.branch_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Unit> {
+    let category: String = r.get(3)?;
+    let phones: String = r.get(13)?;
+    let status: String = r.get(16)?;
+    Ok(Unit {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        short_name: r.get(2)?,
+        category: UnitCategory::from_code(&category).unwrap_or(UnitCategory::Other),
+        community_id: r.get(4)?,
+        community: r.get(5)?,
+        branch_id: r.get(6)?,
+        branch: r.get(7)?,
+        vice_chair: r.get(8)?,
+        party_org: r.get(9)?,
+        party_secretary: r.get(10)?,
+        contact: r.get(11)?,
+        contact_title: r.get(12)?,
+        phones: serde_json::from_str(&phones).unwrap_or_default(),
+        address: r.get(14)?,
+        joined_on: r.get(15)?,
+        status: if status == "left" {
+            UnitStatus::Left
+        } else {
+            UnitStatus::Active
+        },
+        left_on: r.get(17)?,
+        notes: r.get(18)?,
+        source_batch_id: r.get(19)?,
+        source_sheet: r.get(20)?,
+        source_row: r.get(21)?,
+        created_at: r.get(22)?,
+        updated_at: r.get(23)?,
+    })
+}
+
+/// All units, ordered by branch, then name. The UI filters in memory (fast for 20,000 rows).
+pub fn list(conn: &Connection) -> Result<Vec<Unit>> {
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY u.id"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One unit.
+pub fn get(conn: &Connection, id: i64) -> Result<Unit> {
+    conn.query_row(&format!("{SELECT} WHERE u.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "成员单位",
+            id: id.to_string(),
+        })
+}
+
+/// The unit whose normalised name equals that of `name`, if any.
+pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Unit>> {
+    Ok(conn
+        .query_row(
+            &format!("{SELECT} WHERE u.name_key = ?1"),
+            [name_key(name)],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Cleans and checks a user's input; the messages are the ones the form shows.
+pub fn validate(input: &UnitInput) -> Result<UnitInput> {
+    let mut v = input.clone();
+    v.name = clean_name(&input.name);
+    if v.name.is_empty() {
+        return Err(Error::invalid("name", "请填写单位名称。"));
+    }
+    if v.name.chars().count() > 100 {
+        return Err(Error::invalid("name", "单位名称过长（最多 100 个字）。"));
+    }
+    for s in [
+        &mut v.short_name,
+        &mut v.party_org,
+        &mut v.party_secretary,
+        &mut v.contact,
+        &mut v.contact_title,
+        &mut v.address,
+    ] {
+        *s = clean_text(s);
+    }
+    v.notes = v.notes.trim().to_string();
+    v.phones = input
+        .phones
+        .iter()
+        .map(|p| clean_text(p).replace(' ', ""))
+        .filter(|p| !p.is_empty())
+        .collect();
+    for p in &v.phones {
+        crate::phone::validate(p).map_err(|m| Error::invalid("phones", m))?;
+    }
+    v.joined_on = match input.joined_on.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(s) => Some(
+            PartialDate::parse_iso(s)
+                .map_err(|_| {
+                    Error::invalid(
+                        "joined_on",
+                        format!("入会时间“{s}”无效：请写成 2018、2018-09 或 2018-09-21。"),
+                    )
+                })?
+                .to_iso(),
+        ),
+    };
+    Ok(v)
+}
+
+/// The fields of a unit as (Chinese name, display value) pairs, for history diffs.
+fn display_fields(conn: &Connection, v: &UnitInput) -> Result<Vec<(&'static str, String)>> {
+    let community = match v.community_id {
+        Some(id) => crate::org::community_name(conn, id)?,
+        None => String::new(),
+    };
+    let branch = match v.branch_id {
+        Some(id) => crate::org::branch_name(conn, id)?,
+        None => String::new(),
+    };
+    Ok(vec![
+        ("单位名称", v.name.clone()),
+        ("简称", v.short_name.clone()),
+        (
+            "单位类别",
+            v.category.unwrap_or(UnitCategory::Other).label().into(),
+        ),
+        ("所属社区", community),
+        ("分会", branch),
+        (
+            "副会长单位",
+            if v.vice_chair { "是" } else { "否" }.into(),
+        ),
+        ("党组织名称", v.party_org.clone()),
+        ("党组织书记", v.party_secretary.clone()),
+        ("联系人", v.contact.clone()),
+        ("职务", v.contact_title.clone()),
+        ("联系电话", v.phones.join("、")),
+        ("地址", v.address.clone()),
+        ("入会时间", v.joined_on.clone().unwrap_or_default()),
+        ("备注", v.notes.clone()),
+    ])
+}
+
+/// Field-by-field differences between two inputs (as the user would read them).
+pub fn diff(conn: &Connection, old: &UnitInput, new: &UnitInput) -> Result<Vec<FieldChange>> {
+    let a = display_fields(conn, old)?;
+    let b = display_fields(conn, new)?;
+    Ok(a.into_iter()
+        .zip(b)
+        .filter(|((_, x), (_, y))| x != y)
+        .map(|((field, old), (_, new))| FieldChange {
+            field: field.into(),
+            old,
+            new,
+        })
+        .collect())
+}
+
+impl From<&Unit> for UnitInput {
+    fn from(u: &Unit) -> Self {
+        UnitInput {
+            name: u.name.clone(),
+            short_name: u.short_name.clone(),
+            category: Some(u.category),
+            community_id: u.community_id,
+            branch_id: u.branch_id,
+            vice_chair: u.vice_chair,
+            party_org: u.party_org.clone(),
+            party_secretary: u.party_secretary.clone(),
+            contact: u.contact.clone(),
+            contact_title: u.contact_title.clone(),
+            phones: u.phones.clone(),
+            address: u.address.clone(),
+            joined_on: u.joined_on.clone(),
+            notes: u.notes.clone(),
+        }
+    }
+}
+
+/// Where a write comes from, for the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Typed in the app or the CLI.
+    Edit,
+    /// An import batch.
+    Import(i64),
+    /// Undoing an import batch.
+    Undo(i64),
+    /// The demo data.
+    Demo,
+}
+
+fn record_history(
+    conn: &Connection,
+    unit_id: i64,
+    source: Source,
+    created: bool,
+    changes: &[FieldChange],
+    before: Option<&Unit>,
+) -> Result<()> {
+    let (code, batch) = match source {
+        Source::Edit if created => ("create", None),
+        Source::Edit => ("edit", None),
+        Source::Import(b) => ("import", Some(b)),
+        Source::Undo(b) => ("undo", Some(b)),
+        Source::Demo => ("demo", None),
+    };
+    let changes = serde_json::to_string(changes).map_err(|e| Error::Conflict(e.to_string()))?;
+    let before = before
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| Error::Conflict(e.to_string()))?;
+    conn.execute(
+        "INSERT INTO unit_history (unit_id, changed_at, source, batch_id, changes, before)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![unit_id, now(), code, batch, changes, before],
+    )?;
+    Ok(())
+}
+
+fn duplicate_error(name: &str) -> Error {
+    Error::Conflict(format!(
+        "已有名为“{name}”的成员单位（名称去掉空格、统一括号后相同），不能重复添加。"
+    ))
+}
+
+/// Adds a unit. The name must be unique after normalisation.
+pub fn create(conn: &Connection, input: &UnitInput, source: Source) -> Result<Unit> {
+    let v = validate(input)?;
+    if find_by_name(conn, &v.name)?.is_some() {
+        return Err(duplicate_error(&v.name));
+    }
+    let phones = serde_json::to_string(&v.phones).map_err(|e| Error::Conflict(e.to_string()))?;
+    let ts = now();
+    conn.execute(
+        "INSERT INTO units (name, name_key, short_name, category, community_id, branch_id,
+            vice_chair, party_org, party_secretary, contact, contact_title, phones, address,
+            joined_on, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+        params![
+            v.name,
+            name_key(&v.name),
+            v.short_name,
+            v.category.unwrap_or(UnitCategory::Other).code(),
+            v.community_id,
+            v.branch_id,
+            v.vice_chair,
+            v.party_org,
+            v.party_secretary,
+            v.contact,
+            v.contact_title,
+            phones,
+            v.address,
+            v.joined_on,
+            v.notes,
+            ts,
+        ],
+    )
+    .map_err(|e| map_fk(e, "所属社区或分会不存在。"))?;
+    let id = conn.last_insert_rowid();
+    let changes = diff(conn, &UnitInput::default(), &v)?;
+    record_history(conn, id, source, true, &changes, None)?;
+    get(conn, id)
+}
+
+/// Changes a unit; the differences go to its history. Returns the unit as saved.
+pub fn update(conn: &Connection, id: i64, input: &UnitInput, source: Source) -> Result<Unit> {
+    let before = get(conn, id)?;
+    let v = validate(input)?;
+    if let Some(other) = find_by_name(conn, &v.name)? {
+        if other.id != id {
+            return Err(duplicate_error(&v.name));
+        }
+    }
+    let changes = diff(conn, &UnitInput::from(&before), &v)?;
+    if changes.is_empty() {
+        return Ok(before);
+    }
+    let phones = serde_json::to_string(&v.phones).map_err(|e| Error::Conflict(e.to_string()))?;
+    conn.execute(
+        "UPDATE units SET name = ?2, name_key = ?3, short_name = ?4, category = ?5,
+            community_id = ?6, branch_id = ?7, vice_chair = ?8, party_org = ?9,
+            party_secretary = ?10, contact = ?11, contact_title = ?12, phones = ?13,
+            address = ?14, joined_on = ?15, notes = ?16, updated_at = ?17
+         WHERE id = ?1",
+        params![
+            id,
+            v.name,
+            name_key(&v.name),
+            v.short_name,
+            v.category.unwrap_or(UnitCategory::Other).code(),
+            v.community_id,
+            v.branch_id,
+            v.vice_chair,
+            v.party_org,
+            v.party_secretary,
+            v.contact,
+            v.contact_title,
+            phones,
+            v.address,
+            v.joined_on,
+            v.notes,
+            now(),
+        ],
+    )
+    .map_err(|e| map_fk(e, "所属社区或分会不存在。"))?;
+    record_history(conn, id, source, false, &changes, Some(&before))?;
+    get(conn, id)
+}
+
+/// Marks a unit as having left (退出) on `on`; it stays in the database and in old meetings.
+pub fn leave(conn: &Connection, id: i64, on: Option<&str>) -> Result<Unit> {
+    let before = get(conn, id)?;
+    let on = match on.map(str::trim) {
+        None | Some("") => None,
+        Some(s) => Some(PartialDate::parse_iso(s)?.to_iso()),
+    };
+    conn.execute(
+        "UPDATE units SET status = 'left', left_on = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, on, now()],
+    )?;
+    let changes = vec![FieldChange {
+        field: "状态".into(),
+        old: before.status.label().into(),
+        new: format!(
+            "{}{}",
+            UnitStatus::Left.label(),
+            on.as_deref().map(|d| format!("（{d}）")).unwrap_or_default()
+        ),
+    }];
+    record_history(conn, id, Source::Edit, false, &changes, Some(&before))?;
+    get(conn, id)
+}
+
+/// Puts a unit that had left back on the roster.
+pub fn rejoin(conn: &Connection, id: i64) -> Result<Unit> {
+    let before = get(conn, id)?;
+    conn.execute(
+        "UPDATE units SET status = 'active', left_on = NULL, updated_at = ?2 WHERE id = ?1",
+        params![id, now()],
+    )?;
+    let changes = vec![FieldChange {
+        field: "状态".into(),
+        old: before.status.label().into(),
+        new: UnitStatus::Active.label().into(),
+    }];
+    record_history(conn, id, Source::Edit, false, &changes, Some(&before))?;
+    get(conn, id)
+}
+
+/// Deletes a unit that nothing refers to. A unit that a meeting, agreement or donation refers
+/// to is refused: the user should mark it 已退出 instead.
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    get(conn, id)?;
+    conn.execute("DELETE FROM units WHERE id = ?1", [id])
+        .map_err(|e| {
+            map_fk(
+                e,
+                "该单位已被会议、协议或捐赠记录引用，不能删除；如该单位已不再是成员，请将其设为“已退出”。",
+            )
+        })?;
+    Ok(())
+}
+
+/// The history of a unit, newest first.
+pub fn history(conn: &Connection, id: i64) -> Result<Vec<HistoryEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT changed_at, source, batch_id, changes FROM unit_history
+         WHERE unit_id = ?1 ORDER BY id DESC",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        let source: String = r.get(1)?;
+        let changes: String = r.get(3)?;
+        Ok(HistoryEntry {
+            changed_at: r.get(0)?,
+            source: match source.as_str() {
+                "create" => "新增",
+                "edit" => "修改",
+                "import" => "导入",
+                "undo" => "撤销导入",
+                _ => "示例数据",
+            }
+            .into(),
+            batch_id: r.get(2)?,
+            changes: serde_json::from_str(&changes).unwrap_or_default(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Maps a foreign-key violation to a conflict with the given message.
+fn map_fk(e: rusqlite::Error, message: &str) -> Error {
+    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
+        && e.to_string().contains("FOREIGN KEY")
+    {
+        Error::Conflict(message.into())
+    } else {
+        Error::Sqlite(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::open_in_memory;
+
+    fn input(name: &str) -> UnitInput {
+        UnitInput {
+            name: name.into(),
+            category: Some(UnitCategory::Enterprise),
+            phones: vec!["13805321234".into(), " 0532-82861234转8001 ".into()],
+            joined_on: Some("2018-09".into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn create_update_history() {
+        let conn = open_in_memory().unwrap();
+        let u = create(&conn, &input(" 海棠啤酒(集团)有限公司 "), Source::Edit).unwrap();
+        assert_eq!(u.name, "海棠啤酒（集团）有限公司");
+        assert_eq!(u.phones, vec!["13805321234", "0532-82861234转8001"]);
+        assert_eq!(u.status, UnitStatus::Active);
+
+        let mut edit = UnitInput::from(&u);
+        edit.contact = "王海".into();
+        let u2 = update(&conn, u.id, &edit, Source::Edit).unwrap();
+        assert_eq!(u2.contact, "王海");
+        let h = history(&conn, u.id).unwrap();
+        assert_eq!(h.len(), 2);
+        assert_eq!(h[0].source, "修改");
+        assert_eq!(
+            h[0].changes,
+            vec![FieldChange {
+                field: "联系人".into(),
+                old: "".into(),
+                new: "王海".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn duplicates_and_validation_are_refused() {
+        let conn = open_in_memory().unwrap();
+        create(&conn, &input("海棠啤酒（集团）有限公司"), Source::Edit).unwrap();
+        let e = create(&conn, &input("海棠啤酒 (集团) 有限公司"), Source::Edit).unwrap_err();
+        assert_eq!(e.kind(), "conflict");
+        let e = create(&conn, &input("   "), Source::Edit).unwrap_err();
+        assert_eq!(e.to_string(), "请填写单位名称。");
+        let mut bad = input("某单位");
+        bad.phones = vec!["1.38E+10".into()];
+        assert_eq!(create(&conn, &bad, Source::Edit).unwrap_err().kind(), "invalid");
+        let mut bad = input("某单位");
+        bad.joined_on = Some("2019-13".into());
+        assert!(create(&conn, &bad, Source::Edit)
+            .unwrap_err()
+            .to_string()
+            .contains("入会时间"));
+    }
+
+    #[test]
+    fn referenced_unit_cannot_be_deleted_but_can_leave() {
+        let conn = open_in_memory().unwrap();
+        let u = create(&conn, &input("海棠小学"), Source::Edit).unwrap();
+        conn.execute(
+            "INSERT INTO meetings (title, created_at, updated_at) VALUES ('年会', '', '')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO attendance (meeting_id, unit_id) VALUES (1, ?1)",
+            [u.id],
+        )
+        .unwrap();
+        let e = delete(&conn, u.id).unwrap_err();
+        assert!(e.to_string().contains("已退出"), "{e}");
+        let left = leave(&conn, u.id, Some("2026-06")).unwrap();
+        assert_eq!(left.status, UnitStatus::Left);
+        assert_eq!(left.left_on.as_deref(), Some("2026-06"));
+
+        let free = create(&conn, &input("海棠中学"), Source::Edit).unwrap();
+        delete(&conn, free.id).unwrap();
+        assert_eq!(list(&conn).unwrap().len(), 1);
+    }
+}
