@@ -36,7 +36,10 @@ pub enum Error {
 
     /// A field the user filled in is not acceptable; `message` says why, in Chinese.
     #[error("{message}")]
-    Invalid { field: &'static str, message: String },
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
 
     /// The action conflicts with existing data (a duplicate, a reference that forbids it).
     #[error("{0}")]

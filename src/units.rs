@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::date::PartialDate;
-use crate::db::now;
+use crate::db::{atomically, now};
 use crate::error::{Error, Result};
 use crate::text::{clean_name, clean_text, name_key};
 
@@ -311,10 +311,7 @@ fn display_fields(conn: &Connection, v: &UnitInput) -> Result<Vec<(&'static str,
         ),
         ("所属社区", community),
         ("分会", branch),
-        (
-            "副会长单位",
-            if v.vice_chair { "是" } else { "否" }.into(),
-        ),
+        ("副会长单位", if v.vice_chair { "是" } else { "否" }.into()),
         ("党组织名称", v.party_org.clone()),
         ("党组织书记", v.party_secretary.clone()),
         ("联系人", v.contact.clone()),
@@ -411,6 +408,10 @@ fn duplicate_error(name: &str) -> Error {
 
 /// Adds a unit. The name must be unique after normalisation.
 pub fn create(conn: &Connection, input: &UnitInput, source: Source) -> Result<Unit> {
+    atomically(conn, || create_inner(conn, input, source))
+}
+
+fn create_inner(conn: &Connection, input: &UnitInput, source: Source) -> Result<Unit> {
     let v = validate(input)?;
     if find_by_name(conn, &v.name)?.is_some() {
         return Err(duplicate_error(&v.name));
@@ -450,6 +451,10 @@ pub fn create(conn: &Connection, input: &UnitInput, source: Source) -> Result<Un
 
 /// Changes a unit; the differences go to its history. Returns the unit as saved.
 pub fn update(conn: &Connection, id: i64, input: &UnitInput, source: Source) -> Result<Unit> {
+    atomically(conn, || update_inner(conn, id, input, source))
+}
+
+fn update_inner(conn: &Connection, id: i64, input: &UnitInput, source: Source) -> Result<Unit> {
     let before = get(conn, id)?;
     let v = validate(input)?;
     if let Some(other) = find_by_name(conn, &v.name)? {
@@ -495,6 +500,10 @@ pub fn update(conn: &Connection, id: i64, input: &UnitInput, source: Source) -> 
 
 /// Marks a unit as having left (退出) on `on`; it stays in the database and in old meetings.
 pub fn leave(conn: &Connection, id: i64, on: Option<&str>) -> Result<Unit> {
+    atomically(conn, || leave_inner(conn, id, on))
+}
+
+fn leave_inner(conn: &Connection, id: i64, on: Option<&str>) -> Result<Unit> {
     let before = get(conn, id)?;
     let on = match on.map(str::trim) {
         None | Some("") => None,
@@ -510,7 +519,9 @@ pub fn leave(conn: &Connection, id: i64, on: Option<&str>) -> Result<Unit> {
         new: format!(
             "{}{}",
             UnitStatus::Left.label(),
-            on.as_deref().map(|d| format!("（{d}）")).unwrap_or_default()
+            on.as_deref()
+                .map(|d| format!("（{d}）"))
+                .unwrap_or_default()
         ),
     }];
     record_history(conn, id, Source::Edit, false, &changes, Some(&before))?;
@@ -519,6 +530,10 @@ pub fn leave(conn: &Connection, id: i64, on: Option<&str>) -> Result<Unit> {
 
 /// Puts a unit that had left back on the roster.
 pub fn rejoin(conn: &Connection, id: i64) -> Result<Unit> {
+    atomically(conn, || rejoin_inner(conn, id))
+}
+
+fn rejoin_inner(conn: &Connection, id: i64) -> Result<Unit> {
     let before = get(conn, id)?;
     conn.execute(
         "UPDATE units SET status = 'active', left_on = NULL, updated_at = ?2 WHERE id = ?1",
@@ -634,7 +649,10 @@ mod tests {
         assert_eq!(e.to_string(), "请填写单位名称。");
         let mut bad = input("某单位");
         bad.phones = vec!["1.38E+10".into()];
-        assert_eq!(create(&conn, &bad, Source::Edit).unwrap_err().kind(), "invalid");
+        assert_eq!(
+            create(&conn, &bad, Source::Edit).unwrap_err().kind(),
+            "invalid"
+        );
         let mut bad = input("某单位");
         bad.joined_on = Some("2019-13".into());
         assert!(create(&conn, &bad, Source::Edit)

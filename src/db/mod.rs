@@ -90,6 +90,26 @@ pub fn open_in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
+/// Runs `f` in a transaction when the connection is not already in one, so a function that
+/// writes several rows is atomic on its own and still composes inside a caller's transaction.
+pub fn atomically<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    if !conn.is_autocommit() {
+        return f();
+    }
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    match f() {
+        Ok(v) => {
+            conn.execute_batch("COMMIT")?;
+            Ok(v)
+        }
+        Err(e) => {
+            // The original error matters more than a failed rollback.
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
 /// The current local time as stored in the database.
 pub(crate) fn now() -> String {
     chrono::Local::now()

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test: core and shell tests (with the generated-bindings check), the front-end
+# tests (Vitest, after the vue-tsc type check), and the end-to-end tests of the real app
+# under Xvfb. Installs whatever is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup-system.sh
+bash scripts/setup-tools.sh --e2e
+
+echo "== front end: type check and build"
+npm --prefix ui run build --silent
+
+echo "== Rust: core and shell tests (includes the generated-bindings check)"
+cargo test --workspace --features lianxi-desktop/custom-protocol
+
+echo "== front end: Vitest"
+npm --prefix ui test --silent
+
+echo "== end to end: the real app under Xvfb"
+cargo build -p lianxi-desktop -p lianxi --features lianxi-desktop/custom-protocol
+xvfb-run -a -s '-screen 0 1280x800x24' node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,59 @@
+//! 设置: where the data lives, backups, demo data.
+
+use std::sync::Arc;
+
+use lianxi::backup::{self, BackupInfo, BackupReason};
+use lianxi::settings::DataInfo;
+use tauri::State;
+
+use crate::error::{ApiError, ApiResult};
+use crate::state::{with_conn, Store};
+
+/// Whether the database opened; the UI shows a blocking message when it did not.
+#[tauri::command]
+pub fn app_status(store: State<'_, Arc<Store>>) -> Option<ApiError> {
+    store.open_error.clone()
+}
+
+#[tauri::command]
+pub async fn data_info(store: State<'_, Arc<Store>>) -> ApiResult<DataInfo> {
+    with_conn(&store, |conn, path| lianxi::settings::data_info(conn, path)).await
+}
+
+#[tauri::command]
+pub async fn backup_list(store: State<'_, Arc<Store>>) -> ApiResult<Vec<BackupInfo>> {
+    with_conn(&store, |_, path| backup::list(path)).await
+}
+
+#[tauri::command]
+pub async fn backup_create(store: State<'_, Arc<Store>>) -> ApiResult<BackupInfo> {
+    with_conn(&store, |conn, path| {
+        backup::create(conn, path, BackupReason::Manual)
+    })
+    .await
+}
+
+/// Restores a backup; returns the backup taken of the state before the restore.
+#[tauri::command]
+pub async fn backup_restore(store: State<'_, Arc<Store>>, id: String) -> ApiResult<BackupInfo> {
+    with_conn(&store, move |conn, path| backup::restore(conn, path, &id)).await
+}
+
+#[tauri::command]
+pub async fn demo_load(store: State<'_, Arc<Store>>) -> ApiResult<()> {
+    with_conn(&store, |conn, _| lianxi::demo::load(conn).map(|_| ())).await
+}
+
+/// Opens the data folder in the system file manager.
+#[tauri::command]
+pub async fn open_data_dir(app: tauri::AppHandle, store: State<'_, Arc<Store>>) -> ApiResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let dir = store
+        .db_path
+        .parent()
+        .map(|p| p.to_path_buf())
+        .ok_or_else(ApiError::internal)?;
+    app.opener()
+        .open_path(dir.display().to_string(), None::<&str>)
+        .map_err(|e| ApiError::new("io", format!("无法打开数据目录：{e}")))
+}

@@ -1,0 +1,63 @@
+//! The shell's error: what crosses IPC as `{kind, message}`. The UI branches on `kind` and
+//! shows `message` (Chinese) to the user.
+
+use serde::Serialize;
+
+/// An error as the front end receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    /// A stable code: the core's `Error::kind()`, or one of the shell's own codes.
+    pub kind: String,
+    /// The Chinese message for the user.
+    pub message: String,
+}
+
+impl ApiError {
+    /// An error of the shell itself.
+    pub fn new(kind: &str, message: impl Into<String>) -> Self {
+        ApiError {
+            kind: kind.to_string(),
+            message: message.into(),
+        }
+    }
+
+    /// Work that should have finished did not (a panic or a cancelled task in the background).
+    pub fn internal() -> Self {
+        ApiError::new(
+            "internal",
+            "操作未能完成（程序内部错误）。数据未被修改，请重试。",
+        )
+    }
+}
+
+impl From<lianxi::Error> for ApiError {
+    fn from(e: lianxi::Error) -> Self {
+        ApiError {
+            kind: e.kind().to_string(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// Results of commands.
+pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_as_kind_and_message() {
+        let e: ApiError = lianxi::Error::NotFound {
+            what: "成员单位",
+            id: "3".into(),
+        }
+        .into();
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"kind": "not_found", "message": "找不到成员单位（编号 3）。"})
+        );
+    }
+}

@@ -1,0 +1,55 @@
+//! 联席会筹备助手 desktop shell: Tauri setup, managed state, and the command glue.
+//! All logic lives in the `lianxi` core; this crate only adapts it to IPC.
+
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tauri::Manager;
+
+/// The data folder: `$LIANXI_DATA_DIR` when set (tests, portable use), else the OS app-data
+/// folder of the bundle identifier.
+fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    if let Some(d) = std::env::var_os(lianxi::paths::DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(d));
+    }
+    Ok(app.path().app_data_dir()?)
+}
+
+/// Builds and runs the app.
+pub fn run() {
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            let db_path = data_dir(app)?.join(lianxi::paths::DB_FILE);
+            app.manage(Arc::new(state::Store::open(db_path)));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::settings::app_status,
+            commands::settings::data_info,
+            commands::settings::backup_list,
+            commands::settings::backup_create,
+            commands::settings::backup_restore,
+            commands::settings::demo_load,
+            commands::settings::open_data_dir,
+            commands::units::units_list,
+            commands::units::unit_create,
+            commands::units::unit_update,
+            commands::units::unit_leave,
+            commands::units::unit_rejoin,
+            commands::units::unit_delete,
+            commands::units::unit_history,
+            commands::org::communities_list,
+            commands::org::branches_list,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("联席会筹备助手无法启动：{e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,55 @@
+//! The managed state: the database connection, opened once at start-up.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use rusqlite::Connection;
+
+use crate::error::{ApiError, ApiResult};
+
+/// The app's data store. When the database could not be opened (a newer version's file, a
+/// damaged file), `open_error` says why and every command returns that error.
+pub struct Store {
+    pub db_path: PathBuf,
+    conn: Mutex<Option<Connection>>,
+    pub open_error: Option<ApiError>,
+}
+
+impl Store {
+    /// Opens the database at `db_path`, keeping the error for the UI if that fails.
+    pub fn open(db_path: PathBuf) -> Self {
+        match lianxi::db::open(&db_path) {
+            Ok(conn) => Store {
+                db_path,
+                conn: Mutex::new(Some(conn)),
+                open_error: None,
+            },
+            Err(e) => Store {
+                db_path,
+                conn: Mutex::new(None),
+                open_error: Some(e.into()),
+            },
+        }
+    }
+}
+
+/// Runs `f` with the connection on a blocking worker thread, never on the main thread.
+pub async fn with_conn<T, F>(store: &Arc<Store>, f: F) -> ApiResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Connection, &std::path::Path) -> Result<T, lianxi::Error> + Send + 'static,
+{
+    let store = Arc::clone(store);
+    tauri::async_runtime::spawn_blocking(move || {
+        if let Some(e) = &store.open_error {
+            return Err(e.clone());
+        }
+        // A poisoned lock means an earlier task panicked mid-way; SQLite rolled back its
+        // transaction, so the connection itself is still sound.
+        let mut guard = store.conn.lock().unwrap_or_else(|p| p.into_inner());
+        let conn = guard.as_mut().ok_or_else(ApiError::internal)?;
+        f(conn, &store.db_path).map_err(ApiError::from)
+    })
+    .await
+    .map_err(|_| ApiError::internal())?
+}

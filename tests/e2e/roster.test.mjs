@@ -1,0 +1,76 @@
+// End-to-end: the real app (built binary) under Xvfb, driven through tauri-driver.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { App, CLI, ROOT, startDriver, tempDataDir } from './webdriver.mjs'
+
+const shots = join(ROOT, 'tests/e2e/.artifacts')
+mkdirSync(shots, { recursive: true })
+
+test('a unit added through the UI is still there after a restart', async () => {
+  const dataDir = tempDataDir()
+  const driver = await startDriver(dataDir)
+  try {
+    let app = await App.start(driver.url)
+    // First start: an empty database, with the welcome card and the demo offer.
+    await app.waitFor('[data-test="roster-welcome"]', { text: '载入示例数据' })
+    await app.click('[data-test="unit-add"]')
+    await app.type('[data-test="unit-name"] input', '海棠𠮷祥文化传播有限公司')
+    await app.type('[data-test="unit-contact"] input', '张珺')
+    await app.type('[data-test="unit-phones"] input', '13805321234、0532-82861234转8001')
+    await app.click('[data-test="unit-save"]')
+    await app.waitFor('[data-test="roster-table"]', { text: '海棠𠮷祥文化传播有限公司' })
+    writeFileSync(join(shots, 'roster-after-add.png'), await app.screenshot())
+    await app.quit()
+
+    // The data went to the temporary folder, not the user's app-data folder.
+    assert.ok(existsSync(join(dataDir, 'lianxi.sqlite3')))
+
+    app = await App.start(driver.url)
+    const text = await app.text('[data-test="roster-table"]')
+    assert.match(text, /海棠𠮷祥文化传播有限公司/)
+    assert.match(text, /0532-82861234转8001/)
+    await app.quit()
+
+    const listed = JSON.parse(
+      execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), 'roster', 'list', '--json'], {
+        encoding: 'utf8',
+      }),
+    )
+    assert.deepEqual(
+      listed.map((u) => [u.name, u.contact, u.phones]),
+      [['海棠𠮷祥文化传播有限公司', '张珺', ['13805321234', '0532-82861234转8001']]],
+    )
+  } finally {
+    driver.stop()
+  }
+})
+
+test('the demo street loads on first start and a duplicate name is refused in Chinese', async () => {
+  const dataDir = tempDataDir()
+  const driver = await startDriver(dataDir)
+  try {
+    const app = await App.start(driver.url)
+    await app.click('[data-test="demo-load"]')
+    await app.waitFor('[data-test="demo-badge"]', { text: '示例数据' })
+    await app.waitFor('[data-test="roster-count"]', { text: '50' })
+    await app.type('[data-test="roster-search"] input', '海棠路小学')
+    await app.waitFor('[data-test="roster-count"]', { text: '1 家' })
+    writeFileSync(join(shots, 'roster-demo.png'), await app.screenshot())
+
+    await app.click('[data-test="unit-add"]')
+    await app.type('[data-test="unit-name"] input', ' 海棠路小学 ')
+    await app.click('[data-test="unit-save"]')
+    await app.waitFor('.el-message--error', { text: '不能重复添加' })
+
+    await app.click('[data-test="nav-settings"]')
+    await app.click('[data-test="backup-create"]')
+    await app.waitFor('[data-test="backup-table"]', { text: '手动备份' })
+    writeFileSync(join(shots, 'settings.png'), await app.screenshot())
+    await app.quit()
+  } finally {
+    driver.stop()
+  }
+})

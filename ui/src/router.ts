@@ -1,0 +1,55 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import RosterView from './views/roster/RosterView.vue'
+import SettingsView from './views/settings/SettingsView.vue'
+import PendingView from './views/pending/PendingView.vue'
+
+/** The areas of the left navigation, in order. */
+export const areas = [
+  { path: '/roster', title: '成员单位', icon: 'OfficeBuilding' },
+  { path: '/meetings', title: '会议筹备', icon: 'Calendar' },
+  { path: '/agreements', title: '共建协议', icon: 'Document' },
+  { path: '/donations', title: '捐赠', icon: 'Present' },
+  { path: '/minutes', title: '会议纪要', icon: 'Notebook' },
+  { path: '/settings', title: '设置', icon: 'Setting' },
+] as const
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: '/roster' },
+    { path: '/roster', component: RosterView },
+    { path: '/settings', component: SettingsView },
+    {
+      path: '/meetings',
+      component: PendingView,
+      props: {
+        title: '会议筹备',
+        what: '年会、季度会的主题与日期、邀请与签到、议程、发言顺序，以及当天要打印的全部材料。',
+      },
+    },
+    {
+      path: '/agreements',
+      component: PendingView,
+      props: {
+        title: '共建协议',
+        what: '按模板批量生成党建结对共建协议书，打印签署，登记已签署的协议及扫描件。',
+      },
+    },
+    {
+      path: '/donations',
+      component: PendingView,
+      props: {
+        title: '捐赠',
+        what: '登记认捐与到账（现金与实物），打印捐赠登记表、感谢信与荣誉证书。',
+      },
+    },
+    {
+      path: '/minutes',
+      component: PendingView,
+      props: {
+        title: '会议纪要',
+        what: '根据签到与议程起草会议纪要，按公文格式打印。',
+      },
+    },
+  ],
+})
