@@ -52,7 +52,12 @@ pub fn data_info(conn: &Connection, db_path: &Path) -> Result<DataInfo> {
             .unwrap_or_default(),
         db_path: db_path.display().to_string(),
         backups_dir: crate::backup::dir_for(db_path).display().to_string(),
-        db_size_bytes: std::fs::metadata(db_path).map(|m| m.len()).unwrap_or(0),
+        // In WAL mode recent writes sit in the -wal file beside the database.
+        db_size_bytes: [db_path.to_path_buf(), db_path.with_extension("sqlite3-wal")]
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum(),
         schema_version,
         is_demo: crate::demo::is_demo(conn)?,
         unit_count,

@@ -2,12 +2,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { App, CLI, ROOT, startDriver, tempDataDir } from './webdriver.mjs'
-
-const shots = join(ROOT, 'tests/e2e/.artifacts')
-mkdirSync(shots, { recursive: true })
+import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
 
 test('a unit added through the UI is still there after a restart', async () => {
   const dataDir = tempDataDir()
@@ -17,12 +14,12 @@ test('a unit added through the UI is still there after a restart', async () => {
     // First start: an empty database, with the welcome card and the demo offer.
     await app.waitFor('[data-test="roster-welcome"]', { text: '载入示例数据' })
     await app.click('[data-test="unit-add"]')
-    await app.type('[data-test="unit-name"] input', '海棠𠮷祥文化传播有限公司')
-    await app.type('[data-test="unit-contact"] input', '张珺')
-    await app.type('[data-test="unit-phones"] input', '13805321234、0532-82861234转8001')
+    await app.setValue('input[data-test="unit-name"]', '海棠𠮷祥文化传播有限公司')
+    await app.type('input[data-test="unit-contact"]', '张珺')
+    await app.type('input[data-test="unit-phones"]', '13805321234、0532-82861234转8001')
     await app.click('[data-test="unit-save"]')
     await app.waitFor('[data-test="roster-table"]', { text: '海棠𠮷祥文化传播有限公司' })
-    writeFileSync(join(shots, 'roster-after-add.png'), await app.screenshot())
+    await app.saveScreenshot('roster-after-add.png')
     await app.quit()
 
     // The data went to the temporary folder, not the user's app-data folder.
@@ -56,19 +53,21 @@ test('the demo street loads on first start and a duplicate name is refused in Ch
     await app.click('[data-test="demo-load"]')
     await app.waitFor('[data-test="demo-badge"]', { text: '示例数据' })
     await app.waitFor('[data-test="roster-count"]', { text: '50' })
-    await app.type('[data-test="roster-search"] input', '海棠路小学')
+    await app.type('input[data-test="roster-search"]', '海棠路小学')
     await app.waitFor('[data-test="roster-count"]', { text: '1 家' })
-    writeFileSync(join(shots, 'roster-demo.png'), await app.screenshot())
+    await app.saveScreenshot('roster-demo.png')
 
     await app.click('[data-test="unit-add"]')
-    await app.type('[data-test="unit-name"] input', ' 海棠路小学 ')
+    await app.type('input[data-test="unit-name"]', ' 海棠路小学 ')
     await app.click('[data-test="unit-save"]')
     await app.waitFor('.el-message--error', { text: '不能重复添加' })
+    // The form stays open with what was typed; the user cancels.
+    await app.click('[data-test="unit-cancel"]')
 
     await app.click('[data-test="nav-settings"]')
     await app.click('[data-test="backup-create"]')
     await app.waitFor('[data-test="backup-table"]', { text: '手动备份' })
-    writeFileSync(join(shots, 'settings.png'), await app.screenshot())
+    await app.saveScreenshot('settings.png')
     await app.quit()
   } finally {
     driver.stop()

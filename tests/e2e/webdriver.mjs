@@ -1,7 +1,7 @@
 // A small W3C WebDriver client for tauri-driver (which forwards to WebKitWebDriver), plus
 // helpers to start the real app on a throw-away data folder. No dependencies beyond Node.
 import { spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -10,6 +10,7 @@ const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const APP = process.env.LIANXI_E2E_APP ?? join(ROOT, 'target/debug/lianxi-desktop')
 export const CLI = join(ROOT, 'target/debug/lianxi')
+export const ARTIFACTS = join(ROOT, 'tests/e2e/.artifacts')
 
 /** A fresh data folder for one test; the user's own app-data folder is never used. */
 export function tempDataDir() {
@@ -21,19 +22,28 @@ export async function startDriver(dataDir) {
   const port = 4444 + Math.floor(Math.random() * 1000)
   const child = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1000)], {
     env: { ...process.env, LIANXI_DATA_DIR: dataDir },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit'],
+    // Its own process group, so stopping it also ends WebKitWebDriver and the app.
+    detached: true,
   })
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL')
+    } catch {
+      /* already gone */
+    }
+  }
   const url = `http://127.0.0.1:${port}`
   for (let i = 0; i < 100; i++) {
     try {
       const r = await fetch(`${url}/status`)
-      if (r.ok) return { url, stop: () => child.kill('SIGTERM') }
+      if (r.ok) return { url, stop }
     } catch {
       /* not up yet */
     }
     await sleep(100)
   }
-  child.kill('SIGKILL')
+  stop()
   throw new Error('tauri-driver did not start')
 }
 
@@ -87,7 +97,7 @@ export class App {
       try {
         for (const id of await this.findAll(css)) {
           const shown = await rpc('GET', `${this.base}/element/${id}/displayed`)
-          last = await rpc('GET', `${this.base}/element/${id}/text`)
+          last = await this.textContent(id)
           if (shown && (text === undefined || last.includes(text))) return id
         }
       } catch {
@@ -98,9 +108,30 @@ export class App {
     throw new Error(`timed out waiting for ${css}${text ? ` with “${text}”` : ''} (last text: “${last}”)`)
   }
 
+  /** The element's whole text (textContent: also the cells a virtual table scrolls off). */
+  async textContent(id) {
+    return rpc('POST', `${this.base}/execute/sync`, {
+      script: 'return arguments[0].textContent',
+      args: [{ [ELEMENT]: id }],
+    })
+  }
+
+  /** Clicks `css`, retrying while a closing dialog or a message still covers it. */
   async click(css, opts) {
-    const id = await this.waitFor(css, opts)
-    await rpc('POST', `${this.base}/element/${id}/click`, {})
+    const until = Date.now() + 10000
+    for (;;) {
+      const id = await this.waitFor(css, opts)
+      try {
+        await rpc('POST', `${this.base}/element/${id}/click`, {})
+        return
+      } catch (e) {
+        if (Date.now() > until || !String(e).includes('intercepted')) {
+          await this.saveScreenshot(`failed-click-${css.replace(/[^a-z-]/gi, '')}.png`)
+          throw e
+        }
+        await sleep(200)
+      }
+    }
   }
 
   async type(css, text) {
@@ -110,7 +141,26 @@ export class App {
   }
 
   async text(css) {
-    return rpc('GET', `${this.base}/element/${await this.waitFor(css)}/text`)
+    return this.textContent(await this.waitFor(css))
+  }
+
+  /**
+   * Sets an input's value as if typed. WebDriver's key input drops characters outside the
+   * Basic Multilingual Plane (𠮷), which a real user enters through the input method.
+   */
+  async setValue(css, text) {
+    const id = await this.waitFor(css)
+    await rpc('POST', `${this.base}/execute/sync`, {
+      script:
+        'const el = arguments[0]; el.focus(); el.value = arguments[1];' +
+        "el.dispatchEvent(new Event('input', { bubbles: true })); el.blur();",
+      args: [{ [ELEMENT]: id }, text],
+    })
+  }
+
+  async saveScreenshot(name) {
+    mkdirSync(ARTIFACTS, { recursive: true })
+    writeFileSync(join(ARTIFACTS, name), await this.screenshot())
   }
 
   async screenshot() {
