@@ -479,7 +479,9 @@ fn read_row(
 ) -> Option<ImportedUnit> {
     let row_no = excel_row(r);
     let cells = sheet.rows.get(r)?;
-    let Some(first) = cells.iter().find(|c| !c.is_blank()) else {
+    let typed = |c: usize| !sheet.cell(r, c).is_blank() && !sheet.copied.contains(&(r, c));
+    // A row whose only values are copies of merged cells (分会 over a blank row) is blank.
+    let Some(first) = (0..cells.len()).find(|c| typed(*c)).map(|c| &cells[c]) else {
         ctx.counts.ignored_rows += 1;
         return None;
     };
@@ -500,7 +502,7 @@ fn read_row(
     }
     let mapped_nonblank = columns
         .iter()
-        .filter(|(c, f)| *f != Field::Index && !sheet.cell(r, *c).is_blank())
+        .filter(|(c, f)| *f != Field::Index && typed(*c))
         .count();
     if mapped_nonblank == 0 {
         return ignore(ctx, "只有序号或未导入的列");

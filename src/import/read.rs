@@ -1,9 +1,13 @@
 //! Reading the cells of every visible sheet: spreadsheets through calamine, CSV by hand.
 //! Merged regions are filled so every cell of a region holds the top-left value.
 
+use std::collections::HashSet;
 use std::io::Cursor;
 
-use calamine::{open_workbook_auto_from_rs, Data, DataType, Reader, SheetVisible, Sheets};
+use calamine::{
+    open_workbook_auto_from_rs, open_workbook_from_rs, Data, DataType, Reader, SheetVisible,
+    Sheets, Xls,
+};
 use chrono::NaiveDate;
 
 use super::sniff::{sniff, Kind};
@@ -63,6 +67,8 @@ pub struct Span {
 pub struct Sheet {
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
+    /// Cells that hold a copy of a merged region's value (not typed in that row).
+    pub copied: HashSet<(usize, usize)>,
 }
 
 impl Sheet {
@@ -92,9 +98,10 @@ impl Sheet {
                 if row.len() <= c_end {
                     row.resize(c_end + 1, Cell::Empty);
                 }
-                for cell in &mut row[c0..=c_end] {
+                for (c, cell) in row.iter_mut().enumerate().take(c_end + 1).skip(c0) {
                     if cell.is_blank() {
                         *cell = value.clone();
+                        self.copied.insert((r, c));
                     }
                 }
             }
@@ -125,7 +132,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook> {
             format: Format::Csv,
             sheets: vec![read_csv(file, bytes)?],
         }),
-        Kind::Zip | Kind::Cfb => read_spreadsheet(file, bytes),
+        kind => read_spreadsheet(file, bytes, kind),
     }
 }
 
@@ -136,11 +143,20 @@ fn bad(file: &str, problem: FileProblem) -> Error {
     }
 }
 
-fn read_spreadsheet(file: &str, bytes: &[u8]) -> Result<Workbook> {
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| match e {
-        calamine::Error::Xls(calamine::XlsError::Password) => bad(file, FileProblem::Encrypted),
-        _ => bad(file, FileProblem::Damaged),
-    })?;
+fn read_spreadsheet(file: &str, bytes: &[u8], kind: Kind) -> Result<Workbook> {
+    let mut book = if kind == Kind::Cfb {
+        // Open old .xls directly: the auto reader hides a password error behind the
+        // errors of the other readers it tries next.
+        open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes))
+            .map(Sheets::Xls)
+            .map_err(|e| match e {
+                calamine::XlsError::Password => bad(file, FileProblem::Encrypted),
+                _ => bad(file, FileProblem::Damaged),
+            })?
+    } else {
+        open_workbook_auto_from_rs(Cursor::new(bytes))
+            .map_err(|_| bad(file, FileProblem::Damaged))?
+    };
     let format = match &book {
         Sheets::Xls(_) => Format::Xls,
         Sheets::Xlsx(_) | Sheets::Xlsb(_) => Format::Xlsx,
@@ -165,6 +181,7 @@ fn read_spreadsheet(file: &str, bytes: &[u8]) -> Result<Workbook> {
         let mut sheet = Sheet {
             name: name.clone(),
             rows: to_rows(&range),
+            copied: HashSet::new(),
         };
         let spans: Vec<Span> = match &mut book {
             Sheets::Xlsx(x) => x
@@ -276,7 +293,11 @@ fn read_csv(file: &str, bytes: &[u8]) -> Result<Sheet> {
         .and_then(|s| s.to_str())
         .unwrap_or("CSV")
         .to_string();
-    Ok(Sheet { name, rows })
+    Ok(Sheet {
+        name,
+        rows,
+        copied: HashSet::new(),
+    })
 }
 
 fn guess_delimiter(text: &str) -> char {
@@ -358,6 +379,7 @@ mod tests {
                 vec![Cell::Empty, Cell::Text("b".into())],
                 vec![Cell::Empty, Cell::Text("c".into())],
             ],
+            copied: HashSet::new(),
         };
         s.fill_spans(&[Span {
             start: (0, 0),
