@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::io::Cursor;
+use std::panic::AssertUnwindSafe;
 
 use calamine::{
     open_workbook_auto_from_rs, open_workbook_from_rs, Data, DataType, Reader, SheetVisible,
@@ -132,7 +133,10 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook> {
             format: Format::Csv,
             sheets: vec![read_csv(file, bytes)?],
         }),
-        kind => read_spreadsheet(file, bytes, kind),
+        // calamine 0.38 can panic on damaged files (e.g. a slice out of range in its CFB
+        // reader for a cut-off .xls): a damaged file is an error, never a crash.
+        kind => std::panic::catch_unwind(AssertUnwindSafe(|| read_spreadsheet(file, bytes, kind)))
+            .unwrap_or_else(|_| Err(bad(file, FileProblem::Damaged))),
     }
 }
 
