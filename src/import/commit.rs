@@ -59,6 +59,7 @@ pub fn commit(
     )?;
     let batch = tx.last_insert_rowid();
     let mut groups = Groups::default();
+    let empty = ImportedUnit::from_unit(&blank_unit());
     let total = planned.len();
     for (i, p) in planned.iter().enumerate() {
         if i % 1000 == 0 {
@@ -67,9 +68,8 @@ pub fn commit(
         match p.action {
             Action::Unchanged => {}
             Action::New => {
-                let full = p.unit.over(&ImportedUnit::from_unit(&blank_unit()));
+                let full = p.unit.over(&empty);
                 let id = write_unit(&tx, None, &full, batch, &plan.sheet, &mut groups, &ts)?;
-                let empty = ImportedUnit::from_unit(&blank_unit());
                 let changes = diff(&empty, &full);
                 history(&tx, id, "import", batch, &changes, None, &ts)?;
             }
