@@ -603,3 +603,125 @@ fn progress_is_reported_and_cancel_changes_nothing() {
     assert!(units::list(&conn).unwrap().is_empty());
     assert!(import::batches(&conn).unwrap().is_empty());
 }
+
+#[test]
+fn phones_booleans_and_categories_of_every_form() {
+    let conn = lianxi::db::open_in_memory().unwrap();
+    type Row = (
+        common::V<'static>,
+        &'static [&'static str],
+        &'static str,
+        bool,
+        UnitCategory,
+    );
+    let rows: Vec<Row> = vec![
+        (
+            N(13800000000.0),
+            &["13800000000"],
+            "是",
+            true,
+            UnitCategory::Government,
+        ),
+        (
+            S("13800000000"),
+            &["13800000000"],
+            "√",
+            true,
+            UnitCategory::Military,
+        ),
+        (
+            S("+8613900000000；0532-82861234"),
+            &["13900000000", "0532-82861234"],
+            "Y",
+            true,
+            UnitCategory::Enterprise,
+        ),
+        (
+            S("86 139 0000 0001\n13900000002"),
+            &["13900000001", "13900000002"],
+            "1",
+            true,
+            UnitCategory::Enterprise,
+        ),
+        (
+            S("(0532)82861234-8001"),
+            &["0532-82861234转8001"],
+            "true",
+            true,
+            UnitCategory::Institution,
+        ),
+        (
+            S("0532-82861234 分机8002"),
+            &["0532-82861234转8002"],
+            "否",
+            false,
+            UnitCategory::School,
+        ),
+        (
+            S("0532-82861234ext.8003"),
+            &["0532-82861234转8003"],
+            "×",
+            false,
+            UnitCategory::Research,
+        ),
+        (
+            N(53282861234.0),
+            &["0532-82861234"],
+            "N",
+            false,
+            UnitCategory::SocialOrg,
+        ),
+        (
+            S("1.38E+10"),
+            &["1.38E+10"],
+            "0",
+            false,
+            UnitCategory::TwoNew,
+        ),
+        (
+            S("１３８０００００００３"),
+            &["13800000003"],
+            "",
+            false,
+            UnitCategory::Other,
+        ),
+    ];
+    let cats = [
+        "行政机关",
+        "驻区部队",
+        "国企",
+        "私企",
+        "医院",
+        "幼儿园",
+        "研究所",
+        "商会",
+        "非公企业",
+        "火星单位",
+    ];
+    let mut s = SheetSpec::new("名册");
+    s.row(
+        0,
+        &[S("单位名称"), S("联系电话"), S("副会长单位"), S("单位性质")],
+    );
+    for (i, (phone, _, vice, _, _)) in rows.iter().enumerate() {
+        let name: &'static str = Box::leak(format!("单位{i}").into_boxed_str());
+        s.row(i as u32 + 1, &[S(name), *phone, S(vice), S(cats[i])]);
+    }
+    let p = plan(&conn, "phones.xlsx", &xlsx(&[s], false));
+    for (i, (_, phones, _, vice, cat)) in rows.iter().enumerate() {
+        let u = &unit(&p, &format!("单位{i}")).unit;
+        assert_eq!(u.phones, *phones, "row {}", i + 2);
+        assert_eq!(u.vice_chair, *vice, "row {}", i + 2);
+        assert_eq!(u.category, *cat, "row {}", i + 2);
+    }
+    assert!(has_problem(&p, 9, Severity::Warning, "丢了开头 0"));
+    assert!(has_problem(&p, 10, Severity::Warning, "科学计数法"));
+    assert!(has_problem(&p, 11, Severity::Warning, "火星单位"));
+}
+
+#[test]
+fn workbook_without_data_is_refused() {
+    let e = plan_err("空表.xlsx", &xlsx(&[SheetSpec::new("Sheet1")], false));
+    assert_eq!(e.kind(), "no_data");
+    assert!(e.to_string().contains("没有含数据的工作表"), "{e}");
+}

@@ -14,6 +14,7 @@ mod ods_merges;
 mod plan;
 mod read;
 mod sniff;
+mod types;
 
 use std::path::Path;
 

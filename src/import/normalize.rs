@@ -78,6 +78,10 @@ fn split_phones(raw: &str) -> Vec<String> {
         .collect();
     let mut pieces: Vec<String> = Vec::new();
     for p in raw_pieces {
+        if p == "86" || p == "0086" {
+            // A country code written apart: 86 139 0000 0001.
+            continue;
+        }
         let lower = p.to_lowercase();
         let is_ext = lower.starts_with('转') || lower.starts_with("ext") || lower.starts_with('x');
         let prev_area = pieces.last().is_some_and(|l| {
