@@ -12,7 +12,7 @@ use super::{report, ProgressFn, Stage};
 use crate::backup::{self, BackupReason};
 use crate::db::now;
 use crate::error::{Error, Result};
-use crate::text::name_key;
+use crate::text::{clean_name, name_key};
 use crate::units::{self, FieldChange, Unit, UnitCategory, UnitStatus};
 
 /// An import batch, as listed for undo.
@@ -47,6 +47,18 @@ pub fn commit(
     plan: &ImportPlan,
     mut progress: ProgressFn<'_>,
 ) -> Result<ImportBatch> {
+    // A plan may come back from the UI: check what the database relies on first.
+    for p in &plan.units {
+        if clean_name(&p.unit.name).is_empty() || clean_name(&p.unit.name) != p.unit.name {
+            return Err(Error::Invalid {
+                field: "name",
+                message: format!(
+                    "第{}行的单位名称无效，请重新预览后再导入。",
+                    p.unit.source_row
+                ),
+            });
+        }
+    }
     let backup = backup::create(conn, db_path, BackupReason::BeforeImport)?;
     let tx = conn.transaction()?;
     let (planned, counts) = recompare(&tx, plan)?;

@@ -54,11 +54,6 @@ impl Field {
             Field::Index => "序号",
         }
     }
-
-    /// The bit of this field in a [`super::plan::ImportedUnit`]'s `provided` set.
-    pub fn bit(self) -> u32 {
-        1 << (self as u32)
-    }
 }
 
 const SYNONYMS: &[(&str, Field)] = &[

@@ -78,6 +78,12 @@ fn split_phones(raw: &str) -> Vec<String> {
         .collect();
     let mut pieces: Vec<String> = Vec::new();
     for p in raw_pieces {
+        // A label before the number: 手机:138…, 办公室:0532-….
+        let p = match p.rsplit_once(':') {
+            Some((label, number)) if !label.is_empty() && !number.is_empty() => number,
+            Some((_, "")) => continue,
+            _ => p,
+        };
         if p == "86" || p == "0086" {
             // A country code written apart: 86 139 0000 0001.
             continue;
@@ -480,6 +486,10 @@ mod tests {
         assert_eq!(ph(t("1.38E+10")), (vec!["1.38E+10".into()], 1));
         assert_eq!(ph(t("010 12345678")), (vec!["010-12345678".into()], 0));
         assert_eq!(ph(t("4008001234")), (vec!["400-800-1234".into()], 0));
+        assert_eq!(
+            ph(t("手机：13800000000 办公室: 0532-82861234")),
+            (vec!["13800000000".into(), "0532-82861234".into()], 0)
+        );
         assert_eq!(ph(t("13800000000\n13900000000")).0.len(), 2);
     }
 

@@ -479,30 +479,35 @@ pub(crate) fn recompare(
 fn compare(conn: &Connection, units: Vec<ImportedUnit>, ctx: &mut Ctx) -> Result<Vec<PlannedUnit>> {
     let existing = units::list(conn)?;
     let mut by_key: HashMap<String, &Unit> = HashMap::with_capacity(existing.len());
-    let mut loose: HashMap<String, Vec<String>> = HashMap::new();
+    // Loose key → (name, exact key) of every unit in the database and the file.
+    let mut loose: HashMap<String, Vec<(String, String)>> = HashMap::new();
     for u in &existing {
-        by_key.insert(name_key(&u.name), u);
+        let key = name_key(&u.name);
         loose
             .entry(loose_key(&u.name))
             .or_default()
-            .push(u.name.clone());
+            .push((u.name.clone(), key.clone()));
+        by_key.insert(key, u);
     }
-    for u in &units {
-        let names = loose.entry(loose_key(&u.name)).or_default();
-        if !names.contains(&u.name) {
-            names.push(u.name.clone());
+    let keys: Vec<(String, String)> = units
+        .iter()
+        .map(|u| (name_key(&u.name), loose_key(&u.name)))
+        .collect();
+    for (u, (key, lk)) in units.iter().zip(&keys) {
+        let names = loose.entry(lk.clone()).or_default();
+        if !names.iter().any(|(_, k)| k == key) {
+            names.push((u.name.clone(), key.clone()));
         }
     }
     let mut planned = Vec::with_capacity(units.len());
-    for u in units {
-        let key = name_key(&u.name);
+    for (u, (key, lk)) in units.into_iter().zip(keys) {
         let suspects: Vec<String> = loose
-            .get(&loose_key(&u.name))
+            .get(&lk)
             .map(|names| {
                 names
                     .iter()
-                    .filter(|n| name_key(n) != key)
-                    .cloned()
+                    .filter(|(_, k)| *k != key)
+                    .map(|(n, _)| n.clone())
                     .collect()
             })
             .unwrap_or_default();
