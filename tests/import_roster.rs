@@ -251,6 +251,12 @@ fn bad_files_get_one_clear_message_each() {
             "not_a_spreadsheet",
             "不是表格文件",
         ),
+        (
+            "名册.xlsx",
+            plain_zip(),
+            "not_a_spreadsheet",
+            "不是表格文件",
+        ),
     ];
     for (name, bytes, kind, text) in cases {
         let e = plan_err(name, &bytes);
@@ -258,6 +264,19 @@ fn bad_files_get_one_clear_message_each() {
         assert!(e.to_string().contains(text), "{name}: {e}");
         assert!(e.to_string().contains(name), "{e}");
     }
+}
+
+/// A valid zip that is not a workbook (like a .docx).
+fn plain_zip() -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    z.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    z.write_all(b"<w:document/>").unwrap();
+    z.finish().unwrap().into_inner()
 }
 
 /// An encrypted OOXML workbook: a CFB container with EncryptionInfo and EncryptedPackage.

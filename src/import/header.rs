@@ -260,6 +260,33 @@ mod tests {
         assert_eq!(field_for("单位　全称"), Some(Field::Name));
         assert_eq!(field_for("原联系电话"), None);
         assert_eq!(field_for("序号"), Some(Field::Index));
+        use Field::*;
+        for (headers, field) in [
+            ("单位 成员单位 成员单位名称 单位全称 单位名称", Name),
+            ("简称", ShortName),
+            ("单位性质 类别 单位类别 单位类型", Category),
+            ("所在社区 社区 所属社区", Community),
+            ("所属分会 分会", Branch),
+            ("副会长单位 是否副会长单位", ViceChair),
+            ("党组织 党组织名称", PartyOrg),
+            ("书记 党组织书记", PartySecretary),
+            ("联系人 联系人姓名", Contact),
+            ("职务", ContactTitle),
+            ("联系电话 联系方式 电话 手机 手机号码 办公电话", Phones),
+            ("详细地址 单位地址 地址", Address),
+            ("加入时间 入会时间", JoinedOn),
+            ("状态", Status),
+            ("退出时间", LeftOn),
+            ("备注", Notes),
+            ("序号", Index),
+        ] {
+            for h in headers.split(' ') {
+                assert_eq!(field_for(h), Some(field), "{h}");
+            }
+        }
+        for not in ["原联系电话", "联系电话1", "单位名称备注", "社区名称"] {
+            assert_eq!(field_for(not), None, "{not}");
+        }
         assert_eq!(column_letter(0), "A");
         assert_eq!(column_letter(27), "AB");
     }

@@ -158,8 +158,13 @@ fn read_spreadsheet(file: &str, bytes: &[u8], kind: Kind) -> Result<Workbook> {
                 _ => bad(file, FileProblem::Damaged),
             })?
     } else {
-        open_workbook_auto_from_rs(Cursor::new(bytes))
-            .map_err(|_| bad(file, FileProblem::Damaged))?
+        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| {
+            // A zip that opens but holds no workbook is another kind of file (.docx, …).
+            match zip::ZipArchive::new(Cursor::new(bytes)) {
+                Ok(_) => bad(file, FileProblem::NotASpreadsheet),
+                Err(_) => bad(file, FileProblem::Damaged),
+            }
+        })?
     };
     let format = match &book {
         Sheets::Xls(_) => Format::Xls,
