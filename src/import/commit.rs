@@ -60,6 +60,8 @@ pub fn commit(
         }
     }
     let backup = backup::create(conn, db_path, BackupReason::BeforeImport)?;
+    // A large import touches more pages than SQLite's default 2 MB cache holds.
+    conn.pragma_update(None, "cache_size", -32_000)?;
     let tx = conn.transaction()?;
     let (planned, counts) = recompare(&tx, plan)?;
     let ts = now();
