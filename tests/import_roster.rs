@@ -142,7 +142,7 @@ fn check_messy(p: &ImportPlan) {
     );
     assert!(has_problem(p, 12, Severity::Warning, "科学计数法"));
     assert_eq!(plc.unit.joined_on, None);
-    assert!(plc.unit.notes.contains("2019.13"));
+    assert_eq!(plc.unit.kept_raw, vec!["入会时间原文：2019.13"]);
     assert!(has_problem(p, 12, Severity::Warning, "2019.13"));
 
     assert!(has_problem(
@@ -743,4 +743,41 @@ fn workbook_without_data_is_refused() {
     let e = plan_err("空表.xlsx", &xlsx(&[SheetSpec::new("Sheet1")], false));
     assert_eq!(e.kind(), "no_data");
     assert!(e.to_string().contains("没有含数据的工作表"), "{e}");
+}
+
+#[test]
+fn an_unreadable_date_is_added_to_the_notes_without_losing_them() {
+    let (_dir, path, mut conn) = temp_db();
+    let existing = units::create(
+        &conn,
+        &UnitInput {
+            name: "海棠小学".into(),
+            notes: "重要单位".into(),
+            ..Default::default()
+        },
+        units::Source::Edit,
+    )
+    .unwrap();
+    let mut s = SheetSpec::new("名册");
+    s.row(0, &[S("单位名称"), S("入会时间")])
+        .row(1, &[S("海棠小学"), S("2019.13")])
+        .row(2, &[S("海棠中学"), S("2019.13")]);
+    let bytes = xlsx(&[s], false);
+    let p = plan(&conn, "a.xlsx", &bytes);
+    assert_eq!((p.counts.new, p.counts.updated), (1, 1));
+    import::commit(&mut conn, &path, &p, &mut no_progress).unwrap();
+    let u = units::get(&conn, existing.id).unwrap();
+    assert_eq!(u.notes, "重要单位；入会时间原文：2019.13");
+    assert_eq!(u.joined_on, None);
+    let new = units::find_by_name(&conn, "海棠中学").unwrap().unwrap();
+    assert_eq!(new.notes, "入会时间原文：2019.13");
+    let again = plan(&conn, "a.xlsx", &bytes);
+    assert_eq!(
+        (
+            again.counts.new,
+            again.counts.updated,
+            again.counts.unchanged
+        ),
+        (0, 0, 2)
+    );
 }

@@ -300,7 +300,6 @@ fn read_row(
             ctx.add(Some(row_no), Some(f), Severity::Warning, w);
         }
     };
-    let mut raw_dates: Vec<String> = Vec::new();
     for &(c, f) in columns {
         let cell = sheet.cell(r, c);
         if f == Field::ViceChair {
@@ -359,8 +358,8 @@ fn read_row(
                 }
                 Some(Err(w)) => {
                     warn(ctx, f, Some(w));
-                    raw_dates.push(format!("{}原文：{}", f.label(), cell.text().trim()));
-                    u.provide(Field::Notes);
+                    u.kept_raw
+                        .push(format!("{}原文：{}", f.label(), cell.text().trim()));
                     continue;
                 }
             },
@@ -370,14 +369,6 @@ fn read_row(
     if u.has(Field::LeftOn) && !u.has(Field::Status) {
         u.status = UnitStatus::Left;
         u.provide(Field::Status);
-    }
-    if !raw_dates.is_empty() {
-        let mut parts: Vec<String> = Vec::new();
-        if !u.notes.is_empty() {
-            parts.push(u.notes.clone());
-        }
-        parts.extend(raw_dates);
-        u.notes = parts.join("；");
     }
     Some(u)
 }
@@ -428,6 +419,11 @@ fn merge_duplicates(units: Vec<ImportedUnit>, ctx: &mut Ctx) -> Vec<ImportedUnit
                         f.label()
                     ),
                 );
+            }
+        }
+        for note in &u.kept_raw {
+            if !first.kept_raw.contains(note) {
+                first.kept_raw.push(note.clone());
             }
         }
         first.merged_rows.push(b);

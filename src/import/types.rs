@@ -26,6 +26,9 @@ pub struct ImportedUnit {
     pub status: UnitStatus,
     pub left_on: Option<String>,
     pub notes: String,
+    /// Values that could not be read (an invalid date) kept as written; they are added to
+    /// the notes (备注) when imported, so nothing the office wrote is lost.
+    pub kept_raw: Vec<String>,
     /// The Excel row number the unit was read from (the first, when rows were merged).
     pub source_row: u32,
     /// Later rows with the same name merged into this one.
@@ -54,6 +57,7 @@ impl ImportedUnit {
             left_on: None,
             notes: String::new(),
             source_row: row,
+            kept_raw: Vec::new(),
             merged_rows: Vec::new(),
             provided: Vec::new(),
         }
@@ -82,6 +86,7 @@ impl ImportedUnit {
                 .source_row
                 .and_then(|r| u32::try_from(r).ok())
                 .unwrap_or(0),
+            kept_raw: Vec::new(),
             merged_rows: Vec::new(),
             provided: Vec::new(),
         }
@@ -150,6 +155,14 @@ impl ImportedUnit {
         out.name = self.name.clone();
         for f in &self.provided {
             out.take(self, *f);
+        }
+        for note in &self.kept_raw {
+            if !out.notes.contains(note.as_str()) {
+                if !out.notes.is_empty() {
+                    out.notes.push('；');
+                }
+                out.notes.push_str(note);
+            }
         }
         out.source_row = self.source_row;
         out
