@@ -16,5 +16,30 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::org::Branch::export_all(&cfg)?;
     crate::backup::BackupInfo::export_all(&cfg)?;
     crate::settings::DataInfo::export_all(&cfg)?;
+    crate::import::ImportPlan::export_all(&cfg)?;
+    crate::import::ImportOptions::export_all(&cfg)?;
+    crate::import::ImportBatch::export_all(&cfg)?;
+    crate::import::UndoSummary::export_all(&cfg)?;
+    crate::import::Progress::export_all(&cfg)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn exports_import_types() {
+        let dir = tempfile::tempdir().unwrap();
+        super::export_all(dir.path()).unwrap();
+        for name in [
+            "ImportPlan.ts",
+            "PlannedUnit.ts",
+            "Problem.ts",
+            "ImportCounts.ts",
+            "Progress.ts",
+        ] {
+            assert!(dir.path().join(name).exists(), "{name}");
+        }
+        let plan = std::fs::read_to_string(dir.path().join("PlannedUnit.ts")).unwrap();
+        assert!(plan.contains("source_row"), "{plan}");
+    }
 }

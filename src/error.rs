@@ -44,6 +44,79 @@ pub enum Error {
     /// The action conflicts with existing data (a duplicate, a reference that forbids it).
     #[error("{0}")]
     Conflict(String),
+
+    /// A file given to the importer cannot be read as a roster; nothing was changed.
+    #[error("{}", problem.message(file))]
+    BadFile { file: String, problem: FileProblem },
+
+    /// The roster has no column the importer recognises as the unit name.
+    #[error("工作表“{sheet}”中找不到“单位名称”列（可用的表头如：单位名称、成员单位、单位全称）。请检查表头，或手动指定哪一列是单位名称。")]
+    NoNameColumn { sheet: String },
+
+    /// An import batch cannot be undone; `reason` says why, in Chinese.
+    #[error("{reason}")]
+    UndoRefused { reason: String },
+
+    /// The user cancelled a long operation.
+    #[error("操作已取消，数据未作任何修改。")]
+    Cancelled,
+}
+
+/// Why a file cannot be imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileProblem {
+    /// Zero bytes, or only white space.
+    Empty,
+    /// A zip or CFB container that is cut short or damaged.
+    Damaged,
+    /// A web page (often what a "download as Excel" button really gives).
+    Html,
+    /// Plain text (CSV) saved with a spreadsheet's extension.
+    TextWithSpreadsheetExtension,
+    /// A workbook protected by a password.
+    Encrypted,
+    /// Bytes that are neither a spreadsheet nor text.
+    NotASpreadsheet,
+    /// No visible sheet holds any data.
+    NoData,
+}
+
+impl FileProblem {
+    /// The stable code, also used as the error's kind.
+    pub fn code(self) -> &'static str {
+        match self {
+            FileProblem::Empty => "empty_file",
+            FileProblem::Damaged => "damaged_file",
+            FileProblem::Html => "html_file",
+            FileProblem::TextWithSpreadsheetExtension => "renamed_text_file",
+            FileProblem::Encrypted => "encrypted_file",
+            FileProblem::NotASpreadsheet => "not_a_spreadsheet",
+            FileProblem::NoData => "no_data",
+        }
+    }
+
+    /// The Chinese message for `file`.
+    pub fn message(self, file: &str) -> String {
+        match self {
+            FileProblem::Empty => format!("文件“{file}”是空的，没有可导入的内容。"),
+            FileProblem::Damaged => format!(
+                "文件“{file}”已损坏或不完整（可能没有下载或复制完整）。请用 Excel 或 WPS 打开确认后重新保存，再导入。"
+            ),
+            FileProblem::Html => format!(
+                "文件“{file}”其实是网页（HTML），不是 Excel 表格。请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入。"
+            ),
+            FileProblem::TextWithSpreadsheetExtension => format!(
+                "文件“{file}”的扩展名是 Excel 表格，但内容其实是 CSV 文本。请把扩展名改为 .csv 后再导入，或用 Excel 打开后另存为 .xlsx。"
+            ),
+            FileProblem::Encrypted => format!(
+                "文件“{file}”设置了打开密码，无法读取。请在 Excel 或 WPS 中去掉密码后另存，再导入。"
+            ),
+            FileProblem::NotASpreadsheet => format!(
+                "文件“{file}”不是表格文件。可以导入的格式：.xlsx、.xls、.ods、.csv。"
+            ),
+            FileProblem::NoData => format!("文件“{file}”中没有含数据的工作表。"),
+        }
+    }
 }
 
 impl Error {
@@ -58,6 +131,10 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Invalid { .. } => "invalid",
             Error::Conflict(_) => "conflict",
+            Error::BadFile { problem, .. } => problem.code(),
+            Error::NoNameColumn { .. } => "no_name_column",
+            Error::UndoRefused { .. } => "undo_refused",
+            Error::Cancelled => "cancelled",
         }
     }
 

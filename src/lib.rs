@@ -8,6 +8,8 @@ pub mod date;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod org;
 pub mod paths;
 pub mod phone;

@@ -1,0 +1,293 @@
+//! Choosing the sheet, finding the header row (one row or two with merged parents) and
+//! mapping header texts to fields by exact synonyms — never by substring.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use unicode_normalization::UnicodeNormalization;
+
+use super::read::{Cell, Sheet};
+
+/// A field of the roster a column can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Name,
+    ShortName,
+    Category,
+    Community,
+    Branch,
+    ViceChair,
+    PartyOrg,
+    PartySecretary,
+    Contact,
+    ContactTitle,
+    Phones,
+    Address,
+    JoinedOn,
+    Status,
+    LeftOn,
+    Notes,
+    /// 序号: recognised and ignored.
+    Index,
+}
+
+impl Field {
+    /// The canonical Chinese header (as exported).
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Name => "单位名称",
+            Field::ShortName => "简称",
+            Field::Category => "单位类别",
+            Field::Community => "所属社区",
+            Field::Branch => "分会",
+            Field::ViceChair => "副会长单位",
+            Field::PartyOrg => "党组织名称",
+            Field::PartySecretary => "党组织书记",
+            Field::Contact => "联系人",
+            Field::ContactTitle => "职务",
+            Field::Phones => "联系电话",
+            Field::Address => "地址",
+            Field::JoinedOn => "入会时间",
+            Field::Status => "状态",
+            Field::LeftOn => "退出时间",
+            Field::Notes => "备注",
+            Field::Index => "序号",
+        }
+    }
+}
+
+const SYNONYMS: &[(&str, Field)] = &[
+    ("单位", Field::Name),
+    ("成员单位", Field::Name),
+    ("成员单位名称", Field::Name),
+    ("单位全称", Field::Name),
+    ("单位名称", Field::Name),
+    ("简称", Field::ShortName),
+    ("单位简称", Field::ShortName),
+    ("单位性质", Field::Category),
+    ("类别", Field::Category),
+    ("单位类别", Field::Category),
+    ("单位类型", Field::Category),
+    ("所在社区", Field::Community),
+    ("社区", Field::Community),
+    ("所属社区", Field::Community),
+    ("所属分会", Field::Branch),
+    ("分会", Field::Branch),
+    ("副会长单位", Field::ViceChair),
+    ("是否副会长单位", Field::ViceChair),
+    ("党组织", Field::PartyOrg),
+    ("党组织名称", Field::PartyOrg),
+    ("书记", Field::PartySecretary),
+    ("党组织书记", Field::PartySecretary),
+    ("联系人", Field::Contact),
+    ("联系人姓名", Field::Contact),
+    ("职务", Field::ContactTitle),
+    ("联系人职务", Field::ContactTitle),
+    ("联系电话", Field::Phones),
+    ("联系方式", Field::Phones),
+    ("电话", Field::Phones),
+    ("手机", Field::Phones),
+    ("手机号码", Field::Phones),
+    ("办公电话", Field::Phones),
+    ("联系人电话", Field::Phones),
+    ("详细地址", Field::Address),
+    ("单位地址", Field::Address),
+    ("地址", Field::Address),
+    ("加入时间", Field::JoinedOn),
+    ("入会时间", Field::JoinedOn),
+    ("状态", Field::Status),
+    ("退出时间", Field::LeftOn),
+    ("备注", Field::Notes),
+    ("序号", Field::Index),
+];
+
+/// Normalises a header text: NFKC, no white space at all, no `*`, no (必填).
+pub fn normalize_header(raw: &str) -> String {
+    let s: String = raw
+        .nfkc()
+        .filter(|c| !c.is_whitespace() && *c != '*')
+        .collect();
+    s.replace("(必填)", "")
+        .trim_end_matches([':', '：'])
+        .to_string()
+}
+
+/// The field an exact (normalised) header text names.
+pub fn field_for(header: &str) -> Option<Field> {
+    let h = normalize_header(header);
+    SYNONYMS.iter().find(|(s, _)| *s == h).map(|(_, f)| *f)
+}
+
+/// How many rows from the top are searched for the header.
+pub const HEADER_SEARCH_ROWS: usize = 15;
+
+/// The header found in a sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// Zero-based rows the header occupies (one or two).
+    pub rows: Vec<usize>,
+    /// Per column: the header text (both rows joined by “/”) and its field.
+    pub columns: Vec<(String, Option<Field>)>,
+}
+
+impl Header {
+    /// How many distinct fields are mapped; a header with a name column ranks first.
+    pub fn score(&self) -> (bool, usize) {
+        let mut fields: Vec<Field> = self.columns.iter().filter_map(|c| c.1).collect();
+        fields.sort_by_key(|f| *f as u32);
+        fields.dedup();
+        (fields.contains(&Field::Name), fields.len())
+    }
+
+    /// The first data row (zero-based).
+    pub fn data_start(&self) -> usize {
+        self.rows.last().map_or(0, |r| r + 1)
+    }
+}
+
+fn text(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(s) => normalize_header(s),
+        _ => String::new(),
+    }
+}
+
+fn single(sheet: &Sheet, r: usize) -> Header {
+    let width = sheet.rows.get(r).map_or(0, Vec::len);
+    let columns = (0..width)
+        .map(|c| {
+            let t = text(sheet.cell(r, c));
+            let f = field_for(&t);
+            (t, f)
+        })
+        .collect();
+    Header {
+        rows: vec![r],
+        columns,
+    }
+}
+
+/// A two-row header: a parent (党组织, 联系人) merged over its children (名称/书记, 姓名/电话).
+fn double(sheet: &Sheet, r: usize) -> Header {
+    let width = sheet
+        .rows
+        .get(r)
+        .map_or(0, Vec::len)
+        .max(sheet.rows.get(r + 1).map_or(0, Vec::len));
+    let columns = (0..width)
+        .map(|c| {
+            let top = text(sheet.cell(r, c));
+            let bottom = text(sheet.cell(r + 1, c));
+            if bottom.is_empty() || bottom == top {
+                let f = field_for(&top);
+                (top, f)
+            } else if top.is_empty() {
+                let f = field_for(&bottom);
+                (bottom, f)
+            } else {
+                let f = field_for(&format!("{top}{bottom}")).or_else(|| field_for(&bottom));
+                (format!("{top}/{bottom}"), f)
+            }
+        })
+        .collect();
+    Header {
+        rows: vec![r, r + 1],
+        columns,
+    }
+}
+
+/// The best header among the first rows of `sheet`, if any cell maps to a field.
+pub fn find_header(sheet: &Sheet) -> Option<Header> {
+    let mut best: Option<Header> = None;
+    let limit = sheet.rows.len().min(HEADER_SEARCH_ROWS);
+    for r in 0..limit {
+        let mut pick = single(sheet, r);
+        if r + 1 < sheet.rows.len() {
+            // Two rows only when the pair beats each row alone (a title above a one-row
+            // header must not count as a parent row).
+            let two = double(sheet, r);
+            let next = single(sheet, r + 1);
+            if two.score() > pick.score() && two.score() > next.score() {
+                pick = two;
+            }
+        }
+        if pick.score().1 > 0 && best.as_ref().is_none_or(|b| pick.score() > b.score()) {
+            best = Some(pick);
+        }
+    }
+    best
+}
+
+/// Picks the sheet whose header maps best (the first on a tie). Returns its index.
+pub fn choose_sheet(sheets: &[Sheet]) -> Option<(usize, Option<Header>)> {
+    let mut best: Option<(usize, Option<Header>)> = None;
+    for (i, s) in sheets.iter().enumerate() {
+        let h = find_header(s);
+        let score = h.as_ref().map(Header::score).unwrap_or_default();
+        let better = match &best {
+            None => true,
+            Some((_, b)) => score > b.as_ref().map(Header::score).unwrap_or_default(),
+        };
+        if better {
+            best = Some((i, h));
+        }
+    }
+    best
+}
+
+/// The column letters the user sees: 0 → A, 26 → AA.
+pub fn column_letter(mut c: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8_lossy(&s).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_synonyms_only() {
+        assert_eq!(field_for(" 联系\n电话 "), Some(Field::Phones));
+        assert_eq!(field_for("*单位名称（必填）"), Some(Field::Name));
+        assert_eq!(field_for("单位　全称"), Some(Field::Name));
+        assert_eq!(field_for("原联系电话"), None);
+        assert_eq!(field_for("序号"), Some(Field::Index));
+        use Field::*;
+        for (headers, field) in [
+            ("单位 成员单位 成员单位名称 单位全称 单位名称", Name),
+            ("简称", ShortName),
+            ("单位性质 类别 单位类别 单位类型", Category),
+            ("所在社区 社区 所属社区", Community),
+            ("所属分会 分会", Branch),
+            ("副会长单位 是否副会长单位", ViceChair),
+            ("党组织 党组织名称", PartyOrg),
+            ("书记 党组织书记", PartySecretary),
+            ("联系人 联系人姓名", Contact),
+            ("职务", ContactTitle),
+            ("联系电话 联系方式 电话 手机 手机号码 办公电话", Phones),
+            ("详细地址 单位地址 地址", Address),
+            ("加入时间 入会时间", JoinedOn),
+            ("状态", Status),
+            ("退出时间", LeftOn),
+            ("备注", Notes),
+            ("序号", Index),
+        ] {
+            for h in headers.split(' ') {
+                assert_eq!(field_for(h), Some(field), "{h}");
+            }
+        }
+        for not in ["原联系电话", "联系电话1", "单位名称备注", "社区名称"] {
+            assert_eq!(field_for(not), None, "{not}");
+        }
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(27), "AB");
+    }
+}

@@ -1,0 +1,130 @@
+//! Importing rosters: any office's .xlsx, .xls, .ods or .csv → a preview ([`ImportPlan`]) →
+//! one committed, undoable batch.
+//!
+//! ```text
+//! bytes ─ sniff ─ read (calamine / csv, merged cells filled) ─ header (sheet, header row,
+//! synonyms) ─ normalize (per cell) ─ plan (rows, duplicates, diff with the database)
+//!                                                        └─ commit (backup, transaction) ─ undo
+//! ```
+
+mod commit;
+mod header;
+mod normalize;
+mod ods_merges;
+mod plan;
+mod read;
+mod sniff;
+mod types;
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+pub use commit::{batches, commit, latest_undoable_batch, undo, ImportBatch, UndoSummary};
+pub use header::{field_for, normalize_header, Field};
+pub use plan::{
+    Action, ColumnInfo, ImportCounts, ImportPlan, ImportedUnit, PlannedUnit, Problem, Severity,
+};
+pub use read::{read, Cell, Format, Sheet, Workbook};
+
+/// A stage of a long import, for progress bars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Reading the file.
+    Reading,
+    /// Checking rows.
+    Checking,
+    /// Comparing with the roster in the database.
+    Comparing,
+    /// Writing to the database.
+    Writing,
+    /// Undoing a batch.
+    Undoing,
+}
+
+/// Progress of a long operation: `done` of `total` items in `stage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Receives progress; returning `false` cancels the operation (nothing is written).
+pub type ProgressFn<'a> = &'a mut dyn FnMut(Progress) -> bool;
+
+/// A progress callback that ignores progress and never cancels.
+pub fn no_progress(_: Progress) -> bool {
+    true
+}
+
+/// What the caller chooses for a file: the sheet, and columns mapped by hand.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ImportOptions {
+    /// The sheet to read; `None` picks the visible sheet whose header matches best.
+    pub sheet: Option<String>,
+    /// Manual mappings, which override the header's: zero-based column → field (`None`
+    /// ignores the column).
+    pub mappings: Vec<ColumnMapping>,
+}
+
+/// One manual column mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+pub struct ColumnMapping {
+    pub column: u32,
+    pub field: Option<Field>,
+}
+
+pub(crate) fn report(
+    progress: &mut ProgressFn<'_>,
+    stage: Stage,
+    done: usize,
+    total: usize,
+) -> Result<()> {
+    let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    if progress(Progress {
+        stage,
+        done: clamp(done),
+        total: clamp(total),
+    }) {
+        Ok(())
+    } else {
+        Err(Error::Cancelled)
+    }
+}
+
+/// Reads `file` and plans its import against the database. Nothing is written.
+pub fn plan_file(
+    conn: &Connection,
+    file: &Path,
+    options: &ImportOptions,
+    progress: ProgressFn<'_>,
+) -> Result<ImportPlan> {
+    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    plan_bytes(conn, &name, &bytes, options, progress)
+}
+
+/// Plans the import of `bytes`, the content of a file named `file_name`. Nothing is written.
+pub fn plan_bytes(
+    conn: &Connection,
+    file_name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    progress: ProgressFn<'_>,
+) -> Result<ImportPlan> {
+    let mut progress = progress;
+    report(&mut progress, Stage::Reading, 0, 1)?;
+    let book = read(file_name, bytes)?;
+    report(&mut progress, Stage::Reading, 1, 1)?;
+    plan::plan_workbook(conn, file_name, &book, options, &mut progress)
+}

@@ -1,0 +1,567 @@
+//! The preview of an import: rows turned into units, duplicates merged or flagged, and each
+//! unit compared with the roster in the database. Nothing is written here.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+use unicode_normalization::UnicodeNormalization;
+
+use super::header::{choose_sheet, column_letter, find_header, normalize_header, Field, Header};
+use super::normalize;
+use super::read::{Cell, Sheet, Workbook};
+pub use super::types::*;
+use super::{report, ImportOptions, ProgressFn, Stage};
+use crate::error::{Error, FileProblem, Result};
+use crate::text::{clean_name, clean_text, name_key};
+use crate::units::{self, Unit, UnitStatus};
+
+struct Ctx {
+    problems: Vec<Problem>,
+    counts: ImportCounts,
+}
+
+impl Ctx {
+    fn add(&mut self, row: Option<u32>, field: Option<Field>, severity: Severity, msg: String) {
+        let message = match row {
+            Some(r) => format!("第{r}行：{msg}"),
+            None => msg,
+        };
+        self.problems.push(Problem {
+            row,
+            field,
+            severity,
+            message,
+        });
+    }
+}
+
+const FOOTER_WORDS: &[&str] = &[
+    "合计",
+    "总计",
+    "小计",
+    "填表人",
+    "审核人",
+    "制表人",
+    "填报人",
+    "制表",
+    "审核",
+    "负责人",
+    "填表日期",
+    "填报日期",
+    "联系人:",
+    "注:",
+    "说明:",
+    "备注:",
+];
+
+fn is_footer(text: &str) -> bool {
+    let t: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+    t == "注"
+        || t == "说明"
+        || FOOTER_WORDS.iter().any(|w| t.starts_with(w))
+        || (t.starts_with('注') && t.chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// Builds the plan for the chosen sheet of `book`.
+pub(crate) fn plan_workbook(
+    conn: &Connection,
+    file_name: &str,
+    book: &Workbook,
+    options: &ImportOptions,
+    progress: &mut ProgressFn<'_>,
+) -> Result<ImportPlan> {
+    let sheets: Vec<String> = book.sheets.iter().map(|s| s.name.clone()).collect();
+    let no_data = || Error::BadFile {
+        file: file_name.to_string(),
+        problem: FileProblem::NoData,
+    };
+    let mut ctx = Ctx {
+        problems: Vec::new(),
+        counts: ImportCounts::default(),
+    };
+    let has_data = |s: &Sheet| s.rows.iter().any(|r| r.iter().any(|c| !c.is_blank()));
+    if !book.sheets.iter().any(has_data) {
+        return Err(no_data());
+    }
+    let (index, header) = match &options.sheet {
+        Some(name) => {
+            let i = sheets
+                .iter()
+                .position(|s| s == name || s.trim() == name.trim())
+                .ok_or_else(|| Error::NotFound {
+                    what: "工作表",
+                    id: name.clone(),
+                })?;
+            (i, find_header(&book.sheets[i]))
+        }
+        None => choose_sheet(&book.sheets).ok_or_else(no_data)?,
+    };
+    let sheet = &book.sheets[index];
+    if index > 0 && options.sheet.is_none() {
+        ctx.add(
+            None,
+            None,
+            Severity::Info,
+            format!(
+                "已使用工作表“{}”（第一个工作表“{}”中没有找到名册表头）；如需导入其他工作表，请另行选择。",
+                sheet.name, sheets[0]
+            ),
+        );
+    }
+    let header = apply_mappings(sheet, header, options);
+    let columns = map_columns(&header, &mut ctx);
+    if !columns.iter().any(|(_, f)| *f == Field::Name) {
+        return Err(Error::NoNameColumn {
+            sheet: sheet.name.clone(),
+        });
+    }
+    let mut units: Vec<ImportedUnit> = Vec::new();
+    let total = sheet.rows.len();
+    for r in header.data_start()..total {
+        if r % 2000 == 0 {
+            report(progress, Stage::Checking, r, total)?;
+        }
+        if let Some(u) = read_row(sheet, r, &columns, &mut ctx) {
+            units.push(u);
+        }
+    }
+    report(progress, Stage::Checking, total, total)?;
+    let units = merge_duplicates(units, &mut ctx);
+    report(progress, Stage::Comparing, 0, units.len())?;
+    let planned = compare(conn, units, &mut ctx)?;
+    report(progress, Stage::Comparing, planned.len(), planned.len())?;
+    let column_info = header
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, (text, _))| ColumnInfo {
+            index: u32::try_from(i).unwrap_or(u32::MAX),
+            letter: column_letter(i),
+            header: text.clone(),
+            field: columns.iter().find(|(c, _)| *c == i).map(|(_, f)| *f),
+        })
+        .collect();
+    ctx.problems.sort_by_key(|p| p.row);
+    Ok(ImportPlan {
+        file_name: file_name.to_string(),
+        sheet: sheet.name.clone(),
+        sheets,
+        header_rows: header.rows.iter().map(|r| excel_row(*r)).collect(),
+        columns: column_info,
+        units: planned,
+        counts: ctx.counts,
+        problems: ctx.problems,
+    })
+}
+
+fn excel_row(r: usize) -> u32 {
+    u32::try_from(r + 1).unwrap_or(u32::MAX)
+}
+
+/// The header with the caller's manual mappings applied (a header is assumed on the first
+/// non-blank row when none was found).
+fn apply_mappings(sheet: &Sheet, header: Option<Header>, options: &ImportOptions) -> Header {
+    let mut header = header.unwrap_or_else(|| {
+        let r = sheet
+            .rows
+            .iter()
+            .position(|row| row.iter().any(|c| !c.is_blank()))
+            .unwrap_or(0);
+        let width = sheet.rows.get(r).map_or(0, Vec::len);
+        Header {
+            rows: if options.mappings.is_empty() {
+                vec![]
+            } else {
+                vec![r]
+            },
+            columns: (0..width)
+                .map(|c| (normalize_header(&sheet.cell(r, c).text()), None))
+                .collect(),
+        }
+    });
+    for m in &options.mappings {
+        let c = m.column as usize;
+        if c > 16_384 {
+            continue;
+        }
+        if header.columns.len() <= c {
+            header.columns.resize(c + 1, (String::new(), None));
+        }
+        header.columns[c].1 = m.field;
+    }
+    header
+}
+
+/// The columns to read: each field once (phones may come from several columns).
+fn map_columns(header: &Header, ctx: &mut Ctx) -> Vec<(usize, Field)> {
+    let row = header.rows.first().map(|r| excel_row(*r));
+    let mut out: Vec<(usize, Field)> = Vec::new();
+    for (c, (text, field)) in header.columns.iter().enumerate() {
+        match field {
+            None if !text.is_empty() => ctx.add(
+                row,
+                None,
+                Severity::Warning,
+                format!(
+                    "{}列“{text}”未能识别，该列未导入（可手动指定它对应的字段）。",
+                    column_letter(c)
+                ),
+            ),
+            None | Some(Field::Index) => {}
+            Some(f) if *f != Field::Phones && out.iter().any(|(_, g)| g == f) => ctx.add(
+                row,
+                Some(*f),
+                Severity::Warning,
+                format!(
+                    "{}列“{text}”与前面的列都对应“{}”，只导入前面的列。",
+                    column_letter(c),
+                    f.label()
+                ),
+            ),
+            Some(f) => out.push((c, *f)),
+        }
+    }
+    out
+}
+
+/// One data row → a unit, or `None` for skipped and error rows (counted in `ctx`).
+fn read_row(
+    sheet: &Sheet,
+    r: usize,
+    columns: &[(usize, Field)],
+    ctx: &mut Ctx,
+) -> Option<ImportedUnit> {
+    let row_no = excel_row(r);
+    let cells = sheet.rows.get(r)?;
+    let typed = |c: usize| !sheet.cell(r, c).is_blank() && !sheet.copied.contains(&(r, c));
+    // A row whose only values are copies of merged cells (分会 over a blank row) is blank.
+    let Some(first) = (0..cells.len()).find(|c| typed(*c)).map(|c| &cells[c]) else {
+        ctx.counts.ignored_rows += 1;
+        return None;
+    };
+    let ignore = |ctx: &mut Ctx, why: &str| {
+        ctx.counts.ignored_rows += 1;
+        ctx.add(
+            Some(row_no),
+            None,
+            Severity::Info,
+            format!("{why}，已跳过。"),
+        );
+        None
+    };
+    if let Cell::Text(t) = first {
+        if is_footer(t) {
+            return ignore(ctx, &format!("“{}”是表尾说明或合计行", t.trim()));
+        }
+    }
+    let mapped_nonblank = columns
+        .iter()
+        .filter(|(c, f)| *f != Field::Index && typed(*c))
+        .count();
+    if mapped_nonblank == 0 {
+        return ignore(ctx, "只有序号或未导入的列");
+    }
+    let cell_of = |f: Field| {
+        columns
+            .iter()
+            .find(|(_, g)| *g == f)
+            .map(|(c, _)| sheet.cell(r, *c))
+    };
+    let name_raw = cell_of(Field::Name).map(Cell::text).unwrap_or_default();
+    if super::header::field_for(&name_raw) == Some(Field::Name) {
+        return ignore(ctx, "重复的表头行");
+    }
+    let name = clean_name(&name_raw);
+    if name.is_empty() {
+        ctx.counts.error_rows += 1;
+        ctx.add(
+            Some(row_no),
+            Some(Field::Name),
+            Severity::Error,
+            "单位名称为空，该行未导入。".into(),
+        );
+        return None;
+    }
+    if name.chars().count() > 100 {
+        ctx.counts.error_rows += 1;
+        ctx.add(
+            Some(row_no),
+            Some(Field::Name),
+            Severity::Error,
+            "单位名称过长（最多 100 个字），该行未导入。".into(),
+        );
+        return None;
+    }
+    let mut u = ImportedUnit::empty(row_no);
+    u.name = name;
+    u.provide(Field::Name);
+    let warn = |ctx: &mut Ctx, f: Field, w: Option<String>| {
+        if let Some(w) = w {
+            ctx.add(Some(row_no), Some(f), Severity::Warning, w);
+        }
+    };
+    for &(c, f) in columns {
+        let cell = sheet.cell(r, c);
+        if f == Field::ViceChair {
+            let (v, w) = normalize::boolean(cell, f.label());
+            warn(ctx, f, w);
+            u.vice_chair = v;
+            u.provide(f);
+            continue;
+        }
+        if cell.is_blank() {
+            continue;
+        }
+        let text = || clean_text(&cell.text());
+        match f {
+            Field::Name | Field::Index | Field::ViceChair => {}
+            Field::ShortName => u.short_name = clean_name(&cell.text()),
+            Field::Community => u.community = clean_name(&cell.text()),
+            Field::Branch => u.branch = clean_name(&cell.text()),
+            Field::PartyOrg => u.party_org = clean_name(&cell.text()),
+            Field::PartySecretary => u.party_secretary = clean_name(&cell.text()),
+            Field::Contact => u.contact = clean_name(&cell.text()),
+            Field::ContactTitle => u.contact_title = text(),
+            Field::Address => u.address = text(),
+            Field::Notes => u.notes = cell.text().trim().to_string(),
+            Field::Category => match normalize::category(&cell.text()) {
+                Some((c, w)) => {
+                    warn(ctx, f, w);
+                    u.category = c;
+                }
+                None => continue,
+            },
+            Field::Status => match normalize::status(&cell.text()) {
+                Some((s, w)) => {
+                    warn(ctx, f, w);
+                    u.status = s;
+                }
+                None => continue,
+            },
+            Field::Phones => {
+                let mut warnings = Vec::new();
+                normalize::phones(cell, &mut u.phones, &mut warnings);
+                for w in warnings {
+                    warn(ctx, f, Some(w));
+                }
+            }
+            Field::JoinedOn | Field::LeftOn => match normalize::date(cell, f.label()) {
+                None => continue,
+                Some(Ok((d, w))) => {
+                    warn(ctx, f, w);
+                    let iso = Some(d.to_iso());
+                    if f == Field::JoinedOn {
+                        u.joined_on = iso;
+                    } else {
+                        u.left_on = iso;
+                    }
+                }
+                Some(Err(w)) => {
+                    warn(ctx, f, Some(w));
+                    u.kept_raw
+                        .push(format!("{}原文：{}", f.label(), cell.text().trim()));
+                    continue;
+                }
+            },
+        }
+        u.provide(f);
+    }
+    if u.has(Field::LeftOn) && !u.has(Field::Status) {
+        u.status = UnitStatus::Left;
+        u.provide(Field::Status);
+    }
+    Some(u)
+}
+
+/// Merges rows with the same normalised name: blanks are filled from later rows; a conflict
+/// keeps the earlier value and is reported with both rows.
+fn merge_duplicates(units: Vec<ImportedUnit>, ctx: &mut Ctx) -> Vec<ImportedUnit> {
+    let mut out: Vec<ImportedUnit> = Vec::with_capacity(units.len());
+    let mut by_key: HashMap<String, usize> = HashMap::with_capacity(units.len());
+    for u in units {
+        let key = name_key(&u.name);
+        let Some(&i) = by_key.get(&key) else {
+            by_key.insert(key, out.len());
+            out.push(u);
+            continue;
+        };
+        ctx.counts.merged += 1;
+        let first = &mut out[i];
+        let (a, b) = (first.source_row, u.source_row);
+        ctx.add(
+            Some(b),
+            Some(Field::Name),
+            Severity::Info,
+            format!("与第{a}行是同一单位“{}”，已合并为一条。", first.name),
+        );
+        let mine: HashMap<Field, String> = first.display().into_iter().collect();
+        for (f, value) in u.display() {
+            if !u.has(f) || f == Field::Name {
+                continue;
+            }
+            if !first.has(f) {
+                first.take(&u, f);
+                first.provide(f);
+            } else if f == Field::Phones {
+                for p in &u.phones {
+                    if !first.phones.contains(p) {
+                        first.phones.push(p.clone());
+                    }
+                }
+            } else if mine.get(&f) != Some(&value) {
+                let old = mine.get(&f).cloned().unwrap_or_default();
+                ctx.add(
+                    Some(b),
+                    Some(f),
+                    Severity::Warning,
+                    format!(
+                        "与第{a}行的{}不同（第{a}行“{old}”，第{b}行“{value}”），已采用第{a}行的值。",
+                        f.label()
+                    ),
+                );
+            }
+        }
+        for note in &u.kept_raw {
+            if !first.kept_raw.contains(note) {
+                first.kept_raw.push(note.clone());
+            }
+        }
+        first.merged_rows.push(b);
+    }
+    out
+}
+
+/// The key for 疑似重复: the name key without a trailing bracket and a company suffix.
+pub(crate) fn loose_key(name: &str) -> String {
+    let mut k = name_key(name);
+    if k.ends_with('）') {
+        if let Some(open) = k.rfind('（') {
+            if open > 0 {
+                k.truncate(open);
+            }
+        }
+    }
+    for suffix in ["股份有限公司", "有限责任公司", "有限公司"] {
+        if let Some(stripped) = k.strip_suffix(suffix) {
+            if !stripped.is_empty() {
+                return stripped.to_string();
+            }
+        }
+    }
+    k
+}
+
+/// Compares the plan's units again with the database as it is now (inside the commit's
+/// transaction), so a preview that went stale is still applied correctly.
+pub(crate) fn recompare(
+    conn: &Connection,
+    plan: &ImportPlan,
+) -> Result<(Vec<PlannedUnit>, ImportCounts)> {
+    let mut ctx = Ctx {
+        problems: Vec::new(),
+        counts: ImportCounts {
+            merged: plan.counts.merged,
+            error_rows: plan.counts.error_rows,
+            ignored_rows: plan.counts.ignored_rows,
+            ..Default::default()
+        },
+    };
+    let units = plan.units.iter().map(|p| p.unit.clone()).collect();
+    let planned = compare(conn, units, &mut ctx)?;
+    Ok((planned, ctx.counts))
+}
+
+/// Compares each unit with the database: new, update (with changes) or unchanged.
+fn compare(conn: &Connection, units: Vec<ImportedUnit>, ctx: &mut Ctx) -> Result<Vec<PlannedUnit>> {
+    let existing = units::list(conn)?;
+    let mut by_key: HashMap<String, &Unit> = HashMap::with_capacity(existing.len());
+    // Loose key → (name, exact key) of every unit in the database and the file.
+    let mut loose: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for u in &existing {
+        let key = name_key(&u.name);
+        loose
+            .entry(loose_key(&u.name))
+            .or_default()
+            .push((u.name.clone(), key.clone()));
+        by_key.insert(key, u);
+    }
+    let keys: Vec<(String, String)> = units
+        .iter()
+        .map(|u| (name_key(&u.name), loose_key(&u.name)))
+        .collect();
+    for (u, (key, lk)) in units.iter().zip(&keys) {
+        let names = loose.entry(lk.clone()).or_default();
+        if !names.iter().any(|(_, k)| k == key) {
+            names.push((u.name.clone(), key.clone()));
+        }
+    }
+    let mut planned = Vec::with_capacity(units.len());
+    for (u, (key, lk)) in units.into_iter().zip(keys) {
+        let suspects: Vec<String> = loose
+            .get(&lk)
+            .map(|names| {
+                names
+                    .iter()
+                    .filter(|(_, k)| *k != key)
+                    .map(|(n, _)| n.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !suspects.is_empty() {
+            ctx.counts.suspected_duplicates += 1;
+            ctx.add(
+                Some(u.source_row),
+                Some(Field::Name),
+                Severity::Warning,
+                format!(
+                    "“{}”与“{}”疑似同一单位（名称只差“有限公司”之类的后缀或括号），未自动合并，请核对。",
+                    u.name,
+                    suspects.join("”“")
+                ),
+            );
+        }
+        let (action, existing_id, changes) = match by_key.get(&key) {
+            None => {
+                ctx.counts.new += 1;
+                (Action::New, None, Vec::new())
+            }
+            Some(db) => {
+                let old = ImportedUnit::from_unit(db);
+                let changes = diff(&old, &u.over(&old));
+                if changes.is_empty() {
+                    ctx.counts.unchanged += 1;
+                    (Action::Unchanged, Some(db.id), changes)
+                } else {
+                    ctx.counts.updated += 1;
+                    (Action::Update, Some(db.id), changes)
+                }
+            }
+        };
+        planned.push(PlannedUnit {
+            unit: u,
+            action,
+            existing_id,
+            changes,
+            suspected_duplicates: suspects,
+        });
+    }
+    Ok(planned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loose_keys() {
+        assert_eq!(
+            loose_key("海棠科技有限公司"),
+            loose_key("海棠科技股份有限公司")
+        );
+        assert_eq!(loose_key("海棠科技有限责任公司"), "海棠科技");
+        assert_eq!(loose_key("海棠酒店（青岛）"), "海棠酒店");
+        assert!(is_footer("合计：38家"));
+        assert!(is_footer("注：本表由社区填报"));
+        assert!(!is_footer("注册会计师协会"));
+    }
+}
