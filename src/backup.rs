@@ -100,7 +100,10 @@ fn write(conn: &Connection, db_path: &Path, reason: BackupReason) -> Result<Back
     let dir = dir_for(db_path);
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let now = chrono::Local::now().naive_local();
-    let stamp = now.format("%Y%m%d-%H%M%S%.3f").to_string().replace('.', "-");
+    let stamp = now
+        .format("%Y%m%d-%H%M%S%.3f")
+        .to_string()
+        .replace('.', "-");
     let mut id = format!("{stamp}_{}", reason.code());
     let mut n = 1;
     while dir.join(format!("{id}.{EXT}")).exists() {
@@ -114,10 +117,7 @@ fn write(conn: &Connection, db_path: &Path, reason: BackupReason) -> Result<Back
         b.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
     }
     drop(dst);
-    info_for(&path).ok_or_else(|| Error::NotFound {
-        what: "备份",
-        id,
-    })
+    info_for(&path).ok_or_else(|| Error::NotFound { what: "备份", id })
 }
 
 fn info_for(path: &Path) -> Option<BackupInfo> {

@@ -18,7 +18,12 @@ pub enum PartialDate {
 impl PartialDate {
     /// Parses the stored form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn parse_iso(s: &str) -> Result<Self> {
-        let bad = || Error::invalid("date", format!("“{s}”不是有效的日期（应为 年、年-月 或 年-月-日）。"));
+        let bad = || {
+            Error::invalid(
+                "date",
+                format!("“{s}”不是有效的日期（应为 年、年-月 或 年-月-日）。"),
+            )
+        };
         let parts: Vec<&str> = s.trim().split('-').collect();
         let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
         match parts.as_slice() {
@@ -98,7 +103,15 @@ mod tests {
 
     #[test]
     fn rejects_nonsense() {
-        for bad in ["", "18", "2019-13", "2019-02-30", "abcd", "2019-1-1-1", "0001"] {
+        for bad in [
+            "",
+            "18",
+            "2019-13",
+            "2019-02-30",
+            "abcd",
+            "2019-1-1-1",
+            "0001",
+        ] {
             assert!(PartialDate::parse_iso(bad).is_err(), "{bad}");
         }
     }

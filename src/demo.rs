@@ -15,7 +15,13 @@ const MARK: &str = "示例数据";
 
 const COMMUNITIES: [&str; 5] = ["海棠社区", "紫荆社区", "银杏社区", "枫林社区", "梧桐社区"];
 
-const BRANCHES: [&str; 5] = ["部队分会", "学校分会", "企业分会", "成员单位分会", "其他区域单位分会"];
+const BRANCHES: [&str; 5] = [
+    "部队分会",
+    "学校分会",
+    "企业分会",
+    "成员单位分会",
+    "其他区域单位分会",
+];
 
 /// (name, category, branch index, vice-chair, joined)
 const UNITS: &[(&str, UnitCategory, usize, bool, &str)] = {
@@ -34,12 +40,30 @@ const UNITS: &[(&str, UnitCategory, usize, bool, &str)] = {
         ("空军某部第四干休所", Military, 0, false, "2006-09"),
         ("陆军某部海棠营区", Military, 0, false, "2015"),
         ("海棠电力供电有限公司", Enterprise, 2, true, "2002"),
-        ("海棠银行股份有限公司海棠支行", Enterprise, 2, false, "2004-11"),
+        (
+            "海棠银行股份有限公司海棠支行",
+            Enterprise,
+            2,
+            false,
+            "2004-11",
+        ),
         ("海棠燃气有限公司", Enterprise, 2, false, "2007"),
         ("海棠宾馆有限责任公司", Enterprise, 2, true, "2001"),
         ("海棠海景大酒店有限公司", Enterprise, 2, false, "2011-04"),
-        ("海棠水务集团有限公司第三营业所", Enterprise, 2, false, "2009"),
-        ("海棠通信有限公司海棠营业部", Enterprise, 2, false, "2013-08"),
+        (
+            "海棠水务集团有限公司第三营业所",
+            Enterprise,
+            2,
+            false,
+            "2009",
+        ),
+        (
+            "海棠通信有限公司海棠营业部",
+            Enterprise,
+            2,
+            false,
+            "2013-08",
+        ),
         ("海棠文旅发展有限公司", Enterprise, 2, false, "2018-09"),
         ("海棠物业服务有限公司", Enterprise, 2, false, "2020"),
         ("海棠邮政海棠路支局", Enterprise, 2, false, "2003"),
@@ -75,14 +99,20 @@ const UNITS: &[(&str, UnitCategory, usize, bool, &str)] = {
 };
 
 const SURNAMES: &[&str] = &[
-    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "林", "何",
-    "高", "罗",
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭",
+    "林", "何", "高", "罗",
 ];
 const GIVEN: &[&str] = &[
-    "海燕", "建国", "丽华", "志强", "晓明", "秀英", "立新", "红梅", "振华", "玉兰", "国栋", "婷婷", "浩然",
-    "珺", "堃", "喆", "明轩", "思远", "雅琴", "卫东",
+    "海燕", "建国", "丽华", "志强", "晓明", "秀英", "立新", "红梅", "振华", "玉兰", "国栋", "婷婷",
+    "浩然", "珺", "堃", "喆", "明轩", "思远", "雅琴", "卫东",
 ];
-const TITLES: &[&str] = &["党委书记", "办公室主任", "党支部书记", "政工科科长", "综合办主任"];
+const TITLES: &[&str] = &[
+    "党委书记",
+    "办公室主任",
+    "党支部书记",
+    "政工科科长",
+    "综合办主任",
+];
 
 /// Is the database holding the demo street?
 pub fn is_demo(conn: &Connection) -> Result<bool> {

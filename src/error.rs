@@ -36,11 +36,26 @@ pub enum Error {
 
     /// A field the user filled in is not acceptable; `message` says why, in Chinese.
     #[error("{message}")]
-    Invalid { field: &'static str, message: String },
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
 
     /// The action conflicts with existing data (a duplicate, a reference that forbids it).
     #[error("{0}")]
     Conflict(String),
+
+    /// A character to be printed exists in none of the chosen fonts nor the bundled one.
+    #[error("{record} {field} 中的“{ch}”字没有可用字体（U+{code:04X}），无法打印。请换用含有该字的字体，或修改该处文字。", code = u32::from(*ch))]
+    MissingGlyph {
+        record: String,
+        field: String,
+        ch: char,
+    },
+
+    /// A font file could not be read or parsed.
+    #[error("无法使用字体“{name}”：{message}")]
+    Font { name: String, message: String },
 }
 
 impl Error {
@@ -55,6 +70,8 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Invalid { .. } => "invalid",
             Error::Conflict(_) => "conflict",
+            Error::MissingGlyph { .. } => "missing_glyph",
+            Error::Font { .. } => "font",
         }
     }
 

@@ -54,7 +54,8 @@ pub fn communities(conn: &Connection) -> Result<Vec<Community>> {
 
 /// All branches in their order.
 pub fn branches(conn: &Connection) -> Result<Vec<Branch>> {
-    let mut stmt = conn.prepare("SELECT id, name, sort_order FROM branches ORDER BY sort_order, id")?;
+    let mut stmt =
+        conn.prepare("SELECT id, name, sort_order FROM branches ORDER BY sort_order, id")?;
     let rows = stmt.query_map([], |r| {
         Ok(Branch {
             id: r.get(0)?,
@@ -72,7 +73,9 @@ pub fn ensure_community(conn: &Connection, name: &str, party_org: &str) -> Resul
         return Err(Error::invalid("community", "请填写社区名称。"));
     }
     if let Some(id) = conn
-        .query_row("SELECT id FROM communities WHERE name = ?1", [&name], |r| r.get(0))
+        .query_row("SELECT id FROM communities WHERE name = ?1", [&name], |r| {
+            r.get(0)
+        })
         .optional()?
     {
         return Ok(id);
@@ -92,7 +95,9 @@ pub fn ensure_branch(conn: &Connection, name: &str) -> Result<i64> {
         return Err(Error::invalid("branch", "请填写分会名称。"));
     }
     if let Some(id) = conn
-        .query_row("SELECT id FROM branches WHERE name = ?1", [&name], |r| r.get(0))
+        .query_row("SELECT id FROM branches WHERE name = ?1", [&name], |r| {
+            r.get(0)
+        })
         .optional()?
     {
         return Ok(id);
@@ -106,19 +111,23 @@ pub fn ensure_branch(conn: &Connection, name: &str) -> Result<i64> {
 }
 
 pub(crate) fn community_name(conn: &Connection, id: i64) -> Result<String> {
-    conn.query_row("SELECT name FROM communities WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "社区",
-            id: id.to_string(),
-        })
+    conn.query_row("SELECT name FROM communities WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or(Error::NotFound {
+        what: "社区",
+        id: id.to_string(),
+    })
 }
 
 pub(crate) fn branch_name(conn: &Connection, id: i64) -> Result<String> {
-    conn.query_row("SELECT name FROM branches WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "分会",
-            id: id.to_string(),
-        })
+    conn.query_row("SELECT name FROM branches WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or(Error::NotFound {
+        what: "分会",
+        id: id.to_string(),
+    })
 }

@@ -26,13 +26,19 @@ pub fn classify(p: &str) -> Option<PhoneKind> {
     }
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let b = main.as_bytes();
-    if ext.is_none() && b.len() == 11 && digits(main) && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) {
+    if ext.is_none()
+        && b.len() == 11
+        && digits(main)
+        && b[0] == b'1'
+        && (b'3'..=b'9').contains(&b[1])
+    {
         return Some(PhoneKind::Mobile);
     }
     if let Some((area, num)) = main.split_once('-') {
         if area.starts_with("400") || area.starts_with("800") {
             let rest = num.replace('-', "");
-            return (area.len() == 3 && digits(&rest) && rest.len() == 7).then_some(PhoneKind::Service);
+            return (area.len() == 3 && digits(&rest) && rest.len() == 7)
+                .then_some(PhoneKind::Service);
         }
         return (area.starts_with('0')
             && (3..=4).contains(&area.len())

@@ -311,10 +311,7 @@ fn display_fields(conn: &Connection, v: &UnitInput) -> Result<Vec<(&'static str,
         ),
         ("所属社区", community),
         ("分会", branch),
-        (
-            "副会长单位",
-            if v.vice_chair { "是" } else { "否" }.into(),
-        ),
+        ("副会长单位", if v.vice_chair { "是" } else { "否" }.into()),
         ("党组织名称", v.party_org.clone()),
         ("党组织书记", v.party_secretary.clone()),
         ("联系人", v.contact.clone()),
@@ -510,7 +507,9 @@ pub fn leave(conn: &Connection, id: i64, on: Option<&str>) -> Result<Unit> {
         new: format!(
             "{}{}",
             UnitStatus::Left.label(),
-            on.as_deref().map(|d| format!("（{d}）")).unwrap_or_default()
+            on.as_deref()
+                .map(|d| format!("（{d}）"))
+                .unwrap_or_default()
         ),
     }];
     record_history(conn, id, Source::Edit, false, &changes, Some(&before))?;
@@ -634,7 +633,10 @@ mod tests {
         assert_eq!(e.to_string(), "请填写单位名称。");
         let mut bad = input("某单位");
         bad.phones = vec!["1.38E+10".into()];
-        assert_eq!(create(&conn, &bad, Source::Edit).unwrap_err().kind(), "invalid");
+        assert_eq!(
+            create(&conn, &bad, Source::Edit).unwrap_err().kind(),
+            "invalid"
+        );
         let mut bad = input("某单位");
         bad.joined_on = Some("2019-13".into());
         assert!(create(&conn, &bad, Source::Edit)

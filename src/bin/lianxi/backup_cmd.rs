@@ -38,7 +38,10 @@ pub fn run(conn: &mut Connection, path: &Path, action: BackupAction) -> Result<(
                 println!("还没有备份。");
             } else {
                 for b in list {
-                    println!("{}\t{}\t{}\t{} 字节", b.id, b.taken_at, b.reason_label, b.size_bytes);
+                    println!(
+                        "{}\t{}\t{}\t{} 字节",
+                        b.id, b.taken_at, b.reason_label, b.size_bytes
+                    );
                 }
             }
         }

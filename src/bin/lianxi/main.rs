@@ -12,7 +12,11 @@ use lianxi::{db, demo, paths, settings, Error};
 
 /// 联席会筹备助手 命令行工具
 #[derive(Parser)]
-#[command(name = "lianxi", version, about = "联席会筹备助手：成员单位、会议筹备、共建协议、捐赠与会议纪要")]
+#[command(
+    name = "lianxi",
+    version,
+    about = "联席会筹备助手：成员单位、会议筹备、共建协议、捐赠与会议纪要"
+)]
 struct Cli {
     /// 数据库文件（默认：系统应用数据目录中的 lianxi.sqlite3，可用环境变量 LIANXI_DATA_DIR 改变目录）
     #[arg(long, global = true, value_name = "PATH")]
@@ -50,7 +54,9 @@ fn db_path(cli_db: Option<PathBuf>) -> Result<PathBuf, Error> {
         Some(p) => Ok(p),
         None => paths::default_data_dir()
             .map(|d| d.join(paths::DB_FILE))
-            .ok_or_else(|| Error::Conflict("无法确定系统的应用数据目录，请用 --db 指定数据库文件。".into())),
+            .ok_or_else(|| {
+                Error::Conflict("无法确定系统的应用数据目录，请用 --db 指定数据库文件。".into())
+            }),
     }
 }
 
@@ -66,7 +72,15 @@ fn run(cli: Cli) -> Result<(), Error> {
                 println!("数据库：{}", info.db_path);
                 println!("备份目录：{}", info.backups_dir);
                 println!("数据版本：{}", info.schema_version);
-                println!("成员单位：{} 家{}", info.unit_count, if info.is_demo { "（示例数据）" } else { "" });
+                println!(
+                    "成员单位：{} 家{}",
+                    info.unit_count,
+                    if info.is_demo {
+                        "（示例数据）"
+                    } else {
+                        ""
+                    }
+                );
             }
         }
         Command::Demo => {

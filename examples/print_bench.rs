@@ -1,0 +1,49 @@
+//! Times the print engine (run in release): one agreement-like document N times, and a
+//! batch of 100 agreements in one PDF. `cargo run --release --example print_bench [N]`.
+
+use std::time::Instant;
+
+use lianxi::print::{render, render_batch, sample, FontSet, PageStyle};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let runs: usize = std::env::args()
+        .nth(1)
+        .map(|n| n.parse())
+        .transpose()?
+        .unwrap_or(30);
+    let started = Instant::now();
+    let fonts = FontSet::bundled()?;
+    println!("font parse (once per process): {:.1} ms", ms(started));
+    let style = PageStyle::default();
+
+    let doc = sample::agreement(1);
+    let mut times = Vec::with_capacity(runs);
+    let mut size = 0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        size = render(&doc, &fonts, &style)?.len();
+        times.push(ms(t));
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "one agreement: median {:.1} ms, min {:.1} ms, max {:.1} ms over {runs} runs; {:.1} KB",
+        times[runs / 2],
+        times[0],
+        times[runs - 1],
+        size as f64 / 1024.0
+    );
+
+    let docs: Vec<_> = (1..=100).map(sample::agreement).collect();
+    let t = Instant::now();
+    let bytes = render_batch(&docs, &fonts, &style)?;
+    println!(
+        "100 agreements in one PDF: {:.2} s, {:.1} KB",
+        ms(t) / 1000.0,
+        bytes.len() as f64 / 1024.0
+    );
+    Ok(())
+}
+
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1000.0
+}
