@@ -16,31 +16,47 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("font parse (once per process): {:.1} ms", ms(started));
     let style = PageStyle::default();
 
-    let doc = sample::agreement(1);
+    for (name, doc) in [
+        ("2-page agreement", sample::two_page_agreement(1)),
+        ("4-page agreement with table", sample::agreement(1)),
+    ] {
+        time_one(name, &doc, &fonts, &style, runs)?;
+    }
+
+    let docs: Vec<_> = (1..=100).map(sample::two_page_agreement).collect();
+    let t = Instant::now();
+    let bytes = render_batch(&docs, &fonts, &style)?;
+    println!(
+        "100 two-page agreements in one PDF: {:.2} s, {:.1} KB",
+        ms(t) / 1000.0,
+        bytes.len() as f64 / 1024.0
+    );
+    Ok(())
+}
+
+fn time_one(
+    name: &str,
+    doc: &lianxi::print::Doc,
+    fonts: &FontSet,
+    style: &PageStyle,
+    runs: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
     let mut times = Vec::with_capacity(runs);
     let mut size = 0;
     for _ in 0..runs {
         let t = Instant::now();
-        size = render(&doc, &fonts, &style)?.len();
+        size = render(doc, fonts, style)?.len();
         times.push(ms(t));
     }
     times.sort_by(f64::total_cmp);
     println!(
-        "one agreement: median {:.1} ms, min {:.1} ms, max {:.1} ms over {runs} runs; {:.1} KB",
+        "{name}: median {:.1} ms, min {:.1} ms, max {:.1} ms over {runs} runs; {:.1} KB",
         times[runs / 2],
         times[0],
         times[runs - 1],
         size as f64 / 1024.0
     );
 
-    let docs: Vec<_> = (1..=100).map(sample::agreement).collect();
-    let t = Instant::now();
-    let bytes = render_batch(&docs, &fonts, &style)?;
-    println!(
-        "100 agreements in one PDF: {:.2} s, {:.1} KB",
-        ms(t) / 1000.0,
-        bytes.len() as f64 / 1024.0
-    );
     Ok(())
 }
 

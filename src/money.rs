@@ -1,6 +1,9 @@
 //! Money is integer fen (分) everywhere. These functions format it for people: `¥1,234.50`
 //! and the capital numerals (大写金额) required on paper by 《支付结算办法》.
 
+// Amounts in fen are written yuan_fen (110_000_00 is ¥110,000.00): readable, deliberate.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use crate::{Error, Result};
 
 /// The largest amount [`rmb_upper`] accepts: 9999亿9999万9999元9角9分.
@@ -96,7 +99,7 @@ fn integer_upper(n: i64) -> String {
             out.push_str(PLACES[pos % 4]);
             group_has_digit = true;
         }
-        if pos % 4 == 0 {
+        if pos.is_multiple_of(4) {
             if group_has_digit {
                 out.push_str(GROUPS[pos / 4]);
             }

@@ -47,14 +47,14 @@ fn paragraph(rng: &mut Rng) -> String {
     let len = 1 + rng.below(120);
     for _ in 0..len {
         match rng.below(20) {
-            0 | 1 => s.push_str(*rng.pick(&WORDS[..])),
-            2 | 3 => s.push_str(*rng.pick(&CLOSERS[..])),
-            4 => s.push_str(*rng.pick(&OPENERS[..])),
+            0 | 1 => s.push_str(rng.pick::<&str>(&WORDS)),
+            2 | 3 => s.push_str(rng.pick::<&str>(&CLOSERS)),
+            4 => s.push_str(rng.pick::<&str>(&OPENERS)),
             5 => s.push(' '),
             _ => {}
         }
         // Every token is followed by an ideograph: punctuation never runs more than two long.
-        s.push(*rng.pick(&han[..]));
+        s.push(*rng.pick(&han));
     }
     s
 }

@@ -53,17 +53,24 @@ pub(crate) fn baseline_in_slot(pitch: f32, size: f32) -> f32 {
     pitch / 2.0 + 0.38 * size
 }
 
+/// The font role and size of a run of text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Type {
+    pub(crate) role: FontRole,
+    pub(crate) size: f32,
+}
+
 /// Items for one wrapped line placed in a box `width` wide starting at `x0`.
 pub(crate) fn line_item(
     line: &WrappedLine,
     x0: f32,
     width: f32,
     baseline: f32,
-    size: f32,
-    role: FontRole,
+    ty: Type,
     align: Option<Align>,
     first_indent: f32,
 ) -> Item {
+    let Type { role, size } = ty;
     let (x, spacing) = match align {
         None => (x0 + first_indent, justify_spacing(line, size)),
         Some(Align::Left) => (x0 + first_indent, 0.0),
@@ -90,13 +97,13 @@ impl Ctx<'_> {
     fn text_pieces(
         &self,
         text: &str,
-        role: FontRole,
-        size: f32,
+        ty: Type,
         pitch: f32,
         indent_chars: f32,
         align: Option<Align>,
         keep_with_next: bool,
     ) -> Vec<Piece> {
+        let Type { role, size } = ty;
         let width = self.style.text_width();
         let indent = indent_chars * size;
         let lines = wrap_text(self.fonts, role, size, text, width, indent);
@@ -113,8 +120,7 @@ impl Ctx<'_> {
                         0.0,
                         width,
                         baseline_in_slot(pitch, size),
-                        size,
-                        role,
+                        ty,
                         align,
                         first_indent,
                     )],
@@ -133,8 +139,10 @@ impl Ctx<'_> {
                 let pitch = s.title_size * 1.5;
                 let mut pieces = self.text_pieces(
                     t,
-                    FontRole::Title,
-                    s.title_size,
+                    Type {
+                        role: FontRole::Title,
+                        size: s.title_size,
+                    },
                     pitch,
                     0.0,
                     Some(Align::Center),
@@ -148,8 +156,10 @@ impl Ctx<'_> {
             }
             Block::Heading1(t) => out.extend(self.text_pieces(
                 t,
-                FontRole::Heading1,
-                s.body_size,
+                Type {
+                    role: FontRole::Heading1,
+                    size: s.body_size,
+                },
                 s.line_pitch,
                 2.0,
                 Some(Align::Left),
@@ -157,8 +167,10 @@ impl Ctx<'_> {
             )),
             Block::Heading2(t) => out.extend(self.text_pieces(
                 t,
-                FontRole::Heading2,
-                s.body_size,
+                Type {
+                    role: FontRole::Heading2,
+                    size: s.body_size,
+                },
                 s.line_pitch,
                 2.0,
                 Some(Align::Left),
@@ -166,8 +178,10 @@ impl Ctx<'_> {
             )),
             Block::Paragraph { text, indent } => out.extend(self.text_pieces(
                 text,
-                FontRole::Body,
-                s.body_size,
+                Type {
+                    role: FontRole::Body,
+                    size: s.body_size,
+                },
                 s.line_pitch,
                 if *indent { 2.0 } else { 0.0 },
                 None,
@@ -175,8 +189,10 @@ impl Ctx<'_> {
             )),
             Block::Line { text, align } => out.extend(self.text_pieces(
                 text,
-                FontRole::Body,
-                s.body_size,
+                Type {
+                    role: FontRole::Body,
+                    size: s.body_size,
+                },
                 s.line_pitch,
                 0.0,
                 Some(*align),

@@ -1,16 +1,37 @@
 //! A realistic 党建结对共建协议书 used by the examples, tests and benchmarks, so everyone
 //! can look at the same output (`cargo run --example print_sample -- out.pdf`).
 
+// Amounts in fen are written yuan_fen (110_000_00 is ¥110,000.00): readable, deliberate.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use super::document::{Align, Block, Column, Doc, Table};
 use crate::money::{format_yuan, rmb_upper};
 
 const SIX_LIAN: [(&str, &str); 6] = [
-    ("党建工作联抓", "双方党组织互相开放活动阵地，联合开展主题党日和党课交流，每年至少共同组织两次专题学习。"),
-    ("区域发展联促", "定期通报规划与政策信息，协调解决交通、配套服务等实际困难，共同营造良好的发展环境。"),
-    ("社区建设联兴", "乙方认领社区“需求清单”中的服务项目，参与社区文化活动和志愿服务，全年不少于200小时。"),
-    ("城区环境联创", "共同开展“美丽街巷”“垃圾分类进楼宇”等活动，每季度组织一次环境整治联合行动。"),
-    ("社会治理联做", "建立矛盾纠纷联调、安全隐患联查、突发事件联处机制，遇有紧急任务就近调配人员和物资。"),
-    ("民生事业联办", "乙方每年帮扶辖区困难群众、困境儿童；甲方统筹使用共建经费并反馈使用情况，专款专用。"),
+    (
+        "党建工作联抓",
+        "双方党组织互相开放活动阵地，联合开展主题党日和党课交流，每年至少共同组织两次专题学习。",
+    ),
+    (
+        "区域发展联促",
+        "定期通报规划与政策信息，协调解决交通、配套服务等实际困难，共同营造良好的发展环境。",
+    ),
+    (
+        "社区建设联兴",
+        "乙方认领社区“需求清单”中的服务项目，参与社区文化活动和志愿服务，全年不少于200小时。",
+    ),
+    (
+        "城区环境联创",
+        "共同开展“美丽街巷”“垃圾分类进楼宇”等活动，每季度组织一次环境整治联合行动。",
+    ),
+    (
+        "社会治理联做",
+        "建立矛盾纠纷联调、安全隐患联查、突发事件联处机制，遇有紧急任务就近调配人员和物资。",
+    ),
+    (
+        "民生事业联办",
+        "乙方每年帮扶辖区困难群众、困境儿童；甲方统筹使用共建经费并反馈使用情况，专款专用。",
+    ),
 ];
 
 const PROJECTS: [(&str, &str, &str, &str); 9] = [
@@ -69,6 +90,35 @@ const PROJECTS: [(&str, &str, &str, &str); 9] = [
         "2026年12月",
     ),
 ];
+
+/// The same agreement without the project table and with the six areas in one paragraph:
+/// two pages in GB/T 9704 style (the benchmark's "2-page agreement").
+pub fn two_page_agreement(seq: usize) -> Doc {
+    let mut doc = agreement(seq);
+    let areas: Vec<&str> = SIX_LIAN.iter().map(|(name, _)| *name).collect();
+    let mut blocks = Vec::new();
+    let mut in_areas = false;
+    for block in std::mem::take(&mut doc.blocks) {
+        match &block {
+            Block::Heading1(h) if h.starts_with("二、") => {
+                in_areas = true;
+                blocks.push(block);
+                blocks.push(Block::para(format!(
+                    "双方围绕{}六个方面开展共建，具体项目由双方联络员每年商定。",
+                    areas.join("、")
+                )));
+            }
+            Block::Heading1(_) => {
+                in_areas = false;
+                blocks.push(block);
+            }
+            _ if in_areas => {}
+            _ => blocks.push(block),
+        }
+    }
+    doc.blocks = blocks;
+    doc
+}
 
 /// A sample agreement between the street's party working committee and a member unit;
 /// `seq` varies the document number and the amounts.

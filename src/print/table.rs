@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::document::{PageStyle, Table};
-use super::flow::{baseline_in_slot, line_item, Item, Piece};
+use super::flow::{baseline_in_slot, line_item, Item, Piece, Type};
 use super::fonts::{FontRole, FontSet};
 use super::layout::{wrap_text, WrappedLine};
 
@@ -123,9 +123,8 @@ fn row_piece(
             let baseline =
                 g.pad_y + (j - from) as f32 * g.pitch + baseline_in_slot(g.pitch, g.size);
             let align = Some(table.columns[c].align);
-            items.push(line_item(
-                line, x0, inner, baseline, g.size, role, align, 0.0,
-            ));
+            let ty = Type { role, size: g.size };
+            items.push(line_item(line, x0, inner, baseline, ty, align, 0.0));
         }
     }
     if g.borders {
