@@ -156,3 +156,83 @@ fn pages_render_to_png_for_inspection() {
         .filter_map(|e| e.ok())
         .any(|e| e.file_name().to_string_lossy().ends_with(".png")));
 }
+
+#[test]
+fn the_benchmark_agreement_fits_on_two_pages() {
+    let fonts = FontSet::bundled().expect("bundled font");
+    let bytes = render(
+        &sample::two_page_agreement(1),
+        &fonts,
+        &PageStyle::default(),
+    )
+    .expect("renders");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("two.pdf");
+    std::fs::write(&path, bytes).expect("write");
+    let info = tool("pdfinfo", &[path.to_str().expect("utf-8")]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 2")),
+        "{info}"
+    );
+}
+
+#[test]
+fn system_fonts_per_role_are_embedded_as_subsets_with_fallback() {
+    // Debian's fonts-noto-cjk, when installed: serif for title and body, sans for 一、.
+    let choice = lianxi::print::FontChoice::detect(&[PathBuf::from("/usr/share/fonts")]);
+    if choice == lianxi::print::FontChoice::bundled() {
+        eprintln!("no system CJK fonts here; skipping");
+        return;
+    }
+    let fonts = FontSet::shared(&choice).expect("system fonts parse");
+    let bytes = render(&sample::agreement(2), &fonts, &PageStyle::default()).expect("renders");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("system.pdf");
+    std::fs::write(&path, bytes).expect("write");
+    let p = path.to_str().expect("utf-8");
+    let listing = tool("pdffonts", &[p]);
+    let rows: Vec<&str> = listing.lines().skip(2).collect();
+    assert!(rows.len() >= 2, "expected several faces:\n{listing}");
+    for row in &rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(
+            &cols[n - 5..n - 3],
+            ["yes", "yes"],
+            "not an embedded subset: {row}"
+        );
+    }
+    assert!(squeeze(&tool("pdftotext", &[p, "-"])).contains("联系人：𠮷珺"));
+}
+
+#[test]
+fn a_row_taller_than_a_page_is_cut_between_lines_and_nothing_is_lost() {
+    use lianxi::print::{Align, Column, Table};
+    let fonts = FontSet::bundled().expect("bundled font");
+    let long: String = (0..200).map(|i| format!("第{i}条记录。")).collect();
+    let mut doc = Doc::new("测试 长单元格", "长表格");
+    doc.push(Block::Table(Table {
+        columns: vec![
+            Column::new(1.0, Align::Center),
+            Column::new(5.0, Align::Left),
+        ],
+        header: Some(vec!["序号".into(), "内容".into()]),
+        rows: vec![
+            vec!["1".into(), long.clone()],
+            vec!["2".into(), "末行".into()],
+        ],
+        borders: true,
+        size: Some(16.0),
+    }));
+    let bytes = render(&doc, &fonts, &PageStyle::default()).expect("renders");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tall.pdf");
+    std::fs::write(&path, bytes).expect("write");
+    let text = squeeze(&tool("pdftotext", &[path.to_str().expect("utf-8"), "-"]));
+    assert!(text.contains("第0条记录") && text.contains("第199条记录") && text.contains("末行"));
+    assert!(
+        text.matches("内容").count() >= 2,
+        "header repeated on page 2"
+    );
+}

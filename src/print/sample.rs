@@ -91,15 +91,22 @@ const PROJECTS: [(&str, &str, &str, &str); 9] = [
     ),
 ];
 
-/// The same agreement without the project table and with the six areas in one paragraph:
-/// two pages in GB/T 9704 style (the benchmark's "2-page agreement").
+/// A shorter variant: the six areas in one paragraph, no project table, no 工作机制/期限
+/// clauses; two pages in GB/T 9704 style (the benchmark's "2-page agreement").
 pub fn two_page_agreement(seq: usize) -> Doc {
     let mut doc = agreement(seq);
     let areas: Vec<&str> = SIX_LIAN.iter().map(|(name, _)| *name).collect();
     let mut blocks = Vec::new();
-    let mut in_areas = false;
+    let mut in_areas = false; // skipping blocks until the next heading
     for block in std::mem::take(&mut doc.blocks) {
         match &block {
+            Block::Heading1(h) if h.starts_with("五、") || h.starts_with("六、") => {
+                in_areas = true;
+            }
+            Block::Heading1(h) if h.starts_with("七、") => {
+                in_areas = false;
+                blocks.push(Block::Heading1("五、其他".into()));
+            }
             Block::Heading1(h) if h.starts_with("二、") => {
                 in_areas = true;
                 blocks.push(block);
