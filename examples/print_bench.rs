@@ -23,6 +23,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         time_one(name, &doc, &fonts, &style, runs)?;
     }
 
+    // For comparison: this machine's own CJK fonts per role (CFF Noto on Debian), if any.
+    let system = lianxi::print::FontChoice::system_default();
+    if system != lianxi::print::FontChoice::bundled() {
+        let t = Instant::now();
+        let sys = FontSet::shared(&system)?;
+        println!("system fonts parse: {:.1} ms ({sys:?})", ms(t));
+        time_one(
+            "2-page agreement, system fonts",
+            &sample::two_page_agreement(1),
+            &sys,
+            &style,
+            runs,
+        )?;
+    }
+
     let docs: Vec<_> = (1..=100).map(sample::two_page_agreement).collect();
     let t = Instant::now();
     let bytes = render_batch(&docs, &fonts, &style)?;
