@@ -60,6 +60,18 @@ pub enum Error {
     /// The user cancelled a long operation.
     #[error("操作已取消，数据未作任何修改。")]
     Cancelled,
+
+    /// A character to be printed exists in none of the chosen fonts nor the bundled one.
+    #[error("{record} {field} 中的“{ch}”字没有可用字体（U+{code:04X}），无法打印。请换用含有该字的字体，或修改该处文字。", code = u32::from(*ch))]
+    MissingGlyph {
+        record: String,
+        field: String,
+        ch: char,
+    },
+
+    /// A font file could not be read or parsed.
+    #[error("无法使用字体“{name}”：{message}")]
+    Font { name: String, message: String },
 }
 
 /// Why a file cannot be imported.
@@ -135,6 +147,8 @@ impl Error {
             Error::NoNameColumn { .. } => "no_name_column",
             Error::UndoRefused { .. } => "undo_refused",
             Error::Cancelled => "cancelled",
+            Error::MissingGlyph { .. } => "missing_glyph",
+            Error::Font { .. } => "font",
         }
     }
 

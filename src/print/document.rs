@@ -1,0 +1,198 @@
+//! The document model every printed paper is built from (agreements, minutes, agendas,
+//! registers), and the page style (GB/T 9704-2012 by default).
+
+use super::canvas::{mm, PageSize};
+
+/// Horizontal alignment of a line or a table column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+}
+
+/// Where page numbers go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PageNumbers {
+    /// No page numbers.
+    None,
+    /// GB/T 9704: odd pages at the right, even pages at the left, one character in.
+    #[default]
+    Outside,
+    /// Centred under the text block.
+    Center,
+}
+
+/// Page geometry and type sizes, in millimetres and points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageStyle {
+    pub size: PageSize,
+    pub margin_top_mm: f32,
+    pub margin_bottom_mm: f32,
+    pub margin_left_mm: f32,
+    pub margin_right_mm: f32,
+    /// 2号 title.
+    pub title_size: f32,
+    /// 3号 body text.
+    pub body_size: f32,
+    /// Distance between body baselines.
+    pub line_pitch: f32,
+    /// 4号 page numbers.
+    pub page_number_size: f32,
+    /// Gap between the text block and the top of the page number.
+    pub page_number_gap_mm: f32,
+    pub page_numbers: PageNumbers,
+}
+
+impl Default for PageStyle {
+    /// GB/T 9704-2012: A4, margins 37/35/28/26 mm, a 156 × 225 mm text block holding
+    /// 22 lines of 28 characters of 16 pt 仿宋, title 22 pt.
+    fn default() -> Self {
+        PageStyle {
+            size: PageSize::A4,
+            margin_top_mm: 37.0,
+            margin_bottom_mm: 35.0,
+            margin_left_mm: 28.0,
+            margin_right_mm: 26.0,
+            title_size: 22.0,
+            body_size: 16.0,
+            line_pitch: mm(225.0) / 22.0,
+            page_number_size: 14.0,
+            page_number_gap_mm: 7.0,
+            page_numbers: PageNumbers::Outside,
+        }
+    }
+}
+
+impl PageStyle {
+    /// Width of the text block in points.
+    pub fn text_width(&self) -> f32 {
+        mm(self.size.width_mm - self.margin_left_mm - self.margin_right_mm)
+    }
+
+    /// Height of the text block in points.
+    pub fn text_height(&self) -> f32 {
+        mm(self.size.height_mm - self.margin_top_mm - self.margin_bottom_mm)
+    }
+
+    /// Left edge of the text block, from the page's left edge, in points.
+    pub fn left(&self) -> f32 {
+        mm(self.margin_left_mm)
+    }
+
+    /// Top edge of the text block, from the page's bottom edge, in points.
+    pub fn top(&self) -> f32 {
+        mm(self.size.height_mm - self.margin_top_mm)
+    }
+}
+
+/// A table column: its share of the text width and how its cells are aligned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// Relative width (the columns' weights are scaled to the text width).
+    pub weight: f32,
+    pub align: Align,
+}
+
+impl Column {
+    pub fn new(weight: f32, align: Align) -> Self {
+        Column { weight, align }
+    }
+}
+
+/// A table whose cells wrap; rows continue on the next page under a repeated header row.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub header: Option<Vec<String>>,
+    pub rows: Vec<Vec<String>>,
+    /// Ruled cells (a register) or none (a signature block).
+    pub borders: bool,
+    /// Type size; the body size when `None`.
+    pub size: Option<f32>,
+}
+
+/// A unit of a document's content, laid out from top to bottom.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The centred title (2号, title font), followed by one empty line.
+    Title(String),
+    /// A first-level heading such as 一、共建原则 (黑体 role), indented two characters.
+    Heading1(String),
+    /// A second-level heading such as （一）组织保障 (楷体 role), indented two characters.
+    Heading2(String),
+    /// Body text, justified, its first line indented two characters when `indent`.
+    Paragraph {
+        text: String,
+        indent: bool,
+    },
+    /// One line (wrapped if too long) aligned left, right or centred, not justified.
+    Line {
+        text: String,
+        align: Align,
+    },
+    Table(Table),
+    /// Blocks that must stay on one page (e.g. the last clause and the signature table).
+    KeepTogether(Vec<Block>),
+    /// Continue on a new page.
+    PageBreak,
+    /// Vertical space, in body lines.
+    Spacer(f32),
+}
+
+impl Block {
+    /// An indented body paragraph.
+    pub fn para(text: impl Into<String>) -> Block {
+        Block::Paragraph {
+            text: text.into(),
+            indent: true,
+        }
+    }
+
+    /// A single aligned line.
+    pub fn line(text: impl Into<String>, align: Align) -> Block {
+        Block::Line {
+            text: text.into(),
+            align,
+        }
+    }
+}
+
+/// One printed document (one agreement, one set of minutes): its record label for error
+/// messages, its title, its content, and the fields that were filled into it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Doc {
+    /// Names the record in error messages, e.g. "协议 八大关共建〔2026〕第001号".
+    pub label: String,
+    /// The PDF's metadata title.
+    pub title: String,
+    pub blocks: Vec<Block>,
+    /// (field name, value) pairs filled into the text, e.g. ("乙方名称", "…"), so that a
+    /// character no font has can be reported by the field it came from.
+    pub fields: Vec<(String, String)>,
+    /// Overrides the page style's page-number placement.
+    pub page_numbers: Option<PageNumbers>,
+}
+
+impl Doc {
+    pub fn new(label: impl Into<String>, title: impl Into<String>) -> Doc {
+        Doc {
+            label: label.into(),
+            title: title.into(),
+            ..Doc::default()
+        }
+    }
+
+    /// Appends a block.
+    pub fn push(&mut self, block: Block) -> &mut Self {
+        self.blocks.push(block);
+        self
+    }
+
+    /// Records that `value` was filled in from the field `name`.
+    pub fn field(&mut self, name: impl Into<String>, value: impl Into<String>) -> &mut Self {
+        self.fields.push((name.into(), value.into()));
+        self
+    }
+}

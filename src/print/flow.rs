@@ -1,0 +1,384 @@
+//! Turns a [`Doc`] into fixed-height pieces (lines, table rows), distributes them over pages
+//! (keep-together groups, headings kept with what follows, table headers repeated), and
+//! draws them with page numbers.
+
+use std::rc::Rc;
+
+use super::canvas::{mm, Canvas, TextRun};
+use super::document::{Align, Block, Doc, PageNumbers, PageStyle};
+use super::fonts::{FontRole, FontSet};
+use super::layout::{justify_spacing, wrap_text, WrappedLine};
+use super::table::table_pieces;
+use crate::Result;
+
+/// Something drawn inside a piece; `y` is measured down from the piece's top, `x` right
+/// from the text block's left edge.
+#[derive(Debug, Clone)]
+pub(crate) enum Item {
+    Text {
+        x: f32,
+        baseline: f32,
+        size: f32,
+        role: FontRole,
+        text: String,
+        spacing: f32,
+    },
+    Rule {
+        from: (f32, f32),
+        to: (f32, f32),
+    },
+}
+
+/// A slice of content of fixed height that is never split across pages.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Piece {
+    pub(crate) height: f32,
+    pub(crate) items: Vec<Item>,
+    /// Do not end a page after this piece (headings, table headers).
+    pub(crate) keep_with_next: bool,
+    /// Drawn first when this piece starts a page (a table's header row).
+    pub(crate) repeat_header: Option<Rc<Piece>>,
+}
+
+/// What the paginator receives.
+enum Flow {
+    Piece(Piece),
+    Group(Vec<Piece>),
+    PageBreak,
+}
+
+/// Baseline of a line of `size` pt centred in a slot of `pitch` points (CJK em box centre
+/// sits about 0.38 em above the baseline).
+pub(crate) fn baseline_in_slot(pitch: f32, size: f32) -> f32 {
+    pitch / 2.0 + 0.38 * size
+}
+
+/// The font role and size of a run of text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Type {
+    pub(crate) role: FontRole,
+    pub(crate) size: f32,
+}
+
+/// Items for one wrapped line placed in a box `width` wide starting at `x0`.
+pub(crate) fn line_item(
+    line: &WrappedLine,
+    x0: f32,
+    width: f32,
+    baseline: f32,
+    ty: Type,
+    align: Option<Align>,
+    first_indent: f32,
+) -> Item {
+    let Type { role, size } = ty;
+    let (x, spacing) = match align {
+        None => (x0 + first_indent, justify_spacing(line, size)),
+        Some(Align::Left) => (x0 + first_indent, 0.0),
+        Some(Align::Center) => (x0 + (width - line.width) / 2.0, 0.0),
+        Some(Align::Right) => (x0 + width - line.width, 0.0),
+    };
+    Item::Text {
+        x,
+        baseline,
+        size,
+        role,
+        text: line.text.clone(),
+        spacing,
+    }
+}
+
+struct Ctx<'a> {
+    fonts: &'a FontSet,
+    style: &'a PageStyle,
+}
+
+impl Ctx<'_> {
+    /// One piece per wrapped line of `text`.
+    fn text_pieces(
+        &self,
+        text: &str,
+        ty: Type,
+        pitch: f32,
+        indent_chars: f32,
+        align: Option<Align>,
+        keep_with_next: bool,
+    ) -> Vec<Piece> {
+        let Type { role, size } = ty;
+        let width = self.style.text_width();
+        let indent = indent_chars * size;
+        let lines = wrap_text(self.fonts, role, size, text, width, indent);
+        let last = lines.len().saturating_sub(1);
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let first_indent = if i == 0 { indent } else { 0.0 };
+                Piece {
+                    height: pitch,
+                    items: vec![line_item(
+                        line,
+                        0.0,
+                        width,
+                        baseline_in_slot(pitch, size),
+                        ty,
+                        align,
+                        first_indent,
+                    )],
+                    // A heading's lines stay together and with the text after them.
+                    keep_with_next: keep_with_next || (i < last && align.is_some()),
+                    repeat_header: None,
+                }
+            })
+            .collect()
+    }
+
+    fn block_pieces(&self, block: &Block, out: &mut Vec<Piece>) {
+        let s = self.style;
+        match block {
+            Block::Title(t) => {
+                let pitch = s.title_size * 1.5;
+                let mut pieces = self.text_pieces(
+                    t,
+                    Type {
+                        role: FontRole::Title,
+                        size: s.title_size,
+                    },
+                    pitch,
+                    0.0,
+                    Some(Align::Center),
+                    true,
+                );
+                // One empty body line under the title.
+                if let Some(last) = pieces.last_mut() {
+                    last.height += s.line_pitch;
+                }
+                out.extend(pieces);
+            }
+            Block::Heading1(t) => out.extend(self.text_pieces(
+                t,
+                Type {
+                    role: FontRole::Heading1,
+                    size: s.body_size,
+                },
+                s.line_pitch,
+                2.0,
+                Some(Align::Left),
+                true,
+            )),
+            Block::Heading2(t) => out.extend(self.text_pieces(
+                t,
+                Type {
+                    role: FontRole::Heading2,
+                    size: s.body_size,
+                },
+                s.line_pitch,
+                2.0,
+                Some(Align::Left),
+                true,
+            )),
+            Block::Paragraph { text, indent } => out.extend(self.text_pieces(
+                text,
+                Type {
+                    role: FontRole::Body,
+                    size: s.body_size,
+                },
+                s.line_pitch,
+                if *indent { 2.0 } else { 0.0 },
+                None,
+                false,
+            )),
+            Block::Line { text, align } => out.extend(self.text_pieces(
+                text,
+                Type {
+                    role: FontRole::Body,
+                    size: s.body_size,
+                },
+                s.line_pitch,
+                0.0,
+                Some(*align),
+                false,
+            )),
+            Block::Table(table) => out.extend(table_pieces(self.fonts, s, table)),
+            Block::KeepTogether(inner) => {
+                for b in inner {
+                    self.block_pieces(b, out);
+                }
+            }
+            Block::PageBreak => {}
+            Block::Spacer(lines) => out.push(Piece {
+                height: lines.max(0.0) * s.line_pitch,
+                ..Piece::default()
+            }),
+        }
+    }
+
+    fn flows(&self, blocks: &[Block]) -> Vec<Flow> {
+        let mut flows = Vec::new();
+        for block in blocks {
+            match block {
+                Block::PageBreak => flows.push(Flow::PageBreak),
+                Block::KeepTogether(_) => {
+                    let mut pieces = Vec::new();
+                    self.block_pieces(block, &mut pieces);
+                    flows.push(Flow::Group(pieces));
+                }
+                _ => {
+                    let mut pieces = Vec::new();
+                    self.block_pieces(block, &mut pieces);
+                    flows.extend(pieces.into_iter().map(Flow::Piece));
+                }
+            }
+        }
+        flows
+    }
+}
+
+/// Pieces placed on pages: `(offset from the text block's top, piece)`.
+type Pages = Vec<Vec<(f32, Piece)>>;
+
+struct Paginator {
+    height: f32,
+    pages: Pages,
+    cursor: f32,
+}
+
+impl Paginator {
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.cursor = 0.0;
+    }
+
+    /// Places `piece`, starting a new page first when it (plus `then`, the height that must
+    /// follow it) does not fit.
+    fn place(&mut self, piece: Piece, then: f32) {
+        let need = piece.height + if piece.keep_with_next { then } else { 0.0 };
+        if self.cursor > 0.0 && self.cursor + need > self.height + 0.01 {
+            self.new_page();
+        }
+        if self.cursor == 0.0 {
+            if let Some(header) = &piece.repeat_header {
+                let h = Piece::clone(header);
+                self.cursor += h.height;
+                self.push(h);
+            }
+        }
+        self.cursor += piece.height;
+        self.push(piece);
+    }
+
+    fn push(&mut self, piece: Piece) {
+        let top = self.cursor - piece.height;
+        if let Some(page) = self.pages.last_mut() {
+            page.push((top, piece));
+        }
+    }
+}
+
+fn first_height(flow: Option<&Flow>) -> f32 {
+    match flow {
+        Some(Flow::Piece(p)) => p.height,
+        Some(Flow::Group(g)) => g.first().map_or(0.0, |p| p.height),
+        _ => 0.0,
+    }
+}
+
+fn paginate(flows: Vec<Flow>, height: f32) -> Pages {
+    let mut p = Paginator {
+        height,
+        pages: vec![Vec::new()],
+        cursor: 0.0,
+    };
+    let mut iter = flows.into_iter().peekable();
+    while let Some(flow) = iter.next() {
+        let next = first_height(iter.peek());
+        match flow {
+            Flow::PageBreak => {
+                if p.cursor > 0.0 {
+                    p.new_page();
+                }
+            }
+            Flow::Piece(piece) => p.place(piece, next),
+            Flow::Group(pieces) => {
+                let total: f32 = pieces.iter().map(|x| x.height).sum();
+                if p.cursor > 0.0 && p.cursor + total > height + 0.01 && total <= height {
+                    p.new_page();
+                }
+                let n = pieces.len();
+                for (i, piece) in pieces.into_iter().enumerate() {
+                    let then = if i + 1 == n { next } else { 0.0 };
+                    p.place(piece, then);
+                }
+            }
+        }
+    }
+    p.pages
+}
+
+/// Lays out `doc` and draws it on new pages of `canvas`.
+pub(crate) fn draw_doc(canvas: &mut Canvas<'_>, doc: &Doc, style: &PageStyle) -> Result<()> {
+    let ctx = Ctx {
+        fonts: canvas.fonts(),
+        style,
+    };
+    let pages = paginate(ctx.flows(&doc.blocks), style.text_height());
+    canvas.set_label(&doc.label);
+    let numbers = doc.page_numbers.unwrap_or(style.page_numbers);
+    let (left, top) = (style.left(), style.top());
+    for (n, pieces) in pages.iter().enumerate() {
+        let page = canvas.add_page(style.size);
+        for (offset, piece) in pieces {
+            for item in &piece.items {
+                match item {
+                    Item::Text {
+                        x,
+                        baseline,
+                        size,
+                        role,
+                        text,
+                        spacing,
+                    } => {
+                        let mut run =
+                            TextRun::new(left + x, top - offset - baseline, *size, *role, text);
+                        run.spacing = *spacing;
+                        canvas.text(page, &run)?;
+                    }
+                    Item::Rule { from, to } => canvas.line(
+                        page,
+                        (left + from.0, top - offset - from.1),
+                        (left + to.0, top - offset - to.1),
+                        0.75,
+                    ),
+                }
+            }
+        }
+        draw_page_number(canvas, page, n + 1, numbers, style)?;
+    }
+    Ok(())
+}
+
+/// "— N —" in 4号, 7 mm under the text block: odd pages right and even pages left, one
+/// character in from the edge (GB/T 9704), or centred.
+fn draw_page_number(
+    canvas: &mut Canvas<'_>,
+    page: usize,
+    number: usize,
+    placement: PageNumbers,
+    style: &PageStyle,
+) -> Result<()> {
+    let size = style.page_number_size;
+    let text = format!("— {number} —");
+    let width = canvas.measure(FontRole::Body, size, &text);
+    let (left, right) = (style.left(), style.left() + style.text_width());
+    let x = match placement {
+        PageNumbers::None => return Ok(()),
+        PageNumbers::Center => (left + right - width) / 2.0,
+        PageNumbers::Outside if number % 2 == 1 => right - size - width,
+        PageNumbers::Outside => left + size,
+    };
+    // The top of the figures (about 0.8 em above the baseline) sits the gap below the block.
+    let baseline = mm(style.margin_bottom_mm - style.page_number_gap_mm) - 0.8 * size;
+    canvas.text(
+        page,
+        &TextRun::new(x, baseline, size, FontRole::Body, &text),
+    )
+}

@@ -1,0 +1,46 @@
+//! Chinese print engine on printpdf: fonts with per-role choice and fallback, glyph coverage
+//! checks, line breaking with 避头尾, tables, pagination with page numbers (GB/T 9704 house
+//! style), and an absolute-position canvas for name cards and charts.
+//!
+//! Typical use: build a [`Doc`] from [`Block`]s, then [`render`] it (or [`render_batch`] many
+//! documents into one PDF) with a shared [`FontSet`] and a [`PageStyle`].
+
+mod canvas;
+mod coverage;
+mod document;
+mod flow;
+mod fonts;
+pub mod layout;
+pub mod sample;
+mod table;
+
+pub use canvas::{mm, Canvas, PageSize, TextRun, PT_PER_MM};
+pub use coverage::{check_coverage, GlyphProblem};
+pub use document::{Align, Block, Column, Doc, PageNumbers, PageStyle, Table};
+pub use fonts::{FontChoice, FontRole, FontSet, FontSource};
+pub use layout::{wrap_text, WrappedLine};
+
+use crate::Result;
+
+/// Renders one document to PDF bytes. Every character is checked against the fonts first;
+/// the first one no font has is returned as [`crate::Error::MissingGlyph`].
+pub fn render(doc: &Doc, fonts: &FontSet, style: &PageStyle) -> Result<Vec<u8>> {
+    render_batch(std::slice::from_ref(doc), fonts, style)
+}
+
+/// Renders several documents into one PDF, each starting on a new page with its own page
+/// numbers (a batch of agreements printed in one go).
+pub fn render_batch(docs: &[Doc], fonts: &FontSet, style: &PageStyle) -> Result<Vec<u8>> {
+    if let Some(problem) = check_coverage(docs, fonts).into_iter().next() {
+        return Err(problem.into());
+    }
+    let title = match docs {
+        [one] => one.title.as_str(),
+        _ => docs.first().map_or("", |d| d.title.as_str()),
+    };
+    let mut canvas = Canvas::new(fonts, title);
+    for doc in docs {
+        flow::draw_doc(&mut canvas, doc, style)?;
+    }
+    Ok(canvas.finish())
+}
