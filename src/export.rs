@@ -38,9 +38,12 @@ pub fn export_units(
     ids: Option<&[i64]>,
 ) -> Result<usize> {
     let all = units::list(conn)?;
+    // A set, not a slice search: the UI passes up to 20,000 filtered ids.
+    let wanted: Option<std::collections::HashSet<i64>> =
+        ids.map(|ids| ids.iter().copied().collect());
     let chosen: Vec<_> = all
         .iter()
-        .filter(|u| ids.is_none_or(|ids| ids.contains(&u.id)))
+        .filter(|u| wanted.as_ref().is_none_or(|w| w.contains(&u.id)))
         .collect();
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();

@@ -44,6 +44,12 @@ pub fn run() {
             commands::units::unit_rejoin,
             commands::units::unit_delete,
             commands::units::unit_history,
+            commands::import::import_preview,
+            commands::import::import_commit,
+            commands::import::import_cancel,
+            commands::import::import_batches,
+            commands::import::import_undo,
+            commands::import::units_export,
             commands::org::communities_list,
             commands::org::branches_list,
         ])

@@ -1,7 +1,10 @@
 //! The managed state: the database connection, opened once at start-up.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
+
+use lianxi::import::ImportPlan;
 
 use rusqlite::Connection;
 
@@ -13,22 +16,28 @@ pub struct Store {
     pub db_path: PathBuf,
     conn: Mutex<Option<Connection>>,
     pub open_error: Option<ApiError>,
+    /// The plan of the last import preview, committed by `import_commit`.
+    pub pending_import: Mutex<Option<ImportPlan>>,
+    /// Set to ask a running import to stop.
+    pub import_cancel: AtomicBool,
 }
 
 impl Store {
     /// Opens the database at `db_path`, keeping the error for the UI if that fails.
     pub fn open(db_path: PathBuf) -> Self {
         match lianxi::db::open(&db_path) {
-            Ok(conn) => Store {
-                db_path,
-                conn: Mutex::new(Some(conn)),
-                open_error: None,
-            },
-            Err(e) => Store {
-                db_path,
-                conn: Mutex::new(None),
-                open_error: Some(e.into()),
-            },
+            Ok(conn) => Store::new(db_path, Some(conn), None),
+            Err(e) => Store::new(db_path, None, Some(e.into())),
+        }
+    }
+
+    fn new(db_path: PathBuf, conn: Option<Connection>, open_error: Option<ApiError>) -> Self {
+        Store {
+            db_path,
+            conn: Mutex::new(conn),
+            open_error,
+            pending_import: Mutex::new(None),
+            import_cancel: AtomicBool::new(false),
         }
     }
 }

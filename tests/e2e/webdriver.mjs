@@ -158,6 +158,35 @@ export class App {
     })
   }
 
+  /** Clicks the visible option `text` of the open Element Plus select dropdown. */
+  async chooseOption(text) {
+    const until = Date.now() + 10000
+    while (Date.now() < until) {
+      for (const id of await this.findAll('.el-select-dropdown__item')) {
+        const shown = await rpc('GET', `${this.base}/element/${id}/displayed`)
+        if (shown && (await this.textContent(id)).trim() === text) {
+          await rpc('POST', `${this.base}/element/${id}/click`, {})
+          return
+        }
+      }
+      await sleep(150)
+    }
+    throw new Error(`no visible option “${text}”`)
+  }
+
+  /**
+   * Makes the native file dialog return `path`. The OS file picker cannot be driven through
+   * WebDriver; only that one plugin call is replaced, every other call reaches the real backend.
+   */
+  async answerFileDialogWith(path) {
+    await rpc('POST', `${this.base}/execute/sync`, {
+      script: `const t = window.__TAURI_INTERNALS__; const real = t.invoke.bind(t);
+        t.invoke = (cmd, args, opts) => cmd === 'plugin:dialog|open' || cmd === 'plugin:dialog|save'
+          ? Promise.resolve(arguments[0]) : real(cmd, args, opts);`,
+      args: [path],
+    })
+  }
+
   async saveScreenshot(name) {
     mkdirSync(ARTIFACTS, { recursive: true })
     writeFileSync(join(ARTIFACTS, name), await this.screenshot())

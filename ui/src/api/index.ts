@@ -30,3 +30,13 @@ export const unitHistory = (id: number) => call<HistoryEntry[]>('unit_history', 
 
 export const communitiesList = () => call<Community[]>('communities_list')
 export const branchesList = () => call<Branch[]>('branches_list')
+
+// 导入 / 导出
+export {
+  importPreview,
+  importCommit,
+  importCancel,
+  importBatches,
+  importUndo,
+  unitsExport,
+} from './import'

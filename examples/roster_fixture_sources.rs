@@ -1,13 +1,17 @@
 //! Writes the sources of the committed LibreOffice fixtures. Run once by hand:
-//! `FIXTURE_OUT=/tmp/roster cargo test -p lianxi --test fixture_sources -- --ignored`
+//! `cargo run -p lianxi --example roster_fixture_sources -- /tmp/roster`
 //! then follow tests/fixtures/roster/README.md.
 
+#[path = "../tests/common/mod.rs"]
+#[allow(dead_code)]
 mod common;
 
-#[test]
-#[ignore = "writes fixture sources for LibreOffice; run by hand"]
-fn write_fixture_sources() {
-    let out = std::path::PathBuf::from(std::env::var("FIXTURE_OUT").expect("set FIXTURE_OUT"));
+fn main() {
+    let out = std::path::PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .expect("usage: roster_fixture_sources OUT_DIR"),
+    );
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(
         out.join("messy.xlsx"),

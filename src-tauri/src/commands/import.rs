@@ -1,0 +1,113 @@
+//! 导入名册 / 导出: the import wizard's steps, with progress over a channel and cancel.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use lianxi::import::{self, ImportBatch, ImportOptions, ImportPlan, Progress, UndoSummary};
+use tauri::ipc::Channel;
+use tauri::State;
+
+use crate::error::{ApiError, ApiResult};
+use crate::state::{with_conn, Store};
+
+/// Only files the importer reads are accepted from the front end.
+const IMPORT_EXTENSIONS: [&str; 4] = ["xlsx", "xls", "ods", "csv"];
+
+fn checked_path(path: &str, extensions: &[&str]) -> ApiResult<PathBuf> {
+    let p = PathBuf::from(path);
+    let ext = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if !p.is_absolute() || !extensions.contains(&ext.as_str()) {
+        return Err(ApiError::new(
+            "invalid",
+            format!("只能处理 {} 格式的文件。", extensions.join("、")),
+        ));
+    }
+    Ok(p)
+}
+
+/// Reads the file and plans the import (nothing is written). The plan is kept for commit.
+#[tauri::command]
+pub async fn import_preview(
+    store: State<'_, Arc<Store>>,
+    path: String,
+    options: ImportOptions,
+    on_progress: Channel<Progress>,
+) -> ApiResult<ImportPlan> {
+    let path = checked_path(&path, &IMPORT_EXTENSIONS)?;
+    store.import_cancel.store(false, Ordering::SeqCst);
+    let s = Arc::clone(&store);
+    let plan = with_conn(&store, move |conn, _| {
+        let mut progress = |p: Progress| {
+            // A closed window only stops the progress bar, not the work.
+            let _ = on_progress.send(p);
+            !s.import_cancel.load(Ordering::SeqCst)
+        };
+        import::plan_file(conn, &path, &options, &mut progress)
+    })
+    .await?;
+    *store.pending_import.lock().unwrap_or_else(|p| p.into_inner()) = Some(plan.clone());
+    Ok(plan)
+}
+
+/// Commits the plan of the last preview: a backup, then one transaction.
+#[tauri::command]
+pub async fn import_commit(
+    store: State<'_, Arc<Store>>,
+    on_progress: Channel<Progress>,
+) -> ApiResult<ImportBatch> {
+    let plan = store
+        .pending_import
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .take()
+        .ok_or_else(|| ApiError::new("conflict", "没有待导入的预览，请重新选择文件。"))?;
+    store.import_cancel.store(false, Ordering::SeqCst);
+    let s = Arc::clone(&store);
+    with_conn(&store, move |conn, path| {
+        let mut progress = |p: Progress| {
+            let _ = on_progress.send(p);
+            !s.import_cancel.load(Ordering::SeqCst)
+        };
+        import::commit(conn, path, &plan, &mut progress)
+    })
+    .await
+}
+
+/// Asks a running preview or commit to stop; nothing is written when it does.
+#[tauri::command]
+pub fn import_cancel(store: State<'_, Arc<Store>>) {
+    store.import_cancel.store(true, Ordering::SeqCst);
+}
+
+#[tauri::command]
+pub async fn import_batches(store: State<'_, Arc<Store>>) -> ApiResult<Vec<ImportBatch>> {
+    with_conn(&store, |conn, _| import::batches(conn)).await
+}
+
+/// 撤销本次导入: removes the units a batch created and restores those it changed.
+#[tauri::command]
+pub async fn import_undo(store: State<'_, Arc<Store>>, batch_id: i64) -> ApiResult<UndoSummary> {
+    with_conn(&store, move |conn, _| {
+        import::undo(conn, batch_id, &mut import::no_progress)
+    })
+    .await
+}
+
+/// Exports units (all, or the given ids in that order) to an .xlsx chosen by the user.
+#[tauri::command]
+pub async fn units_export(
+    store: State<'_, Arc<Store>>,
+    path: String,
+    ids: Option<Vec<i64>>,
+) -> ApiResult<usize> {
+    let path = checked_path(&path, &["xlsx"])?;
+    with_conn(&store, move |conn, _| {
+        lianxi::export::export_units(conn, &path, ids.as_deref())
+    })
+    .await
+}

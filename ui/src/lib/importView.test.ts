@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import type { Problem } from '../bindings/Problem'
+import { progressText, visibleProblems } from './importView'
+
+const p = (row: number | null, severity: Problem['severity']): Problem => ({
+  row,
+  field: null,
+  severity,
+  message: `第${row}行`,
+})
+
+describe('import preview helpers', () => {
+  it('sorts problems by row and can show only errors', () => {
+    const all = [p(13, 'error'), p(4, 'warning'), p(null, 'info'), p(7, 'error')]
+    expect(visibleProblems(all, false).map((x) => x.row)).toEqual([null, 4, 7, 13])
+    expect(visibleProblems(all, true).map((x) => x.row)).toEqual([7, 13])
+    expect(all[0].row).toBe(13) // the input is not reordered
+  })
+  it('describes progress in Chinese', () => {
+    expect(progressText({ stage: 'checking', done: 50, total: 200 })).toEqual({
+      text: '正在检查各行 50/200',
+      percent: 25,
+    })
+    expect(progressText({ stage: 'reading', done: 0, total: 1 }).text).toBe('正在读取文件')
+    expect(progressText(null).percent).toBe(0)
+  })
+})

@@ -1,0 +1,53 @@
+import type { Field } from '../bindings/Field'
+import type { Problem } from '../bindings/Problem'
+import type { Progress } from '../bindings/Progress'
+
+/** The Chinese name of each roster field, as the headers of an exported file. */
+export const FIELD_LABELS: Record<Field, string> = {
+  name: '单位名称',
+  short_name: '简称',
+  category: '单位类别',
+  community: '所属社区',
+  branch: '分会',
+  vice_chair: '副会长单位',
+  party_org: '党组织名称',
+  party_secretary: '党组织书记',
+  contact: '联系人',
+  contact_title: '职务',
+  phones: '联系电话',
+  address: '地址',
+  joined_on: '入会时间',
+  status: '状态',
+  left_on: '退出时间',
+  notes: '备注',
+  index: '序号',
+}
+
+export const SEVERITY_LABELS: Record<Problem['severity'], string> = {
+  error: '错误',
+  warning: '提醒',
+  info: '说明',
+}
+
+/** Problems to show: only errors when asked, sorted by row (file-level problems first). */
+export function visibleProblems(problems: Problem[], onlyErrors: boolean): Problem[] {
+  return problems
+    .filter((p) => !onlyErrors || p.severity === 'error')
+    .slice()
+    .sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+}
+
+const STAGES: Record<Progress['stage'], string> = {
+  reading: '正在读取文件',
+  checking: '正在检查各行',
+  comparing: '正在与名册比对',
+  writing: '正在写入',
+  undoing: '正在撤销',
+}
+
+/** "正在检查各行 1200/20000" and a percentage for the progress bar. */
+export function progressText(p: Progress | null): { text: string; percent: number } {
+  if (!p) return { text: '', percent: 0 }
+  const percent = p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0
+  return { text: p.total > 1 ? `${STAGES[p.stage]} ${p.done}/${p.total}` : STAGES[p.stage], percent }
+}
