@@ -105,6 +105,7 @@ export class App {
       }
       await sleep(150)
     }
+    await this.saveScreenshot(`failed-wait-${css.replace(/[^a-z-]/gi, '')}.png`).catch(() => undefined)
     throw new Error(`timed out waiting for ${css}${text ? ` with “${text}”` : ''} (last text: “${last}”)`)
   }
 
@@ -175,14 +176,13 @@ export class App {
   }
 
   /**
-   * Makes the native file dialog return `path`. The OS file picker cannot be driven through
-   * WebDriver; only that one plugin call is replaced, every other call reaches the real backend.
+   * Makes the next file dialogs return `path`. The OS file picker cannot be driven through
+   * WebDriver (and Tauri's invoke cannot be wrapped), so the app's api layer reads this answer
+   * before opening the native dialog; every backend call stays real.
    */
   async answerFileDialogWith(path) {
     await rpc('POST', `${this.base}/execute/sync`, {
-      script: `const t = window.__TAURI_INTERNALS__; const real = t.invoke.bind(t);
-        t.invoke = (cmd, args, opts) => cmd === 'plugin:dialog|open' || cmd === 'plugin:dialog|save'
-          ? Promise.resolve(arguments[0]) : real(cmd, args, opts);`,
+      script: 'window.__lianxiDialogAnswer = arguments[0]',
       args: [path],
     })
   }

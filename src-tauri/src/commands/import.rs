@@ -50,7 +50,10 @@ pub async fn import_preview(
         import::plan_file(conn, &path, &options, &mut progress)
     })
     .await?;
-    *store.pending_import.lock().unwrap_or_else(|p| p.into_inner()) = Some(plan.clone());
+    *store
+        .pending_import
+        .lock()
+        .unwrap_or_else(|p| p.into_inner()) = Some(plan.clone());
     Ok(plan)
 }
 

@@ -12,11 +12,22 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
   }
 }
 
+declare global {
+  interface Window {
+    /**
+     * Set only by the end-to-end tests, which cannot drive the OS file picker through
+     * WebDriver: the path the next file dialog "chooses". Nothing in the app sets it.
+     */
+    __lianxiDialogAnswer?: string
+  }
+}
+
 /** The native "open file" dialog; null when the user cancels. */
 export async function pickFile(
   title: string,
   filters: { name: string; extensions: string[] }[],
 ): Promise<string | null> {
+  if (window.__lianxiDialogAnswer !== undefined) return window.__lianxiDialogAnswer
   const r = await open({ title, multiple: false, directory: false, filters })
   return typeof r === 'string' ? r : null
 }
@@ -27,5 +38,6 @@ export async function pickSavePath(
   defaultPath: string,
   filters: { name: string; extensions: string[] }[],
 ): Promise<string | null> {
+  if (window.__lianxiDialogAnswer !== undefined) return window.__lianxiDialogAnswer
   return (await save({ title, defaultPath, filters })) ?? null
 }
