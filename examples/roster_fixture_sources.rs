@@ -3,7 +3,6 @@
 //! then follow tests/fixtures/roster/README.md.
 
 #[path = "../tests/common/mod.rs"]
-#[allow(dead_code)]
 mod common;
 
 fn main() {
