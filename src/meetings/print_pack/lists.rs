@@ -104,10 +104,10 @@ pub fn agenda_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
         .collect();
     doc.push(table(
         &[
-            (0.6, Align::Center),
-            (1.9, Align::Center),
-            (4.5, Align::Left),
-            (2.6, Align::Left),
+            (0.9, Align::Center),
+            (2.7, Align::Center),
+            (4.2, Align::Left),
+            (2.8, Align::Left),
         ],
         &["序号", "时间", "议程", "主持/报告人"],
         rows,
