@@ -14,6 +14,12 @@ use lianxi::print::{mm, FontRole, FontSet, PageSize};
 use lianxi::units::UnitCategory;
 use rusqlite::Connection;
 
+type Slot = (NaiveTime, NaiveTime);
+type Step<'a> = (
+    Box<dyn Fn(&Connection) + 'a>,
+    Vec<(&'a str, NaiveTime, NaiveTime)>,
+);
+
 fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
 }
@@ -41,7 +47,7 @@ fn ids(conn: &Connection) -> (i64, i64) {
 
 #[test]
 fn schedule_table() {
-    let cases: &[(NaiveTime, &[u32], &[(NaiveTime, NaiveTime)])] = &[
+    let cases: &[(NaiveTime, &[u32], &[Slot])] = &[
         (t(9, 0), &[], &[]),
         (t(9, 0), &[5], &[(t(9, 0), t(9, 5))]),
         (
@@ -103,10 +109,7 @@ fn agenda_times_follow_reorders_edits_and_speeches() {
             .map(|i| (i.title, i.start.unwrap(), i.end.unwrap()))
             .collect()
     };
-    let steps: Vec<(
-        Box<dyn Fn(&Connection) + '_>,
-        Vec<(&str, NaiveTime, NaiveTime)>,
-    )> = vec![
+    let steps: Vec<Step<'_>> = vec![
         (
             Box::new(|_: &Connection| {}),
             vec![

@@ -203,14 +203,13 @@ pub fn invite(conn: &Connection, meeting_id: i64, scope: &InviteScope) -> Result
                 })?
                 .collect::<rusqlite::Result<_>>()?,
         };
-        let mut order = next_order(conn, meeting_id)?;
-        for (unit_id, _, _) in &rows {
+        let first = next_order(conn, meeting_id)?;
+        for (order, (unit_id, _, _)) in (first..).zip(rows.iter()) {
             conn.execute(
                 "INSERT INTO attendance (meeting_id, unit_id, role, sort_order)
                  VALUES (?1, ?2, 'member', ?3)",
                 params![meeting_id, unit_id, order],
             )?;
-            order += 1;
         }
         Ok(rows.len())
     })

@@ -38,7 +38,7 @@ pub fn platform_order(n: usize, rule: EvenRule) -> Vec<usize> {
     }
     seats.push_back(0);
     // Does the 2nd go on the 1st's left (platform view)?
-    let second_left = n % 2 == 1 || rule == EvenRule::FirstRightOfCentre;
+    let second_left = !n.is_multiple_of(2) || rule == EvenRule::FirstRightOfCentre;
     for rank in 1..n {
         let left = (rank % 2 == 1) == second_left;
         if left {

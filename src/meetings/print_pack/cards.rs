@@ -301,10 +301,10 @@ pub fn seating_pdf(
         FontRole::Heading1,
     )?;
     let note = match rule {
-        EvenRule::FirstRightOfCentre if n % 2 == 0 => {
+        EvenRule::FirstRightOfCentre if n.is_multiple_of(2) => {
             "（从台下看；数字为座次，1号居中，2号在1号左手，双数时1号居中偏右）"
         }
-        EvenRule::FirstLeftOfCentre if n % 2 == 0 => {
+        EvenRule::FirstLeftOfCentre if n.is_multiple_of(2) => {
             "（从台下看；数字为座次，1号居中，双数时1号居中偏左、2号在1号右手）"
         }
         _ => "（从台下看；数字为座次，1号居中，2号在1号左手，3号在1号右手，依次排开）",

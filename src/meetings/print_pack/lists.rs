@@ -153,10 +153,10 @@ pub fn attendees_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<
             .collect();
         doc.push(table(
             &[
-                (0.7, Align::Center),
-                (5.0, Align::Left),
-                (2.4, Align::Left),
-                (1.9, Align::Left),
+                (1.0, Align::Center),
+                (4.6, Align::Left),
+                (2.2, Align::Left),
+                (2.2, Align::Left),
             ],
             &["序号", "单位名称", "参会人员", "职务"],
             rows,
@@ -203,11 +203,11 @@ pub fn signin_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<Doc
     }
     doc.push(table(
         &[
-            (0.7, Align::Center),
-            (4.4, Align::Left),
-            (1.8, Align::Left),
+            (1.0, Align::Center),
+            (4.0, Align::Left),
             (1.6, Align::Left),
             (2.2, Align::Left),
+            (1.9, Align::Left),
         ],
         &["序号", "单位名称", "姓名", "职务", "签名"],
         rows,
@@ -253,11 +253,11 @@ pub fn speakers_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
         .collect();
     doc.push(table(
         &[
-            (0.6, Align::Center),
-            (3.4, Align::Left),
-            (2.0, Align::Left),
-            (3.4, Align::Left),
-            (1.2, Align::Center),
+            (1.0, Align::Center),
+            (3.2, Align::Left),
+            (2.2, Align::Left),
+            (3.2, Align::Left),
+            (1.4, Align::Center),
         ],
         &["序号", "发言单位", "发言人", "发言题目", "时长"],
         rows,
