@@ -21,6 +21,18 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::import::ImportBatch::export_all(&cfg)?;
     crate::import::UndoSummary::export_all(&cfg)?;
     crate::import::Progress::export_all(&cfg)?;
+    crate::meetings::Meeting::export_all(&cfg)?;
+    crate::meetings::MeetingInput::export_all(&cfg)?;
+    crate::meetings::Readiness::export_all(&cfg)?;
+    crate::meetings::attendance::Invitee::export_all(&cfg)?;
+    crate::meetings::attendance::InviteScope::export_all(&cfg)?;
+    crate::meetings::attendance::AttendanceCounts::export_all(&cfg)?;
+    crate::meetings::agenda::AgendaItem::export_all(&cfg)?;
+    crate::meetings::agenda::AgendaInput::export_all(&cfg)?;
+    crate::meetings::speeches::Speech::export_all(&cfg)?;
+    crate::meetings::speeches::SpeechInput::export_all(&cfg)?;
+    crate::meetings::seating::EvenRule::export_all(&cfg)?;
+    crate::meetings::print_pack::GroupBy::export_all(&cfg)?;
     Ok(())
 }
 

@@ -15,7 +15,8 @@ const MARK: &str = "示例数据";
 
 const COMMUNITIES: [&str; 5] = ["海棠社区", "紫荆社区", "银杏社区", "枫林社区", "梧桐社区"];
 
-const BRANCHES: [&str; 5] = [
+/// The demo street's branches, in order.
+pub(crate) const BRANCH_NAMES: [&str; 5] = [
     "部队分会",
     "学校分会",
     "企业分会",
@@ -143,7 +144,7 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
         [MARK],
     )?;
     let mut branch_ids = Vec::new();
-    for name in BRANCHES {
+    for name in BRANCH_NAMES {
         branch_ids.push(ensure_branch(&tx, name)?);
     }
     for (i, (name, category, branch, vice_chair, joined)) in UNITS.iter().enumerate() {
@@ -177,11 +178,12 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
     }
     settings::set(&tx, "demo", "1")?;
     settings::set(&tx, "street_name", STREET)?;
+    crate::meetings::demo::load(&tx)?;
     tx.commit()?;
     Ok(DemoSummary {
         units: UNITS.len(),
         communities: COMMUNITIES.len(),
-        branches: BRANCHES.len(),
+        branches: BRANCH_NAMES.len(),
     })
 }
 

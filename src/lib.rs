@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod meetings;
 pub mod money;
 pub mod org;
 pub mod paths;

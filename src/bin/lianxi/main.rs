@@ -2,6 +2,8 @@
 //! print the result. Errors go to stderr in Chinese and the exit code is non-zero.
 
 mod backup_cmd;
+mod meeting_cmd;
+mod print_pack_cmd;
 mod roster_cmd;
 
 use std::path::PathBuf;
@@ -45,6 +47,16 @@ enum Command {
     Roster {
         #[command(subcommand)]
         action: roster_cmd::RosterAction,
+    },
+    /// 会议：list | show ID
+    Meeting {
+        #[command(subcommand)]
+        action: meeting_cmd::MeetingAction,
+    },
+    /// 打印（生成 PDF）
+    Print {
+        #[command(subcommand)]
+        action: print_pack_cmd::PackAction,
     },
 }
 
@@ -95,6 +107,8 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Backup { action } => backup_cmd::run(&mut conn, &path, action)?,
         Command::Roster { action } => roster_cmd::run(&mut conn, &path, action)?,
+        Command::Meeting { action } => meeting_cmd::run(&mut conn, action)?,
+        Command::Print { action } => print_pack_cmd::run(&conn, action)?,
     }
     Ok(())
 }

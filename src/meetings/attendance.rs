@@ -1,0 +1,348 @@
+//! Invitations and attendance (参会、签到、请假、列席): who is invited, who replied what, who
+//! signed in, and the counts 应到 / 实到 / 请假.
+
+use chrono::NaiveDateTime;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::labelled;
+use crate::db::atomically;
+use crate::error::{Error, Result};
+use crate::text::clean_text;
+use crate::units::UnitCategory;
+
+labelled! {
+    /// 参会身份: a member unit or a non-member guest (列席).
+    AttendeeRole {
+        Member = "member" / "成员单位",
+        Guest = "guest" / "列席",
+    }
+}
+
+labelled! {
+    /// 回复.
+    Reply {
+        Pending = "pending" / "待回复",
+        Confirmed = "confirmed" / "确认参会",
+        Leave = "leave" / "请假",
+        Delegated = "delegated" / "委派他人",
+    }
+}
+
+/// One invitee of a meeting: a member unit or a guest organisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Invitee {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub unit_id: Option<i64>,
+    /// The unit's name, or the guest organisation.
+    pub name: String,
+    pub category: Option<UnitCategory>,
+    pub branch: Option<String>,
+    pub community: Option<String>,
+    pub role: AttendeeRole,
+    /// Who attends, separated by 、 (e.g. 王海燕、李建国).
+    pub attendee_names: String,
+    pub attendee_title: String,
+    pub reply: Reply,
+    /// Who comes instead, when the reply is 委派他人.
+    pub substitute_name: String,
+    pub signed_in_at: Option<NaiveDateTime>,
+    pub sort_order: i64,
+    pub notes: String,
+}
+
+impl Invitee {
+    /// The people expected at the meeting for this invitee (the substitute when delegated).
+    pub fn people(&self) -> Vec<String> {
+        let source = if self.reply == Reply::Delegated && !self.substitute_name.is_empty() {
+            &self.substitute_name
+        } else {
+            &self.attendee_names
+        };
+        split_names(source)
+    }
+}
+
+/// Splits "王海燕、李建国" (or with ，, commas, spaces) into names.
+pub fn split_names(s: &str) -> Vec<String> {
+    s.split(['、', '，', ',', ' ', '\u{3000}', ';', '；'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Which member units to invite.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "by", content = "value")]
+pub enum InviteScope {
+    /// Every unit on the roster (在册).
+    #[serde(rename = "全部在册单位")]
+    AllActive,
+    #[serde(rename = "类别")]
+    Category(UnitCategory),
+    #[serde(rename = "分会")]
+    Branch(i64),
+    #[serde(rename = "社区")]
+    Community(i64),
+    #[serde(rename = "指定单位")]
+    Units(Vec<i64>),
+}
+
+/// The counts for the sign-in desk and the minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct AttendanceCounts {
+    /// 应到: invited member units.
+    pub expected: i64,
+    /// 实到: member units signed in.
+    pub present: i64,
+    /// 请假.
+    pub leave: i64,
+    pub confirmed: i64,
+    pub delegated: i64,
+    /// Not yet replied.
+    pub pending: i64,
+    /// 列席 guests invited, and those signed in.
+    pub guests: i64,
+    pub guests_present: i64,
+}
+
+const SELECT: &str = "SELECT a.id, a.meeting_id, a.unit_id, COALESCE(u.name, a.guest_org),
+    u.category, b.name, c.name, a.role, a.attendee_names, a.attendee_title, a.reply,
+    a.substitute_name, a.signed_in_at, a.sort_order, a.notes
+    FROM attendance a LEFT JOIN units u ON u.id = a.unit_id
+    LEFT JOIN branches b ON b.id = u.branch_id
+    LEFT JOIN communities c ON c.id = u.community_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Invitee> {
+    let category: Option<String> = r.get(4)?;
+    let role: String = r.get(7)?;
+    let reply: String = r.get(10)?;
+    let signed: Option<String> = r.get(12)?;
+    Ok(Invitee {
+        id: r.get(0)?,
+        meeting_id: r.get(1)?,
+        unit_id: r.get(2)?,
+        name: r.get(3)?,
+        category: category.as_deref().and_then(UnitCategory::from_code),
+        branch: r.get(5)?,
+        community: r.get(6)?,
+        role: AttendeeRole::from_code(&role).unwrap_or(AttendeeRole::Member),
+        attendee_names: r.get(8)?,
+        attendee_title: r.get(9)?,
+        reply: Reply::from_code(&reply).unwrap_or(Reply::Pending),
+        substitute_name: r.get(11)?,
+        signed_in_at: signed
+            .and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%d %H:%M:%S").ok()),
+        sort_order: r.get(13)?,
+        notes: r.get(14)?,
+    })
+}
+
+/// Everyone invited to a meeting: members first, in invitation order, then guests.
+pub fn list(conn: &Connection, meeting_id: i64) -> Result<Vec<Invitee>> {
+    super::get(conn, meeting_id)?;
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT} WHERE a.meeting_id = ?1 ORDER BY a.role = 'guest', a.sort_order, a.id"
+    ))?;
+    let rows = stmt.query_map([meeting_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One invitee.
+pub fn get(conn: &Connection, id: i64) -> Result<Invitee> {
+    conn.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "参会记录",
+            id: id.to_string(),
+        })
+}
+
+fn next_order(conn: &Connection, meeting_id: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM attendance WHERE meeting_id = ?1",
+        [meeting_id],
+        |r| r.get(0),
+    )?)
+}
+
+/// Invites the member units in `scope` (only units 在册). Units already invited are left as
+/// they are, so inviting twice adds no duplicates. Returns how many were newly invited.
+pub fn invite(conn: &Connection, meeting_id: i64, scope: &InviteScope) -> Result<usize> {
+    super::get(conn, meeting_id)?;
+    let (filter, value): (&str, Option<String>) = match scope {
+        InviteScope::AllActive => ("1 = 1", None),
+        InviteScope::Category(c) => ("u.category = ?2", Some(c.code().to_owned())),
+        InviteScope::Branch(b) => ("u.branch_id = ?2", Some(b.to_string())),
+        InviteScope::Community(c) => ("u.community_id = ?2", Some(c.to_string())),
+        InviteScope::Units(ids) => {
+            let json = serde_json::to_string(ids).map_err(|e| Error::Conflict(e.to_string()))?;
+            ("u.id IN (SELECT value FROM json_each(?2))", Some(json))
+        }
+    };
+    atomically(conn, || {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT u.id, u.contact, u.contact_title FROM units u
+             LEFT JOIN branches b ON b.id = u.branch_id
+             WHERE u.status = 'active' AND {filter} AND ?1 = ?1
+               AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = ?1 AND a.unit_id = u.id)
+             ORDER BY b.sort_order IS NULL, b.sort_order, u.branch_id, u.id"
+        ))?;
+        let rows: Vec<(i64, String, String)> = match &value {
+            Some(v) => stmt
+                .query_map(params![meeting_id, v], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?,
+            None => stmt
+                .query_map(params![meeting_id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?,
+        };
+        let first = next_order(conn, meeting_id)?;
+        for (order, (unit_id, _, _)) in (first..).zip(rows.iter()) {
+            conn.execute(
+                "INSERT INTO attendance (meeting_id, unit_id, role, sort_order)
+                 VALUES (?1, ?2, 'member', ?3)",
+                params![meeting_id, unit_id, order],
+            )?;
+        }
+        Ok(rows.len())
+    })
+}
+
+/// Invites a guest organisation (列席) by name. The same name twice is refused.
+pub fn add_guest(
+    conn: &Connection,
+    meeting_id: i64,
+    org: &str,
+    names: &str,
+    title: &str,
+) -> Result<Invitee> {
+    super::get(conn, meeting_id)?;
+    let org = clean_text(org);
+    if org.is_empty() {
+        return Err(Error::invalid("guest_org", "请填写列席单位名称。"));
+    }
+    let dup: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM attendance WHERE meeting_id = ?1 AND role = 'guest'
+             AND guest_org = ?2)",
+        params![meeting_id, org],
+        |r| r.get(0),
+    )?;
+    if dup {
+        return Err(Error::Conflict(format!("“{org}”已在列席名单中。")));
+    }
+    conn.execute(
+        "INSERT INTO attendance (meeting_id, guest_org, role, attendee_names, attendee_title,
+             sort_order) VALUES (?1, ?2, 'guest', ?3, ?4, ?5)",
+        params![
+            meeting_id,
+            org,
+            clean_text(names),
+            clean_text(title),
+            next_order(conn, meeting_id)?
+        ],
+    )?;
+    get(conn, conn.last_insert_rowid())
+}
+
+/// Sets who attends for an invitee and their title.
+pub fn set_attendee(conn: &Connection, id: i64, names: &str, title: &str) -> Result<Invitee> {
+    get(conn, id)?;
+    let names = split_names(names).join("、");
+    conn.execute(
+        "UPDATE attendance SET attendee_names = ?2, attendee_title = ?3 WHERE id = ?1",
+        params![id, names, clean_text(title)],
+    )?;
+    get(conn, id)
+}
+
+/// Records a reply. 委派他人 needs the substitute's name.
+pub fn set_reply(conn: &Connection, id: i64, reply: Reply, substitute: &str) -> Result<Invitee> {
+    get(conn, id)?;
+    let substitute = clean_text(substitute);
+    if reply == Reply::Delegated && substitute.is_empty() {
+        return Err(Error::invalid(
+            "substitute_name",
+            "委派他人参会时请填写被委派人姓名。",
+        ));
+    }
+    let substitute = if reply == Reply::Delegated {
+        substitute
+    } else {
+        String::new()
+    };
+    conn.execute(
+        "UPDATE attendance SET reply = ?2, substitute_name = ?3 WHERE id = ?1",
+        params![id, reply.code(), substitute],
+    )?;
+    get(conn, id)
+}
+
+/// Signs an invitee in at `at`.
+pub fn sign_in(conn: &Connection, id: i64, at: NaiveDateTime) -> Result<Invitee> {
+    get(conn, id)?;
+    conn.execute(
+        "UPDATE attendance SET signed_in_at = ?2 WHERE id = ?1",
+        params![id, at.format("%Y-%m-%d %H:%M:%S").to_string()],
+    )?;
+    get(conn, id)
+}
+
+/// Undoes a sign-in.
+pub fn sign_out(conn: &Connection, id: i64) -> Result<Invitee> {
+    get(conn, id)?;
+    conn.execute(
+        "UPDATE attendance SET signed_in_at = NULL WHERE id = ?1",
+        [id],
+    )?;
+    get(conn, id)
+}
+
+/// Removes an invitee from the meeting.
+pub fn remove(conn: &Connection, id: i64) -> Result<()> {
+    get(conn, id)?;
+    conn.execute("DELETE FROM attendance WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// 应到 / 实到 / 请假 and the rest.
+pub fn counts(conn: &Connection, meeting_id: i64) -> Result<AttendanceCounts> {
+    let mut c = AttendanceCounts::default();
+    for i in list(conn, meeting_id)? {
+        if i.role == AttendeeRole::Guest {
+            c.guests += 1;
+            c.guests_present += i64::from(i.signed_in_at.is_some());
+            continue;
+        }
+        c.expected += 1;
+        c.present += i64::from(i.signed_in_at.is_some());
+        match i.reply {
+            Reply::Pending => c.pending += 1,
+            Reply::Confirmed => c.confirmed += 1,
+            Reply::Leave => c.leave += 1,
+            Reply::Delegated => c.delegated += 1,
+        }
+    }
+    Ok(c)
+}
+
+/// The sign-in desk's search: invitees whose unit or attendee (or substitute) name contains
+/// `query` (two characters are usually enough). Blank spaces in the query are ignored.
+pub fn search(conn: &Connection, meeting_id: i64, query: &str) -> Result<Vec<Invitee>> {
+    let q: String = query.chars().filter(|c| !c.is_whitespace()).collect();
+    if q.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(list(conn, meeting_id)?
+        .into_iter()
+        .filter(|i| {
+            i.name.contains(&q) || i.attendee_names.contains(&q) || i.substitute_name.contains(&q)
+        })
+        .collect())
+}

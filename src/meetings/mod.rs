@@ -1,0 +1,450 @@
+//! Meetings (联席会、年会、季度会…): the meeting record, starting a meeting from an earlier one
+//! (以上一次会议为蓝本), and the preparation checklist (筹备进度). Invitations and sign-in,
+//! the agenda, the speaker list, seating and the print pack live in the submodules.
+
+pub mod agenda;
+pub mod attendance;
+pub mod demo;
+pub mod print_pack;
+pub mod seating;
+pub mod speeches;
+
+use chrono::{NaiveDate, NaiveTime};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::db::{atomically, now};
+use crate::error::{Error, Result};
+use crate::text::clean_text;
+
+/// Declares an enum stored as an English code and shown (and serialised) as a Chinese label.
+macro_rules! labelled {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal / $label:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+        pub enum $name {
+            $(#[serde(rename = $label)] $variant),+
+        }
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The database code.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+            /// The Chinese label.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+            /// Parses a database code.
+            pub fn from_code(code: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.code() == code)
+            }
+            /// Parses a Chinese label.
+            pub fn from_label(label: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.label() == label)
+            }
+        }
+    };
+}
+pub(crate) use labelled;
+
+labelled! {
+    /// 会议类型.
+    MeetingKind {
+        Annual = "annual" / "年会",
+        Quarterly = "quarterly" / "季度会",
+        ViceChair = "vice_chair" / "副会长单位碰头会",
+        Promotion = "promotion" / "工作推进会",
+        Other = "other" / "其他",
+    }
+}
+
+labelled! {
+    /// 会议状态.
+    MeetingStatus {
+        Preparing = "preparing" / "筹备中",
+        Held = "held" / "已召开",
+        Archived = "archived" / "已归档",
+    }
+}
+
+/// A meeting as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Meeting {
+    pub id: i64,
+    pub kind: MeetingKind,
+    pub title: String,
+    /// 第几次 (e.g. 第25次年会).
+    pub session_no: Option<i64>,
+    pub theme: String,
+    pub date: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    pub start_time: Option<NaiveTime>,
+    pub venue: String,
+    pub host: String,
+    pub chair: String,
+    pub recorder: String,
+    pub status: MeetingStatus,
+    /// The meeting this one was copied from.
+    pub based_on_id: Option<i64>,
+    pub notes: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What the user enters to create or edit a meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct MeetingInput {
+    pub kind: MeetingKind,
+    pub title: String,
+    pub session_no: Option<i64>,
+    pub theme: String,
+    pub date: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    pub start_time: Option<NaiveTime>,
+    pub venue: String,
+    pub host: String,
+    pub chair: String,
+    pub recorder: String,
+    pub notes: String,
+}
+
+impl Default for MeetingInput {
+    fn default() -> Self {
+        MeetingInput {
+            kind: MeetingKind::Annual,
+            title: String::new(),
+            session_no: None,
+            theme: String::new(),
+            date: None,
+            start_time: None,
+            venue: String::new(),
+            host: String::new(),
+            chair: String::new(),
+            recorder: String::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+const SELECT: &str = "SELECT id, kind, title, session_no, theme, date, start_time, venue, host,
+    chair, recorder, status, based_on_id, notes, created_at, updated_at FROM meetings";
+
+/// Parses a stored `HH:MM` (or `HH:MM:SS`) time.
+pub(crate) fn parse_time(s: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(s, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
+        .ok()
+}
+
+/// Formats a time as stored and printed: `8:30` is printed `8:30`, stored `08:30`.
+pub(crate) fn store_time(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
+    let kind: String = r.get(1)?;
+    let date: Option<String> = r.get(5)?;
+    let time: Option<String> = r.get(6)?;
+    let status: String = r.get(11)?;
+    Ok(Meeting {
+        id: r.get(0)?,
+        kind: MeetingKind::from_code(&kind).unwrap_or(MeetingKind::Other),
+        title: r.get(2)?,
+        session_no: r.get(3)?,
+        theme: r.get(4)?,
+        date: date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        start_time: time.as_deref().and_then(parse_time),
+        venue: r.get(7)?,
+        host: r.get(8)?,
+        chair: r.get(9)?,
+        recorder: r.get(10)?,
+        status: MeetingStatus::from_code(&status).unwrap_or(MeetingStatus::Preparing),
+        based_on_id: r.get(12)?,
+        notes: r.get(13)?,
+        created_at: r.get(14)?,
+        updated_at: r.get(15)?,
+    })
+}
+
+/// All meetings, the newest date first (undated ones, being prepared, on top).
+pub fn list(conn: &Connection) -> Result<Vec<Meeting>> {
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT} ORDER BY date IS NOT NULL, date DESC, id DESC"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One meeting.
+pub fn get(conn: &Connection, id: i64) -> Result<Meeting> {
+    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "会议",
+            id: id.to_string(),
+        })
+}
+
+fn validate(input: &MeetingInput) -> Result<MeetingInput> {
+    let mut v = input.clone();
+    v.title = clean_text(&v.title);
+    if v.title.is_empty() {
+        return Err(Error::invalid("title", "请填写会议名称。"));
+    }
+    if v.session_no.is_some_and(|n| n < 1) {
+        return Err(Error::invalid("session_no", "会议届次应为正整数。"));
+    }
+    for s in [
+        &mut v.theme,
+        &mut v.venue,
+        &mut v.host,
+        &mut v.chair,
+        &mut v.recorder,
+    ] {
+        *s = clean_text(s);
+    }
+    Ok(v)
+}
+
+/// Creates a meeting (status 筹备中).
+pub fn create(conn: &Connection, input: &MeetingInput) -> Result<Meeting> {
+    let v = validate(input)?;
+    let at = now();
+    conn.execute(
+        "INSERT INTO meetings (kind, title, session_no, theme, date, start_time, venue, host,
+             chair, recorder, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        params![
+            v.kind.code(),
+            v.title,
+            v.session_no,
+            v.theme,
+            v.date.map(|d| d.to_string()),
+            v.start_time.map(store_time),
+            v.venue,
+            v.host,
+            v.chair,
+            v.recorder,
+            v.notes,
+            at
+        ],
+    )?;
+    get(conn, conn.last_insert_rowid())
+}
+
+/// Edits a meeting's details.
+pub fn update(conn: &Connection, id: i64, input: &MeetingInput) -> Result<Meeting> {
+    get(conn, id)?;
+    let v = validate(input)?;
+    conn.execute(
+        "UPDATE meetings SET kind = ?2, title = ?3, session_no = ?4, theme = ?5, date = ?6,
+             start_time = ?7, venue = ?8, host = ?9, chair = ?10, recorder = ?11, notes = ?12,
+             updated_at = ?13 WHERE id = ?1",
+        params![
+            id,
+            v.kind.code(),
+            v.title,
+            v.session_no,
+            v.theme,
+            v.date.map(|d| d.to_string()),
+            v.start_time.map(store_time),
+            v.venue,
+            v.host,
+            v.chair,
+            v.recorder,
+            v.notes,
+            now()
+        ],
+    )?;
+    get(conn, id)
+}
+
+/// Sets the status (筹备中 → 已召开 → 已归档).
+pub fn set_status(conn: &Connection, id: i64, status: MeetingStatus) -> Result<Meeting> {
+    get(conn, id)?;
+    conn.execute(
+        "UPDATE meetings SET status = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, status.code(), now()],
+    )?;
+    get(conn, id)
+}
+
+/// Deletes a meeting with its invitations, agenda and speakers. Refused when agreements,
+/// donations or minutes refer to it.
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    let m = get(conn, id)?;
+    let refs: i64 = conn.query_row(
+        "SELECT (SELECT COUNT(*) FROM agreements WHERE meeting_id = ?1)
+              + (SELECT COUNT(*) FROM donations WHERE meeting_id = ?1)
+              + (SELECT COUNT(*) FROM minutes WHERE meeting_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if refs > 0 {
+        return Err(Error::Conflict(format!(
+            "会议“{}”已有协议、捐赠或纪要记录，不能删除；可以将其归档。",
+            m.title
+        )));
+    }
+    conn.execute("DELETE FROM meetings WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Starts a new meeting from an earlier one (以上一次会议为蓝本): the details, the invitations
+/// (replies reset to 待回复, sign-ins cleared), the agenda and the speaker slots are copied;
+/// the date is cleared. Agreements and donations stay with the earlier meeting.
+pub fn copy_from(
+    conn: &Connection,
+    earlier_id: i64,
+    title: &str,
+    date: Option<NaiveDate>,
+) -> Result<Meeting> {
+    let old = get(conn, earlier_id)?;
+    atomically(conn, || {
+        let input = MeetingInput {
+            kind: old.kind,
+            title: title.to_owned(),
+            session_no: old.session_no.map(|n| n + 1),
+            theme: String::new(),
+            date,
+            start_time: old.start_time,
+            venue: old.venue.clone(),
+            host: old.host.clone(),
+            chair: old.chair.clone(),
+            recorder: old.recorder.clone(),
+            notes: String::new(),
+        };
+        let new = create(conn, &input)?;
+        conn.execute(
+            "UPDATE meetings SET based_on_id = ?2 WHERE id = ?1",
+            params![new.id, earlier_id],
+        )?;
+        conn.execute(
+            "INSERT INTO attendance (meeting_id, unit_id, guest_org, role, attendee_names,
+                 attendee_title, sort_order, notes)
+             SELECT ?2, a.unit_id, a.guest_org, a.role, a.attendee_names, a.attendee_title,
+                 a.sort_order, ''
+             FROM attendance a LEFT JOIN units u ON u.id = a.unit_id
+             WHERE a.meeting_id = ?1 AND (a.unit_id IS NULL OR u.status = 'active')
+             ORDER BY a.sort_order, a.id",
+            params![earlier_id, new.id],
+        )?;
+        let map = agenda::copy_items(conn, earlier_id, new.id)?;
+        speeches::copy_speeches(conn, earlier_id, new.id, &map)?;
+        get(conn, new.id)
+    })
+}
+
+/// One line of the preparation checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReadinessItem {
+    /// What is checked, e.g. "议程".
+    pub area: String,
+    pub ready: bool,
+    /// What is done or what is missing, in Chinese.
+    pub message: String,
+}
+
+/// 筹备进度: what is ready and what is missing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Readiness {
+    pub meeting_id: i64,
+    pub items: Vec<ReadinessItem>,
+    /// Every item is ready.
+    pub ready: bool,
+}
+
+/// Checks a meeting's preparation: date and time, agenda durations, speech topics, replies,
+/// agreements printed.
+pub fn readiness(conn: &Connection, id: i64) -> Result<Readiness> {
+    let m = get(conn, id)?;
+    let mut items = Vec::new();
+    let mut push = |area: &str, ready: bool, message: String| {
+        items.push(ReadinessItem {
+            area: area.into(),
+            ready,
+            message,
+        })
+    };
+    let missing: Vec<&str> = [
+        ("日期", m.date.is_none()),
+        ("开始时间", m.start_time.is_none()),
+        ("地点", m.venue.is_empty()),
+    ]
+    .into_iter()
+    .filter_map(|(name, gone)| gone.then_some(name))
+    .collect();
+    push(
+        "会议信息",
+        missing.is_empty(),
+        if missing.is_empty() {
+            "日期、时间、地点已填写".into()
+        } else {
+            format!("未填写：{}", missing.join("、"))
+        },
+    );
+    let items_ = agenda::list(conn, id)?;
+    let no_duration = items_.iter().filter(|i| i.duration_min == 0).count();
+    push(
+        "议程",
+        !items_.is_empty() && no_duration == 0 && m.start_time.is_some(),
+        if items_.is_empty() {
+            "还没有议程".into()
+        } else if no_duration > 0 {
+            format!("{no_duration} 项议程没有时长")
+        } else if m.start_time.is_none() {
+            "会议没有开始时间，无法排出议程时间".into()
+        } else {
+            format!("{} 项议程，时间已排定", items_.len())
+        },
+    );
+    let speeches_ = speeches::list(conn, id)?;
+    let no_topic = speeches_.iter().filter(|s| s.topic.is_empty()).count();
+    push(
+        "交流发言",
+        no_topic == 0,
+        if no_topic > 0 {
+            format!("{no_topic} 个发言没有题目")
+        } else {
+            format!("{} 个发言，题目齐全", speeches_.len())
+        },
+    );
+    let counts = attendance::counts(conn, id)?;
+    push(
+        "邀请与回复",
+        counts.expected > 0 && counts.pending == 0,
+        if counts.expected == 0 {
+            "还没有邀请参会单位".into()
+        } else if counts.pending > 0 {
+            format!("{} 家单位尚未回复", counts.pending)
+        } else {
+            format!("{} 家单位均已回复", counts.expected)
+        },
+    );
+    let (total, unprinted): (i64, i64) = conn.query_row(
+        "SELECT COUNT(*), COALESCE(SUM(status = 'draft'), 0) FROM agreements WHERE meeting_id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    push(
+        "共建协议",
+        unprinted == 0,
+        if total == 0 {
+            "本次会议没有共建协议".into()
+        } else if unprinted > 0 {
+            format!("{unprinted} 份协议尚未打印（共 {total} 份）")
+        } else {
+            format!("{total} 份协议均已打印")
+        },
+    );
+    let ready = items.iter().all(|i| i.ready);
+    Ok(Readiness {
+        meeting_id: id,
+        items,
+        ready,
+    })
+}

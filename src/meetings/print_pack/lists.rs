@@ -1,0 +1,378 @@
+//! The flowing documents of the print pack, built on the print engine's [`Doc`].
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{hm, when_where};
+use crate::date::cn_date;
+use crate::error::Result;
+use crate::meetings::attendance::{self, AttendeeRole, Invitee, Reply};
+use crate::meetings::{self as meetings, agenda, speeches};
+use crate::print::{render, render_batch, Align, Block, Column, Doc, FontSet, PageStyle, Table};
+use crate::settings;
+
+/// How the attendee list and sign-in sheet are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub enum GroupBy {
+    #[default]
+    #[serde(rename = "按分会")]
+    Branch,
+    #[serde(rename = "按类别")]
+    Category,
+}
+
+const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+fn numeral(i: usize) -> String {
+    NUMERALS
+        .get(i)
+        .map_or_else(|| (i + 1).to_string(), |s| (*s).to_owned())
+}
+
+/// Member invitees grouped (groups in first-seen order), then guests as 列席单位.
+fn groups(list: &[Invitee], by: GroupBy) -> Vec<(String, Vec<&Invitee>)> {
+    let mut out: Vec<(String, Vec<&Invitee>)> = Vec::new();
+    for i in list {
+        let key = if i.role == AttendeeRole::Guest {
+            "列席单位".to_owned()
+        } else {
+            match by {
+                GroupBy::Branch => i.branch.clone().unwrap_or_else(|| "其他单位".into()),
+                GroupBy::Category => i.category.map_or("其他", |c| c.label()).to_owned(),
+            }
+        };
+        match out.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => v.push(i),
+            None => out.push((key, vec![i])),
+        }
+    }
+    // Guests last.
+    out.sort_by_key(|(k, _)| k == "列席单位");
+    out
+}
+
+fn table(columns: &[(f32, Align)], header: &[&str], rows: Vec<Vec<String>>, size: f32) -> Block {
+    Block::Table(Table {
+        columns: columns.iter().map(|&(w, a)| Column::new(w, a)).collect(),
+        header: Some(header.iter().map(|s| (*s).to_owned()).collect()),
+        rows,
+        borders: true,
+        size: Some(size),
+    })
+}
+
+fn base_doc(m: &meetings::Meeting, what: &str) -> Doc {
+    let mut doc = Doc::new(format!("{}{what}", m.title), format!("{}{what}", m.title));
+    doc.field("会议名称", m.title.clone())
+        .field("会议地点", m.venue.clone())
+        .field("会议主题", m.theme.clone());
+    doc
+}
+
+/// 会议议程, with computed times.
+pub fn agenda_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
+    let m = meetings::get(conn, meeting_id)?;
+    let items = agenda::list(conn, meeting_id)?;
+    let mut doc = base_doc(&m, "议程");
+    doc.push(Block::Title(m.title.clone()));
+    doc.push(Block::line("会 议 议 程", Align::Center));
+    if !m.theme.is_empty() {
+        doc.push(Block::line(format!("主题：{}", m.theme), Align::Center));
+    }
+    doc.push(Block::line(when_where(&m), Align::Center));
+    doc.push(Block::Spacer(0.5));
+    let rows = items
+        .iter()
+        .enumerate()
+        .map(|(n, i)| {
+            doc.field(
+                format!("议程{}", n + 1),
+                format!("{}{}", i.title, i.presenter),
+            );
+            let time = match (i.start, i.end) {
+                (Some(s), Some(e)) => format!("{}—{}", hm(s), hm(e)),
+                _ => format!("{}分钟", i.duration_min),
+            };
+            vec![
+                (n + 1).to_string(),
+                time,
+                i.title.clone(),
+                i.presenter.clone(),
+            ]
+        })
+        .collect();
+    doc.push(table(
+        &[
+            (0.9, Align::Center),
+            (2.7, Align::Center),
+            (4.2, Align::Left),
+            (2.8, Align::Left),
+        ],
+        &["序号", "时间", "议程", "主持/报告人"],
+        rows,
+        14.0,
+    ));
+    Ok(doc)
+}
+
+/// 参会单位名单, grouped by branch or category.
+pub fn attendees_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<Doc> {
+    let m = meetings::get(conn, meeting_id)?;
+    let list = attendance::list(conn, meeting_id)?;
+    let mut doc = base_doc(&m, "参会单位名单");
+    doc.push(Block::Title("参会单位名单".into()));
+    doc.push(Block::line(m.title.clone(), Align::Center));
+    let counts = attendance::counts(conn, meeting_id)?;
+    doc.push(Block::line(
+        format!(
+            "成员单位 {} 家，列席单位 {} 家",
+            counts.expected, counts.guests
+        ),
+        Align::Center,
+    ));
+    for (g, (name, members)) in groups(&list, by).into_iter().enumerate() {
+        doc.push(Block::Heading1(format!(
+            "{}、{name}（{}家）",
+            numeral(g),
+            members.len()
+        )));
+        let rows = members
+            .iter()
+            .enumerate()
+            .map(|(n, i)| {
+                doc.field("单位名称", i.name.clone());
+                doc.field("参会人员", i.people().join("、"));
+                vec![
+                    (n + 1).to_string(),
+                    i.name.clone(),
+                    i.people().join("、"),
+                    i.attendee_title.clone(),
+                ]
+            })
+            .collect();
+        doc.push(table(
+            &[
+                (1.0, Align::Center),
+                (4.6, Align::Left),
+                (2.2, Align::Left),
+                (2.2, Align::Left),
+            ],
+            &["序号", "单位名称", "参会人员", "职务"],
+            rows,
+            12.0,
+        ));
+    }
+    Ok(doc)
+}
+
+/// 签到表: grouped, a signature column, the header row repeated on every page.
+pub fn signin_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<Doc> {
+    let m = meetings::get(conn, meeting_id)?;
+    let list: Vec<Invitee> = attendance::list(conn, meeting_id)?
+        .into_iter()
+        .filter(|i| i.reply != Reply::Leave)
+        .collect();
+    let mut doc = base_doc(&m, "签到表");
+    doc.push(Block::Title("签　到　表".into()));
+    doc.push(Block::line(m.title.clone(), Align::Center));
+    doc.push(Block::line(when_where(&m), Align::Center));
+    let mut n = 0;
+    let mut rows = Vec::new();
+    for (name, members) in groups(&list, by) {
+        // A group row: the group's name across the first cells.
+        rows.push(vec![
+            String::new(),
+            format!("【{name}】"),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
+        for i in members {
+            n += 1;
+            doc.field("单位名称", i.name.clone());
+            doc.field("参会人员", i.people().join("、"));
+            rows.push(vec![
+                n.to_string(),
+                i.name.clone(),
+                i.people().join("、"),
+                i.attendee_title.clone(),
+                String::new(),
+            ]);
+        }
+    }
+    doc.push(table(
+        &[
+            (1.0, Align::Center),
+            (4.0, Align::Left),
+            (1.6, Align::Left),
+            (2.2, Align::Left),
+            (1.9, Align::Left),
+        ],
+        &["序号", "单位名称", "姓名", "职务", "签名"],
+        rows,
+        12.0,
+    ));
+    Ok(doc)
+}
+
+/// 发言顺序.
+pub fn speakers_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
+    let m = meetings::get(conn, meeting_id)?;
+    let list = speeches::list(conn, meeting_id)?;
+    let mut doc = base_doc(&m, "交流发言顺序");
+    doc.push(Block::Title("交流发言顺序".into()));
+    doc.push(Block::line(m.title.clone(), Align::Center));
+    let total: i64 = list.iter().map(|s| s.minutes).sum();
+    doc.push(Block::line(
+        format!("共 {} 个发言，合计 {total} 分钟", list.len()),
+        Align::Center,
+    ));
+    let rows = list
+        .iter()
+        .map(|s| {
+            let unit = s.unit_name.clone().unwrap_or_default();
+            let behalf = s.on_behalf_text();
+            let unit_cell = if behalf.is_empty() {
+                unit
+            } else {
+                format!("{unit}（{behalf}）")
+            };
+            let speaker = format!("{} {}", s.speaker_name, s.speaker_title);
+            doc.field("发言单位", unit_cell.clone());
+            doc.field("发言人", speaker.clone());
+            doc.field("发言题目", s.topic.clone());
+            vec![
+                s.position.to_string(),
+                unit_cell,
+                speaker.trim().to_owned(),
+                s.topic.clone(),
+                format!("{}分钟", s.minutes),
+            ]
+        })
+        .collect();
+    doc.push(table(
+        &[
+            (1.0, Align::Center),
+            (3.2, Align::Left),
+            (2.2, Align::Left),
+            (3.2, Align::Left),
+            (1.4, Align::Center),
+        ],
+        &["序号", "发言单位", "发言人", "发言题目", "时长"],
+        rows,
+        12.0,
+    ));
+    Ok(doc)
+}
+
+/// One 邀请函 per invited member unit (not those on leave), from the built-in template.
+pub fn invitation_docs(conn: &Connection, meeting_id: i64) -> Result<Vec<Doc>> {
+    let m = meetings::get(conn, meeting_id)?;
+    let street = settings::get(conn, "street_name")?.unwrap_or_default();
+    let host = if m.host.is_empty() {
+        format!("{street}党工委")
+    } else {
+        m.host.clone()
+    };
+    let when = match (m.date, m.start_time) {
+        (Some(d), Some(t)) => format!("{}{}", cn_date(d), hm(t)),
+        (Some(d), None) => cn_date(d),
+        _ => "近期".to_owned(),
+    };
+    let place = if m.venue.is_empty() {
+        String::new()
+    } else {
+        format!("在{}", m.venue)
+    };
+    let theme = if m.theme.is_empty() {
+        String::new()
+    } else {
+        format!("会议主题为“{}”。", m.theme)
+    };
+    let mut docs = Vec::new();
+    for i in attendance::list(conn, meeting_id)? {
+        if i.reply == Reply::Leave {
+            continue;
+        }
+        let mut doc = Doc::new(format!("邀请函 {}", i.name), format!("{}邀请函", m.title));
+        doc.field("单位名称", i.name.clone())
+            .field("会议名称", m.title.clone())
+            .field("会议地点", m.venue.clone())
+            .field("会议主题", m.theme.clone())
+            .field("主办单位", host.clone());
+        doc.push(Block::Title("邀　请　函".into()));
+        doc.push(Block::line(format!("{}：", i.name), Align::Left));
+        doc.push(Block::para(format!(
+            "兹定于{when}{place}召开{}。{theme}诚挚邀请贵单位负责同志拨冗出席。",
+            m.title
+        )));
+        doc.push(Block::para(
+            "区域化党建联席会是驻区单位共商共建、资源共享的重要平台。感谢贵单位一直以来对街道工作的关心和支持，期待您的光临！",
+        ));
+        doc.push(Block::para(
+            "请于会前将参会人员姓名、职务回复街道党工委办公室，以便安排座次。",
+        ));
+        doc.push(Block::Spacer(2.0));
+        doc.push(Block::line(host.clone(), Align::Right));
+        if let Some(d) = m.date {
+            let sent = d - chrono::Duration::days(14);
+            doc.push(Block::line(cn_date(sent), Align::Right));
+        }
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+/// 会议议程 PDF.
+pub fn agenda_pdf(conn: &Connection, meeting_id: i64, fonts: &FontSet) -> Result<Vec<u8>> {
+    render(&agenda_doc(conn, meeting_id)?, fonts, &PageStyle::default())
+}
+
+/// 参会单位名单 PDF.
+pub fn attendees_pdf(
+    conn: &Connection,
+    meeting_id: i64,
+    by: GroupBy,
+    fonts: &FontSet,
+) -> Result<Vec<u8>> {
+    render(
+        &attendees_doc(conn, meeting_id, by)?,
+        fonts,
+        &PageStyle::default(),
+    )
+}
+
+/// 签到表 PDF.
+pub fn signin_pdf(
+    conn: &Connection,
+    meeting_id: i64,
+    by: GroupBy,
+    fonts: &FontSet,
+) -> Result<Vec<u8>> {
+    render(
+        &signin_doc(conn, meeting_id, by)?,
+        fonts,
+        &PageStyle::default(),
+    )
+}
+
+/// 发言顺序 PDF.
+pub fn speakers_pdf(conn: &Connection, meeting_id: i64, fonts: &FontSet) -> Result<Vec<u8>> {
+    render(
+        &speakers_doc(conn, meeting_id)?,
+        fonts,
+        &PageStyle::default(),
+    )
+}
+
+/// Every invitation in one PDF, each starting on a new page.
+pub fn invitations_pdf(conn: &Connection, meeting_id: i64, fonts: &FontSet) -> Result<Vec<u8>> {
+    let docs = invitation_docs(conn, meeting_id)?;
+    if docs.is_empty() {
+        return Err(crate::Error::Conflict(
+            "本次会议还没有邀请任何单位，无法生成邀请函。".into(),
+        ));
+    }
+    render_batch(&docs, fonts, &PageStyle::default())
+}

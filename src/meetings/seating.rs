@@ -1,0 +1,73 @@
+//! Platform seating (主席台座次) by Chinese protocol.
+//!
+//! Convention: "left" and "right" are as seen **from the platform, facing the audience**
+//! (the traditional 左为上: a seat on the first-ranked person's left is the higher one). The
+//! first-ranked sits in the centre; the 2nd on the 1st's left, the 3rd on the 1st's right, the
+//! 4th on the 2nd's left, and so on, alternating outwards. The printed chart is drawn as seen
+//! from the audience (台下), so it is the mirror image: the 2nd appears to the reader's right.
+//!
+//! With an even number there is no single centre seat; offices follow one of two practices,
+//! a setting ([`EvenRule`]).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Where the 1st and 2nd sit when the number of seats is even (as seen from the platform).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub enum EvenRule {
+    /// 1st just right of centre, 2nd on the 1st's left (left-of-centre): 左为上 kept for
+    /// every pair. Audience view for 4: 3 1 2 4.
+    #[default]
+    #[serde(rename = "一号居中偏右")]
+    FirstRightOfCentre,
+    /// 1st just left of centre, 2nd on the 1st's right: the 1st takes the higher (left) of the
+    /// two centre seats. Audience view for 4: 4 2 1 3.
+    #[serde(rename = "一号居中偏左")]
+    FirstLeftOfCentre,
+}
+
+/// The settings key holding the even-count rule (its Chinese label).
+pub const EVEN_RULE_SETTING: &str = "seating_even_rule";
+
+/// Seats for `n` people, as seen **from the platform**, left to right: each entry is the
+/// 0-based rank of the person in that seat (0 = first-ranked).
+pub fn platform_order(n: usize, rule: EvenRule) -> Vec<usize> {
+    let mut seats = std::collections::VecDeque::with_capacity(n);
+    if n == 0 {
+        return Vec::new();
+    }
+    seats.push_back(0);
+    // Does the 2nd go on the 1st's left (platform view)?
+    let second_left = !n.is_multiple_of(2) || rule == EvenRule::FirstRightOfCentre;
+    for rank in 1..n {
+        let left = (rank % 2 == 1) == second_left;
+        if left {
+            seats.push_front(rank);
+        } else {
+            seats.push_back(rank);
+        }
+    }
+    seats.into()
+}
+
+/// Seats as seen **from the audience** (how the chart is printed), left to right.
+pub fn audience_order(n: usize, rule: EvenRule) -> Vec<usize> {
+    let mut v = platform_order(n, rule);
+    v.reverse();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn odd_counts_put_the_first_in_the_middle() {
+        assert_eq!(platform_order(1, EvenRule::default()), vec![0]);
+        assert_eq!(platform_order(3, EvenRule::default()), vec![1, 0, 2]);
+        assert_eq!(
+            platform_order(5, EvenRule::FirstLeftOfCentre),
+            vec![3, 1, 0, 2, 4]
+        );
+    }
+}
