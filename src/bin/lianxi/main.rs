@@ -1,7 +1,9 @@
 //! `lianxi`: the command-line face of the core. Glue only: parse arguments, call the core,
 //! print the result. Errors go to stderr in Chinese and the exit code is non-zero.
 
+mod agreement_cmd;
 mod backup_cmd;
+mod print_cmd;
 mod roster_cmd;
 
 use std::path::PathBuf;
@@ -46,6 +48,16 @@ enum Command {
         #[command(subcommand)]
         action: roster_cmd::RosterAction,
     },
+    /// 共建协议
+    Agreement {
+        #[command(subcommand)]
+        action: agreement_cmd::AgreementAction,
+    },
+    /// 打印（生成 PDF）
+    Print {
+        #[command(subcommand)]
+        action: print_cmd::PrintAction,
+    },
 }
 
 /// The database path: `--db`, else the default data folder.
@@ -86,15 +98,18 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Demo => {
             let s = demo::load(&mut conn)?;
             println!(
-                "已载入示例数据“{}”：成员单位 {} 家，社区 {} 个，分会 {} 个。",
+                "已载入示例数据“{}”：成员单位 {} 家，社区 {} 个，分会 {} 个，共建协议 {} 份。",
                 demo::STREET,
                 s.units,
                 s.communities,
-                s.branches
+                s.branches,
+                s.agreements
             );
         }
         Command::Backup { action } => backup_cmd::run(&mut conn, &path, action)?,
         Command::Roster { action } => roster_cmd::run(&mut conn, &path, action)?,
+        Command::Agreement { action } => agreement_cmd::run(&mut conn, action)?,
+        Command::Print { action } => print_cmd::run(&mut conn, action)?,
     }
     Ok(())
 }
