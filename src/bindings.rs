@@ -21,6 +21,11 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::import::ImportBatch::export_all(&cfg)?;
     crate::import::UndoSummary::export_all(&cfg)?;
     crate::import::Progress::export_all(&cfg)?;
+    crate::agreements::Agreement::export_all(&cfg)?;
+    crate::agreements::AgreementTemplate::export_all(&cfg)?;
+    crate::agreements::TemplateInput::export_all(&cfg)?;
+    crate::agreements::PairSpec::export_all(&cfg)?;
+    crate::agreements::AgreementOptions::export_all(&cfg)?;
     Ok(())
 }
 

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::print::{self, check_coverage, Align, Block, Column, Doc, FontSet, PageStyle, Table};
 
 /// A blank date to be written by hand.
-const BLANK_DATE: &str = "　　年　　月　　日";
+const BLANK_DATE: &str = "　　　　年　　月　　日";
 
 /// Progress of a batch: `(done, total)`; return `false` to cancel.
 pub type ProgressFn<'a> = &'a mut dyn FnMut(usize, usize) -> bool;
@@ -25,7 +25,7 @@ pub fn cn_count(n: u32) -> String {
         0..=9 => D[n as usize].into(),
         10 => "十".into(),
         11..=19 => format!("十{}", D[(n - 10) as usize]),
-        _ if n % 10 == 0 && n < 100 => format!("{}十", D[(n / 10) as usize]),
+        20 => "二十".into(),
         _ => n.to_string(),
     }
 }
