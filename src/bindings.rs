@@ -33,6 +33,11 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::meetings::speeches::SpeechInput::export_all(&cfg)?;
     crate::meetings::seating::EvenRule::export_all(&cfg)?;
     crate::meetings::print_pack::GroupBy::export_all(&cfg)?;
+    crate::agreements::Agreement::export_all(&cfg)?;
+    crate::agreements::AgreementTemplate::export_all(&cfg)?;
+    crate::agreements::TemplateInput::export_all(&cfg)?;
+    crate::agreements::PairSpec::export_all(&cfg)?;
+    crate::agreements::AgreementOptions::export_all(&cfg)?;
     Ok(())
 }
 

@@ -140,7 +140,7 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
         community_ids.push(ensure_community(&tx, name, &format!("{name}党委"))?);
     }
     tx.execute(
-        "UPDATE communities SET notes = ?1, party_secretary = '社区书记', phones = '[\"0532-82860000\"]'",
+        "UPDATE communities SET notes = ?1, party_secretary = '社区书记', contact = '社区党委副书记', phones = '[\"0532-82860000\"]'",
         [MARK],
     )?;
     let mut branch_ids = Vec::new();
@@ -179,11 +179,13 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
     settings::set(&tx, "demo", "1")?;
     settings::set(&tx, "street_name", STREET)?;
     crate::meetings::demo::load(&tx)?;
+    let agreements = crate::agreements::load_demo(&tx)?;
     tx.commit()?;
     Ok(DemoSummary {
         units: UNITS.len(),
         communities: COMMUNITIES.len(),
         branches: BRANCH_NAMES.len(),
+        agreements,
     })
 }
 
@@ -193,6 +195,7 @@ pub struct DemoSummary {
     pub units: usize,
     pub communities: usize,
     pub branches: usize,
+    pub agreements: usize,
 }
 
 #[cfg(test)]

@@ -69,6 +69,26 @@ pub enum Error {
         ch: char,
     },
 
+    /// A template or agreement uses a placeholder the app does not know.
+    #[error("{record}中的占位符“{{{{{name}}}}}”无法识别。可用的占位符：{known}。")]
+    UnknownPlaceholder {
+        record: String,
+        name: String,
+        known: String,
+    },
+
+    /// A placeholder of an agreement has no value to fill in; printing is refused.
+    #[error("{record}中的占位符“{{{{{name}}}}}”没有填写内容，无法打印。请先补全该项（如成员单位的负责人、联系人、电话）。")]
+    UnfilledPlaceholder { record: String, name: String },
+
+    /// An agreement cannot move from its status to the one asked for.
+    #[error("{record}当前为“{from}”，不能改为“{to}”。")]
+    IllegalTransition {
+        record: String,
+        from: &'static str,
+        to: &'static str,
+    },
+
     /// A font file could not be read or parsed.
     #[error("无法使用字体“{name}”：{message}")]
     Font { name: String, message: String },
@@ -149,6 +169,9 @@ impl Error {
             Error::Cancelled => "cancelled",
             Error::MissingGlyph { .. } => "missing_glyph",
             Error::Font { .. } => "font",
+            Error::UnknownPlaceholder { .. } => "unknown_placeholder",
+            Error::UnfilledPlaceholder { .. } => "unfilled_placeholder",
+            Error::IllegalTransition { .. } => "illegal_transition",
         }
     }
 

@@ -2,6 +2,7 @@
 //! database. The desktop shell (`src-tauri`) and the `lianxi` CLI are thin glue over this crate;
 //! it knows nothing of Tauri, webviews or IPC.
 
+pub mod agreements;
 pub mod backup;
 pub mod bindings;
 pub mod date;

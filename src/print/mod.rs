@@ -31,6 +31,17 @@ pub fn render(doc: &Doc, fonts: &FontSet, style: &PageStyle) -> Result<Vec<u8>> 
 /// Renders several documents into one PDF, each starting on a new page with its own page
 /// numbers (a batch of agreements printed in one go).
 pub fn render_batch(docs: &[Doc], fonts: &FontSet, style: &PageStyle) -> Result<Vec<u8>> {
+    render_batch_with_progress(docs, fonts, style, &mut |_, _| true)
+}
+
+/// Like [`render_batch`], calling `progress(done, total)` after each document; when it
+/// returns `false` the batch stops with [`crate::Error::Cancelled`].
+pub fn render_batch_with_progress(
+    docs: &[Doc],
+    fonts: &FontSet,
+    style: &PageStyle,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<u8>> {
     if let Some(problem) = check_coverage(docs, fonts).into_iter().next() {
         return Err(problem.into());
     }
@@ -39,8 +50,11 @@ pub fn render_batch(docs: &[Doc], fonts: &FontSet, style: &PageStyle) -> Result<
         _ => docs.first().map_or("", |d| d.title.as_str()),
     };
     let mut canvas = Canvas::new(fonts, title);
-    for doc in docs {
+    for (i, doc) in docs.iter().enumerate() {
         flow::draw_doc(&mut canvas, doc, style)?;
+        if !progress(i + 1, docs.len()) {
+            return Err(crate::Error::Cancelled);
+        }
     }
     Ok(canvas.finish())
 }

@@ -1,8 +1,10 @@
 //! `lianxi`: the command-line face of the core. Glue only: parse arguments, call the core,
 //! print the result. Errors go to stderr in Chinese and the exit code is non-zero.
 
+mod agreement_cmd;
 mod backup_cmd;
 mod meeting_cmd;
+mod print_cmd;
 mod print_pack_cmd;
 mod roster_cmd;
 
@@ -53,10 +55,15 @@ enum Command {
         #[command(subcommand)]
         action: meeting_cmd::MeetingAction,
     },
+    /// 共建协议
+    Agreement {
+        #[command(subcommand)]
+        action: agreement_cmd::AgreementAction,
+    },
     /// 打印（生成 PDF）
     Print {
         #[command(subcommand)]
-        action: print_pack_cmd::PackAction,
+        action: print_cmd::PrintAction,
     },
 }
 
@@ -98,17 +105,19 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Demo => {
             let s = demo::load(&mut conn)?;
             println!(
-                "已载入示例数据“{}”：成员单位 {} 家，社区 {} 个，分会 {} 个。",
+                "已载入示例数据“{}”：成员单位 {} 家，社区 {} 个，分会 {} 个，共建协议 {} 份。",
                 demo::STREET,
                 s.units,
                 s.communities,
-                s.branches
+                s.branches,
+                s.agreements
             );
         }
         Command::Backup { action } => backup_cmd::run(&mut conn, &path, action)?,
         Command::Roster { action } => roster_cmd::run(&mut conn, &path, action)?,
         Command::Meeting { action } => meeting_cmd::run(&mut conn, action)?,
-        Command::Print { action } => print_pack_cmd::run(&conn, action)?,
+        Command::Agreement { action } => agreement_cmd::run(&mut conn, action)?,
+        Command::Print { action } => print_cmd::run(&mut conn, action)?,
     }
     Ok(())
 }

@@ -1,0 +1,83 @@
+//! 共建协议: templates with placeholders, agreements between two parties (the street, a
+//! community or a member unit), their numbering, status and printing.
+//!
+//! Typical use: [`ensure_default_templates`], then [`create`] or [`pair_many`], then
+//! [`render_agreements`] (one PDF) or [`write_agreement_files`] (one PDF per agreement), and
+//! later [`mark_signed`] and [`archive`].
+
+pub mod number;
+mod render;
+mod store;
+pub mod templates;
+
+pub use render::{
+    build_doc, cn_count, file_stem, render_agreement, render_agreements, values,
+    write_agreement_files, ProgressFn,
+};
+pub use store::{
+    archive, create, get, list, mark_printed, mark_signed, pair_many,
+    street_with_units_joined_since, Agreement, AgreementOptions, AgreementStatus, PairSpec, Party,
+    PartyKind, PartyRef,
+};
+pub use templates::{
+    ensure_default_templates, AgreementTemplate, Section, TemplateBody, TemplateInput, PLACEHOLDERS,
+};
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::error::Result;
+use crate::settings;
+
+/// The demo street's agreements for 2026: each community with one of its units, the street
+/// with every unit that joined in 2025 or later; a few printed and one signed. Runs inside
+/// the demo loader's transaction.
+pub fn load_demo(conn: &Connection) -> Result<usize> {
+    for (key, value) in [
+        ("street_party_org", "中共海棠街道工作委员会（示例）"),
+        ("street_leader", "周立新"),
+        ("street_contact", "林雅琴"),
+        ("street_phone", "0532-82860001"),
+    ] {
+        if settings::get(conn, key)?.is_none() {
+            settings::set(conn, key, value)?;
+        }
+    }
+    ensure_default_templates(conn)?;
+    let mut pairs = Vec::new();
+    for c in crate::org::communities(conn)? {
+        let unit: Option<i64> = conn
+            .query_row(
+                "SELECT id FROM units WHERE community_id = ?1 AND status = 'active'
+                 ORDER BY vice_chair DESC, id LIMIT 1",
+                [c.id],
+                |r| r.get(0),
+            )
+            .ok();
+        if let Some(unit) = unit {
+            pairs.push(PairSpec {
+                party_a: PartyRef::community(c.id),
+                party_b: PartyRef::unit(unit),
+            });
+        }
+    }
+    pairs.extend(street_with_units_joined_since(conn, 2025)?);
+    let options = AgreementOptions {
+        year: Some(2026),
+        term_start: NaiveDate::from_ymd_opt(2026, 1, 1),
+        term_end: NaiveDate::from_ymd_opt(2026, 12, 31),
+        projects: vec![
+            "“红色物业”联建，共同办好小区议事会".into(),
+            "“四点半课堂”志愿服务，每月不少于两次".into(),
+        ],
+        ..AgreementOptions::default()
+    };
+    let made = pair_many(conn, &pairs, &options)?;
+    let printed: Vec<i64> = made.iter().take(3).map(|a| a.id).collect();
+    mark_printed(conn, &printed)?;
+    if let (Some(first), Some(date)) = (made.first(), NaiveDate::from_ymd_opt(2026, 3, 18)) {
+        // No scan in the demo: the signing date alone.
+        mark_signed(conn, first.id, date, None, std::path::Path::new("."))?;
+    }
+    Ok(made.len())
+}

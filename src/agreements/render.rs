@@ -1,0 +1,312 @@
+//! Printing agreements: the template snapshot filled in with the agreement's values, laid
+//! out as a [`Doc`], rendered once per copy; printing marks 草拟 agreements as 已打印.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use super::store::{self, Agreement};
+use super::templates::{pieces, Piece};
+use crate::date::cn_date;
+use crate::error::{Error, Result};
+use crate::print::{self, check_coverage, Align, Block, Column, Doc, FontSet, PageStyle, Table};
+
+/// A blank date to be written by hand.
+const BLANK_DATE: &str = "　　　　年　　月　　日";
+
+/// Progress of a batch: `(done, total)`; return `false` to cancel.
+pub type ProgressFn<'a> = &'a mut dyn FnMut(usize, usize) -> bool;
+
+/// 1 → 一, 2 → 两, … 20 → 二十 (for 一式两份).
+pub fn cn_count(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        2 => "两".into(),
+        0..=9 => D[n as usize].into(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", D[(n - 10) as usize]),
+        20 => "二十".into(),
+        _ => n.to_string(),
+    }
+}
+
+fn cn_ordinal(n: usize) -> String {
+    match u32::try_from(n) {
+        Ok(2) => "二".into(),
+        Ok(n) => cn_count(n),
+        Err(_) => n.to_string(),
+    }
+}
+
+/// The value of each placeholder for `a` (empty when the agreement has none).
+pub fn values(a: &Agreement) -> Vec<(&'static str, String)> {
+    let date = |d: Option<chrono::NaiveDate>| d.map(cn_date).unwrap_or_default();
+    let projects: Vec<&str> = a
+        .projects
+        .iter()
+        .map(|p| p.trim_end_matches(['。', '；', ';', '，']))
+        .collect();
+    vec![
+        ("甲方名称", a.party_a.name.clone()),
+        ("乙方名称", a.party_b.name.clone()),
+        ("甲方负责人", a.party_a.leader.clone()),
+        ("乙方负责人", a.party_b.leader.clone()),
+        ("甲方联系人", a.party_a.contact.clone()),
+        ("乙方联系人", a.party_b.contact.clone()),
+        ("甲方电话", a.party_a.phone.clone()),
+        ("乙方电话", a.party_b.phone.clone()),
+        (
+            "签订日期",
+            a.signed_on
+                .map(cn_date)
+                .unwrap_or_else(|| BLANK_DATE.into()),
+        ),
+        ("期限起", date(a.term_start)),
+        ("期限止", date(a.term_end)),
+        ("共建内容", a.areas.join("、")),
+        (
+            "共建项目",
+            if projects.is_empty() {
+                "由双方联络员另行商定".into()
+            } else {
+                projects.join("；")
+            },
+        ),
+        ("份数", cn_count(a.copies)),
+        ("协议编号", a.number.clone()),
+    ]
+}
+
+struct Filler<'a> {
+    record: String,
+    values: Vec<(&'static str, String)>,
+    agreement: &'a Agreement,
+}
+
+impl Filler<'_> {
+    fn fill(&self, text: &str) -> Result<String> {
+        let mut out = String::with_capacity(text.len() + 32);
+        for piece in pieces(text, &self.record)? {
+            match piece {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Placeholder(name) => {
+                    let value = self
+                        .values
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|(_, v)| v.trim())
+                        .unwrap_or_default();
+                    if value.is_empty() {
+                        return Err(Error::UnfilledPlaceholder {
+                            record: self.record.clone(),
+                            name: name.to_string(),
+                        });
+                    }
+                    out.push_str(value);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// A clause as paragraphs: a clause that is only `{{共建内容}}` lists one area each.
+    fn clause(&self, text: &str, out: &mut Vec<Block>) -> Result<()> {
+        if text.trim() == "{{共建内容}}" {
+            if self.agreement.areas.is_empty() {
+                return Err(Error::UnfilledPlaceholder {
+                    record: self.record.clone(),
+                    name: "共建内容".into(),
+                });
+            }
+            for (i, area) in self.agreement.areas.iter().enumerate() {
+                out.push(Block::para(format!("（{}）{area}", cn_ordinal(i + 1))));
+            }
+            return Ok(());
+        }
+        let filled = self.fill(text)?;
+        if !filled.trim().is_empty() {
+            out.push(Block::para(filled));
+        }
+        Ok(())
+    }
+}
+
+/// Lays out one copy of an agreement. Unknown or unfilled placeholders are errors naming the
+/// agreement and the placeholder.
+pub fn build_doc(a: &Agreement) -> Result<Doc> {
+    let f = Filler {
+        record: a.label(),
+        values: values(a),
+        agreement: a,
+    };
+    let t = &a.template;
+    let title = f.fill(&t.title)?;
+    let mut doc = Doc::new(a.label(), title.clone());
+    for (name, value) in &f.values {
+        doc.field(*name, value.clone());
+    }
+    doc.push(Block::Title(title));
+    if !t.number_line.trim().is_empty() {
+        doc.push(Block::line(f.fill(&t.number_line)?, Align::Right));
+    }
+    for line in &t.parties {
+        doc.push(Block::line(f.fill(line)?, Align::Left));
+    }
+    if !t.preamble.trim().is_empty() {
+        doc.push(Block::para(f.fill(&t.preamble)?));
+    }
+    let (last, body) = match t.sections.split_last() {
+        Some((last, body)) => (Some(last), body),
+        None => (None, &t.sections[..]),
+    };
+    for section in body {
+        doc.push(Block::Heading1(f.fill(&section.heading)?));
+        for clause in &section.clauses {
+            f.clause(clause, &mut doc.blocks)?;
+        }
+    }
+    // The last section, the closing clause and the signatures stay on one page.
+    let mut end = Vec::new();
+    if let Some(section) = last {
+        end.push(Block::Heading1(f.fill(&section.heading)?));
+        for clause in &section.clauses {
+            f.clause(clause, &mut end)?;
+        }
+    }
+    if !t.closing.trim().is_empty() {
+        end.push(Block::para(f.fill(&t.closing)?));
+    }
+    let date = if t.signature_date.trim().is_empty() {
+        format!("日期：{BLANK_DATE}")
+    } else {
+        f.fill(&t.signature_date)?
+    };
+    end.push(Block::Spacer(1.0));
+    end.push(Block::Table(Table {
+        columns: vec![Column::new(1.0, Align::Left), Column::new(1.0, Align::Left)],
+        header: None,
+        rows: vec![
+            vec!["甲方（盖章）：".into(), "乙方（盖章）：".into()],
+            vec![String::new(), String::new()],
+            vec!["负责人（签字）：".into(), "负责人（签字）：".into()],
+            vec![String::new(), String::new()],
+            vec![date.clone(), date],
+        ],
+        borders: false,
+        size: None,
+    }));
+    doc.push(Block::KeepTogether(end));
+    Ok(doc)
+}
+
+/// Every copy of every agreement, in order.
+fn docs_for(agreements: &[Agreement]) -> Result<Vec<Doc>> {
+    let mut docs = Vec::new();
+    for a in agreements {
+        let doc = build_doc(a)?;
+        for _ in 1..a.copies {
+            docs.push(doc.clone());
+        }
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+fn load(conn: &Connection, ids: &[i64]) -> Result<Vec<Agreement>> {
+    ids.iter().map(|&id| store::get(conn, id)).collect()
+}
+
+/// One agreement (all its copies) as a PDF; marks it 已打印 when it was 草拟.
+pub fn render_agreement(conn: &Connection, id: i64, fonts: &FontSet) -> Result<Vec<u8>> {
+    render_agreements(conn, &[id], fonts, &mut |_, _| true)
+}
+
+/// Many agreements in one PDF, each copy starting on a new page. Placeholders and glyphs are
+/// checked for all of them before anything is drawn; the 草拟 ones become 已打印.
+pub fn render_agreements(
+    conn: &Connection,
+    ids: &[i64],
+    fonts: &FontSet,
+    progress: ProgressFn<'_>,
+) -> Result<Vec<u8>> {
+    let agreements = load(conn, ids)?;
+    let docs = docs_for(&agreements)?;
+    let bytes = print::render_batch_with_progress(&docs, fonts, &PageStyle::default(), progress)?;
+    store::mark_printed(conn, ids)?;
+    Ok(bytes)
+}
+
+/// Characters unsafe in file names on Windows or Linux, replaced by `_`.
+fn sanitize(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .map(|c| {
+            if c.is_control() || "\\/:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    cleaned.trim().trim_end_matches('.').to_string()
+}
+
+/// The file name (without extension) of an agreement: number and parties.
+pub fn file_stem(a: &Agreement) -> String {
+    let stem = format!("{}_{}_{}", a.number, a.party_a.name, a.party_b.name);
+    sanitize(&stem).chars().take(120).collect()
+}
+
+/// One PDF per agreement (its copies inside) in `dir`, named by [`file_stem`]. Everything is
+/// checked first; on cancel the files already written are removed and nothing is marked.
+pub fn write_agreement_files(
+    conn: &Connection,
+    ids: &[i64],
+    fonts: &FontSet,
+    dir: &Path,
+    progress: ProgressFn<'_>,
+) -> Result<Vec<PathBuf>> {
+    let agreements = load(conn, ids)?;
+    let mut per = Vec::with_capacity(agreements.len());
+    for a in &agreements {
+        per.push(docs_for(std::slice::from_ref(a))?);
+    }
+    let all: Vec<Doc> = per.iter().filter_map(|d| d.first().cloned()).collect();
+    if let Some(problem) = check_coverage(&all, fonts).into_iter().next() {
+        return Err(problem.into());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let style = PageStyle::default();
+    let mut written = Vec::new();
+    let total = agreements.len();
+    for (i, (a, docs)) in agreements.iter().zip(&per).enumerate() {
+        let result = print::render_batch(docs, fonts, &style).and_then(|bytes| {
+            let path = dir.join(format!("{}.pdf", file_stem(a)));
+            std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+            Ok(path)
+        });
+        let keep_going = match result {
+            Ok(path) => {
+                written.push(path);
+                progress(i + 1, total)
+            }
+            Err(e) => {
+                remove_all(&written);
+                return Err(e);
+            }
+        };
+        if !keep_going {
+            remove_all(&written);
+            return Err(Error::Cancelled);
+        }
+    }
+    store::mark_printed(conn, ids)?;
+    Ok(written)
+}
+
+fn remove_all(paths: &[PathBuf]) {
+    for p in paths {
+        // Best effort: a file we cannot remove is harmless, the error already reported.
+        let _ = std::fs::remove_file(p);
+    }
+}

@@ -1,0 +1,624 @@
+//! Agreements (共建协议) as stored: the parties, the term, the areas and projects, the
+//! numbering, the template snapshot and the status 草拟 → 已打印 → 已签署 → 已归档.
+
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::number;
+use super::templates::{self, TemplateBody};
+use crate::db::{atomically, now};
+use crate::error::{Error, Result};
+use crate::settings;
+use crate::text::{clean_name, clean_text};
+use crate::units::{self, UnitStatus};
+
+/// Who a party is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub enum PartyKind {
+    /// The street (its party working committee), named in the settings.
+    #[serde(rename = "街道")]
+    Street,
+    #[serde(rename = "社区")]
+    Community,
+    #[serde(rename = "成员单位")]
+    Unit,
+}
+
+impl PartyKind {
+    fn code(self) -> &'static str {
+        match self {
+            PartyKind::Street => "street",
+            PartyKind::Community => "community",
+            PartyKind::Unit => "unit",
+        }
+    }
+
+    fn from_code(code: &str) -> PartyKind {
+        match code {
+            "community" => PartyKind::Community,
+            "unit" => PartyKind::Unit,
+            _ => PartyKind::Street,
+        }
+    }
+}
+
+/// 草拟 → 已打印 → 已签署 → 已归档.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub enum AgreementStatus {
+    #[serde(rename = "草拟")]
+    Draft,
+    #[serde(rename = "已打印")]
+    Printed,
+    #[serde(rename = "已签署")]
+    Signed,
+    #[serde(rename = "已归档")]
+    Archived,
+}
+
+impl AgreementStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            AgreementStatus::Draft => "草拟",
+            AgreementStatus::Printed => "已打印",
+            AgreementStatus::Signed => "已签署",
+            AgreementStatus::Archived => "已归档",
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            AgreementStatus::Draft => "draft",
+            AgreementStatus::Printed => "printed",
+            AgreementStatus::Signed => "signed",
+            AgreementStatus::Archived => "archived",
+        }
+    }
+
+    fn from_code(code: &str) -> AgreementStatus {
+        match code {
+            "printed" => AgreementStatus::Printed,
+            "signed" => AgreementStatus::Signed,
+            "archived" => AgreementStatus::Archived,
+            _ => AgreementStatus::Draft,
+        }
+    }
+
+    /// The one status that may follow this one.
+    pub fn next(self) -> Option<AgreementStatus> {
+        match self {
+            AgreementStatus::Draft => Some(AgreementStatus::Printed),
+            AgreementStatus::Printed => Some(AgreementStatus::Signed),
+            AgreementStatus::Signed => Some(AgreementStatus::Archived),
+            AgreementStatus::Archived => None,
+        }
+    }
+}
+
+/// A party chosen by the user: the street, a community or a unit (by id), with optional
+/// overrides of what the roster says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PartyRef {
+    pub kind: PartyKind,
+    /// The community's or unit's id (none for the street).
+    #[serde(default)]
+    pub id: Option<i64>,
+    #[serde(default)]
+    pub leader: Option<String>,
+    #[serde(default)]
+    pub contact: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+impl PartyRef {
+    pub fn street() -> Self {
+        Self::of(PartyKind::Street, None)
+    }
+    pub fn community(id: i64) -> Self {
+        Self::of(PartyKind::Community, Some(id))
+    }
+    pub fn unit(id: i64) -> Self {
+        Self::of(PartyKind::Unit, Some(id))
+    }
+    fn of(kind: PartyKind, id: Option<i64>) -> Self {
+        PartyRef {
+            kind,
+            id,
+            leader: None,
+            contact: None,
+            phone: None,
+        }
+    }
+}
+
+/// A party as written into the agreement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Party {
+    pub kind: PartyKind,
+    pub unit_id: Option<i64>,
+    pub community_id: Option<i64>,
+    /// The party organisation, e.g. 海棠社区党委.
+    pub name: String,
+    /// 负责人.
+    pub leader: String,
+    pub contact: String,
+    pub phone: String,
+}
+
+/// One pair of parties to make an agreement for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PairSpec {
+    pub party_a: PartyRef,
+    pub party_b: PartyRef,
+}
+
+/// What a batch of agreements shares.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct AgreementOptions {
+    pub meeting_id: Option<i64>,
+    /// The template; the built-in 党建结对共建协议书 when none.
+    pub template_id: Option<i64>,
+    /// The numbering year; the term's start year, else this year.
+    pub year: Option<i32>,
+    /// Defaults to 1 January … 31 December of the year.
+    pub term_start: Option<NaiveDate>,
+    pub term_end: Option<NaiveDate>,
+    /// 共建内容; the template's list when none.
+    pub areas: Option<Vec<String>>,
+    /// 共建项目, one line each.
+    pub projects: Vec<String>,
+    /// How many copies are printed and signed; 2 when none.
+    pub copies: Option<u32>,
+}
+
+/// A stored agreement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Agreement {
+    pub id: i64,
+    /// 海棠共建〔2026〕第001号.
+    pub number: String,
+    pub number_prefix: String,
+    pub year: i32,
+    pub seq: i64,
+    pub meeting_id: Option<i64>,
+    pub template_id: Option<i64>,
+    /// The template text as it was when the agreement was made.
+    pub template: TemplateBody,
+    pub party_a: Party,
+    pub party_b: Party,
+    pub term_start: Option<NaiveDate>,
+    pub term_end: Option<NaiveDate>,
+    pub areas: Vec<String>,
+    pub projects: Vec<String>,
+    pub copies: u32,
+    pub status: AgreementStatus,
+    pub signed_on: Option<NaiveDate>,
+    /// The stored scan, relative to the data folder (scans/…).
+    pub scan_file: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Agreement {
+    /// Names the agreement in messages: 协议 海棠共建〔2026〕第001号.
+    pub fn label(&self) -> String {
+        format!("协议 {}", self.number)
+    }
+}
+
+fn opt_override(v: &Option<String>) -> Option<String> {
+    v.as_deref().map(clean_text).filter(|s| !s.is_empty())
+}
+
+fn resolve(conn: &Connection, r: &PartyRef, side: &str) -> Result<Party> {
+    let need_id = || {
+        r.id.ok_or_else(|| Error::invalid("party", format!("请选择{side}的社区或成员单位。")))
+    };
+    let mut party = match r.kind {
+        PartyKind::Street => {
+            let street = settings::get(conn, "street_name")?.unwrap_or_default();
+            let org = settings::get(conn, "street_party_org")?.unwrap_or_default();
+            let name = if org.trim().is_empty() { street } else { org };
+            if name.trim().is_empty() {
+                return Err(Error::invalid(
+                    "party",
+                    "请先在“设置”中填写街道名称，再以街道为一方签订协议。",
+                ));
+            }
+            let get =
+                |k: &str| -> Result<String> { Ok(settings::get(conn, k)?.unwrap_or_default()) };
+            Party {
+                kind: PartyKind::Street,
+                unit_id: None,
+                community_id: None,
+                name,
+                leader: get("street_leader")?,
+                contact: get("street_contact")?,
+                phone: get("street_phone")?,
+            }
+        }
+        PartyKind::Community => {
+            let id = need_id()?;
+            let c = crate::org::communities(conn)?
+                .into_iter()
+                .find(|c| c.id == id)
+                .ok_or(Error::NotFound {
+                    what: "社区",
+                    id: id.to_string(),
+                })?;
+            Party {
+                kind: PartyKind::Community,
+                unit_id: None,
+                community_id: Some(id),
+                name: if c.party_org.is_empty() {
+                    format!("{}党委", c.name)
+                } else {
+                    c.party_org
+                },
+                leader: c.party_secretary,
+                contact: c.contact,
+                phone: c.phones.into_iter().next().unwrap_or_default(),
+            }
+        }
+        PartyKind::Unit => {
+            let u = units::get(conn, need_id()?)?;
+            if u.status == UnitStatus::Left {
+                return Err(Error::Conflict(format!(
+                    "“{}”已退出联席会，不能再签订共建协议。",
+                    u.name
+                )));
+            }
+            Party {
+                kind: PartyKind::Unit,
+                unit_id: Some(u.id),
+                community_id: None,
+                name: if u.party_org.is_empty() {
+                    u.name
+                } else {
+                    u.party_org
+                },
+                leader: u.party_secretary,
+                contact: u.contact,
+                phone: u.phones.into_iter().next().unwrap_or_default(),
+            }
+        }
+    };
+    if let Some(v) = opt_override(&r.leader) {
+        party.leader = v;
+    }
+    if let Some(v) = opt_override(&r.contact) {
+        party.contact = v;
+    }
+    if let Some(v) = opt_override(&r.phone) {
+        party.phone = v;
+    }
+    Ok(party)
+}
+
+/// Makes one agreement (numbered with the next free number of its year).
+pub fn create(conn: &Connection, pair: &PairSpec, options: &AgreementOptions) -> Result<Agreement> {
+    let ids = pair_many(conn, std::slice::from_ref(pair), options)?;
+    ids.into_iter().next().ok_or(Error::NotFound {
+        what: "协议",
+        id: String::new(),
+    })
+}
+
+/// Makes many agreements at once, in one transaction: all are made or none.
+pub fn pair_many(
+    conn: &Connection,
+    pairs: &[PairSpec],
+    options: &AgreementOptions,
+) -> Result<Vec<Agreement>> {
+    atomically(conn, || {
+        let template_id = match options.template_id {
+            Some(id) => id,
+            None => templates::default_id(conn)?,
+        };
+        let template = templates::get(conn, template_id)?;
+        let year = options
+            .year
+            .or(options.term_start.map(|d| d.year()))
+            .unwrap_or_else(|| chrono::Local::now().year());
+        let term_start = options
+            .term_start
+            .or_else(|| NaiveDate::from_ymd_opt(year, 1, 1));
+        let term_end = options
+            .term_end
+            .or_else(|| NaiveDate::from_ymd_opt(year, 12, 31));
+        if let (Some(s), Some(e)) = (term_start, term_end) {
+            if e < s {
+                return Err(Error::invalid("term", "协议期限的结束日期早于开始日期。"));
+            }
+        }
+        let copies = options.copies.unwrap_or(2);
+        if !(1..=20).contains(&copies) {
+            return Err(Error::invalid("copies", "协议份数应在 1 到 20 份之间。"));
+        }
+        let clean_list = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .map(|s| clean_text(s))
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        let areas = clean_list(options.areas.as_deref().unwrap_or(&template.body.areas));
+        let projects = clean_list(&options.projects);
+        let prefix = number::prefix(conn)?;
+        let snapshot = serde_json::to_string(&template.body)
+            .map_err(|e| Error::invalid("template", e.to_string()))?;
+        let mut made = Vec::with_capacity(pairs.len());
+        for pair in pairs {
+            let a = resolve(conn, &pair.party_a, "甲方")?;
+            let b = resolve(conn, &pair.party_b, "乙方")?;
+            if a.kind == b.kind && a.unit_id == b.unit_id && a.community_id == b.community_id {
+                return Err(Error::invalid(
+                    "party",
+                    format!("甲方和乙方不能是同一方（{}）。", clean_name(&a.name)),
+                ));
+            }
+            let seq = number::next_seq(conn, &prefix, year)?;
+            let ts = now();
+            conn.execute(
+                "INSERT INTO agreements (meeting_id, template_id, template_snapshot, number_prefix,
+                    year, seq,
+                    party_a_kind, party_a_unit_id, party_a_community_id, party_a_name,
+                    party_a_leader, party_a_contact, party_a_phone,
+                    party_b_kind, party_b_unit_id, party_b_community_id, party_b_name,
+                    party_b_leader, party_b_contact, party_b_phone,
+                    term_start, term_end, areas, projects, copies, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?26)",
+                params![
+                    options.meeting_id,
+                    template_id,
+                    snapshot,
+                    prefix,
+                    year,
+                    seq,
+                    a.kind.code(),
+                    a.unit_id,
+                    a.community_id,
+                    a.name,
+                    a.leader,
+                    a.contact,
+                    a.phone,
+                    b.kind.code(),
+                    b.unit_id,
+                    b.community_id,
+                    b.name,
+                    b.leader,
+                    b.contact,
+                    b.phone,
+                    term_start,
+                    term_end,
+                    json(&areas),
+                    json(&projects),
+                    copies,
+                    ts,
+                ],
+            )?;
+            made.push(get(conn, conn.last_insert_rowid())?);
+        }
+        Ok(made)
+    })
+}
+
+fn json(v: &[String]) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+const SELECT: &str = "SELECT id, number_prefix, year, seq, meeting_id, template_id,
+    template_snapshot,
+    party_a_kind, party_a_unit_id, party_a_community_id, party_a_name, party_a_leader,
+    party_a_contact, party_a_phone,
+    party_b_kind, party_b_unit_id, party_b_community_id, party_b_name, party_b_leader,
+    party_b_contact, party_b_phone,
+    term_start, term_end, areas, projects, copies, status, signed_on, scan_file,
+    created_at, updated_at
+    FROM agreements";
+
+fn party(r: &Row<'_>, at: usize) -> rusqlite::Result<Party> {
+    let kind: String = r.get(at)?;
+    Ok(Party {
+        kind: PartyKind::from_code(&kind),
+        unit_id: r.get(at + 1)?,
+        community_id: r.get(at + 2)?,
+        name: r.get(at + 3)?,
+        leader: r.get(at + 4)?,
+        contact: r.get(at + 5)?,
+        phone: r.get(at + 6)?,
+    })
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<(Agreement, String)> {
+    let prefix: String = r.get(1)?;
+    let year: i32 = r.get(2)?;
+    let seq: i64 = r.get(3)?;
+    let list = |i: usize| -> rusqlite::Result<Vec<String>> {
+        let s: String = r.get(i)?;
+        Ok(serde_json::from_str(&s).unwrap_or_default())
+    };
+    let status: String = r.get(26)?;
+    Ok((
+        Agreement {
+            id: r.get(0)?,
+            number: number::format(&prefix, year, seq),
+            number_prefix: prefix,
+            year,
+            seq,
+            meeting_id: r.get(4)?,
+            template_id: r.get(5)?,
+            template: TemplateBody::default(),
+            party_a: party(r, 7)?,
+            party_b: party(r, 14)?,
+            term_start: r.get(21)?,
+            term_end: r.get(22)?,
+            areas: list(23)?,
+            projects: list(24)?,
+            copies: r.get(25)?,
+            status: AgreementStatus::from_code(&status),
+            signed_on: r.get(27)?,
+            scan_file: r.get(28)?,
+            created_at: r.get(29)?,
+            updated_at: r.get(30)?,
+        },
+        r.get(6)?,
+    ))
+}
+
+fn parse((mut a, snapshot): (Agreement, String)) -> Result<Agreement> {
+    a.template = serde_json::from_str(&snapshot).map_err(|e| {
+        Error::invalid(
+            "template",
+            format!("{}保存的协议文本已损坏，无法读取：{e}", a.label()),
+        )
+    })?;
+    Ok(a)
+}
+
+/// One agreement.
+pub fn get(conn: &Connection, id: i64) -> Result<Agreement> {
+    let row = conn
+        .query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "协议",
+            id: id.to_string(),
+        })?;
+    parse(row)
+}
+
+/// All agreements (of one meeting when given), by year and number.
+pub fn list(conn: &Connection, meeting_id: Option<i64>) -> Result<Vec<Agreement>> {
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT} WHERE (?1 IS NULL OR meeting_id = ?1) ORDER BY year, number_prefix, seq"
+    ))?;
+    let rows = stmt.query_map([meeting_id], from_row)?;
+    rows.map(|r| parse(r?)).collect()
+}
+
+fn set_status(conn: &Connection, a: &Agreement, to: AgreementStatus) -> Result<()> {
+    if a.status.next() != Some(to) {
+        return Err(Error::IllegalTransition {
+            record: a.label(),
+            from: a.status.label(),
+            to: to.label(),
+        });
+    }
+    conn.execute(
+        "UPDATE agreements SET status = ?1, updated_at = ?2 WHERE id = ?3",
+        params![to.code(), now(), a.id],
+    )?;
+    Ok(())
+}
+
+/// Marks the 草拟 agreements among `ids` as 已打印 (others keep their status).
+pub fn mark_printed(conn: &Connection, ids: &[i64]) -> Result<()> {
+    atomically(conn, || {
+        for &id in ids {
+            let a = get(conn, id)?;
+            if a.status == AgreementStatus::Draft {
+                set_status(conn, &a, AgreementStatus::Printed)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Marks a printed agreement as signed on `signed_on`, keeping a copy of the scan (when
+/// given) in `<data_dir>/scans/`. Returns the agreement with its stored scan path.
+pub fn mark_signed(
+    conn: &Connection,
+    id: i64,
+    signed_on: NaiveDate,
+    scan: Option<&Path>,
+    data_dir: &Path,
+) -> Result<Agreement> {
+    let a = get(conn, id)?;
+    if a.status.next() != Some(AgreementStatus::Signed) {
+        return Err(Error::IllegalTransition {
+            record: a.label(),
+            from: a.status.label(),
+            to: AgreementStatus::Signed.label(),
+        });
+    }
+    let stored = match scan {
+        Some(src) => Some(store_scan(src, data_dir, &a)?),
+        None => None,
+    };
+    let result = atomically(conn, || {
+        set_status(conn, &a, AgreementStatus::Signed)?;
+        conn.execute(
+            "UPDATE agreements SET signed_on = ?1, scan_file = ?2 WHERE id = ?3",
+            params![signed_on, stored, id],
+        )?;
+        Ok(())
+    });
+    if let Err(e) = result {
+        if let Some(rel) = &stored {
+            // The copy is useless without the record; the original error matters more.
+            let _ = std::fs::remove_file(data_dir.join(rel));
+        }
+        return Err(e);
+    }
+    get(conn, id)
+}
+
+/// Copies a scan into `<data_dir>/scans/` under the agreement's number; returns the path
+/// relative to `data_dir`.
+fn store_scan(src: &Path, data_dir: &Path, a: &Agreement) -> Result<String> {
+    if !src.is_file() {
+        return Err(Error::io(
+            src,
+            std::io::Error::new(std::io::ErrorKind::NotFound, "扫描件不存在"),
+        ));
+    }
+    let dir = data_dir.join("scans");
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let ext = src
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| format!(".{}", e.to_lowercase()))
+        .unwrap_or_default();
+    let stem = super::render::file_stem(a);
+    let mut name = format!("{stem}{ext}");
+    let mut n = 2;
+    while dir.join(&name).exists() {
+        name = format!("{stem}-{n}{ext}");
+        n += 1;
+    }
+    let dest = dir.join(&name);
+    std::fs::copy(src, &dest).map_err(|e| Error::io(src, e))?;
+    Ok(format!("scans/{name}"))
+}
+
+/// Files a signed agreement away (已归档).
+pub fn archive(conn: &Connection, id: i64) -> Result<Agreement> {
+    let a = get(conn, id)?;
+    set_status(conn, &a, AgreementStatus::Archived)?;
+    get(conn, id)
+}
+
+/// Pairs for a batch: the street with every active unit that joined in `from_year` or later.
+pub fn street_with_units_joined_since(conn: &Connection, from_year: i32) -> Result<Vec<PairSpec>> {
+    Ok(units::list(conn)?
+        .into_iter()
+        .filter(|u| u.status == UnitStatus::Active)
+        .filter(|u| {
+            u.joined_on
+                .as_deref()
+                .and_then(|d| d.get(..4))
+                .and_then(|y| y.parse::<i32>().ok())
+                .is_some_and(|y| y >= from_year)
+        })
+        .map(|u| PairSpec {
+            party_a: PartyRef::street(),
+            party_b: PartyRef::unit(u.id),
+        })
+        .collect())
+}

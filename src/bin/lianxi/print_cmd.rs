@@ -1,0 +1,70 @@
+//! `lianxi print …`: agreements here, the meeting's print pack in `print_pack_cmd`.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use lianxi::print::{FontChoice, FontSet};
+use lianxi::{agreements, Error};
+use rusqlite::Connection;
+
+#[derive(Subcommand)]
+pub enum PrintAction {
+    /// 打印共建协议（每份协议按份数重复，每份从新页开始）
+    Agreements {
+        /// 只打印某次会议的协议
+        #[arg(long, value_name = "ID", conflicts_with = "id")]
+        meeting: Option<i64>,
+        /// 只打印这些协议（可重复）
+        #[arg(long, value_name = "N")]
+        id: Vec<i64>,
+        /// 输出：以 .pdf 结尾则合成一个文件，否则为目录（每份协议一个文件）
+        #[arg(short, long, value_name = "FILE.pdf|DIR")]
+        output: PathBuf,
+    },
+    #[command(flatten)]
+    Pack(crate::print_pack_cmd::PackAction),
+}
+
+pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
+    match action {
+        PrintAction::Pack(pack) => crate::print_pack_cmd::run(conn, pack)?,
+        PrintAction::Agreements {
+            meeting,
+            id,
+            output,
+        } => {
+            let ids: Vec<i64> = if id.is_empty() {
+                agreements::list(conn, meeting)?
+                    .into_iter()
+                    .map(|a| a.id)
+                    .collect()
+            } else {
+                id
+            };
+            if ids.is_empty() {
+                return Err(Error::Conflict("没有可打印的共建协议。".into()));
+            }
+            let fonts = FontSet::shared(&FontChoice::system_default())?;
+            let is_pdf = output
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            let mut progress = |done: usize, total: usize| {
+                eprint!("\r已生成 {done}/{total}");
+                true
+            };
+            if is_pdf {
+                let bytes = agreements::render_agreements(conn, &ids, &fonts, &mut progress)?;
+                std::fs::write(&output, bytes).map_err(|e| Error::io(&output, e))?;
+                eprintln!();
+                println!("已生成 {} 份协议：{}", ids.len(), output.display());
+            } else {
+                let files =
+                    agreements::write_agreement_files(conn, &ids, &fonts, &output, &mut progress)?;
+                eprintln!();
+                println!("已生成 {} 个文件，位于 {}", files.len(), output.display());
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,515 @@
+//! Agreements end to end: template → agreement → PDF read back with poppler; numbering,
+//! snapshots, placeholders, glyphs, 避头尾 over many generated agreements, batches, CLI.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chrono::NaiveDate;
+use lianxi::agreements::{
+    self, templates, AgreementOptions, AgreementStatus, PairSpec, PartyRef, TemplateInput,
+};
+use lianxi::print::layout::{is_no_line_end, is_no_line_start};
+use lianxi::print::{wrap_text, Block, FontRole, FontSet, PageStyle};
+use lianxi::{db, demo, units};
+use rusqlite::Connection;
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed for this test (poppler-utils): {e}"));
+    assert!(
+        out.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn demo_db() -> Connection {
+    let mut conn = db::open_in_memory().unwrap();
+    demo::load(&mut conn).unwrap();
+    conn
+}
+
+fn unit_id(conn: &Connection, name: &str) -> i64 {
+    units::find_by_name(conn, name).unwrap().unwrap().id
+}
+
+fn options() -> AgreementOptions {
+    AgreementOptions {
+        year: Some(2026),
+        projects: vec!["共建“海洋科普角”".into()],
+        ..AgreementOptions::default()
+    }
+}
+
+fn street_with(conn: &Connection, unit: &str) -> PairSpec {
+    PairSpec {
+        party_a: PartyRef::street(),
+        party_b: PartyRef::unit(unit_id(conn, unit)),
+    }
+}
+
+fn write_pdf(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn created_agreement_prints_parties_clauses_and_number() {
+    let conn = demo_db();
+    let a = agreements::create(&conn, &street_with(&conn, "海棠区图书馆"), &options()).unwrap();
+    assert_eq!(a.status, AgreementStatus::Draft);
+    let fonts = FontSet::bundled().unwrap();
+    let bytes = agreements::render_agreement(&conn, a.id, &fonts).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write_pdf(dir.path(), "a.pdf", &bytes);
+    let pdf = pdf.to_str().unwrap();
+    let flat = squeeze(&tool("pdftotext", &["-layout", pdf, "-"]));
+    for needle in [
+        "党建结对共建协议书",
+        a.number.as_str(),
+        "甲方：中共海棠街道工作委员会（示例）",
+        "乙方：中共海棠区图书馆委员会",
+        "负责人：周立新",
+        "一、共建原则",
+        "（一）党建工作联抓",
+        "（六）民生事业联办",
+        "本年度共建项目：共建“海洋科普角”。",
+        "五、工作机制",
+        "本协议有效期自2026年1月1日起至2026年12月31日止",
+        "七、其他",
+        "本协议一式两份",
+        "甲方（盖章）：",
+        "负责人（签字）：",
+    ] {
+        assert!(flat.contains(&squeeze(needle)), "missing {needle}\n{flat}");
+    }
+    assert!(!flat.contains("{{"), "a placeholder was printed");
+    let fonts_out = tool("pdffonts", &[pdf]);
+    let rows: Vec<&str> = fonts_out.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        assert!(
+            row.contains("yes yes"),
+            "font not an embedded subset: {row}"
+        );
+    }
+    assert_eq!(
+        agreements::get(&conn, a.id).unwrap().status,
+        AgreementStatus::Printed
+    );
+}
+
+#[test]
+fn numbers_follow_a_gap_free_sequence_per_year() {
+    let conn = demo_db();
+    let existing = agreements::list(&conn, None).unwrap().len();
+    let made = agreements::pair_many(
+        &conn,
+        &[
+            street_with(&conn, "海棠区图书馆"),
+            street_with(&conn, "海棠区档案馆"),
+        ],
+        &options(),
+    )
+    .unwrap();
+    assert_eq!(
+        made[0].number,
+        format!("海棠共建〔2026〕第{:03}号", existing + 1)
+    );
+    assert_eq!(
+        made[1].number,
+        format!("海棠共建〔2026〕第{:03}号", existing + 2)
+    );
+    let next_year = AgreementOptions {
+        year: Some(2027),
+        ..options()
+    };
+    let a = agreements::create(&conn, &street_with(&conn, "海棠区档案馆"), &next_year).unwrap();
+    assert_eq!(a.number, "海棠共建〔2027〕第001号");
+    // A failing batch adds nothing and burns no numbers.
+    let bad = [
+        street_with(&conn, "海棠区档案馆"),
+        PairSpec {
+            party_a: PartyRef::street(),
+            party_b: PartyRef::unit(999_999),
+        },
+    ];
+    assert!(agreements::pair_many(&conn, &bad, &next_year).is_err());
+    let b = agreements::create(&conn, &street_with(&conn, "海棠区档案馆"), &next_year).unwrap();
+    assert_eq!(b.number, "海棠共建〔2027〕第002号");
+}
+
+#[test]
+fn template_edits_do_not_change_existing_agreements() {
+    let conn = demo_db();
+    let a = agreements::create(&conn, &street_with(&conn, "海棠区图书馆"), &options()).unwrap();
+    let t = templates::get(&conn, a.template_id.unwrap()).unwrap();
+    let mut body = t.body.clone();
+    body.title = "改过的协议书".into();
+    templates::update(
+        &conn,
+        t.id,
+        &TemplateInput {
+            name: t.name.clone(),
+            body,
+        },
+    )
+    .unwrap();
+    let again = agreements::get(&conn, a.id).unwrap();
+    assert_eq!(again.template.title, "党建结对共建协议书");
+    let doc = agreements::build_doc(&again).unwrap();
+    assert_eq!(doc.title, "党建结对共建协议书");
+    // A used template cannot be deleted.
+    assert_eq!(
+        templates::delete(&conn, t.id).unwrap_err().kind(),
+        "conflict"
+    );
+}
+
+#[test]
+fn unknown_placeholders_are_refused_and_named() {
+    let conn = demo_db();
+    let t = &templates::list(&conn).unwrap()[0];
+    let mut body = t.body.clone();
+    body.preamble.push_str("{{丙方名称}}");
+    let err = templates::create(
+        &conn,
+        &TemplateInput {
+            name: "坏模板".into(),
+            body: body.clone(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err.kind(), "unknown_placeholder");
+    assert!(err.to_string().contains("丙方名称"), "{err}");
+    assert!(err.to_string().contains("坏模板"), "{err}");
+
+    // A snapshot holding one (e.g. edited in the database) fails before printing.
+    let a = agreements::create(&conn, &street_with(&conn, "海棠区图书馆"), &options()).unwrap();
+    conn.execute(
+        "UPDATE agreements SET template_snapshot = ?1 WHERE id = ?2",
+        rusqlite::params![serde_json::to_string(&body).unwrap(), a.id],
+    )
+    .unwrap();
+    let fonts = FontSet::bundled().unwrap();
+    let err = agreements::render_agreement(&conn, a.id, &fonts).unwrap_err();
+    assert_eq!(err.kind(), "unknown_placeholder");
+    let msg = err.to_string();
+    assert!(msg.contains(&a.number) && msg.contains("丙方名称"), "{msg}");
+    assert_eq!(
+        agreements::get(&conn, a.id).unwrap().status,
+        AgreementStatus::Draft
+    );
+
+    // An empty value is "unfilled", named too.
+    let mut pair = street_with(&conn, "海棠区档案馆");
+    pair.party_b.phone = None;
+    let u = units::find_by_name(&conn, "海棠区档案馆").unwrap().unwrap();
+    conn.execute("UPDATE units SET phones = '[]' WHERE id = ?1", [u.id])
+        .unwrap();
+    let b = agreements::create(&conn, &pair, &options()).unwrap();
+    let err = agreements::render_agreement(&conn, b.id, &fonts).unwrap_err();
+    assert_eq!(err.kind(), "unfilled_placeholder");
+    assert!(err.to_string().contains("乙方电话") && err.to_string().contains(&b.number));
+}
+
+#[test]
+fn missing_glyph_is_reported_by_record_and_field() {
+    let conn = demo_db();
+    let mut pair = street_with(&conn, "海棠区图书馆");
+    pair.party_b.contact = Some("王\u{E000}".into());
+    let a = agreements::create(&conn, &pair, &options()).unwrap();
+    let fonts = FontSet::bundled().unwrap();
+    let err = agreements::render_agreement(&conn, a.id, &fonts).unwrap_err();
+    assert_eq!(err.kind(), "missing_glyph");
+    let msg = err.to_string();
+    assert!(
+        msg.contains(&a.number) && msg.contains("乙方联系人"),
+        "{msg}"
+    );
+    assert!(msg.contains("E000"), "{msg}");
+    assert_eq!(
+        agreements::get(&conn, a.id).unwrap().status,
+        AgreementStatus::Draft
+    );
+}
+
+#[test]
+fn status_moves_forward_only_and_keeps_the_scan() {
+    let conn = demo_db();
+    let a = agreements::create(&conn, &street_with(&conn, "海棠区图书馆"), &options()).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let date = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let err = agreements::mark_signed(&conn, a.id, date, None, data.path()).unwrap_err();
+    assert_eq!(err.kind(), "illegal_transition");
+    assert!(err.to_string().contains("草拟"), "{err}");
+    assert_eq!(
+        agreements::archive(&conn, a.id).unwrap_err().kind(),
+        "illegal_transition"
+    );
+    agreements::mark_printed(&conn, &[a.id]).unwrap();
+    let scan = data.path().join("扫描件.PDF");
+    std::fs::write(&scan, b"%PDF-1.4 scan").unwrap();
+    let signed = agreements::mark_signed(&conn, a.id, date, Some(&scan), data.path()).unwrap();
+    assert_eq!(signed.status, AgreementStatus::Signed);
+    assert_eq!(signed.signed_on, Some(date));
+    let rel = signed.scan_file.clone().unwrap();
+    assert!(rel.starts_with("scans/") && rel.ends_with(".pdf"), "{rel}");
+    assert_eq!(
+        std::fs::read(data.path().join(&rel)).unwrap(),
+        b"%PDF-1.4 scan"
+    );
+    assert_eq!(
+        agreements::archive(&conn, a.id).unwrap().status,
+        AgreementStatus::Archived
+    );
+    assert!(agreements::archive(&conn, a.id).is_err());
+}
+
+#[test]
+fn a_batch_prints_every_copy_of_every_agreement() {
+    let conn = demo_db();
+    let made = agreements::pair_many(
+        &conn,
+        &[
+            street_with(&conn, "海棠区图书馆"),
+            street_with(&conn, "海棠区档案馆"),
+            street_with(&conn, "海棠老年大学"),
+        ],
+        &options(),
+    )
+    .unwrap();
+    let ids: Vec<i64> = made.iter().map(|a| a.id).collect();
+    let fonts = FontSet::bundled().unwrap();
+    let mut calls = Vec::new();
+    let bytes = agreements::render_agreements(&conn, &ids, &fonts, &mut |d, t| {
+        calls.push((d, t));
+        true
+    })
+    .unwrap();
+    assert_eq!(calls.last(), Some(&(6, 6)));
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write_pdf(dir.path(), "batch.pdf", &bytes);
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    for a in &made {
+        let n = squeeze(&text).matches(&a.number).count();
+        assert_eq!(n, 2, "{} printed {n} times", a.number);
+    }
+    assert_eq!(text.matches("党建结对共建协议书").count(), 6);
+    let pages = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    let pages: usize = pages
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        pages % 6,
+        0,
+        "each copy starts on a new page and has equal length"
+    );
+
+    // Cancel: nothing more is marked, the error says cancelled.
+    let fresh = agreements::create(&conn, &street_with(&conn, "海棠区图书馆"), &options()).unwrap();
+    let err =
+        agreements::render_agreements(&conn, &[fresh.id], &fonts, &mut |_, _| false).unwrap_err();
+    assert_eq!(err.kind(), "cancelled");
+    assert_eq!(
+        agreements::get(&conn, fresh.id).unwrap().status,
+        AgreementStatus::Draft
+    );
+
+    // One file per agreement, named by number and parties.
+    let out = dir.path().join("每份一个文件");
+    let files =
+        agreements::write_agreement_files(&conn, &ids, &fonts, &out, &mut |_, _| true).unwrap();
+    assert_eq!(files.len(), 3);
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with(&made[0].number) && name.contains("海棠区图书馆"),
+        "{name}"
+    );
+}
+
+/// A small deterministic generator (xorshift), so failures reproduce.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[(self.next() % from.len() as u64) as usize]
+    }
+    fn text(&mut self, max: usize) -> String {
+        const PARTS: &[&str] = &[
+            "共建", "浒", "珺", "堃", "喆", "垚", "𠮷", "，", "。", "、", "；", "：", "（", "）",
+            "《", "》", "“", "”", "2026", "年", "ABC", "服务", "社区", "党员", "！", "？", "—",
+            "…",
+        ];
+        let n = 1 + (self.next() % max as u64) as usize;
+        (0..n).map(|_| self.pick(PARTS)).collect()
+    }
+}
+
+#[test]
+fn generated_agreements_never_break_lines_against_kinsoku() {
+    let conn = demo_db();
+    let base = agreements::list(&conn, None).unwrap().remove(0);
+    let fonts = FontSet::bundled().unwrap();
+    let style = PageStyle::default();
+    let width = style.text_width();
+    let indent = 2.0 * style.body_size;
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut lines_checked = 0usize;
+    for i in 0..1000 {
+        let mut a = base.clone();
+        a.number = format!("海棠共建〔2026〕第{:03}号", i + 1);
+        a.party_a.name = format!("中共{}委员会", rng.text(12));
+        a.party_b.name = rng.text(30);
+        a.party_b.leader = rng.text(4);
+        a.party_b.contact = rng.text(4);
+        a.projects = (0..rng.next() % 4).map(|_| rng.text(60)).collect();
+        a.areas = (0..1 + rng.next() % 6).map(|_| rng.text(10)).collect();
+        if let Some(s) = a.template.sections.first_mut() {
+            s.clauses = vec![rng.text(200)];
+        }
+        let doc = agreements::build_doc(&a).unwrap();
+        let mut check = |text: &str, first_indent: f32| {
+            let lines = wrap_text(
+                &fonts,
+                FontRole::Body,
+                style.body_size,
+                text,
+                width,
+                first_indent,
+            );
+            for (k, line) in lines.iter().enumerate() {
+                let first = line.text.chars().next();
+                let last = line.text.chars().last();
+                if k > 0 {
+                    assert!(
+                        !first.is_some_and(is_no_line_start),
+                        "agreement {i}: line starts with {first:?}: {:?}",
+                        line.text
+                    );
+                }
+                if k + 1 < lines.len() {
+                    assert!(
+                        !last.is_some_and(is_no_line_end),
+                        "agreement {i}: line ends with {last:?}: {:?}",
+                        line.text
+                    );
+                }
+                lines_checked += 1;
+            }
+        };
+        let mut stack: Vec<&Block> = doc.blocks.iter().collect();
+        while let Some(block) = stack.pop() {
+            match block {
+                Block::Paragraph { text, indent: ind } => {
+                    check(text, if *ind { indent } else { 0.0 })
+                }
+                Block::Line { text, .. } => check(text, 0.0),
+                Block::KeepTogether(inner) => stack.extend(inner.iter()),
+                _ => {}
+            }
+        }
+    }
+    assert!(lines_checked > 20_000, "{lines_checked}");
+}
+
+fn lianxi(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lianxi"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_lists_prints_and_fails_on_missing_glyphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    assert!(lianxi(&db, &["demo"]).status.success());
+    let out = lianxi(&db, &["agreement", "list", "--json"]);
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let n = list.as_array().unwrap().len();
+    assert!(n >= 6, "{n}");
+    let pdf = dir.path().join("all.pdf");
+    let out = lianxi(&db, &["print", "agreements", "-o", pdf.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let out = lianxi(
+        &db,
+        &[
+            "print",
+            "agreements",
+            "--id",
+            "2",
+            "-o",
+            dir.path().join("d").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_dir(dir.path().join("d")).unwrap().count(), 1);
+
+    let conn = db::open(&db).unwrap();
+    conn.execute(
+        "UPDATE agreements SET party_b_leader = '李\u{E000}' WHERE id = 3",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let out = lianxi(
+        &db,
+        &[
+            "print",
+            "agreements",
+            "--id",
+            "3",
+            "-o",
+            dir.path().join("x.pdf").to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("第003号") && err.contains("乙方负责人") && err.contains('\u{E000}'),
+        "{err}"
+    );
+    assert!(!dir.path().join("x.pdf").exists());
+    let out = lianxi(
+        &db,
+        &[
+            "print",
+            "agreements",
+            "--id",
+            "999",
+            "-o",
+            dir.path().join("y.pdf").to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+}
