@@ -232,32 +232,16 @@ fn renumber(conn: &Connection, meeting_id: i64) -> Result<()> {
         .prepare("SELECT id FROM agenda_items WHERE meeting_id = ?1 ORDER BY position, id")?
         .query_map([meeting_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    write_order(conn, &ids)
-}
-
-fn write_order(conn: &Connection, ids: &[i64]) -> Result<()> {
-    for (i, id) in ids.iter().enumerate() {
-        conn.execute(
-            "UPDATE agenda_items SET position = ?2 WHERE id = ?1",
-            params![id, i64::try_from(i).unwrap_or(i64::MAX) + 1],
-        )?;
-    }
-    Ok(())
+    super::order::write(conn, super::order::Ordered::Agenda, &ids)
 }
 
 /// Puts the agenda in the order of `ids`, which must be exactly the meeting's items.
 pub fn reorder(conn: &Connection, meeting_id: i64, ids: &[i64]) -> Result<Vec<AgendaItem>> {
-    let mut have: Vec<i64> = list(conn, meeting_id)?.iter().map(|i| i.id).collect();
-    let mut want = ids.to_vec();
-    have.sort_unstable();
-    want.sort_unstable();
-    if have != want {
-        return Err(Error::invalid(
-            "ids",
-            "新的议程顺序与现有议程不一致，请刷新后重试。",
-        ));
-    }
-    atomically(conn, || write_order(conn, ids))?;
+    let have: Vec<i64> = list(conn, meeting_id)?.iter().map(|i| i.id).collect();
+    super::order::check_same(&have, ids, "新的议程顺序与现有议程不一致，请刷新后重试。")?;
+    atomically(conn, || {
+        super::order::write(conn, super::order::Ordered::Agenda, ids)
+    })?;
     list(conn, meeting_id)
 }
 

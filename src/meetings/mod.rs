@@ -5,6 +5,7 @@
 pub mod agenda;
 pub mod attendance;
 pub mod demo;
+mod order;
 pub mod print_pack;
 pub mod seating;
 pub mod speeches;

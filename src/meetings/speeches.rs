@@ -233,34 +233,18 @@ pub fn remove(conn: &Connection, id: i64) -> Result<()> {
     atomically(conn, || {
         conn.execute("DELETE FROM speeches WHERE id = ?1", [id])?;
         let ids: Vec<i64> = list(conn, s.meeting_id)?.iter().map(|s| s.id).collect();
-        write_order(conn, &ids)?;
+        super::order::write(conn, super::order::Ordered::Speeches, &ids)?;
         agenda::sync_speeches_duration(conn, s.meeting_id)
     })
 }
 
-fn write_order(conn: &Connection, ids: &[i64]) -> Result<()> {
-    for (i, id) in ids.iter().enumerate() {
-        conn.execute(
-            "UPDATE speeches SET position = ?2 WHERE id = ?1",
-            params![id, i64::try_from(i).unwrap_or(i64::MAX) + 1],
-        )?;
-    }
-    Ok(())
-}
-
 /// Puts the speakers in the order of `ids`, which must be exactly the meeting's speeches.
 pub fn reorder(conn: &Connection, meeting_id: i64, ids: &[i64]) -> Result<Vec<Speech>> {
-    let mut have: Vec<i64> = list(conn, meeting_id)?.iter().map(|s| s.id).collect();
-    let mut want = ids.to_vec();
-    have.sort_unstable();
-    want.sort_unstable();
-    if have != want {
-        return Err(Error::invalid(
-            "ids",
-            "新的发言顺序与现有发言不一致，请刷新后重试。",
-        ));
-    }
-    atomically(conn, || write_order(conn, ids))?;
+    let have: Vec<i64> = list(conn, meeting_id)?.iter().map(|s| s.id).collect();
+    super::order::check_same(&have, ids, "新的发言顺序与现有发言不一致，请刷新后重试。")?;
+    atomically(conn, || {
+        super::order::write(conn, super::order::Ordered::Speeches, ids)
+    })?;
     list(conn, meeting_id)
 }
 
