@@ -4,6 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod poppler;
+use poppler::{squeeze, tool};
+
 use chrono::NaiveDate;
 use lianxi::agreements::{
     self, templates, AgreementOptions, AgreementStatus, PairSpec, PartyRef, TemplateInput,
@@ -12,23 +15,6 @@ use lianxi::print::layout::{is_no_line_end, is_no_line_start};
 use lianxi::print::{wrap_text, Block, FontRole, FontSet, PageStyle};
 use lianxi::{db, demo, units};
 use rusqlite::Connection;
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is needed for this test (poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{name} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
 
 fn demo_db() -> Connection {
     let mut conn = db::open_in_memory().unwrap();

@@ -1,22 +1,11 @@
 //! The sample agreement rendered end to end and read back with poppler: text, fonts, pages.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod poppler;
+use poppler::{squeeze, tool};
 
 use lianxi::print::{render, render_batch, sample, Block, Doc, FontSet, PageStyle};
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is needed for this test (poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{name} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn write_sample(dir: &Path) -> PathBuf {
     let fonts = FontSet::bundled().expect("bundled font");
@@ -25,10 +14,6 @@ fn write_sample(dir: &Path) -> PathBuf {
     let path = dir.join("agreement.pdf");
     std::fs::write(&path, bytes).expect("write pdf");
     path
-}
-
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 #[test]
