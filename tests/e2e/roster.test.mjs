@@ -22,8 +22,10 @@ test('a unit added through the UI is still there after a restart', async () => {
     await app.saveScreenshot('roster-after-add.png')
     await app.quit()
 
-    // The data went to the temporary folder, not the user's app-data folder.
+    // The data went to the temporary folder, and so did the webview's own storage, which
+    // would otherwise land in the user's ~/.local/share/cn.lianxi.desktop.
     assert.ok(existsSync(join(dataDir, 'lianxi.sqlite3')))
+    assert.ok(existsSync(join(dataDir, 'xdg-data', 'cn.lianxi.desktop')))
 
     app = await App.start(driver.url)
     const text = await app.text('[data-test="roster-table"]')

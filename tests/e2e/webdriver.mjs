@@ -21,7 +21,15 @@ export function tempDataDir() {
 export async function startDriver(dataDir) {
   const port = 4444 + Math.floor(Math.random() * 1000)
   const child = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1000)], {
-    env: { ...process.env, LIANXI_DATA_DIR: dataDir },
+    // The database goes to LIANXI_DATA_DIR; the webview's own cache and storage (which
+    // WebKit keeps in the XDG folders) go beside it, so the user's folders stay untouched.
+    env: {
+      ...process.env,
+      LIANXI_DATA_DIR: dataDir,
+      XDG_DATA_HOME: join(dataDir, 'xdg-data'),
+      XDG_CACHE_HOME: join(dataDir, 'xdg-cache'),
+      XDG_CONFIG_HOME: join(dataDir, 'xdg-config'),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
     // Its own process group, so stopping it also ends WebKitWebDriver and the app.
     detached: true,
