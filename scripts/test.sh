@@ -8,6 +8,17 @@ cd "$(dirname "$0")/.."
 bash scripts/setup-system.sh
 bash scripts/setup-tools.sh --e2e
 
+# No test may touch the user's own data: fingerprint the real app-data folder now, compare at the end.
+appdata="${XDG_DATA_HOME:-$HOME/.local/share}/cn.lianxi.desktop"
+fingerprint() {
+  if [ -d "$appdata" ]; then
+    find "$appdata" -printf '%p %s %T@\n' | sort | cksum
+  else
+    echo "absent"
+  fi
+}
+before=$(fingerprint)
+
 echo "== front end: type check and build"
 npm --prefix ui run build --silent
 
@@ -20,3 +31,9 @@ npm --prefix ui test --silent
 echo "== end to end: the real app under Xvfb"
 cargo build -p lianxi-desktop -p lianxi --features lianxi-desktop/custom-protocol
 xvfb-run -a -s '-screen 0 1280x800x24' node --test --test-concurrency=1 tests/e2e/
+
+if [ "$(fingerprint)" != "$before" ]; then
+  echo "FAILED: a test wrote to the real app-data folder $appdata" >&2
+  exit 1
+fi
+echo "== all tests passed; the real app-data folder was not touched"
