@@ -38,6 +38,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::agreements::TemplateInput::export_all(&cfg)?;
     crate::agreements::PairSpec::export_all(&cfg)?;
     crate::agreements::AgreementOptions::export_all(&cfg)?;
+    crate::print::FontChoice::export_all(&cfg)?;
+    crate::print::FontOption::export_all(&cfg)?;
     Ok(())
 }
 

@@ -52,6 +52,14 @@ pub fn run() {
             commands::import::units_export,
             commands::org::communities_list,
             commands::org::branches_list,
+            commands::files::print_cancel,
+            commands::settings::font_options,
+            commands::settings::font_choice,
+            commands::settings::font_choice_save,
+            // 会议筹备 (commands/meetings.rs)
+            // end 会议筹备
+            // 共建协议 (commands/agreements.rs)
+            // end 共建协议
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -20,6 +20,8 @@ pub struct Store {
     pub pending_import: Mutex<Option<ImportPlan>>,
     /// Set to ask a running import to stop.
     pub import_cancel: AtomicBool,
+    /// Set to ask a running print job (batch of PDFs) to stop.
+    pub print_cancel: AtomicBool,
 }
 
 impl Store {
@@ -38,6 +40,7 @@ impl Store {
             open_error,
             pending_import: Mutex::new(None),
             import_cancel: AtomicBool::new(false),
+            print_cancel: AtomicBool::new(false),
         }
     }
 }

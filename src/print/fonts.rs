@@ -15,7 +15,7 @@ use crate::{Error, Result};
 
 /// The bundled fallback: LXGW WenKai (霞鹜文楷), SIL OFL 1.1; see `assets/fonts/README.md`.
 static BUNDLED_FONT: &[u8] = include_bytes!("../../assets/fonts/LXGWWenKai-Regular.ttf");
-const BUNDLED_NAME: &str = "霞鹜文楷（内置）";
+pub(crate) const BUNDLED_NAME: &str = "霞鹜文楷（内置）";
 
 /// What a piece of text is, typographically; each role may use its own font.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -49,7 +49,7 @@ impl FontRole {
 }
 
 /// Where a role's font comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FontSource {
     /// The font shipped inside the program.
@@ -59,7 +59,7 @@ pub enum FontSource {
 }
 
 /// The font for each role; a plain value the settings screen can edit and store.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 pub struct FontChoice {
     pub title: FontSource,
     pub body: FontSource,
@@ -129,7 +129,7 @@ impl FontChoice {
 }
 
 /// Folders where Windows and Linux keep fonts.
-fn system_font_dirs() -> Vec<PathBuf> {
+pub(crate) fn system_font_dirs() -> Vec<PathBuf> {
     let mut dirs = Vec::new();
     if let Some(windir) = std::env::var_os("WINDIR") {
         dirs.push(PathBuf::from(windir).join("Fonts"));
@@ -313,7 +313,7 @@ pub(crate) fn is_invisible(ch: char) -> bool {
     ch.is_control() || matches!(ch, '\u{200B}'..='\u{200D}' | '\u{FEFF}')
 }
 
-fn display_name(path: &Path) -> String {
+pub(crate) fn display_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())

@@ -26,6 +26,8 @@ export async function startDriver(dataDir) {
     env: {
       ...process.env,
       LIANXI_DATA_DIR: dataDir,
+      // Printed PDFs are written but not opened in a viewer on the test display.
+      LIANXI_NO_OPEN: '1',
       XDG_DATA_HOME: join(dataDir, 'xdg-data'),
       XDG_CACHE_HOME: join(dataDir, 'xdg-cache'),
       XDG_CONFIG_HOME: join(dataDir, 'xdg-config'),

@@ -2,6 +2,8 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import RosterView from './views/roster/RosterView.vue'
 import SettingsView from './views/settings/SettingsView.vue'
 import PendingView from './views/pending/PendingView.vue'
+import MeetingsView from './views/meetings/MeetingsView.vue'
+import AgreementsView from './views/agreements/AgreementsView.vue'
 
 /** The areas of the left navigation, in order. */
 export const areas = [
@@ -19,22 +21,8 @@ export const router = createRouter({
     { path: '/', redirect: '/roster' },
     { path: '/roster', component: RosterView },
     { path: '/settings', component: SettingsView },
-    {
-      path: '/meetings',
-      component: PendingView,
-      props: {
-        title: '会议筹备',
-        what: '年会、季度会的主题与日期、邀请与签到、议程、发言顺序，以及当天要打印的全部材料。',
-      },
-    },
-    {
-      path: '/agreements',
-      component: PendingView,
-      props: {
-        title: '共建协议',
-        what: '按模板批量生成党建结对共建协议书，打印签署，登记已签署的协议及扫描件。',
-      },
-    },
+    { path: '/meetings', component: MeetingsView },
+    { path: '/agreements', component: AgreementsView },
     {
       path: '/donations',
       component: PendingView,

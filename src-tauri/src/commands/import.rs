@@ -1,6 +1,5 @@
 //! 导入名册 / 导出: the import wizard's steps, with progress over a channel and cancel.
 
-use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
@@ -8,27 +7,12 @@ use lianxi::import::{self, ImportBatch, ImportOptions, ImportPlan, Progress, Und
 use tauri::ipc::Channel;
 use tauri::State;
 
+use super::files::checked_path;
 use crate::error::{ApiError, ApiResult};
 use crate::state::{with_conn, Store};
 
 /// Only files the importer reads are accepted from the front end.
 const IMPORT_EXTENSIONS: [&str; 4] = ["xlsx", "xls", "ods", "csv"];
-
-fn checked_path(path: &str, extensions: &[&str]) -> ApiResult<PathBuf> {
-    let p = PathBuf::from(path);
-    let ext = p
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    if !p.is_absolute() || !extensions.contains(&ext.as_str()) {
-        return Err(ApiError::new(
-            "invalid",
-            format!("只能处理 {} 格式的文件。", extensions.join("、")),
-        ));
-    }
-    Ok(p)
-}
 
 /// Reads the file and plans the import (nothing is written). The plan is kept for commit.
 #[tauri::command]

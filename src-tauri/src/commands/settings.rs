@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use lianxi::backup::{self, BackupInfo, BackupReason};
+use lianxi::print::{FontChoice, FontOption};
 use lianxi::settings::DataInfo;
 use tauri::State;
 
@@ -56,4 +57,24 @@ pub async fn open_data_dir(app: tauri::AppHandle, store: State<'_, Arc<Store>>) 
     app.opener()
         .open_path(dir.display().to_string(), None::<&str>)
         .map_err(|e| ApiError::new("io", format!("无法打开数据目录：{e}")))
+}
+
+/// The fonts this machine offers for printing (the bundled font first).
+#[tauri::command]
+pub async fn font_options() -> ApiResult<Vec<FontOption>> {
+    tauri::async_runtime::spawn_blocking(lianxi::print::font_options)
+        .await
+        .map_err(|_| ApiError::internal())
+}
+
+/// The fonts chosen per role for printing.
+#[tauri::command]
+pub async fn font_choice(store: State<'_, Arc<Store>>) -> ApiResult<FontChoice> {
+    with_conn(&store, |conn, _| lianxi::print::saved_choice(conn)).await
+}
+
+/// Saves the fonts per role after checking that each one loads.
+#[tauri::command]
+pub async fn font_choice_save(store: State<'_, Arc<Store>>, choice: FontChoice) -> ApiResult<()> {
+    with_conn(&store, move |conn, _| lianxi::print::save_choice(conn, &choice)).await
 }

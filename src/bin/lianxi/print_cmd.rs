@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use lianxi::print::{FontChoice, FontSet};
 use lianxi::{agreements, Error};
 use rusqlite::Connection;
 
@@ -44,7 +43,7 @@ pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
             if ids.is_empty() {
                 return Err(Error::Conflict("没有可打印的共建协议。".into()));
             }
-            let fonts = FontSet::shared(&FontChoice::system_default())?;
+            let fonts = lianxi::print::saved_fonts(conn)?;
             let is_pdf = output
                 .extension()
                 .and_then(|e| e.to_str())

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand, ValueEnum};
 use lianxi::meetings::print_pack::{self, GroupBy};
 use lianxi::meetings::seating::EvenRule;
-use lianxi::print::FontSet;
 use lianxi::Error;
 use rusqlite::Connection;
 
@@ -82,7 +81,7 @@ fn group(g: Grouping) -> GroupBy {
 }
 
 pub fn run(conn: &Connection, action: PackAction) -> Result<(), Error> {
-    let fonts = FontSet::bundled()?;
+    let fonts = lianxi::print::saved_fonts(conn)?;
     let (bytes, output) = match action {
         PackAction::Agenda(a) => (print_pack::agenda_pdf(conn, a.meeting, &fonts)?, a.output),
         PackAction::Attendees { args, by } => (

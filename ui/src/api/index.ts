@@ -40,3 +40,13 @@ export {
   importUndo,
   unitsExport,
 } from './import'
+
+// 打印与字体
+export { printCancel, fontOptions, fontChoice, fontChoiceSave } from './print'
+export type { Written } from './print'
+
+// 会议筹备
+export * from './meetings'
+
+// 共建协议
+export * from './agreements'

@@ -1,0 +1,2 @@
+// 共建协议: typed calls of src-tauri/src/commands/agreements.rs.
+export {}

@@ -1,0 +1,21 @@
+// Print jobs and fonts: shared by every area that prints.
+import { call } from './core'
+import type { FontChoice } from '../bindings/FontChoice'
+import type { FontOption } from '../bindings/FontOption'
+
+/** What a finished print job reports (see src-tauri/src/commands/files.rs). */
+export interface Written {
+  /** The file or folder written. */
+  path: string
+  /** How many documents it holds. */
+  count: number
+  /** Whether the system viewer was started. */
+  opened: boolean
+}
+
+/** Asks a running print job to stop. */
+export const printCancel = () => call<void>('print_cancel')
+
+export const fontOptions = () => call<FontOption[]>('font_options')
+export const fontChoice = () => call<FontChoice>('font_choice')
+export const fontChoiceSave = (choice: FontChoice) => call<void>('font_choice_save', { choice })
