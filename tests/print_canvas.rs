@@ -78,3 +78,41 @@ fn drawing_a_character_no_font_has_is_an_error() {
     assert_eq!(err.kind(), "missing_glyph");
     assert!(err.to_string().starts_with("桌签 第3张"), "{err}");
 }
+
+/// Blanks to be filled in by hand ("日期：　　年　　月　　日") keep their full width in the
+/// PDF: they are pen moves, not glyphs whose width a viewer could read differently.
+#[test]
+fn ideographic_blanks_keep_their_width() {
+    let fonts = FontSet::bundled().expect("bundled font");
+    let mut canvas = Canvas::new(&fonts, "空白");
+    let page = canvas.add_page(PageSize::A4);
+    let size = 16.0;
+    canvas
+        .text(
+            page,
+            &TextRun::new(100.0, 400.0, size, FontRole::Body, "日期：　　年　　月"),
+        )
+        .expect("text");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("blanks.pdf");
+    std::fs::write(&path, canvas.finish()).expect("write");
+    let out = Command::new("pdftotext")
+        .args(["-bbox", path.to_str().expect("utf-8"), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let html = String::from_utf8_lossy(&out.stdout);
+    // Each word line looks like: <word xMin="…" yMin="…" xMax="…" yMax="…">年</word>
+    let x_min = |word: &str| -> f32 {
+        let line = html
+            .lines()
+            .find(|l| l.ends_with(&format!(">{word}</word>")))
+            .unwrap_or_else(|| panic!("{word} not found in {html}"));
+        let start = line.find("xMin=\"").expect("xMin") + 6;
+        let end = start + line[start..].find('"').expect("quote");
+        line[start..end].parse().expect("number")
+    };
+    let (date, year, month) = (x_min("日期："), x_min("年"), x_min("月"));
+    // 日期： is three em, then two em of blank before 年; 年 is one em, then two em before 月.
+    assert!((year - date - 5.0 * size).abs() < 1.0, "{date} {year}");
+    assert!((month - year - 3.0 * size).abs() < 1.0, "{year} {month}");
+}

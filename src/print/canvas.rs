@@ -158,11 +158,20 @@ impl<'f> Canvas<'f> {
                     field: "文字".into(),
                     ch,
                 })?;
+            let advance = self.fonts.advance_em(face, ch) * run.size + run.spacing;
+            // Blanks are not drawn: they only move the pen, and the next stretch starts at
+            // its own position. Viewers then cannot shrink the blank of a "　　年　　月　　日"
+            // to be filled in by hand, whatever width table the subset font carries.
+            if is_blank(ch) {
+                segments.push((face, String::new(), offset + advance));
+                offset += advance;
+                continue;
+            }
             match segments.last_mut() {
                 Some((f, s, _)) if *f == face => s.push(ch),
                 _ => segments.push((face, ch.to_string(), offset)),
             }
-            offset += self.fonts.advance_em(face, ch) * run.size + run.spacing;
+            offset += advance;
         }
         if page >= self.pages.len() {
             return Err(Error::invalid(
@@ -171,7 +180,7 @@ impl<'f> Canvas<'f> {
             ));
         }
         let mut ops = Vec::with_capacity(segments.len() * 6);
-        for (face, text, start) in segments {
+        for (face, text, start) in segments.into_iter().filter(|(_, t, _)| !t.is_empty()) {
             let id = self.font_id(face);
             ops.push(Op::StartTextSection);
             ops.push(Op::SetFont {
@@ -254,4 +263,9 @@ impl<'f> Canvas<'f> {
         let mut warnings = Vec::new();
         self.doc.save(&opts, &mut warnings)
     }
+}
+
+/// Spaces that only move the pen (ASCII space, tab, the ideographic space U+3000).
+fn is_blank(ch: char) -> bool {
+    matches!(ch, ' ' | '\t' | '\u{3000}')
 }

@@ -104,9 +104,9 @@ pub fn agenda_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
         .collect();
     doc.push(table(
         &[
-            (0.9, Align::Center),
+            (1.2, Align::Center),
             (2.7, Align::Center),
-            (4.2, Align::Left),
+            (3.9, Align::Left),
             (2.8, Align::Left),
         ],
         &["序号", "时间", "议程", "主持/报告人"],
