@@ -53,9 +53,10 @@ fn created_agreement_prints_parties_clauses_and_number() {
     let a = agreements::create(&conn, &street_with(&conn, "海棠区图书馆"), &options()).unwrap();
     assert_eq!(a.status, AgreementStatus::Draft);
     let fonts = FontSet::bundled().unwrap();
-    let bytes = agreements::render_agreement(&conn, a.id, &fonts).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let pdf = write_pdf(dir.path(), "a.pdf", &bytes);
+    let pdf = dir.path().join("a.pdf");
+    agreements::write_agreements_pdf(&conn, &[a.id], &fonts, &pdf, &mut |_, _| true).unwrap();
+    assert!(!dir.path().join("a.pdf.part").exists());
     let pdf = pdf.to_str().unwrap();
     let flat = squeeze(&tool("pdftotext", &["-layout", pdf, "-"]));
     for needle in [
@@ -304,11 +305,20 @@ fn a_batch_prints_every_copy_of_every_agreement() {
         "each copy starts on a new page and has equal length"
     );
 
-    // Cancel: nothing more is marked, the error says cancelled.
+    // Cancel: no file, nothing more is marked, the error says cancelled.
     let fresh = agreements::create(&conn, &street_with(&conn, "海棠区图书馆"), &options()).unwrap();
+    let cancelled = dir.path().join("cancelled.pdf");
     let err =
-        agreements::render_agreements(&conn, &[fresh.id], &fonts, &mut |_, _| false).unwrap_err();
+        agreements::write_agreements_pdf(&conn, &[fresh.id], &fonts, &cancelled, &mut |_, _| false)
+            .unwrap_err();
     assert_eq!(err.kind(), "cancelled");
+    assert!(!cancelled.exists());
+    // A file that cannot be written (its folder is missing): still 草拟, no leftovers.
+    let nowhere = dir.path().join("no-such-folder").join("x.pdf");
+    let err =
+        agreements::write_agreements_pdf(&conn, &[fresh.id], &fonts, &nowhere, &mut |_, _| true)
+            .unwrap_err();
+    assert_eq!(err.kind(), "io");
     assert_eq!(
         agreements::get(&conn, fresh.id).unwrap().status,
         AgreementStatus::Draft

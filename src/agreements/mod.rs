@@ -11,8 +11,8 @@ mod store;
 pub mod templates;
 
 pub use render::{
-    build_doc, cn_count, file_stem, render_agreement, render_agreements, values,
-    write_agreement_files, ProgressFn,
+    build_doc, cn_count, file_stem, preview_template, render_agreement, render_agreements,
+    sample_agreement, values, write_agreement_files, write_agreements_pdf, ProgressFn,
 };
 pub use store::{
     archive, create, get, list, mark_printed, mark_signed, pair_many,

@@ -5,14 +5,15 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::store::{self, Agreement};
+use super::store::{self, Agreement, Party, PartyKind};
+use super::templates::TemplateBody;
 use super::templates::{pieces, Piece};
 use crate::date::cn_date;
 use crate::error::{Error, Result};
 use crate::print::{self, check_coverage, Align, Block, Column, Doc, FontSet, PageStyle, Table};
 
-/// A blank date to be written by hand.
-const BLANK_DATE: &str = "　　　　年　　月　　日";
+/// A blank date to be written by hand (it must fit a signature cell at 3号).
+const BLANK_DATE: &str = "　　年　　月　　日";
 
 /// Progress of a batch: `(done, total)`; return `false` to cancel.
 pub type ProgressFn<'a> = &'a mut dyn FnMut(usize, usize) -> bool;
@@ -94,9 +95,12 @@ impl Filler<'_> {
                         .values
                         .iter()
                         .find(|(n, _)| *n == name)
-                        .map(|(_, v)| v.trim())
+                        // Ideographic spaces are kept: they are the blanks of "　　年　　月　　日".
+                        .map(|(_, v)| {
+                            v.trim_matches(|c: char| c.is_whitespace() && c != '\u{3000}')
+                        })
                         .unwrap_or_default();
-                    if value.is_empty() {
+                    if value.trim().is_empty() {
                         return Err(Error::UnfilledPlaceholder {
                             record: self.record.clone(),
                             name: name.to_string(),
@@ -183,15 +187,23 @@ pub fn build_doc(a: &Agreement) -> Result<Doc> {
     };
     end.push(Block::Spacer(1.0));
     end.push(Block::Table(Table {
-        columns: vec![Column::new(1.0, Align::Left), Column::new(1.0, Align::Left)],
-        header: None,
-        rows: vec![
-            vec!["甲方（盖章）：".into(), "乙方（盖章）：".into()],
-            vec![String::new(), String::new()],
-            vec!["负责人（签字）：".into(), "负责人（签字）：".into()],
-            vec![String::new(), String::new()],
-            vec![date.clone(), date],
+        // A narrow empty middle column keeps 甲方's date clear of 乙方's.
+        columns: vec![
+            Column::new(1.0, Align::Left),
+            Column::new(0.12, Align::Left),
+            Column::new(1.0, Align::Left),
         ],
+        header: None,
+        rows: [
+            ["甲方（盖章）：", "乙方（盖章）："],
+            ["", ""],
+            ["负责人（签字）：", "负责人（签字）："],
+            ["", ""],
+            [date.as_str(), date.as_str()],
+        ]
+        .iter()
+        .map(|[a, b]| vec![a.to_string(), String::new(), b.to_string()])
+        .collect(),
         borders: false,
         size: None,
     }));
@@ -216,13 +228,14 @@ fn load(conn: &Connection, ids: &[i64]) -> Result<Vec<Agreement>> {
     ids.iter().map(|&id| store::get(conn, id)).collect()
 }
 
-/// One agreement (all its copies) as a PDF; marks it 已打印 when it was 草拟.
+/// One agreement (all its copies) as PDF bytes. Nothing is marked: see
+/// [`write_agreements_pdf`].
 pub fn render_agreement(conn: &Connection, id: i64, fonts: &FontSet) -> Result<Vec<u8>> {
     render_agreements(conn, &[id], fonts, &mut |_, _| true)
 }
 
 /// Many agreements in one PDF, each copy starting on a new page. Placeholders and glyphs are
-/// checked for all of them before anything is drawn; the 草拟 ones become 已打印.
+/// checked for all of them before anything is drawn. Nothing is marked.
 pub fn render_agreements(
     conn: &Connection,
     ids: &[i64],
@@ -231,9 +244,87 @@ pub fn render_agreements(
 ) -> Result<Vec<u8>> {
     let agreements = load(conn, ids)?;
     let docs = docs_for(&agreements)?;
-    let bytes = print::render_batch_with_progress(&docs, fonts, &PageStyle::default(), progress)?;
-    store::mark_printed(conn, ids)?;
-    Ok(bytes)
+    print::render_batch_with_progress(&docs, fonts, &PageStyle::default(), progress)
+}
+
+/// Renders the agreements into one PDF at `path` and only then marks the 草拟 ones 已打印.
+/// The file is written beside its final name and renamed, so a failed or cancelled job leaves
+/// neither a half-written file nor agreements marked as printed.
+pub fn write_agreements_pdf(
+    conn: &Connection,
+    ids: &[i64],
+    fonts: &FontSet,
+    path: &Path,
+    progress: ProgressFn<'_>,
+) -> Result<()> {
+    let bytes = render_agreements(conn, ids, fonts, progress)?;
+    let part = path.with_extension("pdf.part");
+    std::fs::write(&part, bytes).map_err(|e| Error::io(&part, e))?;
+    if let Err(e) = std::fs::rename(&part, path) {
+        let _ = std::fs::remove_file(&part);
+        return Err(Error::io(path, e));
+    }
+    store::mark_printed(conn, ids)
+}
+
+/// An agreement made from `body` with sample parties, numbered as the next agreement of
+/// this year would be, for previewing a template while it is edited (nothing is stored).
+pub fn sample_agreement(conn: &Connection, body: TemplateBody) -> Result<Agreement> {
+    use chrono::Datelike;
+    let year = chrono::Local::now().year();
+    let prefix = super::number::prefix(conn)?;
+    let party = |kind, name: &str, leader: &str, contact: &str, phone: &str| Party {
+        kind,
+        unit_id: None,
+        community_id: None,
+        name: name.into(),
+        leader: leader.into(),
+        contact: contact.into(),
+        phone: phone.into(),
+    };
+    Ok(Agreement {
+        id: 0,
+        number: super::number::format(&prefix, year, 1),
+        number_prefix: prefix,
+        year,
+        seq: 1,
+        meeting_id: None,
+        template_id: None,
+        areas: body.areas.clone(),
+        template: body,
+        party_a: party(
+            PartyKind::Community,
+            "示例社区党委",
+            "张明",
+            "李华",
+            "0532-82860000",
+        ),
+        party_b: party(
+            PartyKind::Unit,
+            "示例成员单位党支部",
+            "王强",
+            "赵丽",
+            "0532-82861111",
+        ),
+        term_start: chrono::NaiveDate::from_ymd_opt(year, 1, 1),
+        term_end: chrono::NaiveDate::from_ymd_opt(year, 12, 31),
+        projects: vec![
+            "“红色物业”联建，共同办好小区议事会".into(),
+            "“四点半课堂”志愿服务，每月不少于两次".into(),
+        ],
+        copies: 2,
+        status: super::store::AgreementStatus::Draft,
+        signed_on: None,
+        scan_file: None,
+        created_at: String::new(),
+        updated_at: String::new(),
+    })
+}
+
+/// One copy of [`sample_agreement`] as a PDF: how a template prints, before it is saved.
+pub fn preview_template(conn: &Connection, body: TemplateBody, fonts: &FontSet) -> Result<Vec<u8>> {
+    let doc = build_doc(&sample_agreement(conn, body)?)?;
+    print::render_batch(&[doc], fonts, &PageStyle::default())
 }
 
 /// Characters unsafe in file names on Windows or Linux, replaced by `_`.
@@ -308,5 +399,20 @@ fn remove_all(paths: &[PathBuf]) {
     for p in paths {
         // Best effort: a file we cannot remove is harmless, the error already reported.
         let _ = std::fs::remove_file(p);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_fills_every_placeholder_of_the_default_template() {
+        let conn = crate::db::open_in_memory().unwrap();
+        let a = sample_agreement(&conn, TemplateBody::builtin_default().unwrap()).unwrap();
+        assert!(values(&a).iter().all(|(_, v)| !v.trim().is_empty()));
+        assert_eq!(a.areas.len(), 6);
+        let doc = build_doc(&a).unwrap();
+        assert_eq!(doc.title, "党建结对共建协议书");
     }
 }

@@ -53,8 +53,7 @@ pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
                 true
             };
             if is_pdf {
-                let bytes = agreements::render_agreements(conn, &ids, &fonts, &mut progress)?;
-                std::fs::write(&output, bytes).map_err(|e| Error::io(&output, e))?;
+                agreements::write_agreements_pdf(conn, &ids, &fonts, &output, &mut progress)?;
                 eprintln!();
                 println!("已生成 {} 份协议：{}", ids.len(), output.display());
             } else {
