@@ -23,6 +23,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::import::Progress::export_all(&cfg)?;
     crate::meetings::Meeting::export_all(&cfg)?;
     crate::meetings::MeetingInput::export_all(&cfg)?;
+    crate::meetings::CopyParts::export_all(&cfg)?;
     crate::meetings::Readiness::export_all(&cfg)?;
     crate::meetings::attendance::Invitee::export_all(&cfg)?;
     crate::meetings::attendance::InviteScope::export_all(&cfg)?;
@@ -32,6 +33,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::meetings::speeches::Speech::export_all(&cfg)?;
     crate::meetings::speeches::SpeechInput::export_all(&cfg)?;
     crate::meetings::seating::EvenRule::export_all(&cfg)?;
+    crate::meetings::print_pack::Document::export_all(&cfg)?;
     crate::meetings::print_pack::GroupBy::export_all(&cfg)?;
     crate::agreements::Agreement::export_all(&cfg)?;
     crate::agreements::AgreementTemplate::export_all(&cfg)?;

@@ -61,6 +61,15 @@ pub enum Error {
     #[error("操作已取消，数据未作任何修改。")]
     Cancelled,
 
+    /// An error while making one document of a batch (the print pack), naming the document.
+    /// Its kind is the kind of the underlying error.
+    #[error("生成“{document}”时出错：{source}")]
+    InDocument {
+        document: &'static str,
+        #[source]
+        source: Box<Error>,
+    },
+
     /// A character to be printed exists in none of the chosen fonts nor the bundled one.
     #[error("{record} {field} 中的“{ch}”字没有可用字体（U+{code:04X}），无法打印。请换用含有该字的字体，或修改该处文字。", code = u32::from(*ch))]
     MissingGlyph {
@@ -167,6 +176,7 @@ impl Error {
             Error::NoNameColumn { .. } => "no_name_column",
             Error::UndoRefused { .. } => "undo_refused",
             Error::Cancelled => "cancelled",
+            Error::InDocument { source, .. } => source.kind(),
             Error::MissingGlyph { .. } => "missing_glyph",
             Error::Font { .. } => "font",
             Error::UnknownPlaceholder { .. } => "unknown_placeholder",

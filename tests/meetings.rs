@@ -327,6 +327,36 @@ fn copy_from_carries_structure_and_clears_replies() {
 }
 
 #[test]
+fn copy_from_parts_leaves_out_what_is_not_chosen() {
+    let conn = demo();
+    let (last, _) = ids(&conn);
+    let parts = meetings::CopyParts {
+        invitations: false,
+        agenda: true,
+        speeches: false,
+    };
+    let new = meetings::copy_from_parts(&conn, last, "2027年季度会", None, parts).unwrap();
+    assert!(attendance::list(&conn, new.id).unwrap().is_empty());
+    assert!(speeches::list(&conn, new.id).unwrap().is_empty());
+    let old_agenda = agenda::list(&conn, last).unwrap();
+    let new_agenda = agenda::list(&conn, new.id).unwrap();
+    assert_eq!(old_agenda.len(), new_agenda.len());
+    // Speeches added later link to the copied 交流发言 item, whose duration follows them.
+    let input = speeches::SpeechInput {
+        speaker_name: "王海燕".into(),
+        minutes: 5,
+        ..Default::default()
+    };
+    speeches::add(&conn, new.id, &input).unwrap();
+    let item = agenda::list(&conn, new.id)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.kind == AgendaKind::Speeches)
+        .unwrap();
+    assert_eq!(item.duration_min, 5);
+}
+
+#[test]
 fn name_cards_fit_from_4_to_30_characters() {
     let fonts = FontSet::bundled().unwrap();
     let max_width = PageSize::A4_LANDSCAPE.width() - 2.0 * mm(CARD_MARGIN_MM);
@@ -447,4 +477,77 @@ fn print_pack_pdfs_read_back() {
     let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
     assert!(pages >= 2, "{pages}");
     assert_eq!(text.matches("签名").count(), pages, "header on every page");
+}
+
+#[test]
+fn the_whole_pack_is_seven_files_and_a_cancel_leaves_none() {
+    let conn = demo();
+    let (_, this) = ids(&conn);
+    let fonts = FontSet::bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let options = print_pack::PackOptions::default();
+
+    let mut seen = Vec::new();
+    let files = print_pack::write_pack(
+        &conn,
+        this,
+        &options,
+        &fonts,
+        dir.path(),
+        &mut |d, t, doc| {
+            seen.push((d, t, doc));
+            true
+        },
+    )
+    .unwrap();
+    assert_eq!(files.len(), 7);
+    assert_eq!(seen.len(), 7);
+    assert_eq!(seen[0], (0, 7, print_pack::Document::Agenda));
+    for doc in print_pack::Document::ALL {
+        let bytes = std::fs::read(dir.path().join(doc.file_name())).unwrap();
+        assert!(bytes.starts_with(b"%PDF"), "{}", doc.name());
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+        .collect();
+    assert!(leftovers.is_empty());
+
+    // Cancelled before the fourth document: the three written by this job are removed.
+    let again = dir.path().join("again");
+    let err = print_pack::write_pack(&conn, this, &options, &fonts, &again, &mut |d, _, _| d < 3)
+        .unwrap_err();
+    assert_eq!(err.kind(), "cancelled");
+    assert_eq!(std::fs::read_dir(&again).unwrap().count(), 0);
+
+    // A failing document is named in the error, and its kind is kept: a title with a
+    // character no font has stops the agenda, and nothing is left at its path.
+    let odd = meetings::create(
+        &conn,
+        &meetings::MeetingInput {
+            title: "缺字测试".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    agenda::add(
+        &conn,
+        odd.id,
+        &input(AgendaKind::Other, "私用区\u{E000}字", 5),
+    )
+    .unwrap();
+    let target = dir.path().join("议程.pdf");
+    let e = print_pack::write_document(
+        &conn,
+        odd.id,
+        print_pack::Document::Agenda,
+        &options,
+        &fonts,
+        &target,
+    )
+    .unwrap_err();
+    assert!(e.to_string().starts_with("生成“会议议程”时出错"), "{e}");
+    assert_eq!(e.kind(), "missing_glyph");
+    assert!(!target.exists());
 }

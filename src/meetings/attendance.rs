@@ -294,6 +294,11 @@ pub fn sign_in(conn: &Connection, id: i64, at: NaiveDateTime) -> Result<Invitee>
     get(conn, id)
 }
 
+/// Signs an invitee in now (local time), as the sign-in desk does.
+pub fn sign_in_now(conn: &Connection, id: i64) -> Result<Invitee> {
+    sign_in(conn, id, chrono::Local::now().naive_local())
+}
+
 /// Undoes a sign-in.
 pub fn sign_out(conn: &Connection, id: i64) -> Result<Invitee> {
     get(conn, id)?;

@@ -295,6 +295,28 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// What [`copy_from_parts`] carries over besides the meeting's details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct CopyParts {
+    /// The invitation list (replies reset, sign-ins cleared).
+    pub invitations: bool,
+    /// The agenda items.
+    pub agenda: bool,
+    /// The speaker slots (topics cleared).
+    pub speeches: bool,
+}
+
+impl Default for CopyParts {
+    fn default() -> Self {
+        CopyParts {
+            invitations: true,
+            agenda: true,
+            speeches: true,
+        }
+    }
+}
+
 /// Starts a new meeting from an earlier one (以上一次会议为蓝本): the details, the invitations
 /// (replies reset to 待回复, sign-ins cleared), the agenda and the speaker slots are copied;
 /// the date is cleared. Agreements and donations stay with the earlier meeting.
@@ -303,6 +325,17 @@ pub fn copy_from(
     earlier_id: i64,
     title: &str,
     date: Option<NaiveDate>,
+) -> Result<Meeting> {
+    copy_from_parts(conn, earlier_id, title, date, CopyParts::default())
+}
+
+/// [`copy_from`], carrying only the chosen `parts` (e.g. a new invitation list by branch).
+pub fn copy_from_parts(
+    conn: &Connection,
+    earlier_id: i64,
+    title: &str,
+    date: Option<NaiveDate>,
+    parts: CopyParts,
 ) -> Result<Meeting> {
     let old = get(conn, earlier_id)?;
     atomically(conn, || {
@@ -324,18 +357,27 @@ pub fn copy_from(
             "UPDATE meetings SET based_on_id = ?2 WHERE id = ?1",
             params![new.id, earlier_id],
         )?;
-        conn.execute(
-            "INSERT INTO attendance (meeting_id, unit_id, guest_org, role, attendee_names,
-                 attendee_title, sort_order, notes)
-             SELECT ?2, a.unit_id, a.guest_org, a.role, a.attendee_names, a.attendee_title,
-                 a.sort_order, ''
-             FROM attendance a LEFT JOIN units u ON u.id = a.unit_id
-             WHERE a.meeting_id = ?1 AND (a.unit_id IS NULL OR u.status = 'active')
-             ORDER BY a.sort_order, a.id",
-            params![earlier_id, new.id],
-        )?;
-        let map = agenda::copy_items(conn, earlier_id, new.id)?;
-        speeches::copy_speeches(conn, earlier_id, new.id, &map)?;
+        if parts.invitations {
+            conn.execute(
+                "INSERT INTO attendance (meeting_id, unit_id, guest_org, role, attendee_names,
+                     attendee_title, sort_order, notes)
+                 SELECT ?2, a.unit_id, a.guest_org, a.role, a.attendee_names, a.attendee_title,
+                     a.sort_order, ''
+                 FROM attendance a LEFT JOIN units u ON u.id = a.unit_id
+                 WHERE a.meeting_id = ?1 AND (a.unit_id IS NULL OR u.status = 'active')
+                 ORDER BY a.sort_order, a.id",
+                params![earlier_id, new.id],
+            )?;
+        }
+        let map = if parts.agenda {
+            agenda::copy_items(conn, earlier_id, new.id)?
+        } else {
+            Vec::new()
+        };
+        if parts.speeches {
+            speeches::copy_speeches(conn, earlier_id, new.id, &map)?;
+            agenda::sync_speeches_duration(conn, new.id)?;
+        }
         get(conn, new.id)
     })
 }

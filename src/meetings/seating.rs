@@ -9,8 +9,12 @@
 //! With an even number there is no single centre seat; offices follow one of two practices,
 //! a setting ([`EvenRule`]).
 
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::error::Result;
+use crate::settings;
 
 /// Where the 1st and 2nd sit when the number of seats is even (as seen from the platform).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -28,6 +32,32 @@ pub enum EvenRule {
 
 /// The settings key holding the even-count rule (its Chinese label).
 pub const EVEN_RULE_SETTING: &str = "seating_even_rule";
+
+impl EvenRule {
+    /// Every rule, the default first.
+    pub const ALL: [EvenRule; 2] = [EvenRule::FirstRightOfCentre, EvenRule::FirstLeftOfCentre];
+
+    /// The Chinese label (as serialised and stored in the settings).
+    pub fn label(self) -> &'static str {
+        match self {
+            EvenRule::FirstRightOfCentre => "一号居中偏右",
+            EvenRule::FirstLeftOfCentre => "一号居中偏左",
+        }
+    }
+}
+
+/// The even-count rule chosen in the settings (the default when none or unknown).
+pub fn saved_rule(conn: &Connection) -> Result<EvenRule> {
+    let stored = settings::get(conn, EVEN_RULE_SETTING)?;
+    Ok(stored
+        .and_then(|s| EvenRule::ALL.into_iter().find(|r| r.label() == s))
+        .unwrap_or_default())
+}
+
+/// Keeps the even-count rule in the settings.
+pub fn save_rule(conn: &Connection, rule: EvenRule) -> Result<()> {
+    settings::set(conn, EVEN_RULE_SETTING, rule.label())
+}
 
 /// Seats for `n` people, as seen **from the platform**, left to right: each entry is the
 /// 0-based rank of the person in that seat (0 = first-ranked).
@@ -60,6 +90,17 @@ pub fn audience_order(n: usize, rule: EvenRule) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rule_is_kept_in_the_settings() {
+        let conn = crate::db::open_in_memory().unwrap();
+        assert_eq!(saved_rule(&conn).unwrap(), EvenRule::FirstRightOfCentre);
+        save_rule(&conn, EvenRule::FirstLeftOfCentre).unwrap();
+        assert_eq!(saved_rule(&conn).unwrap(), EvenRule::FirstLeftOfCentre);
+        for r in EvenRule::ALL {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.label());
+        }
+    }
 
     #[test]
     fn odd_counts_put_the_first_in_the_middle() {

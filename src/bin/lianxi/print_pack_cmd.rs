@@ -1,9 +1,10 @@
-//! `lianxi print agenda|attendees|signin|speakers|invitations|namecards|seating --meeting ID -o FILE`.
+//! `lianxi print agenda|attendees|signin|speakers|invitations|namecards|seating --meeting ID -o FILE`,
+//! and `lianxi print pack --meeting ID -o DIR` for all seven at once.
 
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
-use lianxi::meetings::print_pack::{self, GroupBy};
+use lianxi::meetings::print_pack::{self, Document, GroupBy, PackOptions};
 use lianxi::meetings::seating::EvenRule;
 use lianxi::Error;
 use rusqlite::Connection;
@@ -67,9 +68,21 @@ pub enum PackAction {
         /// 主席台人员，按位次从高到低，用逗号分隔（默认：议程中的领导和副会长单位）
         #[arg(long, value_delimiter = ',')]
         names: Vec<String>,
-        /// 双数时的排法
-        #[arg(long, value_enum, default_value = "right")]
-        even: Even,
+        /// 双数时的排法（默认：设置中保存的排法）
+        #[arg(long, value_enum)]
+        even: Option<Even>,
+    },
+    /// 全部七份材料，写入一个文件夹（会议议程.pdf、参会单位名单.pdf ……）
+    Pack {
+        /// 会议编号（见 meeting list）
+        #[arg(long)]
+        meeting: i64,
+        /// 输出文件夹（不存在时自动创建）
+        #[arg(short = 'o', long = "output", value_name = "DIR")]
+        output: PathBuf,
+        /// 名单与签到表的分组方式
+        #[arg(long, value_enum, default_value = "branch")]
+        by: Grouping,
     },
 }
 
@@ -80,44 +93,58 @@ fn group(g: Grouping) -> GroupBy {
     }
 }
 
+fn even_rule(e: Even) -> EvenRule {
+    match e {
+        Even::Right => EvenRule::FirstRightOfCentre,
+        Even::Left => EvenRule::FirstLeftOfCentre,
+    }
+}
+
 pub fn run(conn: &Connection, action: PackAction) -> Result<(), Error> {
     let fonts = lianxi::print::saved_fonts(conn)?;
-    let (bytes, output) = match action {
-        PackAction::Agenda(a) => (print_pack::agenda_pdf(conn, a.meeting, &fonts)?, a.output),
-        PackAction::Attendees { args, by } => (
-            print_pack::attendees_pdf(conn, args.meeting, group(by), &fonts)?,
-            args.output,
-        ),
-        PackAction::Signin { args, by } => (
-            print_pack::signin_pdf(conn, args.meeting, group(by), &fonts)?,
-            args.output,
-        ),
-        PackAction::Speakers(a) => (print_pack::speakers_pdf(conn, a.meeting, &fonts)?, a.output),
-        PackAction::Invitations(a) => (
-            print_pack::invitations_pdf(conn, a.meeting, &fonts)?,
-            a.output,
-        ),
-        PackAction::Namecards(a) => (
-            print_pack::name_cards_pdf(conn, a.meeting, &fonts)?,
-            a.output,
-        ),
+    let plain = |a: PackArgs, doc| (a.meeting, a.output, doc, PackOptions::default());
+    let grouped = |a: PackArgs, doc, by| {
+        let options = PackOptions {
+            by: group(by),
+            ..PackOptions::default()
+        };
+        (a.meeting, a.output, doc, options)
+    };
+    let (meeting, output, doc, options) = match action {
+        PackAction::Agenda(a) => plain(a, Document::Agenda),
+        PackAction::Attendees { args, by } => grouped(args, Document::Attendees, by),
+        PackAction::Signin { args, by } => grouped(args, Document::Signin, by),
+        PackAction::Speakers(a) => plain(a, Document::Speakers),
+        PackAction::Invitations(a) => plain(a, Document::Invitations),
+        PackAction::Namecards(a) => plain(a, Document::Namecards),
         PackAction::Seating { args, names, even } => {
-            let names = if names.is_empty() {
-                print_pack::default_platform(conn, args.meeting)?
-            } else {
-                names
+            let options = PackOptions {
+                platform: names,
+                even_rule: even.map(even_rule),
+                ..PackOptions::default()
             };
-            let rule = match even {
-                Even::Right => EvenRule::FirstRightOfCentre,
-                Even::Left => EvenRule::FirstLeftOfCentre,
+            (args.meeting, args.output, Document::Seating, options)
+        }
+        PackAction::Pack {
+            meeting,
+            output,
+            by,
+        } => {
+            let options = PackOptions {
+                by: group(by),
+                ..PackOptions::default()
             };
-            (
-                print_pack::seating_pdf(conn, args.meeting, &names, rule, &fonts)?,
-                args.output,
-            )
+            let mut progress = |done: usize, total: usize, doc: Document| {
+                eprintln!("[{}/{}] {}", done + 1, total, doc.name());
+                true
+            };
+            let files =
+                print_pack::write_pack(conn, meeting, &options, &fonts, &output, &mut progress)?;
+            println!("已生成 {} 份材料：{}", files.len(), output.display());
+            return Ok(());
         }
     };
-    std::fs::write(&output, bytes).map_err(|e| Error::io(&output, e))?;
+    print_pack::write_document(conn, meeting, doc, &options, &fonts, &output)?;
     println!("已生成：{}", output.display());
     Ok(())
 }

@@ -5,6 +5,7 @@
 
 mod cards;
 mod lists;
+mod pack;
 
 pub use cards::{
     default_platform, fit_text, name_cards_pdf, seating_pdf, CardFit, CARD_MARGIN_MM, NAME_MAX_SIZE,
@@ -12,6 +13,9 @@ pub use cards::{
 pub use lists::{
     agenda_doc, agenda_pdf, attendees_doc, attendees_pdf, invitation_docs, invitations_pdf,
     signin_doc, signin_pdf, speakers_doc, speakers_pdf, GroupBy,
+};
+pub use pack::{
+    render_document, write_document, write_pack, Document, PackOptions, PackProgressFn,
 };
 
 use chrono::NaiveTime;

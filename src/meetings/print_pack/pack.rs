@@ -1,0 +1,181 @@
+//! The whole print pack as files: one document to a chosen file, or all seven into a folder
+//! (会议议程.pdf, 参会单位名单.pdf …) with progress and cancel. A job that fails or is cancelled
+//! leaves no file of its own behind.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{
+    agenda_pdf, attendees_pdf, default_platform, invitations_pdf, name_cards_pdf, seating_pdf,
+    signin_pdf, speakers_pdf, GroupBy,
+};
+use crate::meetings::seating;
+use crate::print::FontSet;
+use crate::{Error, Result};
+
+/// One document of the print pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Document {
+    Agenda,
+    Attendees,
+    Signin,
+    Speakers,
+    Invitations,
+    Namecards,
+    Seating,
+}
+
+impl Document {
+    /// The whole pack, in the order it is written.
+    pub const ALL: [Document; 7] = [
+        Document::Agenda,
+        Document::Attendees,
+        Document::Signin,
+        Document::Speakers,
+        Document::Invitations,
+        Document::Namecards,
+        Document::Seating,
+    ];
+
+    /// The document's Chinese name, also its file name in the pack's folder.
+    pub fn name(self) -> &'static str {
+        match self {
+            Document::Agenda => "会议议程",
+            Document::Attendees => "参会单位名单",
+            Document::Signin => "签到表",
+            Document::Speakers => "发言顺序",
+            Document::Invitations => "邀请函",
+            Document::Namecards => "桌签",
+            Document::Seating => "座次表",
+        }
+    }
+
+    /// `会议议程.pdf` and so on.
+    pub fn file_name(self) -> String {
+        format!("{}.pdf", self.name())
+    }
+}
+
+/// How the documents are made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PackOptions {
+    /// Grouping of the attendee list and the sign-in sheet.
+    pub by: GroupBy,
+    /// The people on the platform for the seating chart, first-ranked first; empty means the
+    /// default (the meeting's chair and speakers, see [`default_platform`]).
+    pub platform: Vec<String>,
+    /// The even-count rule of the seating chart; `None` means the saved setting.
+    pub even_rule: Option<seating::EvenRule>,
+}
+
+/// Progress of a pack: `(done, total, document being made)`; return `false` to cancel.
+pub type PackProgressFn<'a> = &'a mut dyn FnMut(usize, usize, Document) -> bool;
+
+/// One document as PDF bytes.
+pub fn render_document(
+    conn: &Connection,
+    meeting_id: i64,
+    doc: Document,
+    options: &PackOptions,
+    fonts: &FontSet,
+) -> Result<Vec<u8>> {
+    let by = options.by;
+    match doc {
+        Document::Agenda => agenda_pdf(conn, meeting_id, fonts),
+        Document::Attendees => attendees_pdf(conn, meeting_id, by, fonts),
+        Document::Signin => signin_pdf(conn, meeting_id, by, fonts),
+        Document::Speakers => speakers_pdf(conn, meeting_id, fonts),
+        Document::Invitations => invitations_pdf(conn, meeting_id, fonts),
+        Document::Namecards => name_cards_pdf(conn, meeting_id, fonts),
+        Document::Seating => {
+            let names: Vec<String> = options
+                .platform
+                .iter()
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .collect();
+            let names = if names.is_empty() {
+                default_platform(conn, meeting_id)?
+            } else {
+                names
+            };
+            let rule = match options.even_rule {
+                Some(r) => r,
+                None => seating::saved_rule(conn)?,
+            };
+            seating_pdf(conn, meeting_id, &names, rule, fonts)
+        }
+    }
+}
+
+/// Writes one document to `path` (through a temporary file beside it, then renamed). An error
+/// names the document.
+pub fn write_document(
+    conn: &Connection,
+    meeting_id: i64,
+    doc: Document,
+    options: &PackOptions,
+    fonts: &FontSet,
+    path: &Path,
+) -> Result<()> {
+    render_document(conn, meeting_id, doc, options, fonts)
+        .and_then(|bytes| write_atomically(path, &bytes))
+        .map_err(|e| in_document(doc, e))
+}
+
+/// Writes all seven documents into `dir` (created if missing) and returns their paths. On an
+/// error or a cancel, the files this job wrote are removed again.
+pub fn write_pack(
+    conn: &Connection,
+    meeting_id: i64,
+    options: &PackOptions,
+    fonts: &FontSet,
+    dir: &Path,
+    progress: PackProgressFn<'_>,
+) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let total = Document::ALL.len();
+    let mut written = Vec::with_capacity(total);
+    for (done, doc) in Document::ALL.into_iter().enumerate() {
+        let step = if progress(done, total, doc) {
+            let path = dir.join(doc.file_name());
+            write_document(conn, meeting_id, doc, options, fonts, &path).map(|()| path)
+        } else {
+            Err(Error::Cancelled)
+        };
+        match step {
+            Ok(path) => written.push(path),
+            Err(e) => {
+                for p in &written {
+                    let _ = std::fs::remove_file(p);
+                }
+                return Err(e);
+            }
+        }
+    }
+    Ok(written)
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let part = path.with_extension("pdf.part");
+    std::fs::write(&part, bytes).map_err(|e| Error::io(&part, e))?;
+    std::fs::rename(&part, path).map_err(|e| {
+        let _ = std::fs::remove_file(&part);
+        Error::io(path, e)
+    })
+}
+
+/// An error while making one document says which document it was (a cancel stays plain).
+fn in_document(doc: Document, e: Error) -> Error {
+    match e {
+        Error::Cancelled => e,
+        other => Error::InDocument {
+            document: doc.name(),
+            source: Box::new(other),
+        },
+    }
+}
