@@ -61,6 +61,39 @@ pub struct Written {
     pub opened: bool,
 }
 
+impl Written {
+    /// Opens `path` with the system viewer and reports what was written.
+    pub(crate) fn opened(app: &tauri::AppHandle, path: &Path, count: usize) -> Self {
+        Written {
+            path: path.display().to_string(),
+            count,
+            opened: open_with_system(app, path),
+        }
+    }
+}
+
+/// Progress of a print job: documents laid out so far (each copy counts).
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct PrintProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Starts a print job: clears an earlier cancel and returns the progress callback the core
+/// calls, which reports over `channel` and says whether to go on.
+pub(crate) fn print_progress(
+    store: &Arc<Store>,
+    channel: tauri::ipc::Channel<PrintProgress>,
+) -> impl FnMut(usize, usize) -> bool + Send + 'static {
+    store.print_cancel.store(false, Ordering::SeqCst);
+    let store = Arc::clone(store);
+    move |done, total| {
+        // A closed window only stops the progress bar, not the work.
+        let _ = channel.send(PrintProgress { done, total });
+        !store.print_cancel.load(Ordering::SeqCst)
+    }
+}
+
 /// Asks a running print job to stop; nothing is left half-written when it does.
 #[tauri::command]
 pub fn print_cancel(store: State<'_, Arc<Store>>) {

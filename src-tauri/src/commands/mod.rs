@@ -1,8 +1,11 @@
 //! The `#[tauri::command]`s, one file per area. Each parses its arguments, calls the core on a
 //! worker thread and maps the error; nothing else.
 
+pub mod agreements;
 pub mod files;
 pub mod import;
+pub mod meeting_print;
+pub mod meetings;
 pub mod org;
 pub mod settings;
 pub mod units;

@@ -76,5 +76,8 @@ pub async fn font_choice(store: State<'_, Arc<Store>>) -> ApiResult<FontChoice> 
 /// Saves the fonts per role after checking that each one loads.
 #[tauri::command]
 pub async fn font_choice_save(store: State<'_, Arc<Store>>, choice: FontChoice) -> ApiResult<()> {
-    with_conn(&store, move |conn, _| lianxi::print::save_choice(conn, &choice)).await
+    with_conn(&store, move |conn, _| {
+        lianxi::print::save_choice(conn, &choice)
+    })
+    .await
 }

@@ -41,3 +41,10 @@ export async function pickSavePath(
   if (window.__lianxiDialogAnswer !== undefined) return window.__lianxiDialogAnswer
   return (await save({ title, defaultPath, filters })) ?? null
 }
+
+/** The native "choose folder" dialog; null when the user cancels. */
+export async function pickDir(title: string): Promise<string | null> {
+  if (window.__lianxiDialogAnswer !== undefined) return window.__lianxiDialogAnswer
+  const r = await open({ title, multiple: false, directory: true })
+  return typeof r === 'string' ? r : null
+}

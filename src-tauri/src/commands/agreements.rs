@@ -1,0 +1,368 @@
+//! 共建协议: templates, agreements, batch pairing, signing with a scan, and printing (one PDF
+//! or one file per agreement) with progress and cancel.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use lianxi::agreements::{
+    self, number, templates, Agreement, AgreementOptions, AgreementTemplate, PairSpec,
+    TemplateInput,
+};
+use lianxi::date::PartialDate;
+use lianxi::meetings::{self, Meeting};
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+
+use super::files::{checked_dir, checked_path, print_progress, PrintProgress, Written};
+use crate::error::{ApiError, ApiResult};
+use crate::state::{with_conn, Store};
+
+/// The kinds of scan a signed agreement may carry.
+const SCAN_EXTENSIONS: [&str; 4] = ["pdf", "jpg", "jpeg", "png"];
+
+/// Where the copies of signed scans live, inside the data folder.
+const SCANS_DIR: &str = "scans";
+
+/// A placeholder and the value a sample agreement gives it (for the template preview).
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceholderValue {
+    pub name: String,
+    pub value: String,
+}
+
+/// The folder that holds the database (and `scans/`, `backups/`).
+fn data_dir(db_path: &Path) -> &Path {
+    db_path.parent().unwrap_or_else(|| Path::new("."))
+}
+
+/// The stored scan `rel` (relative to the data folder) as an existing file inside
+/// `<data_dir>/scans`; anything else (a path pointing elsewhere, a missing file) is refused.
+fn stored_scan(data_dir: &Path, rel: &str) -> ApiResult<PathBuf> {
+    let missing = || {
+        ApiError::new(
+            "not_found",
+            "扫描件文件已不在数据目录中，请重新标记签署并选择扫描件。",
+        )
+    };
+    let scans = data_dir
+        .join(SCANS_DIR)
+        .canonicalize()
+        .map_err(|_| missing())?;
+    let path = data_dir.join(rel).canonicalize().map_err(|_| missing())?;
+    if !path.starts_with(&scans) {
+        return Err(ApiError::new(
+            "invalid",
+            "扫描件不在数据目录的 scans 文件夹中，未打开。",
+        ));
+    }
+    if !path.is_file() {
+        return Err(missing());
+    }
+    Ok(path)
+}
+
+// ---- templates ----
+
+#[tauri::command]
+pub async fn agreement_templates_list(
+    store: State<'_, Arc<Store>>,
+) -> ApiResult<Vec<AgreementTemplate>> {
+    with_conn(&store, |conn, _| templates::list(conn)).await
+}
+
+#[tauri::command]
+pub async fn agreement_template_create(
+    store: State<'_, Arc<Store>>,
+    input: TemplateInput,
+) -> ApiResult<AgreementTemplate> {
+    with_conn(&store, move |conn, _| templates::create(conn, &input)).await
+}
+
+#[tauri::command]
+pub async fn agreement_template_update(
+    store: State<'_, Arc<Store>>,
+    id: i64,
+    input: TemplateInput,
+) -> ApiResult<AgreementTemplate> {
+    with_conn(&store, move |conn, _| templates::update(conn, id, &input)).await
+}
+
+#[tauri::command]
+pub async fn agreement_template_delete(store: State<'_, Arc<Store>>, id: i64) -> ApiResult<()> {
+    with_conn(&store, move |conn, _| templates::delete(conn, id)).await
+}
+
+/// Checks a template as saving would, without saving it.
+#[tauri::command]
+pub async fn agreement_template_validate(
+    store: State<'_, Arc<Store>>,
+    input: TemplateInput,
+) -> ApiResult<()> {
+    with_conn(&store, move |_, _| templates::validate(&input).map(|_| ())).await
+}
+
+/// Every placeholder with the value a sample agreement gives it, in the order of
+/// `PLACEHOLDERS` (the palette and the text preview).
+#[tauri::command]
+pub async fn agreement_placeholder_samples(
+    store: State<'_, Arc<Store>>,
+    input: TemplateInput,
+) -> ApiResult<Vec<PlaceholderValue>> {
+    with_conn(&store, move |conn, _| {
+        let a = agreements::sample_agreement(conn, input.body)?;
+        Ok(agreements::values(&a)
+            .into_iter()
+            .map(|(name, value)| PlaceholderValue {
+                name: name.to_string(),
+                value,
+            })
+            .collect())
+    })
+    .await
+}
+
+/// The template filled in with sample parties as a PDF in `<data>/previews/`, opened.
+#[tauri::command]
+pub async fn agreement_template_preview_pdf(
+    app: AppHandle,
+    store: State<'_, Arc<Store>>,
+    input: TemplateInput,
+) -> ApiResult<Written> {
+    let path = with_conn(&store, move |conn, db_path| {
+        let input = templates::validate(&input)?;
+        let fonts = lianxi::print::saved_fonts(conn)?;
+        let bytes = agreements::preview_template(conn, input.body, &fonts)?;
+        let dir = data_dir(db_path).join("previews");
+        std::fs::create_dir_all(&dir).map_err(|e| lianxi::Error::io(&dir, e))?;
+        let path = dir.join("协议模板预览.pdf");
+        std::fs::write(&path, bytes).map_err(|e| lianxi::Error::io(&path, e))?;
+        Ok(path)
+    })
+    .await?;
+    Ok(Written::opened(&app, &path, 1))
+}
+
+// ---- agreements ----
+
+#[tauri::command]
+pub async fn agreements_list(
+    store: State<'_, Arc<Store>>,
+    meeting_id: Option<i64>,
+) -> ApiResult<Vec<Agreement>> {
+    with_conn(&store, move |conn, _| agreements::list(conn, meeting_id)).await
+}
+
+#[tauri::command]
+pub async fn agreement_get(store: State<'_, Arc<Store>>, id: i64) -> ApiResult<Agreement> {
+    with_conn(&store, move |conn, _| agreements::get(conn, id)).await
+}
+
+#[tauri::command]
+pub async fn agreement_create(
+    store: State<'_, Arc<Store>>,
+    pair: PairSpec,
+    options: AgreementOptions,
+) -> ApiResult<Agreement> {
+    with_conn(&store, move |conn, _| {
+        agreements::create(conn, &pair, &options)
+    })
+    .await
+}
+
+/// 批量结对: all the agreements in one transaction, or none.
+#[tauri::command]
+pub async fn agreements_pair_many(
+    store: State<'_, Arc<Store>>,
+    pairs: Vec<PairSpec>,
+    options: AgreementOptions,
+) -> ApiResult<Vec<Agreement>> {
+    if pairs.is_empty() {
+        return Err(ApiError::new("invalid", "请至少添加一对甲方和乙方。"));
+    }
+    with_conn(&store, move |conn, _| {
+        agreements::pair_many(conn, &pairs, &options)
+    })
+    .await
+}
+
+/// The pairs “the street with every unit that joined in `from_year` or later”.
+#[tauri::command]
+pub async fn agreements_street_pairs_since(
+    store: State<'_, Arc<Store>>,
+    from_year: i32,
+) -> ApiResult<Vec<PairSpec>> {
+    with_conn(&store, move |conn, _| {
+        agreements::street_with_units_joined_since(conn, from_year)
+    })
+    .await
+}
+
+/// Meetings an agreement can belong to (for the pairing screen and the list filter).
+#[tauri::command]
+pub async fn agreements_meeting_choices(store: State<'_, Arc<Store>>) -> ApiResult<Vec<Meeting>> {
+    with_conn(&store, |conn, _| meetings::list(conn)).await
+}
+
+/// 标记已签署: the date, and a copy of the scan (pdf/jpg/png) kept in the data folder.
+#[tauri::command]
+pub async fn agreement_mark_signed(
+    store: State<'_, Arc<Store>>,
+    id: i64,
+    date: String,
+    scan: Option<String>,
+) -> ApiResult<Agreement> {
+    let PartialDate::Day(date) = PartialDate::parse_iso(&date)? else {
+        return Err(ApiError::new(
+            "invalid",
+            "请选择完整的签署日期（年、月、日）。",
+        ));
+    };
+    let scan = match scan.as_deref().filter(|s| !s.trim().is_empty()) {
+        Some(s) => Some(checked_path(s, &SCAN_EXTENSIONS)?),
+        None => None,
+    };
+    with_conn(&store, move |conn, db_path| {
+        agreements::mark_signed(conn, id, date, scan.as_deref(), data_dir(db_path))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn agreement_archive(store: State<'_, Arc<Store>>, id: i64) -> ApiResult<Agreement> {
+    with_conn(&store, move |conn, _| agreements::archive(conn, id)).await
+}
+
+/// Opens the stored scan of a signed agreement with the system viewer.
+#[tauri::command]
+pub async fn agreement_open_scan(
+    app: AppHandle,
+    store: State<'_, Arc<Store>>,
+    id: i64,
+) -> ApiResult<Written> {
+    let (a, dir) = with_conn(&store, move |conn, db_path| {
+        Ok((agreements::get(conn, id)?, data_dir(db_path).to_path_buf()))
+    })
+    .await?;
+    let rel = a
+        .scan_file
+        .ok_or_else(|| ApiError::new("not_found", "这份协议还没有上传扫描件。"))?;
+    let path = stored_scan(&dir, &rel)?;
+    Ok(Written::opened(&app, &path, 1))
+}
+
+#[tauri::command]
+pub async fn agreement_number_prefix(store: State<'_, Arc<Store>>) -> ApiResult<String> {
+    with_conn(&store, |conn, _| number::prefix(conn)).await
+}
+
+/// Sets the number prefix of agreements made from now on (empty: back to the default).
+#[tauri::command]
+pub async fn agreement_number_prefix_set(
+    store: State<'_, Arc<Store>>,
+    prefix: String,
+) -> ApiResult<String> {
+    with_conn(&store, move |conn, _| {
+        lianxi::settings::set(conn, number::PREFIX_SETTING, prefix.trim())?;
+        number::prefix(conn)
+    })
+    .await
+}
+
+// ---- printing ----
+
+fn require_ids(ids: &[i64]) -> ApiResult<()> {
+    if ids.is_empty() {
+        return Err(ApiError::new("invalid", "请先选择要打印的协议。"));
+    }
+    Ok(())
+}
+
+/// Prints agreements (each in its number of copies, each copy from a new page) into one PDF,
+/// marks the 草拟 ones 已打印, and opens the file.
+#[tauri::command]
+pub async fn agreements_print_pdf(
+    app: AppHandle,
+    store: State<'_, Arc<Store>>,
+    ids: Vec<i64>,
+    path: String,
+    on_progress: Channel<PrintProgress>,
+) -> ApiResult<Written> {
+    require_ids(&ids)?;
+    let path = checked_path(&path, &["pdf"])?;
+    let mut progress = print_progress(&store, on_progress);
+    let target = path.clone();
+    let count = ids.len();
+    with_conn(&store, move |conn, _| {
+        let fonts = lianxi::print::saved_fonts(conn)?;
+        agreements::write_agreements_pdf(conn, &ids, &fonts, &target, &mut progress)
+    })
+    .await?;
+    Ok(Written::opened(&app, &path, count))
+}
+
+/// Prints one PDF per agreement into `dir`, marks the 草拟 ones 已打印, and opens the folder.
+#[tauri::command]
+pub async fn agreements_print_dir(
+    app: AppHandle,
+    store: State<'_, Arc<Store>>,
+    ids: Vec<i64>,
+    dir: String,
+    on_progress: Channel<PrintProgress>,
+) -> ApiResult<Written> {
+    require_ids(&ids)?;
+    let dir = checked_dir(&dir)?;
+    let mut progress = print_progress(&store, on_progress);
+    let target = dir.clone();
+    let files = with_conn(&store, move |conn, _| {
+        let fonts = lianxi::print::saved_fonts(conn)?;
+        agreements::write_agreement_files(conn, &ids, &fonts, &target, &mut progress)
+    })
+    .await?;
+    Ok(Written::opened(&app, &dir, files.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("lianxi-shell-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(d.join(SCANS_DIR)).unwrap();
+        d
+    }
+
+    #[test]
+    fn only_scans_inside_the_scans_folder_are_opened() {
+        let data = temp_dir("scans");
+        std::fs::write(data.join("scans/a.pdf"), b"%PDF-1.4").unwrap();
+        std::fs::write(data.join("lianxi.sqlite3"), b"db").unwrap();
+        assert!(stored_scan(&data, "scans/a.pdf").is_ok());
+        assert_eq!(
+            stored_scan(&data, "scans/missing.pdf").unwrap_err().kind,
+            "not_found"
+        );
+        assert_eq!(
+            stored_scan(&data, "scans/../lianxi.sqlite3")
+                .unwrap_err()
+                .kind,
+            "invalid"
+        );
+        assert_eq!(
+            stored_scan(&data, "lianxi.sqlite3").unwrap_err().kind,
+            "invalid"
+        );
+        let outside = data.join("lianxi.sqlite3").display().to_string();
+        assert_eq!(stored_scan(&data, &outside).unwrap_err().kind, "invalid");
+        std::fs::remove_dir_all(&data).unwrap();
+    }
+
+    #[test]
+    fn the_data_folder_is_beside_the_database() {
+        assert_eq!(
+            data_dir(Path::new("/data/lianxi.sqlite3")),
+            Path::new("/data")
+        );
+    }
+}

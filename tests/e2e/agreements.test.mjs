@@ -1,0 +1,156 @@
+// End-to-end: 共建协议 on the demo street — pair through 批量结对, print the batch into one PDF,
+// mark one agreement signed with a scan; checked through the CLI and the files themselves.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
+
+const cli = (dataDir, ...args) =>
+  execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
+const agreements = (dataDir) => JSON.parse(cli(dataDir, 'agreement', 'list', '--json'))
+const squeeze = (s) => s.replace(/\s+/g, '')
+
+/** Lets dialogs and messages finish their transitions before a screenshot. */
+async function shot(app, name) {
+  await sleep(500)
+  await app.saveScreenshot(name)
+}
+
+/** A real 1×1 PNG, standing in for a scanned signed copy. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+function today() {
+  const d = new Date()
+  const p = (n) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+
+/** Picks `name` in the searchable unit select of pairing row `row`. */
+async function chooseUnit(app, row, search, name) {
+  await app.click(`[data-test="pair-b-${row}"]`)
+  await app.type(`[data-test="pair-b-${row}"] input`, search)
+  await app.chooseOption(name)
+}
+
+test('agreements are paired, printed as one PDF and one is marked signed with a scan', async () => {
+  const dataDir = tempDataDir()
+  cli(dataDir, 'demo')
+  const before = agreements(dataDir)
+  const meeting = JSON.parse(cli(dataDir, 'meeting', 'list', '--json')).find((m) => m.status === '筹备中')
+  assert.ok(meeting, 'the demo has a meeting being prepared')
+  const scan = join(dataDir, '签署扫描件.png')
+  writeFileSync(scan, PNG)
+
+  const driver = await startDriver(dataDir)
+  try {
+    const app = await App.start(driver.url)
+    await app.click('[data-test="nav-agreements"]')
+    await app.waitFor('[data-test="agreement-table"]', { text: before[0].number })
+    await shot(app, 'agreements-list.png')
+
+    // 批量结对: the meeting being prepared is chosen already; one row per community, then
+    // keep two rows and choose a unit for each.
+    await app.click('#tab-pair')
+    await app.waitFor('[data-test="pair-meeting"]', { text: meeting.title })
+    await app.click('[data-test="pair-fill-communities"]')
+    await app.waitFor('[data-test="pair-remove-4"]')
+    for (let i = 0; i < 3; i++) await app.click('[data-test="pair-remove-2"]')
+    await chooseUnit(app, 0, '图书馆', '海棠区图书馆')
+    await chooseUnit(app, 1, '小学', '海棠路小学')
+    await app.waitFor('[data-test="pair-create"]', { text: '生成 2 份协议' })
+    await shot(app, 'agreements-pairing.png')
+    await app.click('[data-test="pair-create"]')
+
+    // The list shows the new ones; filter to the meeting and print all shown into one PDF.
+    await app.waitFor('[data-test="agreement-table"]', { text: '海棠区图书馆' })
+    const made = agreements(dataDir).filter((a) => a.meeting_id === meeting.id)
+    assert.equal(made.length, 2)
+    assert.equal(agreements(dataDir).length, before.length + 2)
+    assert.deepEqual(
+      made.map((a) => a.status),
+      ['草拟', '草拟'],
+    )
+    await app.click('[data-test="agreement-filter-meeting"]')
+    await app.chooseOption(meeting.title)
+    await app.waitFor('[data-test="agreement-count"]', { text: '显示 2 份' })
+    await app.click('[data-test="agreement-print-batch"]')
+    const pdf = join(dataDir, '年会协议.pdf')
+    await app.answerFileDialogWith(pdf)
+    await app.click('[data-test="print-start"]')
+    await app.waitFor('[data-test="print-result"]', { text: pdf })
+    await shot(app, 'agreements-printed.png')
+    await app.click('[data-test="print-close"]')
+
+    assert.ok(statSync(pdf).size > 0)
+    assert.equal(readFileSync(pdf).subarray(0, 4).toString(), '%PDF')
+    const text = squeeze(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }))
+    for (const a of made) {
+      for (const name of [a.party_a.name, a.party_b.name, a.number]) {
+        assert.ok(text.includes(squeeze(name)), `the PDF lacks ${name}`)
+      }
+    }
+    const printed = agreements(dataDir).filter((a) => a.meeting_id === meeting.id)
+    assert.deepEqual(
+      printed.map((a) => a.status),
+      ['已打印', '已打印'],
+    )
+
+    // The same two, one file each, into a chosen folder.
+    const folder = join(dataDir, '分别打印')
+    mkdirSync(folder)
+    await app.click('[data-test="agreement-print-batch"]')
+    await app.click('[data-test="print-mode-dir"]')
+    await app.answerFileDialogWith(folder)
+    await app.click('[data-test="print-start"]')
+    await app.waitFor('[data-test="print-result"]', { text: folder })
+    await app.click('[data-test="print-close"]')
+    const files = readdirSync(folder).sort()
+    assert.equal(files.length, 2)
+    assert.ok(files[0].startsWith(made[0].number) && files[0].endsWith('.pdf'), files[0])
+
+    // 标记已签署 with today's date and a scan.
+    const first = made[0]
+    await app.waitFor(`[data-test="agreement-status-${first.id}"]`, { text: '已打印' })
+    await app.click(`[data-test="agreement-sign-${first.id}"]`)
+    await app.answerFileDialogWith(scan)
+    await app.click('[data-test="sign-choose-scan"]')
+    await app.waitFor('[data-test="sign-scan-name"]', { text: '签署扫描件.png' })
+    await shot(app, 'agreements-sign.png')
+    await app.click('[data-test="sign-confirm"]')
+    await app.waitFor(`[data-test="agreement-status-${first.id}"]`, { text: '已签署' })
+    await app.waitFor(`[data-test="agreement-scan-${first.id}"]`)
+    await shot(app, 'agreements-signed.png')
+
+    const signed = agreements(dataDir).find((a) => a.id === first.id)
+    assert.equal(signed.status, '已签署')
+    assert.equal(signed.signed_on, today())
+    assert.match(signed.scan_file, /^scans\//)
+    const stored = join(dataDir, signed.scan_file)
+    assert.ok(existsSync(stored), `${stored} was not copied`)
+    assert.deepEqual(readFileSync(stored), PNG)
+
+    // The template editor: the palette inserts a placeholder where the caret is, the preview
+    // fills it with a sample; an unknown placeholder is named inline and refused on saving.
+    await app.click('#tab-templates')
+    await app.waitFor('[data-test="tpl-preview"]', { text: '示例社区党委' })
+    const clause = 'textarea[data-test="tpl-clause-0-0"]'
+    await app.setValue(clause, '由')
+    await app.click(clause)
+    await app.click('[data-test="tpl-ph-甲方名称"]')
+    await app.waitFor('[data-test="tpl-preview"]', { text: '由示例社区党委' })
+    await app.setValue(clause, '由{{甲方书记}}负责。')
+    await app.waitFor('[data-test="tpl-problems"]', { text: '无法识别的占位符“{{甲方书记}}”' })
+    await app.click('[data-test="tpl-save"]')
+    await app.waitFor('[data-test="tpl-error"]', { text: '甲方书记' })
+    await shot(app, 'agreements-template.png')
+    await app.quit()
+  } finally {
+    driver.stop()
+  }
+})
