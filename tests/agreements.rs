@@ -509,3 +509,60 @@ fn cli_lists_prints_and_fails_on_missing_glyphs() {
     );
     assert!(!out.status.success());
 }
+
+/// Every built-in template makes a printable agreement, and a database made before a
+/// built-in existed receives it once (a deleted one does not come back).
+#[test]
+fn every_builtin_template_prints_and_new_builtins_reach_old_databases() {
+    let conn = demo_db();
+    let builtins: Vec<_> = templates::list(&conn)
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.builtin)
+        .collect();
+    assert_eq!(builtins.len(), 2, "{builtins:?}");
+    assert_eq!(builtins[0].name, "党建结对共建协议书");
+    let fonts = FontSet::bundled().unwrap();
+    for t in &builtins {
+        let a = agreements::create(
+            &conn,
+            &street_with(&conn, "海棠区图书馆"),
+            &AgreementOptions {
+                template_id: Some(t.id),
+                ..options()
+            },
+        )
+        .unwrap();
+        let bytes = agreements::render_agreement(&conn, a.id, &fonts).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = write_pdf(dir.path(), "t.pdf", &bytes);
+        let text = squeeze(&tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
+        assert!(text.contains(&squeeze(&t.body.title)), "{}: {text}", t.name);
+        assert!(
+            text.contains(&squeeze(&a.party_b.name)),
+            "{}: {text}",
+            t.name
+        );
+    }
+
+    // An older database: only the first built-in, and no record of which were offered.
+    let old = db::open_in_memory().unwrap();
+    templates::list(&old).unwrap();
+    let second = templates::list(&old).unwrap()[1].id;
+    templates::delete(&old, second).unwrap();
+    old.execute(
+        "DELETE FROM settings WHERE key = 'builtin_templates_seeded'",
+        [],
+    )
+    .unwrap();
+    let names: Vec<String> = templates::list(&old)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(names.len(), 2, "the newer built-in arrives once: {names:?}");
+    // Deleted after being offered: it stays deleted.
+    let second = templates::list(&old).unwrap()[1].id;
+    templates::delete(&old, second).unwrap();
+    assert_eq!(templates::list(&old).unwrap().len(), 1);
+}

@@ -61,7 +61,7 @@ pub fn load_demo(conn: &Connection) -> Result<usize> {
             });
         }
     }
-    pairs.extend(street_with_units_joined_since(conn, 2025)?);
+    let newcomers = street_with_units_joined_since(conn, 2025)?;
     let options = AgreementOptions {
         year: Some(2026),
         term_start: NaiveDate::from_ymd_opt(2026, 1, 1),
@@ -72,7 +72,17 @@ pub fn load_demo(conn: &Connection) -> Result<usize> {
         ],
         ..AgreementOptions::default()
     };
-    let made = pair_many(conn, &pairs, &options)?;
+    let mut made = pair_many(conn, &pairs, &options)?;
+    // New members sign the 共驻共建责任书 with the street.
+    let duty = templates::list(conn)?
+        .into_iter()
+        .find(|t| t.builtin && t.name != templates::DEFAULT_TEMPLATE_NAME)
+        .map(|t| t.id);
+    let duty_options = AgreementOptions {
+        template_id: duty,
+        ..options
+    };
+    made.extend(pair_many(conn, &newcomers, &duty_options)?);
     let printed: Vec<i64> = made.iter().take(3).map(|a| a.id).collect();
     mark_printed(conn, &printed)?;
     if let (Some(first), Some(date)) = (made.first(), NaiveDate::from_ymd_opt(2026, 3, 18)) {

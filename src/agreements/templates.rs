@@ -33,6 +33,19 @@ pub const DEFAULT_TEMPLATE_JSON: &str = include_str!("../../assets/templates/共
 /// The name the built-in template is stored under.
 pub const DEFAULT_TEMPLATE_NAME: &str = "党建结对共建协议书";
 
+/// The built-in templates, the default first: name and body (JSON).
+const BUILTINS: &[(&str, &str)] = &[
+    (DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_JSON),
+    (
+        "共驻共建责任书（新成员单位）",
+        include_str!("../../assets/templates/共建责任书.json"),
+    ),
+];
+
+/// How many of [`BUILTINS`] a database has been offered (a setting). Built-ins added in a later
+/// version reach existing databases once; one the user deleted does not come back.
+const BUILTINS_SEEDED_SETTING: &str = "builtin_templates_seeded";
+
 /// One numbered section, e.g. 一、共建原则, and its clauses (one paragraph each).
 ///
 /// A clause that is exactly `{{共建内容}}` or `{{共建项目}}` becomes one paragraph per area or
@@ -174,16 +187,31 @@ pub fn validate(input: &TemplateInput) -> Result<TemplateInput> {
     })
 }
 
-/// Stores the built-in templates when there is none yet.
+/// Stores the built-in templates this database has not been offered yet (a name already
+/// taken by a user's template is left alone).
 pub fn ensure_default_templates(conn: &Connection) -> Result<()> {
-    let count: i64 =
-        conn.query_row("SELECT COUNT(*) FROM agreement_templates", [], |r| r.get(0))?;
-    if count > 0 {
+    let seeded: usize = crate::settings::get(conn, BUILTINS_SEEDED_SETTING)?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    if seeded >= BUILTINS.len() {
         return Ok(());
     }
-    let body = TemplateBody::builtin_default()?;
-    insert(conn, DEFAULT_TEMPLATE_NAME, &body, true)?;
-    Ok(())
+    atomically(conn, || {
+        for (name, json) in &BUILTINS[seeded..] {
+            let body: TemplateBody = serde_json::from_str(json).map_err(|e| Error::Migration {
+                message: format!("内置协议模板“{name}”损坏：{e}"),
+            })?;
+            let taken: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM agreement_templates WHERE name = ?1)",
+                [name],
+                |r| r.get(0),
+            )?;
+            if !taken {
+                insert(conn, name, &body, true)?;
+            }
+        }
+        crate::settings::set(conn, BUILTINS_SEEDED_SETTING, &BUILTINS.len().to_string())
+    })
 }
 
 fn insert(conn: &Connection, name: &str, body: &TemplateBody, builtin: bool) -> Result<i64> {
