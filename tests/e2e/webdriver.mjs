@@ -169,6 +169,15 @@ export class App {
     })
   }
 
+  /** Scrolls the element into the middle of the view (dropdowns then open on screen). */
+  async scrollTo(css) {
+    const id = await this.waitFor(css)
+    await rpc('POST', `${this.base}/execute/sync`, {
+      script: "arguments[0].scrollIntoView({ block: 'center' })",
+      args: [{ [ELEMENT]: id }],
+    })
+  }
+
   /** Clicks the visible option `text` of the open Element Plus select dropdown. */
   async chooseOption(text) {
     const until = Date.now() + 10000
@@ -176,8 +185,14 @@ export class App {
       for (const id of await this.findAll('.el-select-dropdown__item')) {
         const shown = await rpc('GET', `${this.base}/element/${id}/displayed`)
         if (shown && (await this.textContent(id)).trim() === text) {
-          await rpc('POST', `${this.base}/element/${id}/click`, {})
-          return
+          try {
+            await rpc('POST', `${this.base}/element/${id}/click`, {})
+            return
+          } catch (e) {
+            // A dropdown still sliding in, or another select's closed dropdown listing the
+            // same option: look again.
+            if (!/intercepted|not interactable/.test(String(e.message ?? e))) throw e
+          }
         }
       }
       await sleep(150)
