@@ -61,6 +61,11 @@ pub enum Error {
     #[error("操作已取消，数据未作任何修改。")]
     Cancelled,
 
+    /// A document has nothing to show yet (no invitees, no platform names); the message
+    /// says what to do first.
+    #[error("{0}")]
+    NothingToPrint(String),
+
     /// An error while making one document of a batch (the print pack), naming the document.
     /// Its kind is the kind of the underlying error.
     #[error("生成“{document}”时出错：{source}")]
@@ -176,6 +181,7 @@ impl Error {
             Error::NoNameColumn { .. } => "no_name_column",
             Error::UndoRefused { .. } => "undo_refused",
             Error::Cancelled => "cancelled",
+            Error::NothingToPrint(_) => "nothing_to_print",
             Error::InDocument { source, .. } => source.kind(),
             Error::MissingGlyph { .. } => "missing_glyph",
             Error::Font { .. } => "font",

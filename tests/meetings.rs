@@ -488,7 +488,7 @@ fn the_whole_pack_is_seven_files_and_a_cancel_leaves_none() {
     let options = print_pack::PackOptions::default();
 
     let mut seen = Vec::new();
-    let files = print_pack::write_pack(
+    let done = print_pack::write_pack(
         &conn,
         this,
         &options,
@@ -500,7 +500,8 @@ fn the_whole_pack_is_seven_files_and_a_cancel_leaves_none() {
         },
     )
     .unwrap();
-    assert_eq!(files.len(), 7);
+    assert_eq!(done.written.len(), 7);
+    assert!(done.skipped.is_empty());
     assert_eq!(seen.len(), 7);
     assert_eq!(seen[0], (0, 7, print_pack::Document::Agenda));
     for doc in print_pack::Document::ALL {
@@ -520,6 +521,33 @@ fn the_whole_pack_is_seven_files_and_a_cancel_leaves_none() {
         .unwrap_err();
     assert_eq!(err.kind(), "cancelled");
     assert_eq!(std::fs::read_dir(&again).unwrap().count(), 0);
+
+    // A new meeting with nothing in it yet: what can be printed is, the rest is reported.
+    let fresh = meetings::create(
+        &conn,
+        &meetings::MeetingInput {
+            title: "刚建的会议".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let early = dir.path().join("early");
+    let done = print_pack::write_pack(&conn, fresh.id, &options, &fonts, &early, &mut |_, _, _| {
+        true
+    })
+    .unwrap();
+    let skipped: Vec<_> = done.skipped.iter().map(|(d, _)| *d).collect();
+    assert_eq!(
+        skipped,
+        [
+            print_pack::Document::Invitations,
+            print_pack::Document::Namecards,
+            print_pack::Document::Seating
+        ]
+    );
+    assert!(done.skipped[0].1.contains("邀请"), "{:?}", done.skipped);
+    assert_eq!(done.written.len(), 4);
+    assert!(!early.join("邀请函.pdf").exists());
 
     // A failing document is named in the error, and its kind is kept: a title with a
     // character no font has stops the agenda, and nothing is left at its path.

@@ -59,6 +59,8 @@ pub struct Written {
     pub count: usize,
     /// Whether the system viewer was started.
     pub opened: bool,
+    /// What the user should know about the job (e.g. documents skipped and why).
+    pub notes: Vec<String>,
 }
 
 impl Written {
@@ -68,7 +70,14 @@ impl Written {
             path: path.display().to_string(),
             count,
             opened: open_with_system(app, path),
+            notes: Vec::new(),
         }
+    }
+
+    /// Adds notes for the user.
+    pub(crate) fn with_notes(mut self, notes: Vec<String>) -> Self {
+        self.notes = notes;
+        self
     }
 }
 

@@ -69,7 +69,7 @@ pub async fn meeting_print_pack(
     let s = Arc::clone(&store);
     let folder = dir.clone();
     let o = options(group_by, names);
-    let files = with_conn(&store, move |conn, _| {
+    let done = with_conn(&store, move |conn, _| {
         let fonts = lianxi::print::saved_fonts(conn)?;
         let mut progress = |done, total, doc: Document| {
             // A closed window only stops the progress bar, not the work.
@@ -83,5 +83,10 @@ pub async fn meeting_print_pack(
         print_pack::write_pack(conn, meeting_id, &o, &fonts, &folder, &mut progress)
     })
     .await?;
-    Ok(Written::opened(&app, &dir, files.len()))
+    let notes = done
+        .skipped
+        .iter()
+        .map(|(doc, why)| format!("未生成“{}”：{why}", doc.name()))
+        .collect();
+    Ok(Written::opened(&app, &dir, done.written.len()).with_notes(notes))
 }

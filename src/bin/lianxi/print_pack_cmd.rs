@@ -138,9 +138,12 @@ pub fn run(conn: &Connection, action: PackAction) -> Result<(), Error> {
                 eprintln!("[{}/{}] {}", done + 1, total, doc.name());
                 true
             };
-            let files =
+            let done =
                 print_pack::write_pack(conn, meeting, &options, &fonts, &output, &mut progress)?;
-            println!("已生成 {} 份材料：{}", files.len(), output.display());
+            for (doc, why) in &done.skipped {
+                eprintln!("未生成“{}”：{why}", doc.name());
+            }
+            println!("已生成 {} 份材料：{}", done.written.len(), output.display());
             return Ok(());
         }
     };

@@ -133,7 +133,9 @@ pub fn name_cards_for(
     fonts: &FontSet,
 ) -> Result<Vec<u8>> {
     if people.is_empty() {
-        return Err(Error::Conflict("没有需要制作桌签的参会人员。".into()));
+        return Err(Error::NothingToPrint(
+            "没有需要制作桌签的参会人员。请先邀请参会单位或添加列席嘉宾。".into(),
+        ));
     }
     for (name, unit) in people {
         check(
@@ -223,7 +225,10 @@ pub fn seating_pdf(
 ) -> Result<Vec<u8>> {
     let m = meetings::get(conn, meeting_id)?;
     if names.is_empty() {
-        return Err(Error::invalid("names", "请指定主席台就座人员。"));
+        return Err(Error::NothingToPrint(
+            "还没有主席台就座人员：请在“打印”页的座次表中填写，或先在议程中填写主持人、报告人。"
+                .into(),
+        ));
     }
     let fields: Vec<(&str, &str)> = names.iter().map(|n| ("姓名", n.as_str())).collect();
     check(fonts, "座次表", &fields)?;

@@ -370,8 +370,8 @@ pub fn speakers_pdf(conn: &Connection, meeting_id: i64, fonts: &FontSet) -> Resu
 pub fn invitations_pdf(conn: &Connection, meeting_id: i64, fonts: &FontSet) -> Result<Vec<u8>> {
     let docs = invitation_docs(conn, meeting_id)?;
     if docs.is_empty() {
-        return Err(crate::Error::Conflict(
-            "本次会议还没有邀请任何单位，无法生成邀请函。".into(),
+        return Err(crate::Error::NothingToPrint(
+            "本次会议还没有邀请任何单位，无法生成邀请函。请先在“邀请与回执”中邀请参会单位。".into(),
         ));
     }
     render_batch(&docs, fonts, &PageStyle::default())

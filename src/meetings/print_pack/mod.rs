@@ -15,7 +15,7 @@ pub use lists::{
     signin_doc, signin_pdf, speakers_doc, speakers_pdf, GroupBy,
 };
 pub use pack::{
-    render_document, write_document, write_pack, Document, PackOptions, PackProgressFn,
+    render_document, write_document, write_pack, Document, PackOptions, PackOutcome, PackProgressFn,
 };
 
 use chrono::NaiveTime;

@@ -127,8 +127,19 @@ pub fn write_document(
         .map_err(|e| in_document(doc, e))
 }
 
-/// Writes all seven documents into `dir` (created if missing) and returns their paths. On an
-/// error or a cancel, the files this job wrote are removed again.
+/// What a pack job made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PackOutcome {
+    /// The files written, in pack order.
+    pub written: Vec<PathBuf>,
+    /// The documents with nothing to print yet (e.g. 邀请函 before anyone is invited), each
+    /// with the reason and what to do first.
+    pub skipped: Vec<(Document, String)>,
+}
+
+/// Writes the seven documents into `dir` (created if missing). A document with nothing to
+/// print yet is skipped and reported; any other error, or a cancel, removes the files this
+/// job wrote and returns the error (naming the document).
 pub fn write_pack(
     conn: &Connection,
     meeting_id: i64,
@@ -136,28 +147,38 @@ pub fn write_pack(
     fonts: &FontSet,
     dir: &Path,
     progress: PackProgressFn<'_>,
-) -> Result<Vec<PathBuf>> {
+) -> Result<PackOutcome> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let total = Document::ALL.len();
-    let mut written = Vec::with_capacity(total);
+    let mut out = PackOutcome::default();
     for (done, doc) in Document::ALL.into_iter().enumerate() {
-        let step = if progress(done, total, doc) {
-            let path = dir.join(doc.file_name());
-            write_document(conn, meeting_id, doc, options, fonts, &path).map(|()| path)
-        } else {
-            Err(Error::Cancelled)
-        };
-        match step {
-            Ok(path) => written.push(path),
-            Err(e) => {
-                for p in &written {
-                    let _ = std::fs::remove_file(p);
+        if !progress(done, total, doc) {
+            remove_all(&out.written);
+            return Err(Error::Cancelled);
+        }
+        let path = dir.join(doc.file_name());
+        match render_document(conn, meeting_id, doc, options, fonts) {
+            Ok(bytes) => match write_atomically(&path, &bytes) {
+                Ok(()) => out.written.push(path),
+                Err(e) => {
+                    remove_all(&out.written);
+                    return Err(in_document(doc, e));
                 }
-                return Err(e);
+            },
+            Err(Error::NothingToPrint(why)) => out.skipped.push((doc, why)),
+            Err(e) => {
+                remove_all(&out.written);
+                return Err(in_document(doc, e));
             }
         }
     }
-    Ok(written)
+    Ok(out)
+}
+
+fn remove_all(paths: &[PathBuf]) {
+    for p in paths {
+        let _ = std::fs::remove_file(p);
+    }
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -11,6 +11,8 @@ export interface Written {
   count: number
   /** Whether the system viewer was started. */
   opened: boolean
+  /** What the user should know (e.g. documents skipped and why); usually empty. */
+  notes: string[]
 }
 
 /** Asks a running print job to stop. */
