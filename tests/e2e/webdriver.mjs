@@ -182,7 +182,8 @@ export class App {
   async chooseOption(text) {
     const until = Date.now() + 10000
     while (Date.now() < until) {
-      for (const id of await this.findAll('.el-select-dropdown__item')) {
+      // Newest dropdown first: a select's dropdown is added to the page when it first opens.
+      for (const id of (await this.findAll('.el-select-dropdown__item')).reverse()) {
         const shown = await rpc('GET', `${this.base}/element/${id}/displayed`)
         if (shown && (await this.textContent(id)).trim() === text) {
           try {
