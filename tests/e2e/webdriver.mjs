@@ -127,11 +127,27 @@ export class App {
     })
   }
 
+  /** Waits (up to 2 s) until no dialog or dropdown is zooming in or out. */
+  async settle() {
+    const until = Date.now() + 2000
+    while (Date.now() < until) {
+      const moving = await rpc('POST', `${this.base}/execute/sync`, {
+        script:
+          "return document.querySelector('[class*=\"-enter-active\"], [class*=\"-leave-active\"]') !== null",
+        args: [],
+      }).catch(() => false)
+      if (!moving) return
+      await sleep(50)
+    }
+  }
+
   /** Clicks `css`, retrying while a closing dialog or a message still covers it. */
   async click(css, opts) {
     const until = Date.now() + 10000
     for (;;) {
       const id = await this.waitFor(css, opts)
+      // A click while a dialog is still zooming in lands where the element is going to be.
+      await this.settle()
       try {
         await rpc('POST', `${this.base}/element/${id}/click`, {})
         return
@@ -167,6 +183,24 @@ export class App {
         "el.dispatchEvent(new Event('input', { bubbles: true })); el.blur();",
       args: [{ [ELEMENT]: id }, text],
     })
+  }
+
+  /**
+   * Sets an Element Plus checkbox to `checked`, clicking until it shows that state: a click
+   * while its dialog is still zooming in can land beside it.
+   */
+  async setChecked(css, checked) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const id = await this.waitFor(css)
+      const cls = await rpc('POST', `${this.base}/execute/sync`, {
+        script: 'return arguments[0].className',
+        args: [{ [ELEMENT]: id }],
+      })
+      if (/\bis-checked\b/.test(cls) === checked) return
+      await this.click(css)
+      await sleep(300)
+    }
+    throw new Error(`${css} did not become ${checked ? 'checked' : 'unchecked'}`)
   }
 
   /** Scrolls the element into the middle of the view (dropdowns then open on screen). */
