@@ -268,7 +268,15 @@ fn invitations_are_idempotent_and_counted() {
     attendance::set_reply(&conn, list[0].id, Reply::Leave, "").unwrap();
     assert!(attendance::set_reply(&conn, list[1].id, Reply::Delegated, "").is_err());
     attendance::set_reply(&conn, list[1].id, Reply::Delegated, "孙思远").unwrap();
-    attendance::sign_in(&conn, list[1].id, chrono::Local::now().naive_local()).unwrap();
+    let first = chrono::NaiveDate::from_ymd_opt(2026, 9, 25)
+        .unwrap()
+        .and_hms_opt(14, 2, 0)
+        .unwrap();
+    let signed = attendance::sign_in(&conn, list[1].id, first).unwrap();
+    // A second sign-in (another desk, a double tap) keeps the first time.
+    let again =
+        attendance::sign_in(&conn, list[1].id, first + chrono::Duration::minutes(9)).unwrap();
+    assert_eq!(again.signed_in_at, signed.signed_in_at);
     attendance::sign_in(&conn, list[2].id, chrono::Local::now().naive_local()).unwrap();
     attendance::sign_out(&conn, list[2].id).unwrap();
     let c = attendance::counts(&conn, m.id).unwrap();

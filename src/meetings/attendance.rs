@@ -284,11 +284,12 @@ pub fn set_reply(conn: &Connection, id: i64, reply: Reply, substitute: &str) -> 
     get(conn, id)
 }
 
-/// Signs an invitee in at `at`.
+/// Signs an invitee in at `at`. Signing in again (a second desk, a double tap) keeps the
+/// first time: it is the time the minutes record.
 pub fn sign_in(conn: &Connection, id: i64, at: NaiveDateTime) -> Result<Invitee> {
     get(conn, id)?;
     conn.execute(
-        "UPDATE attendance SET signed_in_at = ?2 WHERE id = ?1",
+        "UPDATE attendance SET signed_in_at = COALESCE(signed_in_at, ?2) WHERE id = ?1",
         params![id, at.format("%Y-%m-%d %H:%M:%S").to_string()],
     )?;
     get(conn, id)
