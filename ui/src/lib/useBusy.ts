@@ -8,20 +8,21 @@ export interface Busy {
   busy: Ref<boolean>
   /**
    * Runs `task` unless one is already running. Resolves to its result, or to `undefined`
-   * when it was skipped or failed (the failure has then been shown).
+   * when it was skipped or failed (the failure has then gone to `onError`, by default the
+   * handler given to `useBusy`).
    */
-  run<T>(task: () => Promise<T>): Promise<T | undefined>
+  run<T>(task: () => Promise<T>, onError?: (e: unknown) => void): Promise<T | undefined>
 }
 
 export function useBusy(onError: (e: unknown) => void = showError): Busy {
   const busy = ref(false)
-  async function run<T>(task: () => Promise<T>): Promise<T | undefined> {
+  async function run<T>(task: () => Promise<T>, failed = onError): Promise<T | undefined> {
     if (busy.value) return undefined
     busy.value = true
     try {
       return await task()
     } catch (e) {
-      onError(e)
+      failed(e)
       return undefined
     } finally {
       busy.value = false
