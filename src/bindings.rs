@@ -40,6 +40,12 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::agreements::TemplateInput::export_all(&cfg)?;
     crate::agreements::PairSpec::export_all(&cfg)?;
     crate::agreements::AgreementOptions::export_all(&cfg)?;
+    crate::agreements::DraftEdit::export_all(&cfg)?;
+    crate::agreements::PairWarning::export_all(&cfg)?;
+    crate::org::CommunityInput::export_all(&cfg)?;
+    crate::street::StreetProfile::export_all(&cfg)?;
+    crate::street::FieldSpec::export_all(&cfg)?;
+    crate::error::FixTarget::export_all(&cfg)?;
     crate::print::FontChoice::export_all(&cfg)?;
     crate::print::FontOption::export_all(&cfg)?;
     Ok(())

@@ -79,6 +79,11 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// Today's date, local time.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 /// A full date in the document convention: 2026年9月21日.
 pub fn cn_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())

@@ -1,11 +1,15 @@
 //! The demo street (示例数据): a realistic, fictional roster so a newcomer sees a working
 //! example at once. Never mixed into a database that holds real data.
 
+use std::path::Path;
+
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
 use crate::org::{ensure_branch, ensure_community};
+use crate::backup::{self, BackupInfo, BackupReason};
 use crate::settings;
+use crate::street::{self, StreetProfile};
 use crate::units::{self, Source, UnitCategory, UnitInput};
 
 /// The fictional street's name.
@@ -177,7 +181,21 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
         units::create(&tx, &input, Source::Demo)?;
     }
     settings::set(&tx, "demo", "1")?;
-    settings::set(&tx, "street_name", STREET)?;
+    street::save(
+        &tx,
+        &StreetProfile {
+            name: STREET.into(),
+            short_name: "海棠街道".into(),
+            party_org: "中共海棠街道工作委员会（示例）".into(),
+            leader: "周立新".into(),
+            contact: "林雅琴".into(),
+            phone: "0532-82860001".into(),
+            address: "海棠区海棠路1号".into(),
+            meeting_name: "海棠街道“六联共建”联席会".into(),
+            number_prefix: String::new(),
+            issuer: "海棠街道党工委办公室".into(),
+        },
+    )?;
     crate::meetings::demo::load(&tx)?;
     let agreements = crate::agreements::load_demo(&tx)?;
     tx.commit()?;
@@ -187,6 +205,47 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
         branches: BRANCH_NAMES.len(),
         agreements,
     })
+}
+
+/// The tables that hold a street's data, children before parents (so every row can go
+/// without breaking a reference). Templates stay: they are the app's, not the street's.
+const DATA_TABLES: [&str; 17] = [
+    "claims",
+    "projects",
+    "resources",
+    "needs",
+    "minutes",
+    "donations",
+    "agreements",
+    "speech_units",
+    "speeches",
+    "agenda_items",
+    "attendance",
+    "meetings",
+    "unit_history",
+    "units",
+    "import_batches",
+    "branches",
+    "communities",
+];
+
+/// 清除示例数据，开始正式使用: takes a backup, then empties every table of the street's data
+/// and the street's profile, in one transaction. Refused on a database that is not the demo.
+pub fn clear(conn: &mut Connection, db_path: &Path) -> Result<BackupInfo> {
+    if !is_demo(conn)? {
+        return Err(Error::Conflict(
+            "当前数据不是示例数据，不能清除（为防止误删真实数据，只有载入的示例数据可以一键清除）。".into(),
+        ));
+    }
+    let safety = backup::create(conn, db_path, BackupReason::BeforeBulkChange)?;
+    let tx = conn.transaction()?;
+    for table in DATA_TABLES {
+        tx.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    tx.execute("DELETE FROM street_profile", [])?;
+    tx.execute("DELETE FROM settings WHERE key = 'demo'", [])?;
+    tx.commit()?;
+    Ok(safety)
 }
 
 /// What [`load`] created.
@@ -216,6 +275,50 @@ mod tests {
         }
         assert!(all.iter().all(|u| u.notes == MARK));
         assert_eq!(load(&mut conn).unwrap_err().kind(), "conflict");
+    }
+
+    #[test]
+    fn clearing_leaves_an_empty_database_after_a_backup_and_only_for_the_demo() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lianxi.sqlite3");
+        let mut conn = crate::db::open(&path).unwrap();
+        assert_eq!(clear(&mut conn, &path).unwrap_err().kind(), "conflict");
+        load(&mut conn).unwrap();
+        let safety = clear(&mut conn, &path).unwrap();
+        assert_eq!(safety.reason, BackupReason::BeforeBulkChange);
+        assert!(!is_demo(&conn).unwrap());
+        assert_eq!(street::get(&conn).unwrap(), StreetProfile::default());
+        for table in DATA_TABLES {
+            let n: i64 = conn
+                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(n, 0, "{table}");
+        }
+        // The built-in templates stay, and the demo can be loaded again.
+        assert!(!crate::agreements::templates::list(&conn).unwrap().is_empty());
+        load(&mut conn).unwrap();
+        // Restoring the safety backup brings the demo back.
+        assert_eq!(crate::backup::list(&path).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn every_table_of_street_data_is_cleared() {
+        let conn = open_in_memory().unwrap();
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .unwrap();
+        let tables: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for t in tables {
+            let kept = ["settings", "agreement_templates", "street_profile"].contains(&t.as_str());
+            assert!(
+                kept || DATA_TABLES.contains(&t.as_str()),
+                "table {t} is neither cleared nor kept on purpose"
+            );
+        }
     }
 
     #[test]

@@ -3,6 +3,26 @@
 
 use std::path::PathBuf;
 
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::street::StreetField;
+
+/// Where the user fills in what an error says is missing: the UI takes them there in one
+/// click.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "place", rename_all = "snake_case")]
+pub enum FixTarget {
+    /// A field of 设置 → 街道信息.
+    Street { field: StreetField },
+    /// A community's details (社区与分会).
+    Community { id: i64 },
+    /// A member unit's details (成员单位).
+    Unit { id: i64 },
+    /// A draft agreement's own details (term, areas, copies).
+    Agreement { id: i64 },
+}
+
 /// Everything that can go wrong in the core.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -103,6 +123,10 @@ pub enum Error {
         to: &'static str,
     },
 
+    /// Something a document or action needs is not filled in yet; `fix` says where it is.
+    #[error("{message}")]
+    MissingInfo { message: String, fix: FixTarget },
+
     /// A font file could not be read or parsed.
     #[error("无法使用字体“{name}”：{message}")]
     Font { name: String, message: String },
@@ -188,6 +212,16 @@ impl Error {
             Error::UnknownPlaceholder { .. } => "unknown_placeholder",
             Error::UnfilledPlaceholder { .. } => "unfilled_placeholder",
             Error::IllegalTransition { .. } => "illegal_transition",
+            Error::MissingInfo { .. } => "missing_info",
+        }
+    }
+
+    /// Where to fill in what is missing, when the error says something is.
+    pub fn fix(&self) -> Option<&FixTarget> {
+        match self {
+            Error::MissingInfo { fix, .. } => Some(fix),
+            Error::InDocument { source, .. } => source.fix(),
+            _ => None,
         }
     }
 
@@ -203,6 +237,16 @@ impl Error {
         Error::Invalid {
             field,
             message: message.into(),
+        }
+    }
+}
+
+impl FixTarget {
+    /// The street field, when the fix is in 街道信息.
+    pub fn street_field(&self) -> Option<StreetField> {
+        match self {
+            FixTarget::Street { field } => Some(*field),
+            _ => None,
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod paths;
 pub mod phone;
 pub mod print;
 pub mod settings;
+pub mod street;
 pub mod text;
 pub mod units;
 

@@ -38,13 +38,17 @@ pub struct DataInfo {
     /// True while the database holds the demo street (示例数据).
     pub is_demo: bool,
     pub unit_count: i64,
+    /// The street's short name (八大关街道), empty before the profile is filled in.
     pub street_name: String,
+    /// The labels of the essential 街道信息 fields still empty (the quiet notice).
+    pub street_missing: Vec<String>,
 }
 
 /// Facts about the database at `db_path`.
 pub fn data_info(conn: &Connection, db_path: &Path) -> Result<DataInfo> {
     let unit_count = conn.query_row("SELECT COUNT(*) FROM units", [], |r| r.get(0))?;
     let schema_version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let street = crate::street::get(conn)?;
     Ok(DataInfo {
         data_dir: db_path
             .parent()
@@ -61,6 +65,11 @@ pub fn data_info(conn: &Connection, db_path: &Path) -> Result<DataInfo> {
         schema_version,
         is_demo: crate::demo::is_demo(conn)?,
         unit_count,
-        street_name: get(conn, "street_name")?.unwrap_or_default(),
+        street_name: street.short(),
+        street_missing: street
+            .missing()
+            .into_iter()
+            .map(|f| f.label().to_string())
+            .collect(),
     })
 }

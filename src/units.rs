@@ -400,6 +400,52 @@ fn record_history(
     Ok(())
 }
 
+/// Which grouping of units [`regroup`] moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Grouping {
+    Community,
+    Branch,
+}
+
+/// Moves every unit of community (or branch) `from` into `into`, recording the change in
+/// each unit's history, and points the saved "before" snapshots at `into` too, so undoing an
+/// earlier import never refers to the merged-away record. Returns how many units moved.
+pub(crate) fn regroup(conn: &Connection, grouping: Grouping, from: i64, into: i64) -> Result<usize> {
+    let (column, label, name_of): (&str, &str, fn(&Connection, i64) -> Result<String>) =
+        match grouping {
+            Grouping::Community => ("community_id", "所属社区", crate::org::community_name),
+            Grouping::Branch => ("branch_id", "分会", crate::org::branch_name),
+        };
+    let (old_name, new_name) = (name_of(conn, from)?, name_of(conn, into)?);
+    let moved: Vec<Unit> = list(conn)?
+        .into_iter()
+        .filter(|u| match grouping {
+            Grouping::Community => u.community_id == Some(from),
+            Grouping::Branch => u.branch_id == Some(from),
+        })
+        .collect();
+    for u in &moved {
+        conn.execute(
+            &format!("UPDATE units SET {column} = ?1, updated_at = ?2 WHERE id = ?3"),
+            params![into, now(), u.id],
+        )?;
+        let change = FieldChange {
+            field: label.into(),
+            old: old_name.clone(),
+            new: new_name.clone(),
+        };
+        record_history(conn, u.id, Source::Edit, false, &[change], Some(u))?;
+    }
+    conn.execute(
+        &format!(
+            "UPDATE unit_history SET before = json_set(before, '$.{column}', ?2)
+             WHERE before IS NOT NULL AND json_extract(before, '$.{column}') = ?1"
+        ),
+        params![from, into],
+    )?;
+    Ok(moved.len())
+}
+
 fn duplicate_error(name: &str) -> Error {
     Error::Conflict(format!(
         "已有名为“{name}”的成员单位（名称去掉空格、统一括号后相同），不能重复添加。"

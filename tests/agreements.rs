@@ -13,6 +13,8 @@ use lianxi::agreements::{
 };
 use lianxi::print::layout::{is_no_line_end, is_no_line_start};
 use lianxi::print::{wrap_text, Block, FontRole, FontSet, PageStyle};
+use lianxi::error::FixTarget;
+use lianxi::street::{self, StreetField, StreetProfile};
 use lianxi::{db, demo, units};
 use rusqlite::Connection;
 
@@ -94,44 +96,243 @@ fn created_agreement_prints_parties_clauses_and_number() {
     );
 }
 
+/// A real street as a secretary starts it: an empty database, the street's profile filled
+/// in, a few units typed in. No demo.
+fn fresh_street() -> Connection {
+    let conn = db::open_in_memory().unwrap();
+    street::save(
+        &conn,
+        &StreetProfile {
+            name: "八大关街道办事处".into(),
+            party_org: "中共八大关街道工作委员会".into(),
+            leader: "王海".into(),
+            contact: "李青".into(),
+            phone: "0532-82860001".into(),
+            ..StreetProfile::default()
+        },
+    )
+    .unwrap();
+    for name in ["八大关小学", "八大关医院", "八大关邮政支局"] {
+        units::create(
+            &conn,
+            &units::UnitInput {
+                name: name.into(),
+                party_org: format!("中共{name}支部委员会"),
+                party_secretary: "张书记".into(),
+                contact: "赵联络".into(),
+                phones: vec!["13805320001".into()],
+                ..Default::default()
+            },
+            units::Source::Edit,
+        )
+        .unwrap();
+    }
+    conn
+}
+
+fn numbers(conn: &Connection) -> Vec<String> {
+    agreements::list(conn, None)
+        .unwrap()
+        .into_iter()
+        .filter(|a| !a.number.is_empty())
+        .map(|a| a.number)
+        .collect()
+}
+
 #[test]
-fn numbers_follow_a_gap_free_sequence_per_year() {
-    let conn = demo_db();
-    let existing = agreements::list(&conn, None).unwrap().len();
+fn numbers_are_given_at_first_print_without_gaps_or_repeats() {
+    let conn = fresh_street();
+    let fonts = FontSet::bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let print = |ids: &[i64], name: &str| {
+        agreements::write_agreements_pdf(
+            &conn,
+            ids,
+            &fonts,
+            &dir.path().join(name),
+            &mut |_, _| true,
+        )
+    };
     let made = agreements::pair_many(
         &conn,
         &[
-            street_with(&conn, "海棠区图书馆"),
-            street_with(&conn, "海棠区档案馆"),
+            street_with(&conn, "八大关小学"),
+            street_with(&conn, "八大关医院"),
+            street_with(&conn, "八大关邮政支局"),
         ],
         &options(),
     )
     .unwrap();
+    // Drafts have no number, so deleting one loses none.
+    assert!(made.iter().all(|a| a.number.is_empty() && a.seq.is_none()));
+    agreements::delete_draft(&conn, made[0].id).unwrap();
+    // Printed in the order asked for: 医院 first, then 邮政.
+    print(&[made[2].id, made[1].id], "two.pdf").unwrap();
     assert_eq!(
-        made[0].number,
-        format!("海棠共建〔2026〕第{:03}号", existing + 1)
+        agreements::get(&conn, made[2].id).unwrap().number,
+        "八大关共建〔2026〕第001号"
     );
     assert_eq!(
-        made[1].number,
-        format!("海棠共建〔2026〕第{:03}号", existing + 2)
+        agreements::get(&conn, made[1].id).unwrap().number,
+        "八大关共建〔2026〕第002号"
     );
+    // Printing again keeps the numbers; a printed agreement cannot be deleted, only voided.
+    print(&[made[1].id], "again.pdf").unwrap();
+    assert_eq!(numbers(&conn).len(), 2);
+    assert_eq!(
+        agreements::delete_draft(&conn, made[1].id).unwrap_err().kind(),
+        "conflict"
+    );
+    let voided =
+        agreements::void(&conn, made[1].id, NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), "单位更名")
+            .unwrap();
+    assert_eq!(voided.status, AgreementStatus::Void);
+    assert_eq!(voided.number, "八大关共建〔2026〕第002号");
+    assert_eq!(print(&[made[1].id], "void.pdf").unwrap_err().kind(), "conflict");
+    // A failed print (its folder is missing) burns no number; the next print takes 003.
+    let c = agreements::create(&conn, &street_with(&conn, "八大关小学"), &options()).unwrap();
+    let nowhere = dir.path().join("no-such-folder").join("x.pdf");
+    assert!(agreements::write_agreements_pdf(&conn, &[c.id], &fonts, &nowhere, &mut |_, _| true)
+        .is_err());
+    assert_eq!(agreements::get(&conn, c.id).unwrap().status, AgreementStatus::Draft);
+    assert!(agreements::get(&conn, c.id).unwrap().number.is_empty());
+    print(&[c.id], "c.pdf").unwrap();
+    assert_eq!(
+        agreements::get(&conn, c.id).unwrap().number,
+        "八大关共建〔2026〕第003号"
+    );
+    // A cancelled print burns none either.
+    let d = agreements::create(&conn, &street_with(&conn, "八大关医院"), &options()).unwrap();
+    let err = agreements::write_agreements_pdf(
+        &conn,
+        &[d.id],
+        &fonts,
+        &dir.path().join("cancelled.pdf"),
+        &mut |_, _| false,
+    )
+    .unwrap_err();
+    assert_eq!(err.kind(), "cancelled");
+    assert!(agreements::get(&conn, d.id).unwrap().number.is_empty());
+    // A new year starts at 001; the prefix follows the street's profile at print time.
+    let mut p = street::get(&conn).unwrap();
+    p.number_prefix = "八街共建".into();
+    street::save(&conn, &p).unwrap();
     let next_year = AgreementOptions {
         year: Some(2027),
         ..options()
     };
-    let a = agreements::create(&conn, &street_with(&conn, "海棠区档案馆"), &next_year).unwrap();
-    assert_eq!(a.number, "海棠共建〔2027〕第001号");
-    // A failing batch adds nothing and burns no numbers.
-    let bad = [
-        street_with(&conn, "海棠区档案馆"),
-        PairSpec {
-            party_a: PartyRef::street(),
-            party_b: PartyRef::unit(999_999),
+    let e = agreements::create(&conn, &street_with(&conn, "八大关医院"), &next_year).unwrap();
+    agreements::write_agreement_files(&conn, &[e.id, d.id], &fonts, dir.path(), &mut |_, _| true)
+        .unwrap();
+    assert_eq!(
+        agreements::get(&conn, e.id).unwrap().number,
+        "八街共建〔2027〕第001号"
+    );
+    assert_eq!(
+        agreements::get(&conn, d.id).unwrap().number,
+        "八街共建〔2026〕第001号"
+    );
+    let mut all = numbers(&conn);
+    let n = all.len();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), n, "no number repeats");
+}
+
+#[test]
+fn a_draft_can_be_edited_and_takes_details_filled_in_after_pairing() {
+    let conn = fresh_street();
+    let hospital = unit_id(&conn, "八大关医院");
+    conn.execute(
+        "UPDATE units SET party_secretary = '' WHERE id = ?1",
+        [hospital],
+    )
+    .unwrap();
+    let a = agreements::create(&conn, &street_with(&conn, "八大关医院"), &options()).unwrap();
+    let fonts = FontSet::bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("a.pdf");
+    // The missing 负责人 names the unit and where to fill it in, and burns no number.
+    let err = agreements::write_agreements_pdf(&conn, &[a.id], &fonts, &pdf, &mut |_, _| true)
+        .unwrap_err();
+    assert_eq!(err.kind(), "missing_info");
+    assert!(err.to_string().contains("乙方负责人"), "{err}");
+    assert!(err.to_string().contains("成员单位"), "{err}");
+    assert_eq!(err.fix(), Some(&FixTarget::Unit { id: hospital }));
+    assert!(!pdf.exists());
+    // Filled in on the unit afterwards: the draft takes it at print time.
+    conn.execute(
+        "UPDATE units SET party_secretary = '刘院长' WHERE id = ?1",
+        [hospital],
+    )
+    .unwrap();
+    // Edited: one copy, other areas, another contact for the street.
+    let mut edit = agreements::DraftEdit::of(&a);
+    edit.copies = 1;
+    edit.areas = vec!["党建工作联抓".into(), "民生事业联办".into()];
+    edit.party_a.contact = "孙敏".into();
+    let edited = agreements::update_draft(&conn, a.id, &edit).unwrap();
+    assert_eq!(edited.copies, 1);
+    edit.copies = 0;
+    assert_eq!(
+        agreements::update_draft(&conn, a.id, &edit).unwrap_err().kind(),
+        "invalid"
+    );
+    agreements::write_agreements_pdf(&conn, &[a.id], &fonts, &pdf, &mut |_, _| true).unwrap();
+    let text = squeeze(&tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
+    for want in ["刘院长", "孙敏", "（二）民生事业联办", "八大关共建〔2026〕第001号"] {
+        assert!(text.contains(want), "{want} missing");
+    }
+    assert!(!text.contains("社会治理联做"));
+    assert_eq!(
+        agreements::update_draft(&conn, a.id, &edit).unwrap_err().kind(),
+        "conflict"
+    );
+}
+
+#[test]
+fn pairing_checks_name_what_is_missing_and_where() {
+    let conn = fresh_street();
+    let c = lianxi::org::create_community(
+        &conn,
+        &lianxi::org::CommunityInput {
+            name: "太平角社区".into(),
+            ..Default::default()
         },
+    )
+    .unwrap();
+    let school = unit_id(&conn, "八大关小学");
+    let pairs = [
+        PairSpec {
+            party_a: PartyRef::community(c.id),
+            party_b: PartyRef::unit(school),
+        },
+        street_with(&conn, "八大关医院"),
+        street_with(&conn, "八大关医院"),
     ];
-    assert!(agreements::pair_many(&conn, &bad, &next_year).is_err());
-    let b = agreements::create(&conn, &street_with(&conn, "海棠区档案馆"), &next_year).unwrap();
-    assert_eq!(b.number, "海棠共建〔2027〕第002号");
+    let checks = agreements::check_pairs(&conn, &pairs, &options()).unwrap();
+    let first: Vec<&str> = checks[0].iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(first.len(), 3, "{first:?}");
+    assert!(first[0].contains("太平角社区党委") && first[0].contains("负责人"));
+    assert!(checks[0]
+        .iter()
+        .all(|w| w.fix == Some(FixTarget::Community { id: c.id })));
+    assert!(checks[1].is_empty(), "{:?}", checks[1]);
+    assert!(checks[2][0].message.contains("第 2 行"));
+    // The street without a party organisation: pairing names the field in 设置.
+    let mut p = street::get(&conn).unwrap();
+    p.party_org.clear();
+    street::save(&conn, &p).unwrap();
+    let checks = agreements::check_pairs(&conn, &pairs[1..2], &options()).unwrap();
+    assert_eq!(
+        checks[0][0].fix,
+        Some(FixTarget::Street {
+            field: StreetField::PartyOrg
+        })
+    );
+    let err = agreements::create(&conn, &pairs[1], &options()).unwrap_err();
+    assert_eq!(err.kind(), "missing_info");
+    assert!(err.to_string().contains("党组织全称"), "{err}");
 }
 
 #[test]
@@ -204,8 +405,12 @@ fn unknown_placeholders_are_refused_and_named() {
         .unwrap();
     let b = agreements::create(&conn, &pair, &options()).unwrap();
     let err = agreements::render_agreement(&conn, b.id, &fonts).unwrap_err();
-    assert_eq!(err.kind(), "unfilled_placeholder");
-    assert!(err.to_string().contains("乙方电话") && err.to_string().contains(&b.number));
+    assert_eq!(err.kind(), "missing_info");
+    assert!(
+        err.to_string().contains("乙方电话") && err.to_string().contains("海棠区档案馆"),
+        "{err}"
+    );
+    assert_eq!(err.fix(), Some(&FixTarget::Unit { id: u.id }));
 }
 
 #[test]
@@ -277,16 +482,18 @@ fn a_batch_prints_every_copy_of_every_agreement() {
     let ids: Vec<i64> = made.iter().map(|a| a.id).collect();
     let fonts = FontSet::bundled().unwrap();
     let mut calls = Vec::new();
-    let bytes = agreements::render_agreements(&conn, &ids, &fonts, &mut |d, t| {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("batch.pdf");
+    agreements::write_agreements_pdf(&conn, &ids, &fonts, &pdf, &mut |d, t| {
         calls.push((d, t));
         true
     })
     .unwrap();
     assert_eq!(calls.last(), Some(&(6, 6)));
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = write_pdf(dir.path(), "batch.pdf", &bytes);
     let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
     for a in &made {
+        let a = agreements::get(&conn, a.id).unwrap();
+        assert!(!a.number.is_empty());
         let n = squeeze(&text).matches(&a.number).count();
         assert_eq!(n, 2, "{} printed {n} times", a.number);
     }

@@ -15,8 +15,9 @@ pub use render::{
     sample_agreement, values, write_agreement_files, write_agreements_pdf, ProgressFn,
 };
 pub use store::{
-    archive, create, get, list, mark_printed, mark_signed, pair_many,
-    street_with_units_joined_since, Agreement, AgreementOptions, AgreementStatus, PairSpec, Party,
+    archive, check_pairs, create, delete_draft, get, list, mark_printed, mark_signed, pair_many,
+    party_fix, party_place, street_with_units_joined_since, update_draft, void, Agreement,
+    AgreementOptions, AgreementStatus, DraftEdit, PairSpec, PairWarning, Party, PartyDetails,
     PartyKind, PartyRef,
 };
 pub use templates::{
@@ -27,22 +28,11 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::error::Result;
-use crate::settings;
 
 /// The demo street's agreements for 2026: each community with one of its units, the street
 /// with every unit that joined in 2025 or later; a few printed and one signed. Runs inside
 /// the demo loader's transaction.
 pub fn load_demo(conn: &Connection) -> Result<usize> {
-    for (key, value) in [
-        ("street_party_org", "中共海棠街道工作委员会（示例）"),
-        ("street_leader", "周立新"),
-        ("street_contact", "林雅琴"),
-        ("street_phone", "0532-82860001"),
-    ] {
-        if settings::get(conn, key)?.is_none() {
-            settings::set(conn, key, value)?;
-        }
-    }
     ensure_default_templates(conn)?;
     let mut pairs = Vec::new();
     for c in crate::org::communities(conn)? {

@@ -1,34 +1,14 @@
-//! Agreement numbers: 海棠共建〔2026〕第001号, a gap-free sequence per prefix and year.
+//! Agreement numbers: 海棠共建〔2026〕第001号, a gap-free sequence per prefix and year, given
+//! when an agreement is first printed.
 
 use rusqlite::Connection;
 
 use crate::error::Result;
-use crate::settings;
 
-/// The setting that holds the number prefix.
-pub const PREFIX_SETTING: &str = "agreement_number_prefix";
-
-/// The street's short name: 海棠街道（示例） → 海棠.
-pub fn street_short(street: &str) -> String {
-    let mut s = street.trim();
-    for suffix in ["（示例）", "(示例)"] {
-        s = s.strip_suffix(suffix).unwrap_or(s);
-    }
-    for suffix in ["街道办事处", "街道"] {
-        s = s.strip_suffix(suffix).unwrap_or(s);
-    }
-    s.to_string()
-}
-
-/// The configured prefix, else `{street short}共建`.
+/// The street's prefix (街道信息 → 协议编号前缀, else derived from the street's name); empty
+/// before the street is named.
 pub fn prefix(conn: &Connection) -> Result<String> {
-    if let Some(p) = settings::get(conn, PREFIX_SETTING)? {
-        if !p.trim().is_empty() {
-            return Ok(p.trim().to_string());
-        }
-    }
-    let street = settings::get(conn, "street_name")?.unwrap_or_default();
-    Ok(format!("{}共建", street_short(&street)))
+    Ok(crate::street::get(conn)?.number_prefix())
 }
 
 /// The next free number for `prefix` in `year` (call inside the transaction that inserts it).
@@ -50,9 +30,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn short_names_and_format() {
-        assert_eq!(street_short("海棠街道（示例）"), "海棠");
-        assert_eq!(street_short("八大关街道办事处"), "八大关");
+    fn format_pads_to_three_digits() {
         assert_eq!(format("海棠共建", 2026, 1), "海棠共建〔2026〕第001号");
         assert_eq!(format("海棠共建", 2026, 1234), "海棠共建〔2026〕第1234号");
     }

@@ -9,7 +9,8 @@ use super::store::{self, Agreement, Party, PartyKind};
 use super::templates::TemplateBody;
 use super::templates::{pieces, Piece};
 use crate::date::cn_date;
-use crate::error::{Error, Result};
+use crate::db::atomically;
+use crate::error::{Error, FixTarget, Result};
 use crate::print::{self, check_coverage, Align, Block, Column, Doc, FontSet, PageStyle, Table};
 
 /// A blank date to be written by hand (it must fit a signature cell at 3号).
@@ -74,7 +75,14 @@ pub fn values(a: &Agreement) -> Vec<(&'static str, String)> {
             },
         ),
         ("份数", cn_count(a.copies)),
-        ("协议编号", a.number.clone()),
+        (
+            "协议编号",
+            if a.number.is_empty() {
+                "（打印时编号）".into()
+            } else {
+                a.number.clone()
+            },
+        ),
     ]
 }
 
@@ -85,6 +93,39 @@ struct Filler<'a> {
 }
 
 impl Filler<'_> {
+    /// The error for a placeholder with nothing to fill in: a party's missing detail names
+    /// that party's record and where to fill it in; anything else points at the draft.
+    fn unfilled(&self, name: &str) -> Error {
+        let a = self.agreement;
+        let party = match name.get(..6) {
+            Some("甲方") => Some(&a.party_a),
+            Some("乙方") => Some(&a.party_b),
+            _ => None,
+        };
+        let field = name.get(6..).unwrap_or_default();
+        match party {
+            Some(p) if ["负责人", "联系人", "电话", "名称"].contains(&field) => Error::MissingInfo {
+                message: format!(
+                    "{}中的“{name}”没有填写，无法打印：{}。",
+                    self.record,
+                    store::party_place(p, field)
+                ),
+                fix: store::party_fix(p, field),
+            },
+            _ if a.id > 0 && a.status == store::AgreementStatus::Draft => Error::MissingInfo {
+                message: format!(
+                    "{}中的占位符“{{{{{name}}}}}”没有填写内容，无法打印。请在协议列表中点“修改”补全该项。",
+                    self.record
+                ),
+                fix: FixTarget::Agreement { id: a.id },
+            },
+            _ => Error::UnfilledPlaceholder {
+                record: self.record.clone(),
+                name: name.to_string(),
+            },
+        }
+    }
+
     fn fill(&self, text: &str) -> Result<String> {
         let mut out = String::with_capacity(text.len() + 32);
         for piece in pieces(text, &self.record)? {
@@ -101,10 +142,7 @@ impl Filler<'_> {
                         })
                         .unwrap_or_default();
                     if value.trim().is_empty() {
-                        return Err(Error::UnfilledPlaceholder {
-                            record: self.record.clone(),
-                            name: name.to_string(),
-                        });
+                        return Err(self.unfilled(name));
                     }
                     out.push_str(value);
                 }
@@ -117,10 +155,7 @@ impl Filler<'_> {
     fn clause(&self, text: &str, out: &mut Vec<Block>) -> Result<()> {
         if text.trim() == "{{共建内容}}" {
             if self.agreement.areas.is_empty() {
-                return Err(Error::UnfilledPlaceholder {
-                    record: self.record.clone(),
-                    name: "共建内容".into(),
-                });
+                return Err(self.unfilled("共建内容"));
             }
             for (i, area) in self.agreement.areas.iter().enumerate() {
                 out.push(Block::para(format!("（{}）{area}", cn_ordinal(i + 1))));
@@ -247,7 +282,8 @@ pub fn render_agreements(
     print::render_batch_with_progress(&docs, fonts, &PageStyle::default(), progress)
 }
 
-/// Renders the agreements into one PDF at `path` and only then marks the 草拟 ones 已打印.
+/// Renders the agreements into one PDF at `path`; the 草拟 ones are numbered and marked 已打印
+/// in the same transaction, which commits only once the file is in place.
 /// The file is written beside its final name and renamed, so a failed or cancelled job leaves
 /// neither a half-written file nor agreements marked as printed.
 pub fn write_agreements_pdf(
@@ -257,14 +293,40 @@ pub fn write_agreements_pdf(
     path: &Path,
     progress: ProgressFn<'_>,
 ) -> Result<()> {
-    let bytes = render_agreements(conn, ids, fonts, progress)?;
-    let part = path.with_extension("pdf.part");
-    std::fs::write(&part, bytes).map_err(|e| Error::io(&part, e))?;
-    if let Err(e) = std::fs::rename(&part, path) {
-        let _ = std::fs::remove_file(&part);
-        return Err(Error::io(path, e));
+    numbered_while_writing(conn, ids, || {
+        let bytes = render_agreements(conn, ids, fonts, progress)?;
+        let part = path.with_extension("pdf.part");
+        std::fs::write(&part, bytes).map_err(|e| Error::io(&part, e))?;
+        if let Err(e) = std::fs::rename(&part, path) {
+            let _ = std::fs::remove_file(&part);
+            return Err(Error::io(path, e));
+        }
+        Ok(vec![path.to_path_buf()])
+    })
+    .map(|_| ())
+}
+
+/// Numbers the drafts among `ids` and marks them 已打印, then runs `write`, all in one
+/// transaction: when writing fails or is cancelled, the numbers and statuses roll back (so
+/// printed numbers stay gap-free), and when the commit fails, the files written are removed.
+fn numbered_while_writing(
+    conn: &Connection,
+    ids: &[i64],
+    write: impl FnOnce() -> Result<Vec<PathBuf>>,
+) -> Result<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    let result = atomically(conn, || {
+        store::mark_printed(conn, ids)?;
+        written = write()?;
+        Ok(())
+    });
+    match result {
+        Ok(()) => Ok(written),
+        Err(e) => {
+            remove_all(&written);
+            Err(e)
+        }
     }
-    store::mark_printed(conn, ids)
 }
 
 /// An agreement made from `body` with sample parties, numbered as the next agreement of
@@ -272,7 +334,10 @@ pub fn write_agreements_pdf(
 pub fn sample_agreement(conn: &Connection, body: TemplateBody) -> Result<Agreement> {
     use chrono::Datelike;
     let year = chrono::Local::now().year();
-    let prefix = super::number::prefix(conn)?;
+    let prefix = match super::number::prefix(conn)? {
+        p if p.is_empty() => "（编号前缀）".to_string(),
+        p => p,
+    };
     let party = |kind, name: &str, leader: &str, contact: &str, phone: &str| Party {
         kind,
         unit_id: None,
@@ -287,7 +352,7 @@ pub fn sample_agreement(conn: &Connection, body: TemplateBody) -> Result<Agreeme
         number: super::number::format(&prefix, year, 1),
         number_prefix: prefix,
         year,
-        seq: 1,
+        seq: Some(1),
         meeting_id: None,
         template_id: None,
         areas: body.areas.clone(),
@@ -316,6 +381,8 @@ pub fn sample_agreement(conn: &Connection, body: TemplateBody) -> Result<Agreeme
         status: super::store::AgreementStatus::Draft,
         signed_on: None,
         scan_file: None,
+        voided_on: None,
+        void_reason: String::new(),
         created_at: String::new(),
         updated_at: String::new(),
     })
@@ -357,42 +424,48 @@ pub fn write_agreement_files(
     dir: &Path,
     progress: ProgressFn<'_>,
 ) -> Result<Vec<PathBuf>> {
-    let agreements = load(conn, ids)?;
-    let mut per = Vec::with_capacity(agreements.len());
-    for a in &agreements {
-        per.push(docs_for(std::slice::from_ref(a))?);
-    }
-    let all: Vec<Doc> = per.iter().filter_map(|d| d.first().cloned()).collect();
-    if let Some(problem) = check_coverage(&all, fonts).into_iter().next() {
-        return Err(problem.into());
-    }
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let style = PageStyle::default();
-    let mut written = Vec::new();
-    let total = agreements.len();
-    for (i, (a, docs)) in agreements.iter().zip(&per).enumerate() {
-        let result = print::render_batch(docs, fonts, &style).and_then(|bytes| {
-            let path = dir.join(format!("{}.pdf", file_stem(a)));
-            std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
-            Ok(path)
-        });
-        let keep_going = match result {
-            Ok(path) => {
-                written.push(path);
-                progress(i + 1, total)
-            }
-            Err(e) => {
-                remove_all(&written);
-                return Err(e);
-            }
-        };
-        if !keep_going {
-            remove_all(&written);
-            return Err(Error::Cancelled);
+    numbered_while_writing(conn, ids, || {
+        let agreements = load(conn, ids)?;
+        let mut per = Vec::with_capacity(agreements.len());
+        for a in &agreements {
+            per.push(docs_for(std::slice::from_ref(a))?);
         }
-    }
-    store::mark_printed(conn, ids)?;
-    Ok(written)
+        let all: Vec<Doc> = per.iter().filter_map(|d| d.first().cloned()).collect();
+        if let Some(problem) = check_coverage(&all, fonts).into_iter().next() {
+            return Err(problem.into());
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let style = PageStyle::default();
+        let mut written = Vec::new();
+        let total = agreements.len();
+        for (i, (a, docs)) in agreements.iter().zip(&per).enumerate() {
+            let result = print::render_batch(docs, fonts, &style).and_then(|bytes| {
+                let path = dir.join(format!("{}.pdf", file_stem(a)));
+                let part = path.with_extension("pdf.part");
+                std::fs::write(&part, bytes).map_err(|e| Error::io(&part, e))?;
+                std::fs::rename(&part, &path).map_err(|e| {
+                    let _ = std::fs::remove_file(&part);
+                    Error::io(&path, e)
+                })?;
+                Ok(path)
+            });
+            let keep_going = match result {
+                Ok(path) => {
+                    written.push(path);
+                    progress(i + 1, total)
+                }
+                Err(e) => {
+                    remove_all(&written);
+                    return Err(e);
+                }
+            };
+            if !keep_going {
+                remove_all(&written);
+                return Err(Error::Cancelled);
+            }
+        }
+        Ok(written)
+    })
 }
 
 fn remove_all(paths: &[PathBuf]) {

@@ -11,8 +11,8 @@ use ts_rs::TS;
 use super::number;
 use super::templates::{self, TemplateBody};
 use crate::db::{atomically, now};
-use crate::error::{Error, Result};
-use crate::settings;
+use crate::error::{Error, FixTarget, Result};
+use crate::street::{self, StreetField, StreetProfile};
 use crate::text::{clean_name, clean_text};
 use crate::units::{self, UnitStatus};
 
@@ -46,7 +46,7 @@ impl PartyKind {
     }
 }
 
-/// 草拟 → 已打印 → 已签署 → 已归档.
+/// 草拟 → 已打印 → 已签署 → 已归档; a printed or signed agreement can be 已作废.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub enum AgreementStatus {
     #[serde(rename = "草拟")]
@@ -57,6 +57,9 @@ pub enum AgreementStatus {
     Signed,
     #[serde(rename = "已归档")]
     Archived,
+    /// Voided: it keeps its number, and is left out of batches.
+    #[serde(rename = "已作废")]
+    Void,
 }
 
 impl AgreementStatus {
@@ -66,6 +69,7 @@ impl AgreementStatus {
             AgreementStatus::Printed => "已打印",
             AgreementStatus::Signed => "已签署",
             AgreementStatus::Archived => "已归档",
+            AgreementStatus::Void => "已作废",
         }
     }
 
@@ -75,6 +79,7 @@ impl AgreementStatus {
             AgreementStatus::Printed => "printed",
             AgreementStatus::Signed => "signed",
             AgreementStatus::Archived => "archived",
+            AgreementStatus::Void => "void",
         }
     }
 
@@ -83,6 +88,7 @@ impl AgreementStatus {
             "printed" => AgreementStatus::Printed,
             "signed" => AgreementStatus::Signed,
             "archived" => AgreementStatus::Archived,
+            "void" => AgreementStatus::Void,
             _ => AgreementStatus::Draft,
         }
     }
@@ -93,9 +99,18 @@ impl AgreementStatus {
             AgreementStatus::Draft => Some(AgreementStatus::Printed),
             AgreementStatus::Printed => Some(AgreementStatus::Signed),
             AgreementStatus::Signed => Some(AgreementStatus::Archived),
-            AgreementStatus::Archived => None,
+            AgreementStatus::Archived | AgreementStatus::Void => None,
         }
     }
+
+    /// Every status, in the order of the year.
+    pub const ALL: [AgreementStatus; 5] = [
+        AgreementStatus::Draft,
+        AgreementStatus::Printed,
+        AgreementStatus::Signed,
+        AgreementStatus::Archived,
+        AgreementStatus::Void,
+    ];
 }
 
 /// A party chosen by the user: the street, a community or a unit (by id), with optional
@@ -180,11 +195,11 @@ pub struct AgreementOptions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Agreement {
     pub id: i64,
-    /// 海棠共建〔2026〕第001号.
+    /// 海棠共建〔2026〕第001号; empty for a draft, which is numbered when first printed.
     pub number: String,
     pub number_prefix: String,
     pub year: i32,
-    pub seq: i64,
+    pub seq: Option<i64>,
     pub meeting_id: Option<i64>,
     pub template_id: Option<i64>,
     /// The template text as it was when the agreement was made.
@@ -200,14 +215,21 @@ pub struct Agreement {
     pub signed_on: Option<NaiveDate>,
     /// The stored scan, relative to the data folder (scans/…).
     pub scan_file: Option<String>,
+    pub voided_on: Option<NaiveDate>,
+    pub void_reason: String,
     pub created_at: String,
     pub updated_at: String,
 }
 
 impl Agreement {
-    /// Names the agreement in messages: 协议 海棠共建〔2026〕第001号.
+    /// Names the agreement in messages: 协议 海棠共建〔2026〕第001号, or for a draft
+    /// 协议（海棠社区党委—某单位）.
     pub fn label(&self) -> String {
-        format!("协议 {}", self.number)
+        if self.number.is_empty() {
+            format!("协议（{}—{}）", self.party_a.name, self.party_b.name)
+        } else {
+            format!("协议 {}", self.number)
+        }
     }
 }
 
@@ -221,25 +243,19 @@ fn resolve(conn: &Connection, r: &PartyRef, side: &str) -> Result<Party> {
     };
     let mut party = match r.kind {
         PartyKind::Street => {
-            let street = settings::get(conn, "street_name")?.unwrap_or_default();
-            let org = settings::get(conn, "street_party_org")?.unwrap_or_default();
-            let name = if org.trim().is_empty() { street } else { org };
-            if name.trim().is_empty() {
-                return Err(Error::invalid(
-                    "party",
-                    "请先在“设置”中填写街道名称，再以街道为一方签订协议。",
-                ));
-            }
-            let get =
-                |k: &str| -> Result<String> { Ok(settings::get(conn, k)?.unwrap_or_default()) };
+            let p = street::get(conn)?;
+            p.require(
+                &[StreetField::Name, StreetField::PartyOrg],
+                &format!("以街道为{side}签订共建协议"),
+            )?;
             Party {
                 kind: PartyKind::Street,
                 unit_id: None,
                 community_id: None,
-                name,
-                leader: get("street_leader")?,
-                contact: get("street_contact")?,
-                phone: get("street_phone")?,
+                name: p.party_org,
+                leader: p.leader,
+                contact: p.contact,
+                phone: p.phone,
             }
         }
         PartyKind::Community => {
@@ -331,24 +347,10 @@ pub fn pair_many(
         let term_end = options
             .term_end
             .or_else(|| NaiveDate::from_ymd_opt(year, 12, 31));
-        if let (Some(s), Some(e)) = (term_start, term_end) {
-            if e < s {
-                return Err(Error::invalid("term", "协议期限的结束日期早于开始日期。"));
-            }
-        }
         let copies = options.copies.unwrap_or(2);
-        if !(1..=20).contains(&copies) {
-            return Err(Error::invalid("copies", "协议份数应在 1 到 20 份之间。"));
-        }
-        let clean_list = |v: &[String]| -> Vec<String> {
-            v.iter()
-                .map(|s| clean_text(s))
-                .filter(|s| !s.is_empty())
-                .collect()
-        };
+        check_term_and_copies(term_start, term_end, copies)?;
         let areas = clean_list(options.areas.as_deref().unwrap_or(&template.body.areas));
         let projects = clean_list(&options.projects);
-        let prefix = number::prefix(conn)?;
         let snapshot = serde_json::to_string(&template.body)
             .map_err(|e| Error::invalid("template", e.to_string()))?;
         let mut made = Vec::with_capacity(pairs.len());
@@ -361,25 +363,21 @@ pub fn pair_many(
                     format!("甲方和乙方不能是同一方（{}）。", clean_name(&a.name)),
                 ));
             }
-            let seq = number::next_seq(conn, &prefix, year)?;
             let ts = now();
             conn.execute(
-                "INSERT INTO agreements (meeting_id, template_id, template_snapshot, number_prefix,
-                    year, seq,
+                "INSERT INTO agreements (meeting_id, template_id, template_snapshot, year,
                     party_a_kind, party_a_unit_id, party_a_community_id, party_a_name,
                     party_a_leader, party_a_contact, party_a_phone,
                     party_b_kind, party_b_unit_id, party_b_community_id, party_b_name,
                     party_b_leader, party_b_contact, party_b_phone,
                     term_start, term_end, areas, projects, copies, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?26)",
+                    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?24)",
                 params![
                     options.meeting_id,
                     template_id,
                     snapshot,
-                    prefix,
                     year,
-                    seq,
                     a.kind.code(),
                     a.unit_id,
                     a.community_id,
@@ -412,62 +410,63 @@ fn json(v: &[String]) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
 }
 
-const SELECT: &str = "SELECT id, number_prefix, year, seq, meeting_id, template_id,
-    template_snapshot,
-    party_a_kind, party_a_unit_id, party_a_community_id, party_a_name, party_a_leader,
-    party_a_contact, party_a_phone,
-    party_b_kind, party_b_unit_id, party_b_community_id, party_b_name, party_b_leader,
-    party_b_contact, party_b_phone,
-    term_start, term_end, areas, projects, copies, status, signed_on, scan_file,
-    created_at, updated_at
-    FROM agreements";
+const SELECT: &str = "SELECT * FROM agreements";
 
-fn party(r: &Row<'_>, at: usize) -> rusqlite::Result<Party> {
-    let kind: String = r.get(at)?;
+fn party(r: &Row<'_>, side: &str) -> rusqlite::Result<Party> {
+    let col = |name: &str| format!("party_{side}_{name}");
+    let kind: String = r.get(col("kind").as_str())?;
     Ok(Party {
         kind: PartyKind::from_code(&kind),
-        unit_id: r.get(at + 1)?,
-        community_id: r.get(at + 2)?,
-        name: r.get(at + 3)?,
-        leader: r.get(at + 4)?,
-        contact: r.get(at + 5)?,
-        phone: r.get(at + 6)?,
+        unit_id: r.get(col("unit_id").as_str())?,
+        community_id: r.get(col("community_id").as_str())?,
+        name: r.get(col("name").as_str())?,
+        leader: r.get(col("leader").as_str())?,
+        contact: r.get(col("contact").as_str())?,
+        phone: r.get(col("phone").as_str())?,
+    })
+}
+
+/// A JSON list column; a damaged one is a data error naming the agreement, never an empty list.
+fn json_list(r: &Row<'_>, col: &str) -> rusqlite::Result<Vec<String>> {
+    let s: String = r.get(col)?;
+    serde_json::from_str(&s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<(Agreement, String)> {
-    let prefix: String = r.get(1)?;
-    let year: i32 = r.get(2)?;
-    let seq: i64 = r.get(3)?;
-    let list = |i: usize| -> rusqlite::Result<Vec<String>> {
-        let s: String = r.get(i)?;
-        Ok(serde_json::from_str(&s).unwrap_or_default())
-    };
-    let status: String = r.get(26)?;
+    let prefix: String = r.get("number_prefix")?;
+    let year: i32 = r.get("year")?;
+    let seq: Option<i64> = r.get("seq")?;
+    let status: String = r.get("status")?;
     Ok((
         Agreement {
-            id: r.get(0)?,
-            number: number::format(&prefix, year, seq),
+            id: r.get("id")?,
+            number: seq
+                .map(|seq| number::format(&prefix, year, seq))
+                .unwrap_or_default(),
             number_prefix: prefix,
             year,
             seq,
-            meeting_id: r.get(4)?,
-            template_id: r.get(5)?,
+            meeting_id: r.get("meeting_id")?,
+            template_id: r.get("template_id")?,
             template: TemplateBody::default(),
-            party_a: party(r, 7)?,
-            party_b: party(r, 14)?,
-            term_start: r.get(21)?,
-            term_end: r.get(22)?,
-            areas: list(23)?,
-            projects: list(24)?,
-            copies: r.get(25)?,
+            party_a: party(r, "a")?,
+            party_b: party(r, "b")?,
+            term_start: r.get("term_start")?,
+            term_end: r.get("term_end")?,
+            areas: json_list(r, "areas")?,
+            projects: json_list(r, "projects")?,
+            copies: r.get("copies")?,
             status: AgreementStatus::from_code(&status),
-            signed_on: r.get(27)?,
-            scan_file: r.get(28)?,
-            created_at: r.get(29)?,
-            updated_at: r.get(30)?,
+            signed_on: r.get("signed_on")?,
+            scan_file: r.get("scan_file")?,
+            voided_on: r.get("voided_on")?,
+            void_reason: r.get("void_reason")?,
+            created_at: r.get("created_at")?,
+            updated_at: r.get("updated_at")?,
         },
-        r.get(6)?,
+        r.get("template_snapshot")?,
     ))
 }
 
@@ -496,7 +495,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Agreement> {
 /// All agreements (of one meeting when given), by year and number.
 pub fn list(conn: &Connection, meeting_id: Option<i64>) -> Result<Vec<Agreement>> {
     let mut stmt = conn.prepare(&format!(
-        "{SELECT} WHERE (?1 IS NULL OR meeting_id = ?1) ORDER BY year, number_prefix, seq"
+        "{SELECT} WHERE (?1 IS NULL OR meeting_id = ?1)
+         ORDER BY year, seq IS NULL, number_prefix, seq, id"
     ))?;
     let rows = stmt.query_map([meeting_id], from_row)?;
     rows.map(|r| parse(r?)).collect()
@@ -517,17 +517,236 @@ fn set_status(conn: &Connection, a: &Agreement, to: AgreementStatus) -> Result<(
     Ok(())
 }
 
-/// Marks the 草拟 agreements among `ids` as 已打印 (others keep their status).
+/// Numbers the 草拟 agreements among `ids` (in that order, with the next free numbers of their
+/// year under the street's prefix) and marks them 已打印; others keep their number and status.
+/// Blank party details of a draft are first filled from the roster as it is now, so details
+/// filled in after pairing reach the print. A voided agreement is refused.
+///
+/// Call it inside the transaction that writes the file (see `write_agreements_pdf`): a failed
+/// print rolls the numbers back, so printed numbers have no gaps.
 pub fn mark_printed(conn: &Connection, ids: &[i64]) -> Result<()> {
     atomically(conn, || {
+        let mut prefix: Option<String> = None;
         for &id in ids {
             let a = get(conn, id)?;
-            if a.status == AgreementStatus::Draft {
-                set_status(conn, &a, AgreementStatus::Printed)?;
+            match a.status {
+                AgreementStatus::Draft => {
+                    refresh_parties(conn, &a)?;
+                    let p = match &prefix {
+                        Some(p) => p.clone(),
+                        None => {
+                            let p = street::get(conn)?.number_prefix();
+                            if p.is_empty() {
+                                return Err(StreetProfile::missing_error(
+                                    StreetField::Name,
+                                    "给共建协议编号",
+                                ));
+                            }
+                            prefix = Some(p.clone());
+                            p
+                        }
+                    };
+                    let seq = number::next_seq(conn, &p, a.year)?;
+                    conn.execute(
+                        "UPDATE agreements SET status = 'printed', number_prefix = ?1, seq = ?2,
+                            updated_at = ?3 WHERE id = ?4",
+                        params![p, seq, now(), a.id],
+                    )?;
+                }
+                AgreementStatus::Void => {
+                    return Err(Error::Conflict(format!(
+                        "{}已作废，不能再打印。",
+                        a.label()
+                    )))
+                }
+                _ => {}
             }
         }
         Ok(())
     })
+}
+
+/// Fills the blank details (负责人, 联系人, 电话) of a draft's parties from their records as
+/// they are now. A party whose record cannot be used any more keeps what it has.
+fn refresh_parties(conn: &Connection, a: &Agreement) -> Result<()> {
+    for (side, party) in [("a", &a.party_a), ("b", &a.party_b)] {
+        let r = PartyRef {
+            kind: party.kind,
+            id: party.unit_id.or(party.community_id),
+            leader: None,
+            contact: None,
+            phone: None,
+        };
+        let now_is = match resolve(conn, &r, "") {
+            Ok(p) => p,
+            Err(Error::MissingInfo { .. } | Error::Conflict(_) | Error::NotFound { .. }) => continue,
+            Err(e) => return Err(e),
+        };
+        for (col, old, new) in [
+            ("leader", &party.leader, &now_is.leader),
+            ("contact", &party.contact, &now_is.contact),
+            ("phone", &party.phone, &now_is.phone),
+        ] {
+            if old.trim().is_empty() && !new.trim().is_empty() {
+                conn.execute(
+                    &format!("UPDATE agreements SET party_{side}_{col} = ?1 WHERE id = ?2"),
+                    params![new, a.id],
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The details of one party that a draft may change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct PartyDetails {
+    pub leader: String,
+    pub contact: String,
+    pub phone: String,
+}
+
+/// What can be changed in a 草拟 agreement.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct DraftEdit {
+    pub meeting_id: Option<i64>,
+    pub term_start: Option<NaiveDate>,
+    pub term_end: Option<NaiveDate>,
+    pub areas: Vec<String>,
+    pub projects: Vec<String>,
+    pub copies: u32,
+    pub party_a: PartyDetails,
+    pub party_b: PartyDetails,
+}
+
+impl DraftEdit {
+    /// The draft as it is, to start editing from.
+    pub fn of(a: &Agreement) -> Self {
+        let details = |p: &Party| PartyDetails {
+            leader: p.leader.clone(),
+            contact: p.contact.clone(),
+            phone: p.phone.clone(),
+        };
+        DraftEdit {
+            meeting_id: a.meeting_id,
+            term_start: a.term_start,
+            term_end: a.term_end,
+            areas: a.areas.clone(),
+            projects: a.projects.clone(),
+            copies: a.copies,
+            party_a: details(&a.party_a),
+            party_b: details(&a.party_b),
+        }
+    }
+}
+
+fn check_term_and_copies(
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    copies: u32,
+) -> Result<()> {
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            return Err(Error::invalid("term", "协议期限的结束日期早于开始日期。"));
+        }
+    }
+    if !(1..=20).contains(&copies) {
+        return Err(Error::invalid("copies", "协议份数应在 1 到 20 份之间。"));
+    }
+    Ok(())
+}
+
+fn clean_list(v: &[String]) -> Vec<String> {
+    v.iter()
+        .map(|s| clean_text(s))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn require_draft(a: &Agreement, action: &str) -> Result<()> {
+    if a.status != AgreementStatus::Draft {
+        return Err(Error::Conflict(format!(
+            "{}已打印（{}），不能{action}；如需作废，请使用“作废”。",
+            a.label(),
+            a.status.label()
+        )));
+    }
+    Ok(())
+}
+
+/// Changes a 草拟 agreement (term, areas, projects, copies, the parties' details).
+pub fn update_draft(conn: &Connection, id: i64, edit: &DraftEdit) -> Result<Agreement> {
+    let a = get(conn, id)?;
+    require_draft(&a, "修改")?;
+    check_term_and_copies(edit.term_start, edit.term_end, edit.copies)?;
+    let phone = |p: &str| -> Result<String> {
+        let p = clean_text(p).replace(' ', "");
+        if !p.is_empty() {
+            crate::phone::validate(&p).map_err(|m| Error::invalid("phone", m))?;
+        }
+        Ok(p)
+    };
+    conn.execute(
+        "UPDATE agreements SET meeting_id = ?1, term_start = ?2, term_end = ?3, areas = ?4,
+            projects = ?5, copies = ?6, party_a_leader = ?7, party_a_contact = ?8,
+            party_a_phone = ?9, party_b_leader = ?10, party_b_contact = ?11,
+            party_b_phone = ?12, updated_at = ?13
+         WHERE id = ?14",
+        params![
+            edit.meeting_id,
+            edit.term_start,
+            edit.term_end,
+            json(&clean_list(&edit.areas)),
+            json(&clean_list(&edit.projects)),
+            edit.copies,
+            clean_name(&edit.party_a.leader),
+            clean_name(&edit.party_a.contact),
+            phone(&edit.party_a.phone)?,
+            clean_name(&edit.party_b.leader),
+            clean_name(&edit.party_b.contact),
+            phone(&edit.party_b.phone)?,
+            now(),
+            id
+        ],
+    )?;
+    get(conn, id)
+}
+
+/// Deletes a 草拟 agreement. Drafts have no number yet, so no number is lost.
+pub fn delete_draft(conn: &Connection, id: i64) -> Result<()> {
+    let a = get(conn, id)?;
+    require_draft(&a, "删除")?;
+    conn.execute("DELETE FROM agreements WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Voids (作废) a printed or signed agreement: it keeps its number, is marked 已作废 with the
+/// date and reason, and is left out of batches.
+pub fn void(conn: &Connection, id: i64, on: NaiveDate, reason: &str) -> Result<Agreement> {
+    let a = get(conn, id)?;
+    if !matches!(
+        a.status,
+        AgreementStatus::Printed | AgreementStatus::Signed
+    ) {
+        let hint = if a.status == AgreementStatus::Draft {
+            "草拟的协议还没有编号，直接删除即可。"
+        } else {
+            ""
+        };
+        return Err(Error::Conflict(format!(
+            "{}当前为“{}”，不能作废。{hint}",
+            a.label(),
+            a.status.label()
+        )));
+    }
+    conn.execute(
+        "UPDATE agreements SET status = 'void', voided_on = ?1, void_reason = ?2, updated_at = ?3
+         WHERE id = ?4",
+        params![on, clean_text(reason), now(), id],
+    )?;
+    get(conn, id)
 }
 
 /// Marks a printed agreement as signed on `signed_on`, keeping a copy of the scan (when
@@ -621,4 +840,143 @@ pub fn street_with_units_joined_since(conn: &Connection, from_year: i32) -> Resu
             party_b: PartyRef::unit(u.id),
         })
         .collect())
+}
+
+/// Where a party's details are filled in.
+pub fn party_fix(p: &Party, field: &str) -> FixTarget {
+    match (p.kind, p.community_id, p.unit_id) {
+        (PartyKind::Community, Some(id), _) => FixTarget::Community { id },
+        (PartyKind::Unit, _, Some(id)) => FixTarget::Unit { id },
+        _ => FixTarget::Street {
+            field: match field {
+                "负责人" => StreetField::Leader,
+                "联系人" => StreetField::Contact,
+                "电话" => StreetField::Phone,
+                _ => StreetField::PartyOrg,
+            },
+        },
+    }
+}
+
+/// Where a party's record lives, and what its 负责人 is called there, for messages.
+pub fn party_place(p: &Party, field: &str) -> String {
+    match p.kind {
+        PartyKind::Street => format!(
+            "请在“设置 → 街道信息”中填写“{}”",
+            party_fix(p, field)
+                .street_field()
+                .map(StreetField::label)
+                .unwrap_or("党组织全称")
+        ),
+        PartyKind::Community => format!("请在“社区与分会”中为“{}”填写{field}", p.name),
+        PartyKind::Unit => format!("请在“成员单位”中为“{}”填写{field}", p.name),
+    }
+}
+
+/// A warning about one pair before agreements are made of it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PairWarning {
+    pub message: String,
+    /// Where to fill in what is missing.
+    pub fix: Option<FixTarget>,
+    /// Printing will be refused until this is resolved (making the draft is still allowed).
+    pub blocks_printing: bool,
+}
+
+/// What stands in the way of each pair (same order as `pairs`): details the template prints
+/// but the roster lacks, a pair repeated in the batch, a pair that already has an agreement
+/// in the year, a unit that has left.
+pub fn check_pairs(
+    conn: &Connection,
+    pairs: &[PairSpec],
+    options: &AgreementOptions,
+) -> Result<Vec<Vec<PairWarning>>> {
+    let template_id = match options.template_id {
+        Some(id) => id,
+        None => templates::default_id(conn)?,
+    };
+    let used = templates::get(conn, template_id)?.body.placeholders_used();
+    let year = options
+        .year
+        .or(options.term_start.map(|d| d.year()))
+        .unwrap_or_else(|| chrono::Local::now().year());
+    let existing = list(conn, None)?;
+    let same = |x: &Party, r: &PartyRef| {
+        x.kind == r.kind
+            && match r.kind {
+                PartyKind::Street => true,
+                PartyKind::Community => x.community_id == r.id,
+                PartyKind::Unit => x.unit_id == r.id,
+            }
+    };
+    let mut out = Vec::with_capacity(pairs.len());
+    for (i, pair) in pairs.iter().enumerate() {
+        let mut w = Vec::new();
+        for (side, r) in [("甲方", &pair.party_a), ("乙方", &pair.party_b)] {
+            match resolve(conn, r, side) {
+                Ok(p) => {
+                    for field in ["负责人", "联系人", "电话"] {
+                        let value = match field {
+                            "负责人" => &p.leader,
+                            "联系人" => &p.contact,
+                            _ => &p.phone,
+                        };
+                        if used.contains(&format!("{side}{field}")) && value.trim().is_empty() {
+                            w.push(PairWarning {
+                                message: format!(
+                                    "{side}“{}”缺{field}：{}。",
+                                    p.name,
+                                    party_place(&p, field)
+                                ),
+                                fix: Some(party_fix(&p, field)),
+                                blocks_printing: true,
+                            });
+                        }
+                    }
+                }
+                Err(Error::MissingInfo { message, fix }) => w.push(PairWarning {
+                    message,
+                    fix: Some(fix),
+                    blocks_printing: true,
+                }),
+                Err(e @ (Error::Conflict(_) | Error::NotFound { .. } | Error::Invalid { .. })) => {
+                    w.push(PairWarning {
+                        message: e.to_string(),
+                        fix: None,
+                        blocks_printing: true,
+                    })
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        if let Some(j) = pairs[..i].iter().position(|p| p == pair) {
+            w.push(PairWarning {
+                message: format!("与第 {} 行重复。", j + 1),
+                fix: None,
+                blocks_printing: false,
+            });
+        }
+        if let Some(a) = existing.iter().find(|a| {
+            a.year == year
+                && a.status != AgreementStatus::Void
+                && same(&a.party_a, &pair.party_a)
+                && same(&a.party_b, &pair.party_b)
+        }) {
+            w.push(PairWarning {
+                message: format!(
+                    "{year} 年已有这两方的协议（{}，{}）。",
+                    if a.number.is_empty() {
+                        "尚未编号"
+                    } else {
+                        &a.number
+                    },
+                    a.status.label()
+                ),
+                fix: None,
+                blocks_printing: false,
+            });
+        }
+        out.push(w);
+    }
+    Ok(out)
 }

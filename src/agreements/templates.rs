@@ -90,6 +90,21 @@ impl TemplateBody {
             .chain([self.closing.as_str(), self.signature_date.as_str()])
     }
 
+    /// The names of the placeholders the template uses anywhere (unknown ones included).
+    pub fn placeholders_used(&self) -> std::collections::BTreeSet<String> {
+        let mut used = std::collections::BTreeSet::new();
+        for text in self.texts() {
+            if let Ok(pieces) = pieces(text, "") {
+                for p in pieces {
+                    if let Piece::Placeholder(name) = p {
+                        used.insert(name.to_string());
+                    }
+                }
+            }
+        }
+        used
+    }
+
     /// The built-in default template.
     pub fn builtin_default() -> Result<TemplateBody> {
         serde_json::from_str(DEFAULT_TEMPLATE_JSON).map_err(|e| Error::Migration {

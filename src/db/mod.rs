@@ -19,7 +19,10 @@ pub fn supported_version() -> i64 {
     MIGRATIONS.len() as i64
 }
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_street_profile.sql"),
+];
 
 /// Sets the per-connection pragmas. Called once for every connection that is opened.
 fn set_pragmas(conn: &Connection) -> Result<()> {

@@ -211,9 +211,21 @@ fn validate(input: &MeetingInput) -> Result<MeetingInput> {
     Ok(v)
 }
 
-/// Creates a meeting (status 筹备中).
+/// A new meeting's form as it starts: the street's party organisation as 主办单位.
+pub fn new_input(conn: &Connection) -> Result<MeetingInput> {
+    Ok(MeetingInput {
+        host: crate::street::get(conn)?.party_org,
+        ..MeetingInput::default()
+    })
+}
+
+/// Creates a meeting (status 筹备中). An empty 主办单位 becomes the street's party
+/// organisation, when the street's profile names it.
 pub fn create(conn: &Connection, input: &MeetingInput) -> Result<Meeting> {
-    let v = validate(input)?;
+    let mut v = validate(input)?;
+    if v.host.is_empty() {
+        v.host = crate::street::get(conn)?.party_org;
+    }
     let at = now();
     conn.execute(
         "INSERT INTO meetings (kind, title, session_no, theme, date, start_time, venue, host,

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::meetings::attendance::{self, AttendeeRole, Invitee, Reply};
 use crate::meetings::{self as meetings, agenda, speeches};
 use crate::print::{render, render_batch, Align, Block, Column, Doc, FontSet, PageStyle, Table};
-use crate::settings;
+use crate::street::{self, StreetField};
 
 /// How the attendee list and sign-in sheet are grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -269,11 +269,20 @@ pub fn speakers_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
 /// One 邀请函 per invited member unit (not those on leave), from the built-in template.
 pub fn invitation_docs(conn: &Connection, meeting_id: i64) -> Result<Vec<Doc>> {
     let m = meetings::get(conn, meeting_id)?;
-    let street = settings::get(conn, "street_name")?.unwrap_or_default();
-    let host = if m.host.is_empty() {
-        format!("{street}党工委")
+    let street = street::get(conn)?;
+    let host = if m.host.trim().is_empty() {
+        street
+            .require(&[StreetField::PartyOrg], "打印邀请函的落款")?
+            .party_org
+            .clone()
     } else {
         m.host.clone()
+    };
+    let reply_to = match (street.contact.trim(), street.phone.trim()) {
+        ("", "") => "街道党工委办公室".to_string(),
+        (c, "") => format!("街道党工委办公室（联系人：{c}）"),
+        ("", p) => format!("街道党工委办公室（电话：{p}）"),
+        (c, p) => format!("街道党工委办公室（联系人：{c}，电话：{p}）"),
     };
     let when = match (m.date, m.start_time) {
         (Some(d), Some(t)) => format!("{}{}", cn_date(d), hm(t)),
@@ -310,9 +319,9 @@ pub fn invitation_docs(conn: &Connection, meeting_id: i64) -> Result<Vec<Doc>> {
         doc.push(Block::para(
             "区域化党建联席会是驻区单位共商共建、资源共享的重要平台。感谢贵单位一直以来对街道工作的关心和支持，期待您的光临！",
         ));
-        doc.push(Block::para(
-            "请于会前将参会人员姓名、职务回复街道党工委办公室，以便安排座次。",
-        ));
+        doc.push(Block::para(format!(
+            "请于会前将参会人员姓名、职务回复{reply_to}，以便安排座次。"
+        )));
         doc.push(Block::Spacer(2.0));
         doc.push(Block::line(host.clone(), Align::Right));
         if let Some(d) = m.date {

@@ -8,9 +8,9 @@ import type { TemplateBody } from "./TemplateBody";
  */
 export type Agreement = { id: number, 
 /**
- * 海棠共建〔2026〕第001号.
+ * 海棠共建〔2026〕第001号; empty for a draft, which is numbered when first printed.
  */
-number: string, number_prefix: string, year: number, seq: number, meeting_id: number | null, template_id: number | null, 
+number: string, number_prefix: string, year: number, seq: number | null, meeting_id: number | null, template_id: number | null, 
 /**
  * The template text as it was when the agreement was made.
  */
@@ -18,4 +18,4 @@ template: TemplateBody, party_a: Party, party_b: Party, term_start: string | nul
 /**
  * The stored scan, relative to the data folder (scans/…).
  */
-scan_file: string | null, created_at: string, updated_at: string, };
+scan_file: string | null, voided_on: string | null, void_reason: string, created_at: string, updated_at: string, };

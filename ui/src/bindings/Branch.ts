@@ -3,4 +3,8 @@
 /**
  * A branch (分会) of the joint meeting.
  */
-export type Branch = { id: number, name: string, sort_order: number, };
+export type Branch = { id: number, name: string, sort_order: number, 
+/**
+ * How many member units belong to it.
+ */
+unit_count: number, };

@@ -7,4 +7,8 @@ export type Community = { id: number, name: string,
 /**
  * The party committee, e.g. 海棠社区党委.
  */
-party_org: string, party_secretary: string, contact: string, phones: Array<string>, address: string, notes: string, };
+party_org: string, party_secretary: string, contact: string, phones: Array<string>, address: string, notes: string, 
+/**
+ * How many member units belong to it.
+ */
+unit_count: number, };

@@ -7,4 +7,12 @@ export type DataInfo = { data_dir: string, db_path: string, backups_dir: string,
 /**
  * True while the database holds the demo street (示例数据).
  */
-is_demo: boolean, unit_count: number, street_name: string, };
+is_demo: boolean, unit_count: number, 
+/**
+ * The street's short name (八大关街道), empty before the profile is filled in.
+ */
+street_name: string, 
+/**
+ * The labels of the essential 街道信息 fields still empty (the quiet notice).
+ */
+street_missing: Array<string>, };
