@@ -23,6 +23,8 @@ pub struct Community {
     pub notes: String,
     /// How many member units belong to it.
     pub unit_count: i64,
+    /// What it lacks for agreements (书记, 联系人, 电话), by label.
+    pub missing: Vec<String>,
 }
 
 /// A branch (分会) of the joint meeting.
@@ -37,7 +39,7 @@ pub struct Branch {
 
 fn community_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Community> {
     let phones: String = r.get("phones")?;
-    Ok(Community {
+    let mut c = Community {
         id: r.get("id")?,
         name: r.get("name")?,
         party_org: r.get("party_org")?,
@@ -49,7 +51,13 @@ fn community_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Community> {
         address: r.get("address")?,
         notes: r.get("notes")?,
         unit_count: r.get("unit_count")?,
-    })
+        missing: Vec::new(),
+    };
+    c.missing = community_missing(&c)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    Ok(c)
 }
 
 const SELECT_COMMUNITIES: &str = "SELECT c.*,

@@ -1,6 +1,7 @@
 //! The shell's error: what crosses IPC as `{kind, message}`. The UI branches on `kind` and
 //! shows `message` (Chinese) to the user.
 
+use lianxi::error::FixTarget;
 use serde::Serialize;
 
 /// An error as the front end receives it.
@@ -11,6 +12,9 @@ pub struct ApiError {
     pub kind: String,
     /// The Chinese message for the user.
     pub message: String,
+    /// Where the user fills in what the message says is missing (one click in the UI).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<FixTarget>,
 }
 
 impl ApiError {
@@ -19,6 +23,7 @@ impl ApiError {
         ApiError {
             kind: kind.to_string(),
             message: message.into(),
+            fix: None,
         }
     }
 
@@ -36,6 +41,7 @@ impl From<lianxi::Error> for ApiError {
         ApiError {
             kind: e.kind().to_string(),
             message: e.to_string(),
+            fix: e.fix().cloned(),
         }
     }
 }
@@ -58,6 +64,21 @@ mod tests {
         assert_eq!(
             json,
             serde_json::json!({"kind": "not_found", "message": "找不到成员单位（编号 3）。"})
+        );
+    }
+
+    #[test]
+    fn a_missing_detail_says_where_to_fill_it_in() {
+        let e: ApiError = lianxi::street::StreetProfile::missing_error(
+            lianxi::street::StreetField::PartyOrg,
+            "打印邀请函",
+        )
+        .into();
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["kind"], "missing_info");
+        assert_eq!(
+            json["fix"],
+            serde_json::json!({"place": "street", "field": "party_org"})
         );
     }
 }

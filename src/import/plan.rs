@@ -130,6 +130,7 @@ pub(crate) fn plan_workbook(
     report(progress, Stage::Comparing, 0, units.len())?;
     let planned = compare(conn, units, &mut ctx)?;
     report(progress, Stage::Comparing, planned.len(), planned.len())?;
+    note_new_communities(conn, &planned, &mut ctx)?;
     let column_info = header
         .columns
         .iter()
@@ -152,6 +153,34 @@ pub(crate) fn plan_workbook(
         counts: ctx.counts,
         problems: ctx.problems,
     })
+}
+
+/// Communities the import would create get their name only: say which, and what they lack.
+fn note_new_communities(conn: &Connection, planned: &[PlannedUnit], ctx: &mut Ctx) -> Result<()> {
+    let known: Vec<String> = crate::org::communities(conn)?
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    let mut new: Vec<&str> = Vec::new();
+    for p in planned {
+        let name = p.unit.community.as_str();
+        if !name.is_empty() && !known.iter().any(|k| k == name) && !new.contains(&name) {
+            new.push(name);
+        }
+    }
+    if !new.is_empty() {
+        ctx.add(
+            None,
+            Some(Field::Community),
+            Severity::Info,
+            format!(
+                "将新建 {} 个社区：{}。新社区只有名称，还缺社区党委名称、书记、联系人和电话；导入后请在“社区与分会”中补全（社区与单位签订共建协议时需要）。",
+                new.len(),
+                new.join("、")
+            ),
+        );
+    }
+    Ok(())
 }
 
 fn excel_row(r: usize) -> u32 {

@@ -4,10 +4,12 @@ import SettingsView from './views/settings/SettingsView.vue'
 import PendingView from './views/pending/PendingView.vue'
 import MeetingsView from './views/meetings/MeetingsView.vue'
 import AgreementsView from './views/agreements/AgreementsView.vue'
+import OrgView from './views/org/OrgView.vue'
 
 /** The areas of the left navigation, in order. */
 export const areas = [
   { path: '/roster', title: '成员单位', icon: 'OfficeBuilding' },
+  { path: '/org', title: '社区与分会', icon: 'MapLocation' },
   { path: '/meetings', title: '会议筹备', icon: 'Calendar' },
   { path: '/agreements', title: '共建协议', icon: 'Document' },
   { path: '/donations', title: '捐赠', icon: 'Present' },
@@ -20,6 +22,7 @@ export const router = createRouter({
   routes: [
     { path: '/', redirect: '/roster' },
     { path: '/roster', component: RosterView },
+    { path: '/org', component: OrgView },
     { path: '/settings', component: SettingsView },
     { path: '/meetings', component: MeetingsView },
     { path: '/agreements', component: AgreementsView },

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use lianxi::agreements::{
-    self, number, templates, Agreement, AgreementOptions, AgreementTemplate, PairSpec,
-    TemplateInput,
+    self, number, templates, Agreement, AgreementOptions, AgreementTemplate, DraftEdit, PairSpec,
+    PairWarning, TemplateInput,
 };
 use lianxi::date::PartialDate;
 use lianxi::meetings::{self, Meeting};
@@ -256,15 +256,47 @@ pub async fn agreement_number_prefix(store: State<'_, Arc<Store>>) -> ApiResult<
     with_conn(&store, |conn, _| number::prefix(conn)).await
 }
 
-/// Sets the number prefix of agreements made from now on (empty: back to the default).
+/// Checks pairs before they are made: what each lacks and where to fill it in.
 #[tauri::command]
-pub async fn agreement_number_prefix_set(
+pub async fn agreements_check_pairs(
     store: State<'_, Arc<Store>>,
-    prefix: String,
-) -> ApiResult<String> {
+    pairs: Vec<PairSpec>,
+    options: AgreementOptions,
+) -> ApiResult<Vec<Vec<PairWarning>>> {
     with_conn(&store, move |conn, _| {
-        lianxi::settings::set(conn, number::PREFIX_SETTING, prefix.trim())?;
-        number::prefix(conn)
+        agreements::check_pairs(conn, &pairs, &options)
+    })
+    .await
+}
+
+/// Changes a 草拟 agreement.
+#[tauri::command]
+pub async fn agreement_update_draft(
+    store: State<'_, Arc<Store>>,
+    id: i64,
+    edit: DraftEdit,
+) -> ApiResult<Agreement> {
+    with_conn(&store, move |conn, _| {
+        agreements::update_draft(conn, id, &edit)
+    })
+    .await
+}
+
+/// Deletes a 草拟 agreement (it has no number yet).
+#[tauri::command]
+pub async fn agreement_delete(store: State<'_, Arc<Store>>, id: i64) -> ApiResult<()> {
+    with_conn(&store, move |conn, _| agreements::delete_draft(conn, id)).await
+}
+
+/// 作废: the agreement keeps its number and is left out of batches.
+#[tauri::command]
+pub async fn agreement_void(
+    store: State<'_, Arc<Store>>,
+    id: i64,
+    reason: String,
+) -> ApiResult<Agreement> {
+    with_conn(&store, move |conn, _| {
+        agreements::void(conn, id, lianxi::date::today(), &reason)
     })
     .await
 }

@@ -26,6 +26,12 @@ pub async fn meeting_get(store: State<'_, Arc<Store>>, id: i64) -> ApiResult<Mee
     with_conn(&store, move |conn, _| meetings::get(conn, id)).await
 }
 
+/// A new meeting's form as it starts (主办单位 from the street's profile).
+#[tauri::command]
+pub async fn meeting_new_input(store: State<'_, Arc<Store>>) -> ApiResult<MeetingInput> {
+    with_conn(&store, |conn, _| meetings::new_input(conn)).await
+}
+
 #[tauri::command]
 pub async fn meeting_create(
     store: State<'_, Arc<Store>>,

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use lianxi::backup::{self, BackupInfo, BackupReason};
 use lianxi::print::{FontChoice, FontOption};
 use lianxi::settings::DataInfo;
+use lianxi::street::{self, FieldSpec, StreetProfile};
 use tauri::State;
 
 use crate::error::{ApiError, ApiResult};
@@ -43,6 +44,33 @@ pub async fn backup_restore(store: State<'_, Arc<Store>>, id: String) -> ApiResu
 #[tauri::command]
 pub async fn demo_load(store: State<'_, Arc<Store>>) -> ApiResult<()> {
     with_conn(&store, |conn, _| lianxi::demo::load(conn).map(|_| ())).await
+}
+
+/// 清除示例数据，开始正式使用; returns the backup taken first.
+#[tauri::command]
+pub async fn demo_clear(store: State<'_, Arc<Store>>) -> ApiResult<BackupInfo> {
+    with_conn(&store, |conn, path| lianxi::demo::clear(conn, path)).await
+}
+
+/// The street's profile (街道信息).
+#[tauri::command]
+pub async fn street_get(store: State<'_, Arc<Store>>) -> ApiResult<StreetProfile> {
+    with_conn(&store, |conn, _| street::get(conn)).await
+}
+
+/// Saves the street's profile after the core's checks.
+#[tauri::command]
+pub async fn street_save(
+    store: State<'_, Arc<Store>>,
+    profile: StreetProfile,
+) -> ApiResult<StreetProfile> {
+    with_conn(&store, move |conn, _| street::save(conn, &profile)).await
+}
+
+/// The fields of the 街道信息 form: labels, examples, which are required.
+#[tauri::command]
+pub fn street_fields() -> Vec<FieldSpec> {
+    street::FIELDS.to_vec()
 }
 
 /// Opens the data folder in the system file manager.

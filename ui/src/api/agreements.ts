@@ -8,6 +8,8 @@ import type { AgreementTemplate } from '../bindings/AgreementTemplate'
 import type { Meeting } from '../bindings/Meeting'
 import type { PairSpec } from '../bindings/PairSpec'
 import type { TemplateInput } from '../bindings/TemplateInput'
+import type { PairWarning } from '../bindings/PairWarning'
+import type { DraftEdit } from '../bindings/DraftEdit'
 
 /** Progress of an agreement print job: documents laid out so far (each copy counts). */
 export interface AgreementPrintProgress {
@@ -62,9 +64,18 @@ export const agreementMarkSigned = (id: number, date: string, scan: string | nul
   call<Agreement>('agreement_mark_signed', { id, date, scan })
 export const agreementArchive = (id: number) => call<Agreement>('agreement_archive', { id })
 export const agreementOpenScan = (id: number) => call<Written>('agreement_open_scan', { id })
+/** The number prefix printed agreements get (from 设置 → 街道信息). */
 export const agreementNumberPrefix = () => call<string>('agreement_number_prefix')
-export const agreementNumberPrefixSet = (prefix: string) =>
-  call<string>('agreement_number_prefix_set', { prefix })
+/** What each pair lacks before it is made, with where to fill it in. */
+export const agreementsCheckPairs = (pairs: PairSpec[], options: AgreementOptions) =>
+  call<PairWarning[][]>('agreements_check_pairs', { pairs, options })
+/** Changes a 草拟 agreement. */
+export const agreementUpdateDraft = (id: number, edit: DraftEdit) =>
+  call<Agreement>('agreement_update_draft', { id, edit })
+/** Deletes a 草拟 agreement (it has no number yet). */
+export const agreementDelete = (id: number) => call<void>('agreement_delete', { id })
+/** 作废: keeps its number, left out of batches. */
+export const agreementVoid = (id: number, reason: string) => call<Agreement>('agreement_void', { id, reason })
 
 // 打印
 /** All `ids` (each in its copies) into one PDF at `path`; the 草拟 ones become 已打印. */

@@ -3,6 +3,9 @@ import { call } from './core'
 import type { BackupInfo } from '../bindings/BackupInfo'
 import type { Branch } from '../bindings/Branch'
 import type { Community } from '../bindings/Community'
+import type { CommunityInput } from '../bindings/CommunityInput'
+import type { FieldSpec } from '../bindings/FieldSpec'
+import type { StreetProfile } from '../bindings/StreetProfile'
 import type { DataInfo } from '../bindings/DataInfo'
 import type { HistoryEntry } from '../bindings/HistoryEntry'
 import type { Unit } from '../bindings/Unit'
@@ -18,6 +21,13 @@ export const backupList = () => call<BackupInfo[]>('backup_list')
 export const backupCreate = () => call<BackupInfo>('backup_create')
 export const backupRestore = (id: string) => call<BackupInfo>('backup_restore', { id })
 export const demoLoad = () => call<void>('demo_load')
+/** 清除示例数据: returns the backup taken first. */
+export const demoClear = () => call<BackupInfo>('demo_clear')
+
+// 街道信息
+export const streetGet = () => call<StreetProfile>('street_get')
+export const streetSave = (profile: StreetProfile) => call<StreetProfile>('street_save', { profile })
+export const streetFields = () => call<FieldSpec[]>('street_fields')
 export const openDataDir = () => call<void>('open_data_dir')
 
 export const unitsList = () => call<Unit[]>('units_list')
@@ -30,6 +40,16 @@ export const unitHistory = (id: number) => call<HistoryEntry[]>('unit_history', 
 
 export const communitiesList = () => call<Community[]>('communities_list')
 export const branchesList = () => call<Branch[]>('branches_list')
+export const communityCreate = (input: CommunityInput) => call<Community>('community_create', { input })
+export const communityUpdate = (id: number, input: CommunityInput) =>
+  call<Community>('community_update', { id, input })
+/** Merges community `from` into `into` (units, agreements move; `from` is removed). */
+export const communityMerge = (from: number, into: number) => call<Community>('community_merge', { from, into })
+export const communityDelete = (id: number) => call<void>('community_delete', { id })
+export const branchCreate = (name: string) => call<Branch>('branch_create', { name })
+export const branchRename = (id: number, name: string) => call<Branch>('branch_rename', { id, name })
+export const branchMerge = (from: number, into: number) => call<Branch>('branch_merge', { from, into })
+export const branchDelete = (id: number) => call<void>('branch_delete', { id })
 
 // 导入 / 导出
 export {

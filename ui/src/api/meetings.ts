@@ -21,6 +21,8 @@ import type { SpeechInput } from '../bindings/SpeechInput'
 // 会议
 export const meetingsList = () => call<Meeting[]>('meetings_list')
 export const meetingGet = (id: number) => call<Meeting>('meeting_get', { id })
+/** A new meeting's form as it starts (主办单位 from the street's profile). */
+export const meetingNewInput = () => call<MeetingInput>('meeting_new_input')
 export const meetingCreate = (input: MeetingInput) => call<Meeting>('meeting_create', { input })
 export const meetingUpdate = (id: number, input: MeetingInput) => call<Meeting>('meeting_update', { id, input })
 export const meetingSetStatus = (id: number, status: MeetingStatus) =>

@@ -11,4 +11,8 @@ party_org: string, party_secretary: string, contact: string, phones: Array<strin
 /**
  * How many member units belong to it.
  */
-unit_count: number, };
+unit_count: number, 
+/**
+ * What it lacks for agreements (书记, 联系人, 电话), by label.
+ */
+missing: Array<string>, };

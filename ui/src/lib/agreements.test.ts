@@ -4,14 +4,11 @@ import type { Party } from '../bindings/Party'
 import type { TemplateBody } from '../bindings/TemplateBody'
 import {
   agreementFileName,
-  alreadyPaired,
   cnDate,
   duplicateRows,
   emptyAgreementFilter,
   filterAgreements,
-  missingForSide,
   pairSpecs,
-  placeholdersUsed,
   sideAOf,
   sideARef,
   termText,
@@ -42,6 +39,8 @@ function agreement(id: number, over: Partial<Agreement> = {}): Agreement {
     status: '草拟',
     signed_on: null,
     scan_file: null,
+    voided_on: null,
+    void_reason: '',
     created_at: '',
     updated_at: '',
     ...over,
@@ -97,32 +96,12 @@ describe('pairing', () => {
     expect(sideAOf(sideARef('c:3'))).toBe('c:3')
     expect(sideAOf(sideARef('street'))).toBe('street')
   })
-  it('finds duplicates and pairs made before', () => {
+  it('finds duplicates', () => {
     const rows = [
       { key: 1, a: 'street' as const, b: 5 },
       { key: 2, a: 'street' as const, b: 5 },
       { key: 3, a: 'c:1' as const, b: 5 },
     ]
     expect([...duplicateRows(rows)]).toEqual([2])
-    expect(alreadyPaired(list, 2026, 'c:1', 11)).toBe(true)
-    expect(alreadyPaired(list, 2025, 'c:1', 11)).toBe(false)
-    expect(alreadyPaired(list, 2026, 'street', 12)).toBe(true)
-    expect(alreadyPaired(list, 2026, 'street', 11)).toBe(false)
-  })
-  it('says what the roster lacks for the placeholders the template prints', () => {
-    const used = placeholdersUsed({
-      title: 'x',
-      number_line: '',
-      parties: ['乙方：{{乙方名称}}，负责人：{{乙方负责人}}，电话：{{乙方电话}}'],
-      preamble: '',
-      areas: [],
-      sections: [{ heading: '一', clauses: ['{{甲方联系人}}'] }],
-      closing: '',
-      signature_date: '',
-    })
-    expect([...used].sort()).toEqual(['乙方名称', '乙方电话', '乙方负责人', '甲方联系人'].sort())
-    expect(missingForSide(used, '乙方', { leader: '', contact: '', phones: [] })).toEqual(['负责人', '电话'])
-    expect(missingForSide(used, '甲方', { leader: '', contact: '', phones: [] })).toEqual(['联系人'])
-    expect(missingForSide(used, '乙方', null)).toEqual([])
   })
 })

@@ -1,21 +1,18 @@
 // Pure helpers of the 共建协议 screens: list filters, dates and terms, and the pairing rows.
 import type { Agreement } from '../bindings/Agreement'
 import type { AgreementStatus } from '../bindings/AgreementStatus'
-import type { Community } from '../bindings/Community'
 import type { PairSpec } from '../bindings/PairSpec'
 import type { PartyRef } from '../bindings/PartyRef'
-import type { TemplateBody } from '../bindings/TemplateBody'
-import type { Unit } from '../bindings/Unit'
-import { splitPlaceholders } from './templatePreview'
 
-export const STATUSES: AgreementStatus[] = ['草拟', '已打印', '已签署', '已归档']
+export const STATUSES: AgreementStatus[] = ['草拟', '已打印', '已签署', '已归档', '已作废']
 
 /** Element Plus tag type per status. */
-export const STATUS_TAG: Record<AgreementStatus, 'info' | 'warning' | 'success' | 'primary'> = {
+export const STATUS_TAG: Record<AgreementStatus, 'info' | 'warning' | 'success' | 'primary' | 'danger'> = {
   草拟: 'info',
   已打印: 'warning',
   已签署: 'success',
   已归档: 'primary',
+  已作废: 'danger',
 }
 
 /** The meeting filter: a meeting's id, 'none' (not tied to a meeting) or null (all). */
@@ -70,7 +67,7 @@ export function todayIso(now: Date = new Date()): string {
 
 /** The file name a single agreement is saved under: 编号_甲方_乙方.pdf (unsafe characters replaced). */
 export function agreementFileName(a: Agreement): string {
-  const stem = `${a.number}_${a.party_a.name}_${a.party_b.name}`.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')
+  const stem = `${a.number || '共建协议'}_${a.party_a.name}_${a.party_b.name}`.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')
   return `${Array.from(stem).slice(0, 120).join('')}.pdf`
 }
 
@@ -108,48 +105,6 @@ export function pairSpecs(rows: readonly PairRow[]): PairSpec[] {
     }))
 }
 
-/** The placeholders a template uses anywhere. */
-export function placeholdersUsed(body: TemplateBody): Set<string> {
-  const texts = [
-    body.title,
-    body.number_line,
-    ...body.parties,
-    body.preamble,
-    ...body.sections.flatMap((s) => [s.heading, ...s.clauses]),
-    body.closing,
-    body.signature_date,
-  ]
-  const used = new Set<string>()
-  for (const t of texts) for (const p of splitPlaceholders(t)) if (p.kind === 'placeholder') used.add(p.name)
-  return used
-}
-
-/** What the roster lacks for `side` (甲方/乙方) that the template prints: ['负责人', '电话']. */
-export function missingForSide(
-  used: Set<string>,
-  side: '甲方' | '乙方',
-  info: { leader: string; contact: string; phones: string[] } | null,
-): string[] {
-  if (!info) return []
-  const out: string[] = []
-  if (used.has(`${side}负责人`) && !info.leader.trim()) out.push('负责人')
-  if (used.has(`${side}联系人`) && !info.contact.trim()) out.push('联系人')
-  if (used.has(`${side}电话`) && !info.phones.some((p) => p.trim())) out.push('电话')
-  return out
-}
-
-/** The roster facts of a 甲方 choice (none for the street, which the settings describe). */
-export function sideAInfo(a: SideA | null, communities: readonly Community[]) {
-  if (!a || a === 'street') return null
-  const c = communities.find((x) => `c:${x.id}` === a)
-  return c ? { leader: c.party_secretary, contact: c.contact, phones: c.phones } : null
-}
-
-export function unitInfo(id: number | null, units: readonly Unit[]) {
-  const u = units.find((x) => x.id === id)
-  return u ? { leader: u.party_secretary, contact: u.contact, phones: u.phones } : null
-}
-
 /** Keys of rows whose pair already appears in an earlier row. */
 export function duplicateRows(rows: readonly PairRow[]): Set<number> {
   const seen = new Set<string>()
@@ -161,15 +116,4 @@ export function duplicateRows(rows: readonly PairRow[]): Set<number> {
     seen.add(k)
   }
   return dup
-}
-
-/** Whether an agreement of `year` between these two parties exists already. */
-export function alreadyPaired(existing: readonly Agreement[], year: number, a: SideA | null, b: number | null): boolean {
-  if (a === null || b === null) return false
-  return existing.some(
-    (x) =>
-      x.year === year &&
-      x.party_b.unit_id === b &&
-      (a === 'street' ? x.party_a.kind === '街道' : x.party_a.community_id === Number(a.slice(2))),
-  )
 }
