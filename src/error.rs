@@ -106,6 +106,25 @@ pub enum Error {
     /// A font file could not be read or parsed.
     #[error("无法使用字体“{name}”：{message}")]
     Font { name: String, message: String },
+
+    /// A name the user typed (a unit, a community …) matches no record; `candidates` are the
+    /// closest names, best first (possibly none).
+    #[error("{}", crate::lookup::no_match_message(*what, name, candidates))]
+    NoMatch {
+        what: crate::lookup::Target,
+        name: String,
+        candidates: Vec<String>,
+    },
+
+    /// A name the user typed matches more than one record; `candidates` are the first of
+    /// them, best first, and `total` how many matched.
+    #[error("{}", crate::lookup::ambiguous_message(*what, name, candidates, *total))]
+    Ambiguous {
+        what: crate::lookup::Target,
+        name: String,
+        candidates: Vec<String>,
+        total: usize,
+    },
 }
 
 /// Why a file cannot be imported.
@@ -188,6 +207,8 @@ impl Error {
             Error::UnknownPlaceholder { .. } => "unknown_placeholder",
             Error::UnfilledPlaceholder { .. } => "unfilled_placeholder",
             Error::IllegalTransition { .. } => "illegal_transition",
+            Error::NoMatch { .. } => "no_match",
+            Error::Ambiguous { .. } => "ambiguous",
         }
     }
 
