@@ -130,6 +130,25 @@ pub enum Error {
     /// A font file could not be read or parsed.
     #[error("无法使用字体“{name}”：{message}")]
     Font { name: String, message: String },
+
+    /// A name the user typed (a unit, a community …) matches no record; `candidates` are the
+    /// closest names, best first (possibly none).
+    #[error("{}", crate::lookup::no_match_message(*what, name, candidates))]
+    NoMatch {
+        what: crate::lookup::Target,
+        name: String,
+        candidates: Vec<String>,
+    },
+
+    /// A name the user typed matches more than one record; `candidates` are the first of
+    /// them, best first, and `total` how many matched.
+    #[error("{}", crate::lookup::ambiguous_message(*what, name, candidates, *total))]
+    Ambiguous {
+        what: crate::lookup::Target,
+        name: String,
+        candidates: Vec<String>,
+        total: usize,
+    },
 }
 
 /// Why a file cannot be imported.
@@ -213,6 +232,8 @@ impl Error {
             Error::UnfilledPlaceholder { .. } => "unfilled_placeholder",
             Error::IllegalTransition { .. } => "illegal_transition",
             Error::MissingInfo { .. } => "missing_info",
+            Error::NoMatch { .. } => "no_match",
+            Error::Ambiguous { .. } => "ambiguous",
         }
     }
 

@@ -161,6 +161,32 @@ pub fn get(conn: &Connection, id: i64) -> Result<Invitee> {
         })
 }
 
+/// The invitation of the member unit `unit_id` to a meeting; refused when the unit is not on
+/// the meeting's invitation list.
+pub fn invitee_of_unit(conn: &Connection, meeting_id: i64, unit_id: i64) -> Result<Invitee> {
+    let meeting = super::get(conn, meeting_id)?;
+    let id: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM attendance WHERE meeting_id = ?1 AND unit_id = ?2",
+            params![meeting_id, unit_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match id {
+        Some(id) => get(conn, id),
+        None => {
+            let unit = crate::units::get(conn, unit_id)?;
+            Err(Error::invalid(
+                "unit",
+                format!(
+                    "“{}”不在会议“{}”的邀请名单中，请先邀请该单位。",
+                    unit.name, meeting.title
+                ),
+            ))
+        }
+    }
+}
+
 fn next_order(conn: &Connection, meeting_id: i64) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM attendance WHERE meeting_id = ?1",

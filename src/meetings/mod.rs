@@ -141,6 +141,42 @@ pub(crate) fn parse_time(s: &str) -> Option<NaiveTime> {
         .ok()
 }
 
+/// Parses a meeting kind from its Chinese label (年会, 季度会 …); anything else is refused with
+/// the list of kinds.
+pub fn parse_kind(label: &str) -> Result<MeetingKind> {
+    let label = label.trim();
+    MeetingKind::from_label(label).ok_or_else(|| {
+        let all: Vec<&str> = MeetingKind::ALL.iter().map(|k| k.label()).collect();
+        Error::invalid(
+            "kind",
+            format!(
+                "没有“{label}”这种会议类型。可选的类型：{}。",
+                all.join("、")
+            ),
+        )
+    })
+}
+
+/// Parses a meeting date typed as 年-月-日 (2026-09-21).
+pub fn parse_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            "date",
+            format!("“{s}”不是有效的日期，请写成 年-月-日，如 2026-09-21。"),
+        )
+    })
+}
+
+/// Parses a start time typed as 时:分 (8:30, 14:30; a full-width colon is accepted).
+pub fn parse_start_time(s: &str) -> Result<NaiveTime> {
+    parse_time(&s.trim().replace('：', ":")).ok_or_else(|| {
+        Error::invalid(
+            "start_time",
+            format!("“{s}”不是有效的时间，请写成 时:分，如 14:30。"),
+        )
+    })
+}
+
 /// Formats a time as stored and printed: `8:30` is printed `8:30`, stored `08:30`.
 pub(crate) fn store_time(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
@@ -502,4 +538,35 @@ pub fn readiness(conn: &Connection, id: i64) -> Result<Readiness> {
         items,
         ready,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_kinds_dates_and_times() {
+        assert_eq!(parse_kind(" 季度会 ").unwrap(), MeetingKind::Quarterly);
+        let e = parse_kind("座谈会").unwrap_err();
+        assert_eq!(e.kind(), "invalid");
+        for k in MeetingKind::ALL {
+            assert!(e.to_string().contains(k.label()), "{e}");
+        }
+        assert_eq!(
+            parse_date("2026-9-21").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 9, 21).unwrap()
+        );
+        for bad in ["2026-02-30", "2026年9月21日", "21.09.2026", ""] {
+            let e = parse_date(bad).unwrap_err();
+            assert!(e.to_string().contains("不是有效的日期"), "{bad}: {e}");
+        }
+        for (typed, want) in [("8:30", (8, 30)), ("14:30", (14, 30)), ("14：05", (14, 5))] {
+            let t = parse_start_time(typed).unwrap();
+            assert_eq!(t, NaiveTime::from_hms_opt(want.0, want.1, 0).unwrap());
+        }
+        for bad in ["25:00", "9点", "14:60", ""] {
+            let e = parse_start_time(bad).unwrap_err();
+            assert!(e.to_string().contains("不是有效的时间"), "{bad}: {e}");
+        }
+    }
 }

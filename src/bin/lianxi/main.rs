@@ -50,7 +50,7 @@ enum Command {
         #[command(subcommand)]
         action: roster_cmd::RosterAction,
     },
-    /// 会议：list | show ID
+    /// 会议：list | show | create | invite | reply | signin
     Meeting {
         #[command(subcommand)]
         action: meeting_cmd::MeetingAction,

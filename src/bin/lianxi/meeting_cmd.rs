@@ -1,8 +1,9 @@
-//! `lianxi meeting list|show`.
+//! `lianxi meeting list|show|create|invite|reply|signin`.
 
-use clap::Subcommand;
-use lianxi::meetings::{self, agenda, attendance, speeches};
-use lianxi::Error;
+use clap::{Args, Subcommand};
+use lianxi::meetings::attendance::{InviteScope, Invitee, Reply};
+use lianxi::meetings::{self, agenda, attendance, speeches, MeetingInput};
+use lianxi::{lookup, Error};
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -22,6 +23,88 @@ pub enum MeetingAction {
         #[arg(long)]
         json: bool,
     },
+    /// 新建会议（状态为筹备中），输出会议编号
+    Create {
+        /// 会议名称，如 2026年联席会年会
+        #[arg(long)]
+        title: String,
+        /// 会议类型，如 年会、季度会（写错时会列出全部可选类型）
+        #[arg(long)]
+        kind: String,
+        /// 日期：年-月-日，如 2026-09-21
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// 开始时间：时:分，如 14:30
+        #[arg(long, value_name = "HH:MM")]
+        time: Option<String>,
+        /// 地点
+        #[arg(long, default_value = "")]
+        venue: String,
+        /// 主题
+        #[arg(long, default_value = "")]
+        theme: String,
+        /// 以 JSON 输出新建的会议
+        #[arg(long)]
+        json: bool,
+    },
+    /// 邀请成员单位（只邀请在册单位；已邀请的不重复添加）
+    Invite {
+        /// 会议编号或会议名称
+        #[arg(long, value_name = "ID")]
+        meeting: String,
+        #[command(flatten)]
+        scope: ScopeArgs,
+    },
+    /// 记录成员单位的回复
+    Reply {
+        /// 会议编号或会议名称
+        #[arg(long, value_name = "ID")]
+        meeting: String,
+        /// 成员单位名称（全称、简称或名称中唯一的一段）
+        #[arg(long, value_name = "NAME")]
+        unit: String,
+        #[command(flatten)]
+        reply: ReplyArgs,
+    },
+    /// 为成员单位签到（重复签到保留首次签到时间）
+    Signin {
+        /// 会议编号或会议名称
+        #[arg(long, value_name = "ID")]
+        meeting: String,
+        /// 成员单位名称（全称、简称或名称中唯一的一段）
+        #[arg(long, value_name = "NAME")]
+        unit: String,
+    },
+}
+
+/// Whom `meeting invite` invites: exactly one of the three.
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+pub struct ScopeArgs {
+    /// 全部在册成员单位
+    #[arg(long)]
+    all: bool,
+    /// 某个分会的成员单位
+    #[arg(long, value_name = "NAME")]
+    branch: Option<String>,
+    /// 某个社区的成员单位
+    #[arg(long, value_name = "NAME")]
+    community: Option<String>,
+}
+
+/// The reply `meeting reply` records: exactly one of the three.
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+pub struct ReplyArgs {
+    /// 确认参会
+    #[arg(long)]
+    confirm: bool,
+    /// 请假
+    #[arg(long)]
+    leave: bool,
+    /// 委派他人参会（被委派人姓名）
+    #[arg(long, value_name = "PERSON")]
+    delegate: Option<String>,
 }
 
 /// Everything about one meeting, for `meeting show --json`.
@@ -96,6 +179,91 @@ pub fn run(conn: &mut Connection, action: MeetingAction) -> Result<(), Error> {
                 }
             }
         }
+        MeetingAction::Create {
+            title,
+            kind,
+            date,
+            time,
+            venue,
+            theme,
+            json,
+        } => {
+            let input = MeetingInput {
+                kind: meetings::parse_kind(&kind)?,
+                title,
+                date: date.as_deref().map(meetings::parse_date).transpose()?,
+                start_time: time
+                    .as_deref()
+                    .map(meetings::parse_start_time)
+                    .transpose()?,
+                venue,
+                theme,
+                ..MeetingInput::default()
+            };
+            let m = meetings::create(conn, &input)?;
+            if json {
+                crate::print_json(&m)?;
+            } else {
+                println!("{}", m.id);
+            }
+        }
+        MeetingAction::Invite { meeting, scope } => {
+            let m = lookup::meeting(conn, &meeting)?;
+            let (scope, whom) = if let Some(name) = scope.branch {
+                let b = lookup::branch(conn, &name)?;
+                (InviteScope::Branch(b.id), format!("分会“{}”", b.name))
+            } else if let Some(name) = scope.community {
+                let c = lookup::community(conn, &name)?;
+                (InviteScope::Community(c.id), format!("社区“{}”", c.name))
+            } else {
+                (InviteScope::AllActive, "全部在册单位".to_owned())
+            };
+            let n = attendance::invite(conn, m.id, &scope)?;
+            println!("已邀请{whom}中的 {n} 家成员单位（已在邀请名单中的不重复添加）。");
+        }
+        MeetingAction::Reply {
+            meeting,
+            unit,
+            reply,
+        } => {
+            let invitee = invitee(conn, &meeting, &unit)?;
+            let (reply, substitute) = match reply.delegate {
+                Some(person) => (Reply::Delegated, person),
+                None if reply.leave => (Reply::Leave, String::new()),
+                None => (Reply::Confirmed, String::new()),
+            };
+            let i = attendance::set_reply(conn, invitee.id, reply, &substitute)?;
+            if i.reply == Reply::Delegated {
+                println!(
+                    "已记录：{} {}（{}）。",
+                    i.name,
+                    i.reply.label(),
+                    i.substitute_name
+                );
+            } else {
+                println!("已记录：{} {}。", i.name, i.reply.label());
+            }
+        }
+        MeetingAction::Signin { meeting, unit } => {
+            let invitee = invitee(conn, &meeting, &unit)?;
+            let i = attendance::sign_in_now(conn, invitee.id)?;
+            let at = i
+                .signed_in_at
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default();
+            if invitee.signed_in_at.is_some() {
+                println!("{} 已于 {at} 签到，保留首次签到时间。", i.name);
+            } else {
+                println!("已签到：{}（{at}）。", i.name);
+            }
+        }
     }
     Ok(())
+}
+
+/// The invitation of the unit named `unit` to the meeting `meeting` (a number or a title).
+fn invitee(conn: &Connection, meeting: &str, unit: &str) -> Result<Invitee, Error> {
+    let m = lookup::meeting(conn, meeting)?;
+    let u = lookup::unit(conn, unit)?;
+    attendance::invitee_of_unit(conn, m.id, u.id)
 }
