@@ -6,6 +6,7 @@ import type { PairSpec } from '../bindings/PairSpec'
 import type { PartyRef } from '../bindings/PartyRef'
 import type { TemplateBody } from '../bindings/TemplateBody'
 import type { Unit } from '../bindings/Unit'
+import { type FilterValue, passes } from './filterValue'
 import { splitPlaceholders } from './templatePreview'
 
 export const STATUSES: AgreementStatus[] = ['草拟', '已打印', '已签署', '已归档']
@@ -18,12 +19,12 @@ export const STATUS_TAG: Record<AgreementStatus, 'info' | 'warning' | 'success' 
   已归档: 'primary',
 }
 
-/** The meeting filter: a meeting's id, 'none' (not tied to a meeting) or null (all). */
-export type MeetingFilter = number | 'none' | null
+/** The meeting filter: a meeting's id, 'none' (not tied to a meeting), or unset (all; see filterValue). */
+export type MeetingFilter = FilterValue<number | 'none'>
 
 export interface AgreementFilter {
   meeting: MeetingFilter
-  status: AgreementStatus | null
+  status: FilterValue<AgreementStatus>
   text: string
 }
 
@@ -38,8 +39,8 @@ export function agreementSearchKey(a: Agreement): string {
 export function filterAgreements(list: readonly Agreement[], f: AgreementFilter): Agreement[] {
   const words = f.text.trim().toLowerCase().split(/\s+/).filter(Boolean)
   return list.filter((a) => {
-    if (f.meeting === 'none' ? a.meeting_id !== null : f.meeting !== null && a.meeting_id !== f.meeting) return false
-    if (f.status && a.status !== f.status) return false
+    if (f.meeting === 'none' ? a.meeting_id !== null : !passes(f.meeting, a.meeting_id)) return false
+    if (!passes(f.status, a.status)) return false
     if (words.length) {
       const key = agreementSearchKey(a)
       if (!words.every((w) => key.includes(w))) return false
