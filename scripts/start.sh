@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup-system.sh
 bash scripts/setup-tools.sh
-npm --prefix ui run build --silent
+bash scripts/build-ui.sh   # only when ui/ changed: a rebuilt ui/dist makes cargo rebuild the shell
 cargo build --release -p lianxi-desktop --features custom-protocol
 echo "启动 联席会筹备助手 …"
 exec target/release/lianxi-desktop "$@"

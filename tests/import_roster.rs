@@ -781,3 +781,81 @@ fn an_unreadable_date_is_added_to_the_notes_without_losing_them() {
         (0, 0, 2)
     );
 }
+
+/// The headers the preview reports as unrecognised, and the texts of its column warnings.
+fn unrecognised(p: &ImportPlan) -> (Vec<&str>, Vec<&str>) {
+    let headers = p
+        .columns
+        .iter()
+        .filter(|c| c.unrecognised)
+        .map(|c| c.header.as_str())
+        .collect();
+    let warnings = p
+        .problems
+        .iter()
+        .filter(|x| x.message.contains("未能识别"))
+        .map(|x| x.message.as_str())
+        .collect();
+    (headers, warnings)
+}
+
+#[test]
+fn a_row_counter_column_is_known_and_an_unknown_header_is_reported() {
+    let conn = lianxi::db::open_in_memory().unwrap();
+    // A clean roster with 序号: nothing is unrecognised, and the counter is not imported.
+    let mut s = SheetSpec::new("名册");
+    s.row(0, &[S("序号"), S("单位名称"), S("联系人"), S("联系电话")])
+        .row(1, &[N(1.0), S("海棠小学"), S("王海燕"), S("13800000000")])
+        .row(2, &[N(2.0), S("海棠中学"), S("李明"), S("13900000000")]);
+    let p = plan(&conn, "a.xlsx", &xlsx(&[s], false));
+    assert_eq!(unrecognised(&p), (vec![], vec![]), "{:?}", p.columns);
+    assert_eq!(p.columns[0].field, None, "序号 is not imported");
+    assert_eq!(p.units.len(), 2);
+
+    // The variants of 序号, and 编号 holding a counter (numbers or digit text).
+    for (head, first, second) in [
+        ("No.", N(1.0), N(2.0)),
+        ("NO", N(1.0), N(2.0)),
+        ("序", N(1.0), N(2.0)),
+        ("排 序", N(1.0), N(2.0)),
+        ("编号", N(1.0), N(2.0)),
+        ("编号", S("001"), S("002")),
+    ] {
+        let mut s = SheetSpec::new("名册");
+        s.row(0, &[S(head), S("单位名称")])
+            .row(1, &[first, S("海棠小学")])
+            .row(2, &[second, S("海棠中学")]);
+        let p = plan(&conn, "a.xlsx", &xlsx(&[s], false));
+        assert_eq!(
+            unrecognised(&p),
+            (vec![], vec![]),
+            "{head}: {:?}",
+            p.columns
+        );
+    }
+
+    // A truly unknown header is still reported, and so is 编号 holding a unit's own code.
+    let mut s = SheetSpec::new("名册");
+    s.row(0, &[S("序号"), S("编号"), S("单位名称"), S("备用列X")])
+        .row(1, &[N(1.0), S("HT-001"), S("海棠小学"), S("甲")])
+        .row(2, &[N(2.0), S("HT-002"), S("海棠中学"), S("乙")]);
+    let bytes = xlsx(&[s], false);
+    let p = plan(&conn, "a.xlsx", &bytes);
+    let (headers, warnings) = unrecognised(&p);
+    assert_eq!(headers, vec!["编号", "备用列X"]);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings[0].contains("B列“编号”"), "{warnings:?}");
+    assert!(warnings[1].contains("D列“备用列X”"), "{warnings:?}");
+
+    // Mapping the unknown column by hand makes it recognised.
+    let options = ImportOptions {
+        sheet: None,
+        mappings: vec![ColumnMapping {
+            column: 3,
+            field: Some(Field::Notes),
+        }],
+    };
+    let p = import::plan_bytes(&conn, "a.xlsx", &bytes, &options, &mut no_progress).unwrap();
+    assert_eq!(unrecognised(&p).0, vec!["编号"]);
+    assert_eq!(p.columns[3].field, Some(Field::Notes));
+}

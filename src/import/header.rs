@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use unicode_normalization::UnicodeNormalization;
 
-use super::read::{Cell, Sheet};
+use super::read::{whole, Cell, Sheet};
 
 /// A field of the roster a column can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -27,7 +27,7 @@ pub enum Field {
     Status,
     LeftOn,
     Notes,
-    /// 序号: recognised and ignored.
+    /// 序号 (a row counter): recognised, never imported, never reported as unrecognised.
     Index,
 }
 
@@ -99,7 +99,15 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("退出时间", Field::LeftOn),
     ("备注", Field::Notes),
     ("序号", Field::Index),
+    ("序", Field::Index),
+    ("排序", Field::Index),
+    ("No.", Field::Index),
+    ("No", Field::Index),
 ];
+
+/// Headers that are a row counter (序号) only when the column holds whole numbers: 编号 can
+/// also be a unit's own code, which the user should hear is not imported.
+const COUNTER_HEADERS: &[&str] = &["编号"];
 
 /// Normalises a header text: NFKC, no white space at all, no `*`, no (必填).
 pub fn normalize_header(raw: &str) -> String {
@@ -112,10 +120,13 @@ pub fn normalize_header(raw: &str) -> String {
         .to_string()
 }
 
-/// The field an exact (normalised) header text names.
+/// The field an exact (normalised) header text names; Latin letters in any case (No., NO.).
 pub fn field_for(header: &str) -> Option<Field> {
     let h = normalize_header(header);
-    SYNONYMS.iter().find(|(s, _)| *s == h).map(|(_, f)| *f)
+    SYNONYMS
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(&h))
+        .map(|(_, f)| *f)
 }
 
 /// How many rows from the top are searched for the header.
@@ -193,6 +204,26 @@ fn double(sheet: &Sheet, r: usize) -> Header {
     Header {
         rows: vec![r, r + 1],
         columns,
+    }
+}
+
+/// Marks as 序号 the unmapped columns headed 编号 whose data cells are all whole numbers
+/// (blank cells aside): a row counter, known and not imported.
+pub fn mark_counter_columns(sheet: &Sheet, header: &mut Header) {
+    let start = header.data_start();
+    for (c, (text, field)) in header.columns.iter_mut().enumerate() {
+        if field.is_some() || !COUNTER_HEADERS.contains(&text.as_str()) {
+            continue;
+        }
+        let counter = sheet.rows.iter().skip(start).all(|row| match row.get(c) {
+            None | Some(Cell::Empty | Cell::Int(_)) => true,
+            Some(Cell::Float(f)) => whole(*f).is_some(),
+            Some(Cell::Text(s)) => s.trim().chars().all(|ch| ch.is_ascii_digit()),
+            Some(Cell::Bool(_) | Cell::Date(_)) => false,
+        });
+        if counter {
+            *field = Some(Field::Index);
+        }
     }
 }
 
@@ -278,13 +309,21 @@ mod tests {
             ("状态", Status),
             ("退出时间", LeftOn),
             ("备注", Notes),
-            ("序号", Index),
+            ("序号 序 排序 No. NO. no No ＮＯ．", Index),
         ] {
             for h in headers.split(' ') {
                 assert_eq!(field_for(h), Some(field), "{h}");
             }
         }
-        for not in ["原联系电话", "联系电话1", "单位名称备注", "社区名称"] {
+        // 编号 may be a unit's own code: only its data makes it a counter.
+        for not in [
+            "原联系电话",
+            "联系电话1",
+            "单位名称备注",
+            "社区名称",
+            "编号",
+            "Note",
+        ] {
             assert_eq!(field_for(not), None, "{not}");
         }
         assert_eq!(column_letter(0), "A");

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 use unicode_normalization::UnicodeNormalization;
 
-use super::header::{choose_sheet, column_letter, find_header, normalize_header, Field, Header};
+use super::header::{
+    choose_sheet, column_letter, find_header, mark_counter_columns, normalize_header, Field, Header,
+};
 use super::normalize;
 use super::read::{Cell, Sheet, Workbook};
 pub use super::types::*;
@@ -108,7 +110,8 @@ pub(crate) fn plan_workbook(
             ),
         );
     }
-    let header = apply_mappings(sheet, header, options);
+    let mut header = apply_mappings(sheet, header, options);
+    mark_counter_columns(sheet, &mut header);
     let columns = map_columns(&header, &mut ctx);
     if !columns.iter().any(|(_, f)| *f == Field::Name) {
         return Err(Error::NoNameColumn {
@@ -135,11 +138,12 @@ pub(crate) fn plan_workbook(
         .columns
         .iter()
         .enumerate()
-        .map(|(i, (text, _))| ColumnInfo {
+        .map(|(i, (text, field))| ColumnInfo {
             index: u32::try_from(i).unwrap_or(u32::MAX),
             letter: column_letter(i),
             header: text.clone(),
             field: columns.iter().find(|(c, _)| *c == i).map(|(_, f)| *f),
+            unrecognised: unrecognised(text, *field),
         })
         .collect();
     ctx.problems.sort_by_key(|p| p.row);
@@ -221,13 +225,18 @@ fn apply_mappings(sheet: &Sheet, header: Option<Header>, options: &ImportOptions
     header
 }
 
+/// A column with a header that names no field (序号 and its variants name [`Field::Index`]).
+fn unrecognised(text: &str, field: Option<Field>) -> bool {
+    field.is_none() && !text.is_empty()
+}
+
 /// The columns to read: each field once (phones may come from several columns).
 fn map_columns(header: &Header, ctx: &mut Ctx) -> Vec<(usize, Field)> {
     let row = header.rows.first().map(|r| excel_row(*r));
     let mut out: Vec<(usize, Field)> = Vec::new();
     for (c, (text, field)) in header.columns.iter().enumerate() {
         match field {
-            None if !text.is_empty() => ctx.add(
+            None if unrecognised(text, *field) => ctx.add(
                 row,
                 None,
                 Severity::Warning,

@@ -249,7 +249,11 @@ pub struct ColumnInfo {
     /// A, B, … AA.
     pub letter: String,
     pub header: String,
+    /// The field the column is imported as (none for a column not imported).
     pub field: Option<Field>,
+    /// The header names no field: the column is reported and the user may map it. A known
+    /// column that is never imported (序号, 编号 holding a row counter) is not unrecognised.
+    pub unrecognised: bool,
 }
 
 /// The preview of an import.

@@ -12,4 +12,13 @@ index: number,
 /**
  * A, B, … AA.
  */
-letter: string, header: string, field: Field | null, };
+letter: string, header: string, 
+/**
+ * The field the column is imported as (none for a column not imported).
+ */
+field: Field | null, 
+/**
+ * The header names no field: the column is reported and the user may map it. A known
+ * column that is never imported (序号, 编号 holding a row counter) is not unrecognised.
+ */
+unrecognised: boolean, };

@@ -66,6 +66,10 @@ describe('filterAgreements', () => {
     expect(f({ text: '海棠 单位1' })).toEqual([1])
     expect(f({ text: '王强', meeting: 2, status: '草拟' })).toEqual([2])
   })
+  it('shows every agreement when a filter is cleared with its ✕ (undefined)', () => {
+    expect(f({ meeting: undefined })).toEqual([1, 2, 3])
+    expect(f({ status: undefined })).toEqual([1, 2, 3])
+  })
 })
 
 describe('dates', () => {

@@ -3,6 +3,7 @@ import type { Agreement } from '../bindings/Agreement'
 import type { AgreementStatus } from '../bindings/AgreementStatus'
 import type { PairSpec } from '../bindings/PairSpec'
 import type { PartyRef } from '../bindings/PartyRef'
+import { type FilterValue, passes } from './filterValue'
 
 export const STATUSES: AgreementStatus[] = ['草拟', '已打印', '已签署', '已归档', '已作废']
 
@@ -15,12 +16,12 @@ export const STATUS_TAG: Record<AgreementStatus, 'info' | 'warning' | 'success' 
   已作废: 'danger',
 }
 
-/** The meeting filter: a meeting's id, 'none' (not tied to a meeting) or null (all). */
-export type MeetingFilter = number | 'none' | null
+/** The meeting filter: a meeting's id, 'none' (not tied to a meeting), or unset (all; see filterValue). */
+export type MeetingFilter = FilterValue<number | 'none'>
 
 export interface AgreementFilter {
   meeting: MeetingFilter
-  status: AgreementStatus | null
+  status: FilterValue<AgreementStatus>
   text: string
 }
 
@@ -35,8 +36,8 @@ export function agreementSearchKey(a: Agreement): string {
 export function filterAgreements(list: readonly Agreement[], f: AgreementFilter): Agreement[] {
   const words = f.text.trim().toLowerCase().split(/\s+/).filter(Boolean)
   return list.filter((a) => {
-    if (f.meeting === 'none' ? a.meeting_id !== null : f.meeting !== null && a.meeting_id !== f.meeting) return false
-    if (f.status && a.status !== f.status) return false
+    if (f.meeting === 'none' ? a.meeting_id !== null : !passes(f.meeting, a.meeting_id)) return false
+    if (!passes(f.status, a.status)) return false
     if (words.length) {
       const key = agreementSearchKey(a)
       if (!words.every((w) => key.includes(w))) return false

@@ -59,6 +59,18 @@ describe('filterUnits', () => {
     expect(run({ branchId: 3, text: '电力' })).toEqual([2])
     expect(run({ status: null })).toEqual([1, 2, 3])
   })
+  it('shows every unit when a filter is cleared with its ✕ (Element Plus sets undefined)', () => {
+    const all = { category: undefined, communityId: undefined, branchId: undefined, viceChair: undefined }
+    expect(run({ ...all, status: undefined })).toEqual([1, 2, 3])
+    expect(run({ category: undefined })).toEqual([1, 2])
+    expect(run({ communityId: undefined })).toEqual([1, 2])
+    expect(run({ branchId: undefined })).toEqual([1, 2])
+    expect(run({ viceChair: undefined })).toEqual([1, 2])
+    expect(run({ status: undefined })).toEqual([1, 2, 3])
+  })
+  it('treats 副会长单位 = 否 (false) as a real choice', () => {
+    expect(run({ viceChair: false })).toEqual([1])
+  })
   it('filters 20,000 units in well under a frame', () => {
     const many = Array.from({ length: 20000 }, (_, i) =>
       unit(i, { name: `第${i}号成员单位有限公司`, phones: [`1380532${String(i).padStart(4, '0')}`] }),

@@ -1,15 +1,16 @@
 import type { Unit } from '../bindings/Unit'
 import type { UnitCategory } from '../bindings/UnitCategory'
 import type { UnitStatus } from '../bindings/UnitStatus'
+import { type FilterValue, passes } from './filterValue'
 
-/** The roster's filters. Empty/null means "any". */
+/** The roster's filters. `undefined` (a cleared select), null or '' means "any" (see filterValue). */
 export interface UnitFilter {
   text: string
-  category: UnitCategory | null
-  communityId: number | null
-  branchId: number | null
-  viceChair: boolean | null
-  status: UnitStatus | null
+  category: FilterValue<UnitCategory>
+  communityId: FilterValue<number>
+  branchId: FilterValue<number>
+  viceChair: FilterValue<boolean>
+  status: FilterValue<UnitStatus>
 }
 
 export const emptyFilter = (): UnitFilter => ({
@@ -41,11 +42,11 @@ export function filterUnits(units: Unit[], keys: string[], f: UnitFilter): Unit[
   const out: Unit[] = []
   for (let i = 0; i < units.length; i++) {
     const u = units[i]
-    if (f.category && u.category !== f.category) continue
-    if (f.communityId !== null && u.community_id !== f.communityId) continue
-    if (f.branchId !== null && u.branch_id !== f.branchId) continue
-    if (f.viceChair !== null && u.vice_chair !== f.viceChair) continue
-    if (f.status && u.status !== f.status) continue
+    if (!passes(f.category, u.category)) continue
+    if (!passes(f.communityId, u.community_id)) continue
+    if (!passes(f.branchId, u.branch_id)) continue
+    if (!passes(f.viceChair, u.vice_chair)) continue
+    if (!passes(f.status, u.status)) continue
     if (needle && !keys[i].includes(needle)) continue
     out.push(u)
   }

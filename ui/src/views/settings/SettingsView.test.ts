@@ -8,11 +8,35 @@ const api = vi.hoisted(() => ({
   backupCreate: vi.fn(),
   backupRestore: vi.fn(),
   openDataDir: vi.fn(),
+  demoClear: vi.fn(),
+  streetFields: vi.fn(),
+  streetGet: vi.fn(),
+  streetSave: vi.fn(),
 }))
 vi.mock('../../api', () => api)
-vi.mock('../../lib/appState', () => ({ refreshAppState: vi.fn() }))
+vi.mock('../../lib/appState', () => ({ refreshAppState: vi.fn(), appState: { info: null } }))
 
+import { createMemoryHistory, createRouter } from 'vue-router'
 import SettingsView from './SettingsView.vue'
+
+const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/settings', component: SettingsView }] })
+const plugins = [ElementPlus, router]
+const fields = [
+  { field: 'name', label: '街道全称', example: '八大关街道办事处', required: true, essential: true, hint: '' },
+  { field: 'party_org', label: '党组织全称', example: '', required: false, essential: true, hint: '邀请函落款用它。' },
+]
+const profile = {
+  name: '',
+  short_name: '',
+  party_org: '',
+  leader: '',
+  contact: '',
+  phone: '',
+  address: '',
+  meeting_name: '',
+  number_prefix: '',
+  issuer: '',
+}
 
 const info = {
   data_dir: '/home/u/.local/share/cn.lianxi.desktop',
@@ -23,6 +47,7 @@ const info = {
   is_demo: false,
   unit_count: 3,
   street_name: '',
+  street_missing: ['街道全称'],
 }
 const backup = {
   id: '20261121-101010-000_manual',
@@ -39,10 +64,25 @@ describe('SettingsView', () => {
     api.dataInfo.mockResolvedValue(info)
     api.backupList.mockResolvedValue([backup])
     api.backupCreate.mockResolvedValue(backup)
+    api.streetFields.mockResolvedValue(fields)
+    api.streetGet.mockResolvedValue(profile)
+  })
+
+  it('shows the street form with the fields the core describes, and the core refusing a save', async () => {
+    api.streetSave.mockRejectedValue({ kind: 'invalid', message: '请填写街道全称，如“八大关街道办事处”。' })
+    const w = mount(SettingsView, { global: { plugins } })
+    await flushPromises()
+    expect(w.find('[data-test="street-card"]').text()).toContain('街道全称')
+    expect(w.find('[data-test="street-card"]').text()).toContain('邀请函落款用它。')
+    await w.find('[data-test="street-party_org"]').setValue('中共八大关街道工作委员会')
+    await w.find('[data-test="street-save"]').trigger('click')
+    await flushPromises()
+    expect(api.streetSave).toHaveBeenCalledWith({ ...profile, party_org: '中共八大关街道工作委员会' })
+    expect(w.find('[data-test="street-error"]').text()).toContain('请填写街道全称')
   })
 
   it('shows where the data lives and lists backups', async () => {
-    const w = mount(SettingsView, { global: { plugins: [ElementPlus] } })
+    const w = mount(SettingsView, { global: { plugins } })
     await flushPromises()
     expect(w.find('[data-test="db-path"]').text()).toBe(info.db_path)
     expect(w.text()).toContain('手动备份')
@@ -50,7 +90,7 @@ describe('SettingsView', () => {
   })
 
   it('creates a backup once even when clicked twice', async () => {
-    const w = mount(SettingsView, { global: { plugins: [ElementPlus] } })
+    const w = mount(SettingsView, { global: { plugins } })
     await flushPromises()
     const button = w.find('[data-test="backup-create"]')
     await button.trigger('click')
