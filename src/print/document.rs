@@ -87,17 +87,42 @@ impl PageStyle {
     }
 }
 
+/// How a table column's width follows its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Fit {
+    /// Its weight alone.
+    #[default]
+    Weight,
+    /// Names and titles: widened, when the table has room, until its widest entry fits on
+    /// one line (an entry is a space-separated part, or a name of a 、-separated list, of at
+    /// most 10 characters, e.g. 街道党工委副书记).
+    Entries,
+    /// Free text that wraps (a unit's name, a topic): gives up width to the
+    /// [`Fit::Entries`] columns, keeping at least 3/5 of its weight's share.
+    FreeText,
+}
+
 /// A table column: its share of the text width and how its cells are aligned.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
     /// Relative width (the columns' weights are scaled to the text width).
     pub weight: f32,
     pub align: Align,
+    pub fit: Fit,
 }
 
 impl Column {
     pub fn new(weight: f32, align: Align) -> Self {
-        Column { weight, align }
+        Column {
+            weight,
+            align,
+            fit: Fit::Weight,
+        }
+    }
+
+    /// The same column with its width following its content as `fit` says.
+    pub fn fit(self, fit: Fit) -> Self {
+        Column { fit, ..self }
     }
 }
 
@@ -109,7 +134,8 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// Ruled cells (a register) or none (a signature block).
     pub borders: bool,
-    /// Type size; the body size when `None`.
+    /// Type size; the body size when `None`. A cell whose text would leave one character
+    /// alone on its last line, or break a short word, is set up to a quarter smaller.
     pub size: Option<f32>,
 }
 

@@ -123,12 +123,49 @@ pub fn break_lines(
     first_indent: f32,
     width_of: &dyn Fn(char) -> f32,
 ) -> Vec<WrappedLine> {
+    break_lines_with(text, width, first_indent, width_of, BreakRules::default())
+}
+
+/// Words of at most this many letters or ideographs (names, short titles such as 党委书记)
+/// are kept whole by [`BreakRules::keep_words`].
+pub const SHORT_WORD: usize = 4;
+
+/// Rules on top of the width and 避头尾, for short texts such as table cells.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BreakRules {
+    /// Do not break inside a run of at most [`SHORT_WORD`] letters or ideographs (a name,
+    /// 党委书记, 优势互补) when the line has another legal break.
+    pub keep_words: bool,
+    /// Do not break inside an entry that fits on a line when the line has another legal
+    /// break: a part between spaces or after a list separator (、，；), such as the title in
+    /// "王小明 街道党工委副书记" or each name in "张三、欧阳娜娜". For names and titles, not
+    /// prose.
+    pub keep_entries: bool,
+    /// Never leave one character alone on the last line: the last break moves back (one
+    /// character, or more where 避头尾 asks) when the last line then still fits.
+    pub no_orphan: bool,
+}
+
+/// Separators after which an entry of a list may end (see [`BreakRules::keep_entries`]).
+pub const LIST_SEPARATORS: [char; 5] = ['、', '，', '；', ',', ';'];
+
+/// Like [`break_lines`], with `rules` on top.
+pub fn break_lines_with(
+    text: &str,
+    width: f32,
+    first_indent: f32,
+    width_of: &dyn Fn(char) -> f32,
+    rules: BreakRules,
+) -> Vec<WrappedLine> {
     let chars: Vec<char> = text.trim().chars().collect();
     let mut atoms = tokenize(&chars, width_of);
-    let mut lines = Vec::new();
+    let avoid = inside_words(&chars, width, width_of, rules);
+    let avoided = |atoms: &[Atom], b: usize| avoid.get(atoms[b].start).copied().unwrap_or(false);
+    // Each line as (first atom, end atom, available width, justify).
+    let mut spans: Vec<(usize, usize, f32, bool)> = Vec::new();
     let mut i = 0;
     while i < atoms.len() {
-        if !lines.is_empty() {
+        if !spans.is_empty() {
             while i < atoms.len() && atoms[i].kind == AtomKind::Space {
                 i += 1;
             }
@@ -136,7 +173,7 @@ pub fn break_lines(
                 break;
             }
         }
-        let avail = if lines.is_empty() {
+        let avail = if spans.is_empty() {
             (width - first_indent).max(0.0)
         } else {
             width
@@ -153,7 +190,7 @@ pub fn break_lines(
             k += 1;
         }
         if k == atoms.len() {
-            lines.push(make_line(&chars, &atoms[i..], avail, false));
+            spans.push((i, atoms.len(), avail, false));
             break;
         }
         if k == i {
@@ -162,13 +199,15 @@ pub fn break_lines(
                 continue;
             }
             // A single character wider than the line: it gets a line of its own.
-            lines.push(make_line(&chars, &atoms[k..=k], avail, true));
+            spans.push((k, k + 1, avail, true));
             i = k + 1;
             continue;
         }
+        let allowed = |b: usize| break_allowed(&chars, &atoms, i, b);
         let legal = (i + 1..=k)
             .rev()
-            .find(|&b| break_allowed(&chars, &atoms, i, b));
+            .find(|&b| allowed(b) && !avoided(&atoms, b))
+            .or_else(|| (i + 1..=k).rev().find(|&b| allowed(b)));
         let b = match legal {
             Some(b) => b,
             None => {
@@ -182,10 +221,162 @@ pub fn break_lines(
                 k
             }
         };
-        lines.push(make_line(&chars, &atoms[i..b], avail, true));
+        spans.push((i, b, avail, true));
         i = b;
     }
-    lines
+    if rules.no_orphan {
+        adopt_orphan(&chars, &atoms, &mut spans, &avoided);
+    }
+    spans
+        .into_iter()
+        .map(|(from, to, avail, justify)| make_line(&chars, &atoms[from..to], avail, justify))
+        .collect()
+}
+
+/// For each char index `j`, whether a break before `chars[j]` falls inside a word or an
+/// entry that `rules` keep whole (empty when they keep nothing).
+fn inside_words(
+    chars: &[char],
+    width: f32,
+    width_of: &dyn Fn(char) -> f32,
+    rules: BreakRules,
+) -> Vec<bool> {
+    if !rules.keep_words && !rules.keep_entries {
+        return Vec::new();
+    }
+    let mut avoid = vec![false; chars.len() + 1];
+    let mut mark = |from: usize, to: usize| {
+        for a in avoid.iter_mut().take(to).skip(from + 1) {
+            *a = true;
+        }
+    };
+    if rules.keep_entries {
+        // Entries that fit on a line; a separator stays with the entry before it.
+        let mut start = 0;
+        for j in 0..=chars.len() {
+            let space = j < chars.len() && chars[j].is_whitespace();
+            let sep = j < chars.len() && LIST_SEPARATORS.contains(&chars[j]);
+            if j == chars.len() || space || sep {
+                let end = if sep { j + 1 } else { j };
+                let w: f32 = chars[start..end].iter().map(|&c| width_of(c)).sum();
+                if end > start && w <= width + EPS {
+                    mark(start, end);
+                }
+                start = j + 1;
+            }
+        }
+    }
+    if rules.keep_words {
+        let mut start = 0;
+        for j in 0..=chars.len() {
+            if j == chars.len() || !chars[j].is_alphanumeric() {
+                if j > start && j - start <= SHORT_WORD {
+                    mark(start, j);
+                }
+                start = j + 1;
+            }
+        }
+    }
+    avoid
+}
+
+/// The characters of the atoms `from..to`, without leading and trailing spaces.
+fn span_chars<'c>(chars: &'c [char], atoms: &[Atom], from: usize, to: usize) -> &'c [char] {
+    let content = &atoms[from..to];
+    match (
+        content.iter().position(|a| a.kind != AtomKind::Space),
+        content.iter().rposition(|a| a.kind != AtomKind::Space),
+    ) {
+        (Some(f), Some(l)) => &chars[content[f].start..content[l].end],
+        _ => &[],
+    }
+}
+
+/// Whether a (last) line is a lone character: one letter or ideograph at most, with only
+/// punctuation beside it (记, 言）).
+fn is_lone(line: &[char]) -> bool {
+    !line.is_empty() && line.iter().filter(|c| c.is_alphanumeric()).count() <= 1
+}
+
+/// When the last line is a lone character, moves the break before it back so that the
+/// last line has company, keeping 避头尾 and the width (and, when it can, whole words).
+fn adopt_orphan(
+    chars: &[char],
+    atoms: &[Atom],
+    spans: &mut [(usize, usize, f32, bool)],
+    avoided: &dyn Fn(&[Atom], usize) -> bool,
+) {
+    let n = spans.len();
+    if n < 2 {
+        return;
+    }
+    let (p_from, p_to, _, _) = spans[n - 2];
+    let (l_from, l_to, l_avail, _) = spans[n - 1];
+    if !is_lone(span_chars(chars, atoms, l_from, l_to)) {
+        return;
+    }
+    // Whether breaking before atom `b` instead leaves two lines that are neither empty nor
+    // lone, a last line that fits, and 避头尾 intact.
+    let fits = |b: usize| {
+        let before = span_chars(chars, atoms, p_from, b);
+        let first = (b..l_to).find(|&x| atoms[x].kind != AtomKind::Space);
+        let last = (b..l_to).rfind(|&x| atoms[x].kind != AtomKind::Space);
+        let width: f32 = match (first, last) {
+            (Some(f), Some(l)) => atoms[f..=l].iter().map(|a| a.width).sum(),
+            _ => return false,
+        };
+        !before.is_empty()
+            && !is_lone(before)
+            && !is_lone(span_chars(chars, atoms, b, l_to))
+            && width <= l_avail + EPS
+            && break_allowed(chars, atoms, p_from, b)
+    };
+    let candidates = || (p_from + 1..p_to).rev().filter(|&b| fits(b));
+    let b = candidates()
+        .find(|&b| !avoided(atoms, b))
+        .or_else(|| candidates().next());
+    if let Some(b) = b {
+        let start = (b..l_to)
+            .find(|&x| atoms[x].kind != AtomKind::Space)
+            .unwrap_or(b);
+        spans[n - 2].1 = b;
+        spans[n - 1].0 = start;
+    }
+}
+
+/// Whether `lines` leave a lone character on the last line: one letter or ideograph at
+/// most, with only punctuation beside it (记, 言）).
+pub fn has_orphan(lines: &[WrappedLine]) -> bool {
+    lines.len() > 1
+        && lines.last().is_some_and(|l| {
+            let chars: Vec<char> = l.text.chars().collect();
+            is_lone(&chars)
+        })
+}
+
+/// Whether the lines of `text` (as broken by [`break_lines_with`]) break a run of at most
+/// [`SHORT_WORD`] letters or ideographs, e.g. 党委/书记 or 欧阳/娜娜.
+pub fn splits_short_word(text: &str, lines: &[WrappedLine]) -> bool {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut pos = 0;
+    for (n, line) in lines.iter().enumerate() {
+        let start = pos;
+        while pos < chars.len() && chars[pos].is_whitespace() {
+            pos += 1;
+        }
+        if n > 0 && pos == start && pos > 0 && pos < chars.len() {
+            let alnum = |j: usize| chars.get(j).is_some_and(|c| c.is_alphanumeric());
+            if alnum(pos - 1) && alnum(pos) {
+                let left = (0..pos).rev().take_while(|&j| alnum(j)).count();
+                let right = (pos..chars.len()).take_while(|&j| alnum(j)).count();
+                if left + right <= SHORT_WORD {
+                    return true;
+                }
+            }
+        }
+        pos += line.text.chars().count();
+    }
+    false
 }
 
 /// Whether a line may end before atom `b` (the line started at atom `line_start`).
@@ -363,6 +554,127 @@ mod tests {
         let s = justify_spacing(&lines[0], 10.0);
         assert!((s - 10.0).abs() < 0.01, "{s}");
         assert_eq!(justify_spacing(&lines[2], 10.0), 0.0);
+    }
+
+    fn with(text: &str, width: f32, rules: BreakRules) -> Vec<String> {
+        break_lines_with(text, width, 0.0, &w, rules)
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    const WORDS: BreakRules = BreakRules {
+        keep_words: true,
+        keep_entries: false,
+        no_orphan: false,
+    };
+    const ENTRIES: BreakRules = BreakRules {
+        keep_words: true,
+        keep_entries: true,
+        no_orphan: false,
+    };
+    const NO_ORPHAN: BreakRules = BreakRules {
+        keep_words: false,
+        keep_entries: false,
+        no_orphan: true,
+    };
+
+    #[test]
+    fn short_words_stay_whole_when_the_line_has_another_break() {
+        // Greedy fills the line and leaves 记 alone; keeping 党委书记 breaks at the space.
+        assert_eq!(texts("王小明 党委书记", 65.0, 0.0), ["王小明 党委书", "记"]);
+        assert_eq!(with("王小明 党委书记", 65.0, WORDS), ["王小明", "党委书记"]);
+        // A name of four characters in a list, kept after its separator.
+        assert_eq!(texts("张三、欧阳娜娜", 50.0, 0.0), ["张三、欧阳", "娜娜"]);
+        assert_eq!(with("张三、欧阳娜娜", 50.0, WORDS), ["张三、", "欧阳娜娜"]);
+        // Longer runs break anywhere, as before.
+        assert_eq!(
+            with("中国石油化工股份有限公司", 50.0, WORDS),
+            ["中国石油化", "工股份有限", "公司"]
+        );
+        // Without another legal break the word is broken after all.
+        assert_eq!(with("党委书记", 30.0, WORDS), ["党委书", "记"]);
+    }
+
+    #[test]
+    fn entries_that_fit_a_line_stay_whole() {
+        // 街道党工委副书记 (8 characters) is no short word, but an entry that fits.
+        assert_eq!(
+            with("王小明 街道党工委副书记", 80.0, WORDS),
+            ["王小明 街道党工", "委副书记"]
+        );
+        assert_eq!(
+            with("王小明 街道党工委副书记", 80.0, ENTRIES),
+            ["王小明", "街道党工委副书记"]
+        );
+        // The separator stays with its entry.
+        assert_eq!(
+            with("党工委副书记、办事处副主任", 80.0, WORDS),
+            ["党工委副书记、办", "事处副主任"]
+        );
+        assert_eq!(
+            with("党工委副书记、办事处副主任", 80.0, ENTRIES),
+            ["党工委副书记、", "办事处副主任"]
+        );
+    }
+
+    #[test]
+    fn no_orphan_moves_the_last_break_back() {
+        assert_eq!(
+            texts("一二三四五六七", 30.0, 0.0),
+            ["一二三", "四五六", "七"]
+        );
+        assert_eq!(
+            with("一二三四五六七", 30.0, NO_ORPHAN),
+            ["一二三", "四五", "六七"]
+        );
+        assert_eq!(with("党委书记", 30.0, NO_ORPHAN), ["党委", "书记"]);
+        // 避头尾 holds: "，" cannot start the line, so 七 and "，" move down together.
+        assert_eq!(
+            texts("一二三四五六七，八", 40.0, 0.0),
+            ["一二三四", "五六七，", "八"]
+        );
+        assert_eq!(
+            with("一二三四五六七，八", 40.0, NO_ORPHAN),
+            ["一二三四", "五六", "七，八"]
+        );
+        // A character with its closing bracket is still alone.
+        assert_eq!(
+            texts("代表十家单位发言）", 40.0, 0.0),
+            ["代表十家", "单位发", "言）"]
+        );
+        assert_eq!(
+            with("代表十家单位发言）", 40.0, NO_ORPHAN),
+            ["代表十家", "单位", "发言）"]
+        );
+        // Too narrow for two characters: nothing to do, nothing lost.
+        assert_eq!(with("一二三", 10.0, NO_ORPHAN), ["一", "二", "三"]);
+        // Nothing moves when the last line has company.
+        assert_eq!(with("一二三四五六", 30.0, NO_ORPHAN), ["一二三", "四五六"]);
+    }
+
+    #[test]
+    fn orphans_and_split_short_words_are_found() {
+        let lines = |t: &str, width: f32| break_lines(t, width, 0.0, &w);
+        assert!(has_orphan(&lines("党委书记", 30.0)));
+        assert!(has_orphan(&lines("代表家单位发言）", 60.0)));
+        assert!(!has_orphan(&lines("党委书记", 40.0)));
+        assert!(!has_orphan(&lines("记", 40.0)));
+        assert!(splits_short_word("党委书记", &lines("党委书记", 20.0)));
+        assert!(splits_short_word(
+            "张三、欧阳娜娜",
+            &lines("张三、欧阳娜娜", 50.0)
+        ));
+        let kept = break_lines_with("张三、欧阳娜娜", 50.0, 0.0, &w, WORDS);
+        assert!(!splits_short_word("张三、欧阳娜娜", &kept));
+        assert!(!splits_short_word(
+            "王小明 党委书记",
+            &lines("王小明 党委书记", 40.0)
+        ));
+        assert!(!splits_short_word(
+            "中国石油化工股份有限公司",
+            &lines("中国石油化工股份有限公司", 50.0)
+        ));
     }
 
     #[test]

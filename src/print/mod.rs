@@ -17,10 +17,10 @@ mod table;
 
 pub use canvas::{mm, Canvas, PageSize, TextRun, PT_PER_MM};
 pub use coverage::{check_coverage, GlyphProblem};
-pub use document::{Align, Block, Column, Doc, PageNumbers, PageStyle, Table};
+pub use document::{Align, Block, Column, Doc, Fit, PageNumbers, PageStyle, Table};
 pub use font_settings::{font_options, save_choice, saved_choice, saved_fonts, FontOption};
 pub use fonts::{FontChoice, FontRole, FontSet, FontSource};
-pub use layout::{wrap_text, WrappedLine};
+pub use layout::{break_lines_with, wrap_text, BreakRules, WrappedLine};
 
 use crate::Result;
 

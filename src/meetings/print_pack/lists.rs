@@ -9,7 +9,9 @@ use crate::date::cn_date;
 use crate::error::Result;
 use crate::meetings::attendance::{self, AttendeeRole, Invitee, Reply};
 use crate::meetings::{self as meetings, agenda, speeches};
-use crate::print::{render, render_batch, Align, Block, Column, Doc, FontSet, PageStyle, Table};
+use crate::print::{
+    render, render_batch, Align, Block, Column, Doc, Fit, FontSet, PageStyle, Table,
+};
 use crate::street::{self, StreetField};
 
 /// How the attendee list and sign-in sheet are grouped.
@@ -52,9 +54,20 @@ fn groups(list: &[Invitee], by: GroupBy) -> Vec<(String, Vec<&Invitee>)> {
     out
 }
 
-fn table(columns: &[(f32, Align)], header: &[&str], rows: Vec<Vec<String>>, size: f32) -> Block {
+/// A ruled table with a header row. Columns of names and titles are [`Fit::Entries`] (widened
+/// so that 街道党工委副书记 or a four-character name stays on one line), columns of unit
+/// names and topics [`Fit::FreeText`] (they give that width).
+fn table(
+    columns: &[(f32, Align, Fit)],
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    size: f32,
+) -> Block {
     Block::Table(Table {
-        columns: columns.iter().map(|&(w, a)| Column::new(w, a)).collect(),
+        columns: columns
+            .iter()
+            .map(|&(w, a, fit)| Column::new(w, a).fit(fit))
+            .collect(),
         header: Some(header.iter().map(|s| (*s).to_owned()).collect()),
         rows,
         borders: true,
@@ -104,10 +117,10 @@ pub fn agenda_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
         .collect();
     doc.push(table(
         &[
-            (1.2, Align::Center),
-            (2.7, Align::Center),
-            (3.9, Align::Left),
-            (2.8, Align::Left),
+            (1.2, Align::Center, Fit::Weight),
+            (2.7, Align::Center, Fit::Weight),
+            (3.9, Align::Left, Fit::FreeText),
+            (2.8, Align::Left, Fit::Entries),
         ],
         &["序号", "时间", "议程", "主持/报告人"],
         rows,
@@ -153,10 +166,10 @@ pub fn attendees_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<
             .collect();
         doc.push(table(
             &[
-                (1.0, Align::Center),
-                (4.6, Align::Left),
-                (2.2, Align::Left),
-                (2.2, Align::Left),
+                (1.0, Align::Center, Fit::Weight),
+                (4.6, Align::Left, Fit::FreeText),
+                (2.2, Align::Left, Fit::Entries),
+                (2.2, Align::Left, Fit::Entries),
             ],
             &["序号", "单位名称", "参会人员", "职务"],
             rows,
@@ -203,11 +216,11 @@ pub fn signin_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<Doc
     }
     doc.push(table(
         &[
-            (1.0, Align::Center),
-            (4.0, Align::Left),
-            (1.6, Align::Left),
-            (2.2, Align::Left),
-            (1.9, Align::Left),
+            (1.0, Align::Center, Fit::Weight),
+            (4.0, Align::Left, Fit::FreeText),
+            (1.6, Align::Left, Fit::Entries),
+            (2.2, Align::Left, Fit::Entries),
+            (1.9, Align::Left, Fit::Weight),
         ],
         &["序号", "单位名称", "姓名", "职务", "签名"],
         rows,
@@ -253,11 +266,11 @@ pub fn speakers_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
         .collect();
     doc.push(table(
         &[
-            (1.0, Align::Center),
-            (3.2, Align::Left),
-            (2.2, Align::Left),
-            (3.2, Align::Left),
-            (1.4, Align::Center),
+            (1.0, Align::Center, Fit::Weight),
+            (3.2, Align::Left, Fit::FreeText),
+            (2.2, Align::Left, Fit::Entries),
+            (3.2, Align::Left, Fit::FreeText),
+            (1.4, Align::Center, Fit::Entries),
         ],
         &["序号", "发言单位", "发言人", "发言题目", "时长"],
         rows,
