@@ -37,6 +37,8 @@ pub struct FieldSpec {
     pub required: bool,
     /// Shown in the short first-start form.
     pub essential: bool,
+    /// Documents need it: while empty, the app says so (a derived field is never missing).
+    pub needed: bool,
     pub hint: &'static str,
 }
 
@@ -48,6 +50,7 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "八大关街道办事处",
         required: true,
         essential: true,
+        needed: true,
         hint: "",
     },
     FieldSpec {
@@ -56,6 +59,7 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "八大关街道",
         required: false,
         essential: true,
+        needed: false,
         hint: "不填时由全称去掉“办事处”得出。",
     },
     FieldSpec {
@@ -64,6 +68,7 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "中共八大关街道工作委员会",
         required: false,
         essential: true,
+        needed: true,
         hint: "邀请函落款、以街道为甲方的共建协议都用它。",
     },
     FieldSpec {
@@ -72,6 +77,7 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "",
         required: false,
         essential: true,
+        needed: true,
         hint: "共建协议中街道一方的负责人。",
     },
     FieldSpec {
@@ -80,6 +86,7 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "",
         required: false,
         essential: true,
+        needed: true,
         hint: "",
     },
     FieldSpec {
@@ -88,6 +95,7 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "0532-82860001",
         required: false,
         essential: true,
+        needed: true,
         hint: "",
     },
     FieldSpec {
@@ -96,6 +104,7 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "",
         required: false,
         essential: false,
+        needed: false,
         hint: "",
     },
     FieldSpec {
@@ -104,6 +113,7 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "八大关街道“六联共建”联席会",
         required: false,
         essential: false,
+        needed: false,
         hint: "会议纪要的标题用它；不填时为“简称 + 区域化党建联席会”。",
     },
     FieldSpec {
@@ -112,6 +122,7 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "八大关共建",
         required: false,
         essential: false,
+        needed: false,
         hint: "不填时由简称得出，如“八大关共建〔2026〕第001号”。",
     },
     FieldSpec {
@@ -120,6 +131,7 @@ pub const FIELDS: &[FieldSpec] = &[
         example: "八大关街道党工委办公室",
         required: false,
         essential: false,
+        needed: false,
         hint: "会议纪要、感谢信等的落款；不填时用党组织全称。",
     },
 ];
@@ -236,11 +248,11 @@ impl StreetProfile {
         }
     }
 
-    /// The essential fields not filled in yet, in form order.
+    /// The needed fields not filled in yet, in form order.
     pub fn missing(&self) -> Vec<StreetField> {
         FIELDS
             .iter()
-            .filter(|s| s.essential && self.value(s.field).trim().is_empty())
+            .filter(|s| s.needed && self.value(s.field).trim().is_empty())
             .map(|s| s.field)
             .collect()
     }

@@ -108,7 +108,7 @@ impl Filler<'_> {
                 message: format!(
                     "{}中的“{name}”没有填写，无法打印：{}。",
                     self.record,
-                    store::party_place(p, field)
+                    store::party_place(p, &[field])
                 ),
                 fix: store::party_fix(p, field),
             },
@@ -316,6 +316,10 @@ fn numbered_while_writing(
 ) -> Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     let result = atomically(conn, || {
+        // Every agreement is laid out once before any is numbered, so a missing detail is
+        // reported by its parties, not by a number that the rollback will give back.
+        store::refresh_drafts(conn, ids)?;
+        docs_for(&load(conn, ids)?)?;
         store::mark_printed(conn, ids)?;
         written = write()?;
         Ok(())

@@ -566,6 +566,18 @@ pub fn mark_printed(conn: &Connection, ids: &[i64]) -> Result<()> {
     })
 }
 
+/// Fills the blank details of the drafts among `ids` from their parties' records as they are
+/// now (see [`refresh_parties`]).
+pub(crate) fn refresh_drafts(conn: &Connection, ids: &[i64]) -> Result<()> {
+    for &id in ids {
+        let a = get(conn, id)?;
+        if a.status == AgreementStatus::Draft {
+            refresh_parties(conn, &a)?;
+        }
+    }
+    Ok(())
+}
+
 /// Fills the blank details (负责人, 联系人, 电话) of a draft's parties from their records as
 /// they are now. A party whose record cannot be used any more keeps what it has.
 fn refresh_parties(conn: &Connection, a: &Agreement) -> Result<()> {
@@ -668,7 +680,7 @@ fn clean_list(v: &[String]) -> Vec<String> {
 fn require_draft(a: &Agreement, action: &str) -> Result<()> {
     if a.status != AgreementStatus::Draft {
         return Err(Error::Conflict(format!(
-            "{}已打印（{}），不能{action}；如需作废，请使用“作废”。",
+            "{}当前为“{}”，不能{action}（只有草拟的协议可以{action}）；打错的协议请“作废”。",
             a.label(),
             a.status.label()
         )));
@@ -858,18 +870,41 @@ pub fn party_fix(p: &Party, field: &str) -> FixTarget {
     }
 }
 
-/// Where a party's record lives, and what its 负责人 is called there, for messages.
-pub fn party_place(p: &Party, field: &str) -> String {
+/// What a party's detail is called where it is filled in: a community's or a unit's 负责人 is
+/// its 书记; the street's is its 书记/负责人.
+fn field_label(kind: PartyKind, field: &str) -> &str {
+    match (kind, field) {
+        (PartyKind::Street, "负责人") => StreetField::Leader.label(),
+        (PartyKind::Street, "名称") => StreetField::PartyOrg.label(),
+        (_, "负责人") => "书记",
+        (_, "名称") => "党组织名称",
+        _ => field,
+    }
+}
+
+/// The screen where a party's details are kept.
+pub fn party_screen(kind: PartyKind) -> &'static str {
+    match kind {
+        PartyKind::Street => "“设置 → 街道信息”",
+        PartyKind::Community => "“社区与分会”",
+        PartyKind::Unit => "“成员单位”",
+    }
+}
+
+/// Where a party's missing details (e.g. ["负责人", "电话"]) are filled in, for messages:
+/// 请在“社区与分会”中补全该社区的书记、电话.
+pub fn party_place(p: &Party, fields: &[&str]) -> String {
+    let labels: Vec<&str> = fields.iter().map(|f| field_label(p.kind, f)).collect();
     match p.kind {
         PartyKind::Street => format!(
             "请在“设置 → 街道信息”中填写“{}”",
-            party_fix(p, field)
-                .street_field()
-                .map(StreetField::label)
-                .unwrap_or("党组织全称")
+            labels.join("”“")
         ),
-        PartyKind::Community => format!("请在“社区与分会”中为“{}”填写{field}", p.name),
-        PartyKind::Unit => format!("请在“成员单位”中为“{}”填写{field}", p.name),
+        PartyKind::Community => format!(
+            "请在“社区与分会”中补全该社区的{}",
+            labels.join("、")
+        ),
+        PartyKind::Unit => format!("请在“成员单位”中补全该单位的{}", labels.join("、")),
     }
 }
 
@@ -915,23 +950,28 @@ pub fn check_pairs(
         for (side, r) in [("甲方", &pair.party_a), ("乙方", &pair.party_b)] {
             match resolve(conn, r, side) {
                 Ok(p) => {
-                    for field in ["负责人", "联系人", "电话"] {
-                        let value = match field {
-                            "负责人" => &p.leader,
-                            "联系人" => &p.contact,
-                            _ => &p.phone,
-                        };
-                        if used.contains(&format!("{side}{field}")) && value.trim().is_empty() {
-                            w.push(PairWarning {
-                                message: format!(
-                                    "{side}“{}”缺{field}：{}。",
-                                    p.name,
-                                    party_place(&p, field)
-                                ),
-                                fix: Some(party_fix(&p, field)),
-                                blocks_printing: true,
-                            });
-                        }
+                    let missing: Vec<&str> = [
+                        ("负责人", &p.leader),
+                        ("联系人", &p.contact),
+                        ("电话", &p.phone),
+                    ]
+                    .into_iter()
+                    .filter(|(f, v)| used.contains(&format!("{side}{f}")) && v.trim().is_empty())
+                    .map(|(f, _)| f)
+                    .collect();
+                    if let Some(first) = missing.first() {
+                        let labels: Vec<&str> =
+                            missing.iter().map(|f| field_label(p.kind, f)).collect();
+                        w.push(PairWarning {
+                            message: format!(
+                                "{side}“{}”缺{}，请在{}中补全。",
+                                p.name,
+                                labels.join("、"),
+                                party_screen(p.kind)
+                            ),
+                            fix: Some(party_fix(&p, first)),
+                            blocks_printing: true,
+                        });
                     }
                 }
                 Err(Error::MissingInfo { message, fix }) => w.push(PairWarning {

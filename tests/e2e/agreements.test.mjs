@@ -89,17 +89,23 @@ test('agreements are paired, printed as one PDF and one is marked signed with a 
 
     assert.ok(statSync(pdf).size > 0)
     assert.equal(readFileSync(pdf).subarray(0, 4).toString(), '%PDF')
-    const text = squeeze(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }))
-    for (const a of made) {
-      for (const name of [a.party_a.name, a.party_b.name, a.number]) {
-        assert.ok(text.includes(squeeze(name)), `the PDF lacks ${name}`)
-      }
-    }
+    // Drafts have no number; printing numbers them in order and marks them 已打印.
+    assert.deepEqual(
+      made.map((a) => a.number),
+      ['', ''],
+    )
     const printed = agreements(dataDir).filter((a) => a.meeting_id === meeting.id)
     assert.deepEqual(
       printed.map((a) => a.status),
       ['已打印', '已打印'],
     )
+    const text = squeeze(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }))
+    for (const a of printed) {
+      assert.match(a.number, /^海棠共建〔\d{4}〕第\d{3}号$/)
+      for (const name of [a.party_a.name, a.party_b.name, a.number]) {
+        assert.ok(text.includes(squeeze(name)), `the PDF lacks ${name}`)
+      }
+    }
 
     // The same two, one file each, into a chosen folder.
     const folder = join(dataDir, '分别打印')
@@ -112,7 +118,7 @@ test('agreements are paired, printed as one PDF and one is marked signed with a 
     await app.click('[data-test="print-close"]')
     const files = readdirSync(folder).sort()
     assert.equal(files.length, 2)
-    assert.ok(files[0].startsWith(made[0].number) && files[0].endsWith('.pdf'), files[0])
+    assert.ok(files[0].startsWith(printed[0].number) && files[0].endsWith('.pdf'), files[0])
 
     // 标记已签署 with today's date and a scan.
     const first = made[0]

@@ -167,6 +167,23 @@ export class App {
     await rpc('POST', `${this.base}/element/${id}/value`, { text })
   }
 
+  /** The current value of an input. */
+  async value(css) {
+    const id = await this.waitFor(css)
+    return rpc('POST', `${this.base}/execute/sync`, {
+      script: 'return arguments[0].value',
+      args: [{ [ELEMENT]: id }],
+    })
+  }
+
+  /** Whether `css` matches a displayed element right now (no waiting). */
+  async shown(css) {
+    for (const id of await this.findAll(css)) {
+      if (await rpc('GET', `${this.base}/element/${id}/displayed`)) return true
+    }
+    return false
+  }
+
   async text(css) {
     return this.textContent(await this.waitFor(css))
   }

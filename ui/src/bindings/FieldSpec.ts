@@ -12,4 +12,8 @@ required: boolean,
 /**
  * Shown in the short first-start form.
  */
-essential: boolean, hint: string, };
+essential: boolean, 
+/**
+ * Documents need it: while empty, the app says so (a derived field is never missing).
+ */
+needed: boolean, hint: string, };

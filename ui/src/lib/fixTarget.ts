@@ -28,3 +28,16 @@ export function fixButtonLabel(fix: FixTarget): string {
       return '去修改协议'
   }
 }
+
+type Navigate = (to: ReturnType<typeof fixRoute>) => unknown
+let navigate: Navigate | null = null
+
+/** The app shell hands over its router once mounted (keeps helpers free of the router). */
+export function setNavigator(fn: Navigate): void {
+  navigate = fn
+}
+
+/** Goes to where `fix` is filled in. */
+export function goFix(fix: FixTarget): void {
+  navigate?.(fixRoute(fix))
+}

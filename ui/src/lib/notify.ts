@@ -1,6 +1,6 @@
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { toApiError } from '../api/errors'
-import { fixButtonLabel, fixRoute } from './fixTarget'
+import { fixButtonLabel, goFix } from './fixTarget'
 
 /**
  * Shows a failed call's Chinese message to the user. When the error says something is missing
@@ -15,10 +15,7 @@ export function showError(e: unknown): void {
       confirmButtonText: fixButtonLabel(fix),
       cancelButtonText: '关闭',
     })
-      .then(async () => {
-        const { router } = await import('../router')
-        await router.push(fixRoute(fix))
-      })
+      .then(() => goFix(fix))
       .catch(() => undefined)
     return
   }
