@@ -258,10 +258,7 @@ impl StreetProfile {
 
     /// The profile, or an error naming the first of `fields` that is empty.
     pub fn require(&self, fields: &[StreetField], purpose: &str) -> Result<&Self> {
-        match fields
-            .iter()
-            .find(|f| self.value(**f).trim().is_empty())
-        {
+        match fields.iter().find(|f| self.value(**f).trim().is_empty()) {
             Some(f) => Err(Self::missing_error(*f, purpose)),
             None => Ok(self),
         }
@@ -336,7 +333,10 @@ pub fn validate(p: &StreetProfile) -> Result<StreetProfile> {
     if !v.phone.is_empty() {
         crate::phone::validate(&v.phone).map_err(|m| invalid(StreetField::Phone, m))?;
     }
-    if v.number_prefix.chars().any(|c| "〔〕[]【】第号".contains(c)) {
+    if v.number_prefix
+        .chars()
+        .any(|c| "〔〕[]【】第号".contains(c))
+    {
         return Err(invalid(
             StreetField::NumberPrefix,
             "协议编号前缀只写前面的文字（如“八大关共建”），年份和“第…号”由软件加上。".into(),
@@ -401,8 +401,20 @@ mod tests {
                 "八大关共建",
                 "八大关街道区域化党建联席会",
             ),
-            ("八大关街道办事处", "八大关街道", "八大关街道", "八大关共建", "八大关街道区域化党建联席会"),
-            ("海棠街道（示例）", "海棠街道", "海棠街道", "海棠共建", "海棠街道区域化党建联席会"),
+            (
+                "八大关街道办事处",
+                "八大关街道",
+                "八大关街道",
+                "八大关共建",
+                "八大关街道区域化党建联席会",
+            ),
+            (
+                "海棠街道（示例）",
+                "海棠街道",
+                "海棠街道",
+                "海棠共建",
+                "海棠街道区域化党建联席会",
+            ),
             ("", "", "", "", ""),
         ] {
             let p = named(name, short);
@@ -443,7 +455,10 @@ mod tests {
             .unwrap();
         assert_eq!(n, 1);
         assert_eq!(get(&conn).unwrap().leader, "王书记");
-        assert!(get(&conn).unwrap().missing().contains(&StreetField::PartyOrg));
+        assert!(get(&conn)
+            .unwrap()
+            .missing()
+            .contains(&StreetField::PartyOrg));
     }
 
     #[test]

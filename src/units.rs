@@ -410,7 +410,12 @@ pub(crate) enum Grouping {
 /// Moves every unit of community (or branch) `from` into `into`, recording the change in
 /// each unit's history, and points the saved "before" snapshots at `into` too, so undoing an
 /// earlier import never refers to the merged-away record. Returns how many units moved.
-pub(crate) fn regroup(conn: &Connection, grouping: Grouping, from: i64, into: i64) -> Result<usize> {
+pub(crate) fn regroup(
+    conn: &Connection,
+    grouping: Grouping,
+    from: i64,
+    into: i64,
+) -> Result<usize> {
     let (column, label, name_of): (&str, &str, fn(&Connection, i64) -> Result<String>) =
         match grouping {
             Grouping::Community => ("community_id", "所属社区", crate::org::community_name),

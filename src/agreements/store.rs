@@ -579,7 +579,9 @@ fn refresh_parties(conn: &Connection, a: &Agreement) -> Result<()> {
         };
         let now_is = match resolve(conn, &r, "") {
             Ok(p) => p,
-            Err(Error::MissingInfo { .. } | Error::Conflict(_) | Error::NotFound { .. }) => continue,
+            Err(Error::MissingInfo { .. } | Error::Conflict(_) | Error::NotFound { .. }) => {
+                continue
+            }
             Err(e) => return Err(e),
         };
         for (col, old, new) in [
@@ -726,10 +728,7 @@ pub fn delete_draft(conn: &Connection, id: i64) -> Result<()> {
 /// date and reason, and is left out of batches.
 pub fn void(conn: &Connection, id: i64, on: NaiveDate, reason: &str) -> Result<Agreement> {
     let a = get(conn, id)?;
-    if !matches!(
-        a.status,
-        AgreementStatus::Printed | AgreementStatus::Signed
-    ) {
+    if !matches!(a.status, AgreementStatus::Printed | AgreementStatus::Signed) {
         let hint = if a.status == AgreementStatus::Draft {
             "草拟的协议还没有编号，直接删除即可。"
         } else {
@@ -939,13 +938,12 @@ pub fn check_pairs(
                     fix: Some(fix),
                     blocks_printing: true,
                 }),
-                Err(e @ (Error::Conflict(_) | Error::NotFound { .. } | Error::Invalid { .. })) => {
-                    w.push(PairWarning {
+                Err(e @ (Error::Conflict(_) | Error::NotFound { .. } | Error::Invalid { .. })) => w
+                    .push(PairWarning {
                         message: e.to_string(),
                         fix: None,
                         blocks_printing: true,
-                    })
-                }
+                    }),
                 Err(e) => return Err(e),
             }
         }
