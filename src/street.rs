@@ -191,6 +191,23 @@ impl StreetProfile {
         }
     }
 
+    /// Sets one field as typed (an empty value clears it); [`save`] checks it.
+    pub fn set(&mut self, field: StreetField, value: impl Into<String>) {
+        let slot = match field {
+            StreetField::Name => &mut self.name,
+            StreetField::ShortName => &mut self.short_name,
+            StreetField::PartyOrg => &mut self.party_org,
+            StreetField::Leader => &mut self.leader,
+            StreetField::Contact => &mut self.contact,
+            StreetField::Phone => &mut self.phone,
+            StreetField::Address => &mut self.address,
+            StreetField::MeetingName => &mut self.meeting_name,
+            StreetField::NumberPrefix => &mut self.number_prefix,
+            StreetField::Issuer => &mut self.issuer,
+        };
+        *slot = value.into();
+    }
+
     /// The short name as used in text: the one typed, else the full name without 办事处.
     pub fn short(&self) -> String {
         if !self.short_name.trim().is_empty() {
@@ -429,6 +446,19 @@ mod tests {
         assert_eq!(p.issuer(), "中共八大关街道工作委员会");
         p.issuer = "八大关街道党工委办公室".into();
         assert_eq!(p.issuer(), "八大关街道党工委办公室");
+    }
+
+    #[test]
+    fn set_writes_the_field_value_reads() {
+        let mut p = StreetProfile::default();
+        for (i, spec) in FIELDS.iter().enumerate() {
+            p.set(spec.field, format!("值{i}"));
+        }
+        for (i, spec) in FIELDS.iter().enumerate() {
+            assert_eq!(p.value(spec.field), format!("值{i}"), "{:?}", spec.field);
+        }
+        p.set(StreetField::Leader, "");
+        assert_eq!(p.leader, "");
     }
 
     #[test]
