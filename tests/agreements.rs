@@ -250,6 +250,57 @@ fn numbers_are_given_at_first_print_without_gaps_or_repeats() {
 }
 
 #[test]
+fn agreements_of_a_dated_meeting_belong_to_its_year() {
+    use chrono::Datelike;
+    use lianxi::meetings::{self, MeetingInput};
+    let conn = fresh_street();
+    let meeting = |date: Option<NaiveDate>| {
+        meetings::create(
+            &conn,
+            &MeetingInput {
+                title: format!("{}年联席会", date.map_or(0, |d| d.year())),
+                date,
+                ..MeetingInput::default()
+            },
+        )
+        .unwrap()
+        .id
+    };
+    let dated = meeting(NaiveDate::from_ymd_opt(2031, 9, 21));
+    let undated = meeting(None);
+    let pair = street_with(&conn, "八大关小学");
+    let made = |options: AgreementOptions| agreements::create(&conn, &pair, &options).unwrap();
+    let a = made(AgreementOptions {
+        meeting_id: Some(dated),
+        ..AgreementOptions::default()
+    });
+    assert_eq!(a.year, 2031);
+    assert_eq!(a.term_start, NaiveDate::from_ymd_opt(2031, 1, 1));
+    let b = made(AgreementOptions {
+        meeting_id: Some(undated),
+        ..AgreementOptions::default()
+    });
+    assert_eq!(b.year, chrono::Local::now().year());
+    // A year or a term given wins over the meeting's.
+    let c = made(AgreementOptions {
+        meeting_id: Some(dated),
+        term_start: NaiveDate::from_ymd_opt(2030, 7, 1),
+        ..AgreementOptions::default()
+    });
+    assert_eq!(c.year, 2030);
+    let missing = agreements::create(
+        &conn,
+        &pair,
+        &AgreementOptions {
+            meeting_id: Some(999),
+            ..AgreementOptions::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(missing.kind(), "not_found");
+}
+
+#[test]
 fn a_draft_can_be_edited_and_takes_details_filled_in_after_pairing() {
     let conn = fresh_street();
     let hospital = unit_id(&conn, "八大关医院");
