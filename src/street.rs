@@ -253,6 +253,27 @@ impl StreetProfile {
         }
     }
 
+    /// The value documents use for `field`: the one typed, else the derived one (简称,
+    /// 联席会名称, 协议编号前缀, 印发机关 have one); empty when there is neither.
+    pub fn value_in_use(&self, field: StreetField) -> String {
+        match field {
+            StreetField::ShortName => self.short(),
+            StreetField::MeetingName => self.meeting_name(),
+            StreetField::NumberPrefix => self.number_prefix(),
+            StreetField::Issuer => self.issuer(),
+            _ => self.value(field).trim().to_string(),
+        }
+    }
+
+    /// The profile as documents use it: every field by [`StreetProfile::value_in_use`].
+    pub fn in_use(&self) -> StreetProfile {
+        let mut p = StreetProfile::default();
+        for spec in FIELDS {
+            p.set(spec.field, self.value_in_use(spec.field));
+        }
+        p
+    }
+
     /// The essential fields not filled in yet, in form order.
     pub fn missing(&self) -> Vec<StreetField> {
         FIELDS
@@ -459,6 +480,23 @@ mod tests {
         }
         p.set(StreetField::Leader, "");
         assert_eq!(p.leader, "");
+    }
+
+    #[test]
+    fn in_use_fills_the_derived_fields_only() {
+        let mut p = named("八大关街道办事处", "");
+        p.party_org = "中共八大关街道工作委员会".into();
+        let u = p.in_use();
+        assert_eq!(u.name, "八大关街道办事处");
+        assert_eq!(u.short_name, "八大关街道");
+        assert_eq!(u.number_prefix, "八大关共建");
+        assert_eq!(u.meeting_name, "八大关街道区域化党建联席会");
+        assert_eq!(u.issuer, "中共八大关街道工作委员会");
+        assert_eq!(u.leader, "");
+        assert_eq!(u.address, "");
+        p.number_prefix = "八街共建".into();
+        assert_eq!(p.value_in_use(StreetField::NumberPrefix), "八街共建");
+        assert_eq!(StreetProfile::default().in_use(), StreetProfile::default());
     }
 
     #[test]
