@@ -5,9 +5,9 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+use crate::backup::{self, BackupInfo, BackupReason};
 use crate::error::{Error, Result};
 use crate::org::{ensure_branch, ensure_community};
-use crate::backup::{self, BackupInfo, BackupReason};
 use crate::settings;
 use crate::street::{self, StreetProfile};
 use crate::units::{self, Source, UnitCategory, UnitInput};
@@ -295,7 +295,9 @@ mod tests {
             assert_eq!(n, 0, "{table}");
         }
         // The built-in templates stay, and the demo can be loaded again.
-        assert!(!crate::agreements::templates::list(&conn).unwrap().is_empty());
+        assert!(!crate::agreements::templates::list(&conn)
+            .unwrap()
+            .is_empty());
         load(&mut conn).unwrap();
         // Restoring the safety backup brings the demo back.
         assert_eq!(crate::backup::list(&path).unwrap().len(), 1);
@@ -305,7 +307,9 @@ mod tests {
     fn every_table_of_street_data_is_cleared() {
         let conn = open_in_memory().unwrap();
         let mut stmt = conn
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )
             .unwrap();
         let tables: Vec<String> = stmt
             .query_map([], |r| r.get(0))

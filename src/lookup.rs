@@ -7,10 +7,12 @@
 //! 3. a part of a name (normalised the same way), when exactly one record has it.
 //!
 //! No match, or more than one, is refused with [`Error::NoMatch`] / [`Error::Ambiguous`],
-//! whose messages list the closest names so the user can retype.
+//! whose messages list the closest names so the user can retype. Agreement templates are few,
+//! so a template name that matches nothing is refused with all of them.
 
 use rusqlite::Connection;
 
+use crate::agreements::{templates, AgreementTemplate};
 use crate::error::{Error, Result};
 use crate::meetings::{self, Meeting};
 use crate::org::{self, Branch, Community};
@@ -27,6 +29,8 @@ pub enum Target {
     Community,
     Branch,
     Meeting,
+    /// An agreement template (协议模板).
+    Template,
 }
 
 impl Target {
@@ -37,6 +41,7 @@ impl Target {
             Target::Community => "社区",
             Target::Branch => "分会",
             Target::Meeting => "会议",
+            Target::Template => "协议模板",
         }
     }
 
@@ -44,7 +49,7 @@ impl Target {
     pub fn measure(self) -> &'static str {
         match self {
             Target::Unit => "家",
-            Target::Community | Target::Branch => "个",
+            Target::Community | Target::Branch | Target::Template => "个",
             Target::Meeting => "次",
         }
     }
@@ -54,7 +59,13 @@ impl Target {
 pub(crate) fn no_match_message(what: Target, name: &str, candidates: &[String]) -> String {
     let mut s = format!("找不到名为“{name}”的{}。", what.label());
     if !candidates.is_empty() {
-        s.push_str(&format!("相近的有：{}。", candidates.join("、")));
+        // Templates are refused with the whole (short) list, not only the close names.
+        let lead = if what == Target::Template {
+            "现有的模板"
+        } else {
+            "相近的有"
+        };
+        s.push_str(&format!("{lead}：{}。", candidates.join("、")));
     }
     s
 }
@@ -230,6 +241,22 @@ pub fn meeting(conn: &Connection, id_or_title: &str) -> Result<Meeting> {
     let all: Vec<Candidate> = list.iter().map(|m| Candidate::new(&m.title, "")).collect();
     let i = pick(Target::Meeting, id_or_title, &all)?;
     Ok(list.swap_remove(i))
+}
+
+/// The agreement template named `name` (exactly, normalised, or by a part of its name that
+/// only one template has). No match is refused with the names of all templates.
+pub fn template(conn: &Connection, name: &str) -> Result<AgreementTemplate> {
+    let mut list = templates::list(conn)?;
+    let all: Vec<Candidate> = list.iter().map(|t| Candidate::new(&t.name, "")).collect();
+    match pick(Target::Template, name, &all) {
+        Ok(i) => Ok(list.swap_remove(i)),
+        Err(Error::NoMatch { what, name, .. }) => Err(Error::NoMatch {
+            what,
+            name,
+            candidates: list.into_iter().map(|t| t.name).collect(),
+        }),
+        Err(e) => Err(e),
+    }
 }
 
 #[cfg(test)]
@@ -444,5 +471,31 @@ mod tests {
         assert_eq!(meeting(&conn, &m.id.to_string()).unwrap(), m);
         assert_eq!(meeting(&conn, "2026年").unwrap(), m);
         assert_eq!(meeting(&conn, "99").unwrap_err().kind(), "not_found");
+    }
+
+    #[test]
+    fn templates_by_name_or_refused_with_all_of_them() {
+        let conn = open_in_memory().unwrap();
+        let names: Vec<String> = templates::list(&conn)
+            .unwrap()
+            .into_iter()
+            .map(|t| t.name)
+            .collect();
+        assert!(names.len() >= 2, "{names:?}");
+        let duty = names
+            .iter()
+            .find(|n| n.contains("责任书"))
+            .expect("a built-in 责任书");
+        assert_eq!(&template(&conn, duty).unwrap().name, duty);
+        assert_eq!(&template(&conn, "责任书").unwrap().name, duty);
+        let err = template(&conn, "捐赠协议").unwrap_err();
+        assert_eq!(err.kind(), "no_match");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "找不到名为“捐赠协议”的协议模板。现有的模板：{}。",
+                names.join("、")
+            )
+        );
     }
 }

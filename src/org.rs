@@ -213,7 +213,10 @@ fn json_list(v: &[String]) -> String {
 /// taken from `from`, and `from` is removed. One transaction.
 pub fn merge_communities(conn: &Connection, from: i64, into: i64) -> Result<Community> {
     if from == into {
-        return Err(Error::invalid("community", "请选择另一个社区作为合并目标。"));
+        return Err(Error::invalid(
+            "community",
+            "请选择另一个社区作为合并目标。",
+        ));
     }
     atomically(conn, || {
         let (a, b) = (community(conn, from)?, community(conn, into)?);

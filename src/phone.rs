@@ -66,9 +66,39 @@ pub fn validate(p: &str) -> Result<(), String> {
     }
 }
 
+/// Splits numbers typed in one field (a form, a command-line option) on 、，,；; — the
+/// separators offices write between numbers. Pieces are trimmed; empty ones are dropped.
+/// Each piece still has to pass [`validate`].
+pub fn split_typed(s: &str) -> Vec<String> {
+    s.split(['、', '，', ',', '；', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_typed_lists() {
+        for (typed, want) in [
+            ("0532-82860011", vec!["0532-82860011"]),
+            (
+                "0532-82860011、13800000001",
+                vec!["0532-82860011", "13800000001"],
+            ),
+            (
+                " 82860011 , 13800000001；95598 ",
+                vec!["82860011", "13800000001", "95598"],
+            ),
+            ("", vec![]),
+            ("、,", vec![]),
+        ] {
+            assert_eq!(split_typed(typed), want, "{typed:?}");
+        }
+    }
 
     #[test]
     fn classifies() {

@@ -203,6 +203,23 @@ impl StreetProfile {
         }
     }
 
+    /// Sets one field as typed (an empty value clears it); [`save`] checks it.
+    pub fn set(&mut self, field: StreetField, value: impl Into<String>) {
+        let slot = match field {
+            StreetField::Name => &mut self.name,
+            StreetField::ShortName => &mut self.short_name,
+            StreetField::PartyOrg => &mut self.party_org,
+            StreetField::Leader => &mut self.leader,
+            StreetField::Contact => &mut self.contact,
+            StreetField::Phone => &mut self.phone,
+            StreetField::Address => &mut self.address,
+            StreetField::MeetingName => &mut self.meeting_name,
+            StreetField::NumberPrefix => &mut self.number_prefix,
+            StreetField::Issuer => &mut self.issuer,
+        };
+        *slot = value.into();
+    }
+
     /// The short name as used in text: the one typed, else the full name without 办事处.
     pub fn short(&self) -> String {
         if !self.short_name.trim().is_empty() {
@@ -248,6 +265,27 @@ impl StreetProfile {
         }
     }
 
+    /// The value documents use for `field`: the one typed, else the derived one (简称,
+    /// 联席会名称, 协议编号前缀, 印发机关 have one); empty when there is neither.
+    pub fn value_in_use(&self, field: StreetField) -> String {
+        match field {
+            StreetField::ShortName => self.short(),
+            StreetField::MeetingName => self.meeting_name(),
+            StreetField::NumberPrefix => self.number_prefix(),
+            StreetField::Issuer => self.issuer(),
+            _ => self.value(field).trim().to_string(),
+        }
+    }
+
+    /// The profile as documents use it: every field by [`StreetProfile::value_in_use`].
+    pub fn in_use(&self) -> StreetProfile {
+        let mut p = StreetProfile::default();
+        for spec in FIELDS {
+            p.set(spec.field, self.value_in_use(spec.field));
+        }
+        p
+    }
+
     /// The needed fields not filled in yet, in form order.
     pub fn missing(&self) -> Vec<StreetField> {
         FIELDS
@@ -270,10 +308,7 @@ impl StreetProfile {
 
     /// The profile, or an error naming the first of `fields` that is empty.
     pub fn require(&self, fields: &[StreetField], purpose: &str) -> Result<&Self> {
-        match fields
-            .iter()
-            .find(|f| self.value(**f).trim().is_empty())
-        {
+        match fields.iter().find(|f| self.value(**f).trim().is_empty()) {
             Some(f) => Err(Self::missing_error(*f, purpose)),
             None => Ok(self),
         }
@@ -348,7 +383,10 @@ pub fn validate(p: &StreetProfile) -> Result<StreetProfile> {
     if !v.phone.is_empty() {
         crate::phone::validate(&v.phone).map_err(|m| invalid(StreetField::Phone, m))?;
     }
-    if v.number_prefix.chars().any(|c| "〔〕[]【】第号".contains(c)) {
+    if v.number_prefix
+        .chars()
+        .any(|c| "〔〕[]【】第号".contains(c))
+    {
         return Err(invalid(
             StreetField::NumberPrefix,
             "协议编号前缀只写前面的文字（如“八大关共建”），年份和“第…号”由软件加上。".into(),
@@ -413,8 +451,20 @@ mod tests {
                 "八大关共建",
                 "八大关街道区域化党建联席会",
             ),
-            ("八大关街道办事处", "八大关街道", "八大关街道", "八大关共建", "八大关街道区域化党建联席会"),
-            ("海棠街道（示例）", "海棠街道", "海棠街道", "海棠共建", "海棠街道区域化党建联席会"),
+            (
+                "八大关街道办事处",
+                "八大关街道",
+                "八大关街道",
+                "八大关共建",
+                "八大关街道区域化党建联席会",
+            ),
+            (
+                "海棠街道（示例）",
+                "海棠街道",
+                "海棠街道",
+                "海棠共建",
+                "海棠街道区域化党建联席会",
+            ),
             ("", "", "", "", ""),
         ] {
             let p = named(name, short);
@@ -429,6 +479,36 @@ mod tests {
         assert_eq!(p.issuer(), "中共八大关街道工作委员会");
         p.issuer = "八大关街道党工委办公室".into();
         assert_eq!(p.issuer(), "八大关街道党工委办公室");
+    }
+
+    #[test]
+    fn set_writes_the_field_value_reads() {
+        let mut p = StreetProfile::default();
+        for (i, spec) in FIELDS.iter().enumerate() {
+            p.set(spec.field, format!("值{i}"));
+        }
+        for (i, spec) in FIELDS.iter().enumerate() {
+            assert_eq!(p.value(spec.field), format!("值{i}"), "{:?}", spec.field);
+        }
+        p.set(StreetField::Leader, "");
+        assert_eq!(p.leader, "");
+    }
+
+    #[test]
+    fn in_use_fills_the_derived_fields_only() {
+        let mut p = named("八大关街道办事处", "");
+        p.party_org = "中共八大关街道工作委员会".into();
+        let u = p.in_use();
+        assert_eq!(u.name, "八大关街道办事处");
+        assert_eq!(u.short_name, "八大关街道");
+        assert_eq!(u.number_prefix, "八大关共建");
+        assert_eq!(u.meeting_name, "八大关街道区域化党建联席会");
+        assert_eq!(u.issuer, "中共八大关街道工作委员会");
+        assert_eq!(u.leader, "");
+        assert_eq!(u.address, "");
+        p.number_prefix = "八街共建".into();
+        assert_eq!(p.value_in_use(StreetField::NumberPrefix), "八街共建");
+        assert_eq!(StreetProfile::default().in_use(), StreetProfile::default());
     }
 
     #[test]
@@ -455,7 +535,10 @@ mod tests {
             .unwrap();
         assert_eq!(n, 1);
         assert_eq!(get(&conn).unwrap().leader, "王书记");
-        assert!(get(&conn).unwrap().missing().contains(&StreetField::PartyOrg));
+        assert!(get(&conn)
+            .unwrap()
+            .missing()
+            .contains(&StreetField::PartyOrg));
     }
 
     #[test]

@@ -407,15 +407,22 @@ pub(crate) enum Grouping {
     Branch,
 }
 
+/// Reads the name of a community or branch by id.
+type NameOf = fn(&Connection, i64) -> Result<String>;
+
 /// Moves every unit of community (or branch) `from` into `into`, recording the change in
 /// each unit's history, and points the saved "before" snapshots at `into` too, so undoing an
 /// earlier import never refers to the merged-away record. Returns how many units moved.
-pub(crate) fn regroup(conn: &Connection, grouping: Grouping, from: i64, into: i64) -> Result<usize> {
-    let (column, label, name_of): (&str, &str, fn(&Connection, i64) -> Result<String>) =
-        match grouping {
-            Grouping::Community => ("community_id", "所属社区", crate::org::community_name),
-            Grouping::Branch => ("branch_id", "分会", crate::org::branch_name),
-        };
+pub(crate) fn regroup(
+    conn: &Connection,
+    grouping: Grouping,
+    from: i64,
+    into: i64,
+) -> Result<usize> {
+    let (column, label, name_of): (&str, &str, NameOf) = match grouping {
+        Grouping::Community => ("community_id", "所属社区", crate::org::community_name),
+        Grouping::Branch => ("branch_id", "分会", crate::org::branch_name),
+    };
     let (old_name, new_name) = (name_of(conn, from)?, name_of(conn, into)?);
     let moved: Vec<Unit> = list(conn)?
         .into_iter()

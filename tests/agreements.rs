@@ -11,9 +11,9 @@ use chrono::NaiveDate;
 use lianxi::agreements::{
     self, templates, AgreementOptions, AgreementStatus, PairSpec, PartyRef, TemplateInput,
 };
+use lianxi::error::FixTarget;
 use lianxi::print::layout::{is_no_line_end, is_no_line_start};
 use lianxi::print::{wrap_text, Block, FontRole, FontSet, PageStyle};
-use lianxi::error::FixTarget;
 use lianxi::street::{self, StreetField, StreetProfile};
 use lianxi::{db, demo, units};
 use rusqlite::Connection;
@@ -145,13 +145,9 @@ fn numbers_are_given_at_first_print_without_gaps_or_repeats() {
     let fonts = FontSet::bundled().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let print = |ids: &[i64], name: &str| {
-        agreements::write_agreements_pdf(
-            &conn,
-            ids,
-            &fonts,
-            &dir.path().join(name),
-            &mut |_, _| true,
-        )
+        agreements::write_agreements_pdf(&conn, ids, &fonts, &dir.path().join(name), &mut |_, _| {
+            true
+        })
     };
     let made = agreements::pair_many(
         &conn,
@@ -180,21 +176,35 @@ fn numbers_are_given_at_first_print_without_gaps_or_repeats() {
     print(&[made[1].id], "again.pdf").unwrap();
     assert_eq!(numbers(&conn).len(), 2);
     assert_eq!(
-        agreements::delete_draft(&conn, made[1].id).unwrap_err().kind(),
+        agreements::delete_draft(&conn, made[1].id)
+            .unwrap_err()
+            .kind(),
         "conflict"
     );
-    let voided =
-        agreements::void(&conn, made[1].id, NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), "单位更名")
-            .unwrap();
+    let voided = agreements::void(
+        &conn,
+        made[1].id,
+        NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+        "单位更名",
+    )
+    .unwrap();
     assert_eq!(voided.status, AgreementStatus::Void);
     assert_eq!(voided.number, "八大关共建〔2026〕第002号");
-    assert_eq!(print(&[made[1].id], "void.pdf").unwrap_err().kind(), "conflict");
+    assert_eq!(
+        print(&[made[1].id], "void.pdf").unwrap_err().kind(),
+        "conflict"
+    );
     // A failed print (its folder is missing) burns no number; the next print takes 003.
     let c = agreements::create(&conn, &street_with(&conn, "八大关小学"), &options()).unwrap();
     let nowhere = dir.path().join("no-such-folder").join("x.pdf");
-    assert!(agreements::write_agreements_pdf(&conn, &[c.id], &fonts, &nowhere, &mut |_, _| true)
-        .is_err());
-    assert_eq!(agreements::get(&conn, c.id).unwrap().status, AgreementStatus::Draft);
+    assert!(
+        agreements::write_agreements_pdf(&conn, &[c.id], &fonts, &nowhere, &mut |_, _| true)
+            .is_err()
+    );
+    assert_eq!(
+        agreements::get(&conn, c.id).unwrap().status,
+        AgreementStatus::Draft
+    );
     assert!(agreements::get(&conn, c.id).unwrap().number.is_empty());
     print(&[c.id], "c.pdf").unwrap();
     assert_eq!(
@@ -240,6 +250,57 @@ fn numbers_are_given_at_first_print_without_gaps_or_repeats() {
 }
 
 #[test]
+fn agreements_of_a_dated_meeting_belong_to_its_year() {
+    use chrono::Datelike;
+    use lianxi::meetings::{self, MeetingInput};
+    let conn = fresh_street();
+    let meeting = |date: Option<NaiveDate>| {
+        meetings::create(
+            &conn,
+            &MeetingInput {
+                title: format!("{}年联席会", date.map_or(0, |d| d.year())),
+                date,
+                ..MeetingInput::default()
+            },
+        )
+        .unwrap()
+        .id
+    };
+    let dated = meeting(NaiveDate::from_ymd_opt(2031, 9, 21));
+    let undated = meeting(None);
+    let pair = street_with(&conn, "八大关小学");
+    let made = |options: AgreementOptions| agreements::create(&conn, &pair, &options).unwrap();
+    let a = made(AgreementOptions {
+        meeting_id: Some(dated),
+        ..AgreementOptions::default()
+    });
+    assert_eq!(a.year, 2031);
+    assert_eq!(a.term_start, NaiveDate::from_ymd_opt(2031, 1, 1));
+    let b = made(AgreementOptions {
+        meeting_id: Some(undated),
+        ..AgreementOptions::default()
+    });
+    assert_eq!(b.year, chrono::Local::now().year());
+    // A year or a term given wins over the meeting's.
+    let c = made(AgreementOptions {
+        meeting_id: Some(dated),
+        term_start: NaiveDate::from_ymd_opt(2030, 7, 1),
+        ..AgreementOptions::default()
+    });
+    assert_eq!(c.year, 2030);
+    let missing = agreements::create(
+        &conn,
+        &pair,
+        &AgreementOptions {
+            meeting_id: Some(999),
+            ..AgreementOptions::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(missing.kind(), "not_found");
+}
+
+#[test]
 fn a_draft_can_be_edited_and_takes_details_filled_in_after_pairing() {
     let conn = fresh_street();
     let hospital = unit_id(&conn, "八大关医院");
@@ -275,17 +336,26 @@ fn a_draft_can_be_edited_and_takes_details_filled_in_after_pairing() {
     assert_eq!(edited.copies, 1);
     edit.copies = 0;
     assert_eq!(
-        agreements::update_draft(&conn, a.id, &edit).unwrap_err().kind(),
+        agreements::update_draft(&conn, a.id, &edit)
+            .unwrap_err()
+            .kind(),
         "invalid"
     );
     agreements::write_agreements_pdf(&conn, &[a.id], &fonts, &pdf, &mut |_, _| true).unwrap();
     let text = squeeze(&tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
-    for want in ["刘院长", "孙敏", "（二）民生事业联办", "八大关共建〔2026〕第001号"] {
+    for want in [
+        "刘院长",
+        "孙敏",
+        "（二）民生事业联办",
+        "八大关共建〔2026〕第001号",
+    ] {
         assert!(text.contains(want), "{want} missing");
     }
     assert!(!text.contains("社会治理联做"));
     assert_eq!(
-        agreements::update_draft(&conn, a.id, &edit).unwrap_err().kind(),
+        agreements::update_draft(&conn, a.id, &edit)
+            .unwrap_err()
+            .kind(),
         "conflict"
     );
 }

@@ -178,7 +178,7 @@ pub struct AgreementOptions {
     pub meeting_id: Option<i64>,
     /// The template; the built-in 党建结对共建协议书 when none.
     pub template_id: Option<i64>,
-    /// The numbering year; the term's start year, else this year.
+    /// The numbering year; the term's start year, else the meeting's year, else this year.
     pub year: Option<i32>,
     /// Defaults to 1 January … 31 December of the year.
     pub term_start: Option<NaiveDate>,
@@ -337,10 +337,7 @@ pub fn pair_many(
             None => templates::default_id(conn)?,
         };
         let template = templates::get(conn, template_id)?;
-        let year = options
-            .year
-            .or(options.term_start.map(|d| d.year()))
-            .unwrap_or_else(|| chrono::Local::now().year());
+        let year = numbering_year(conn, options)?;
         let term_start = options
             .term_start
             .or_else(|| NaiveDate::from_ymd_opt(year, 1, 1));
@@ -404,6 +401,20 @@ pub fn pair_many(
         }
         Ok(made)
     })
+}
+
+/// The year agreements made with `options` belong to (and are numbered in): the one given,
+/// else the term's start year, else the year of the meeting's date, else this year.
+fn numbering_year(conn: &Connection, options: &AgreementOptions) -> Result<i32> {
+    if let Some(y) = options.year.or(options.term_start.map(|d| d.year())) {
+        return Ok(y);
+    }
+    if let Some(id) = options.meeting_id {
+        if let Some(d) = crate::meetings::get(conn, id)?.date {
+            return Ok(d.year());
+        }
+    }
+    Ok(chrono::Local::now().year())
 }
 
 fn json(v: &[String]) -> String {
@@ -591,7 +602,9 @@ fn refresh_parties(conn: &Connection, a: &Agreement) -> Result<()> {
         };
         let now_is = match resolve(conn, &r, "") {
             Ok(p) => p,
-            Err(Error::MissingInfo { .. } | Error::Conflict(_) | Error::NotFound { .. }) => continue,
+            Err(Error::MissingInfo { .. } | Error::Conflict(_) | Error::NotFound { .. }) => {
+                continue
+            }
             Err(e) => return Err(e),
         };
         for (col, old, new) in [
@@ -738,10 +751,7 @@ pub fn delete_draft(conn: &Connection, id: i64) -> Result<()> {
 /// date and reason, and is left out of batches.
 pub fn void(conn: &Connection, id: i64, on: NaiveDate, reason: &str) -> Result<Agreement> {
     let a = get(conn, id)?;
-    if !matches!(
-        a.status,
-        AgreementStatus::Printed | AgreementStatus::Signed
-    ) {
+    if !matches!(a.status, AgreementStatus::Printed | AgreementStatus::Signed) {
         let hint = if a.status == AgreementStatus::Draft {
             "草拟的协议还没有编号，直接删除即可。"
         } else {
@@ -931,10 +941,7 @@ pub fn check_pairs(
         None => templates::default_id(conn)?,
     };
     let used = templates::get(conn, template_id)?.body.placeholders_used();
-    let year = options
-        .year
-        .or(options.term_start.map(|d| d.year()))
-        .unwrap_or_else(|| chrono::Local::now().year());
+    let year = numbering_year(conn, options)?;
     let existing = list(conn, None)?;
     let same = |x: &Party, r: &PartyRef| {
         x.kind == r.kind
@@ -979,13 +986,12 @@ pub fn check_pairs(
                     fix: Some(fix),
                     blocks_printing: true,
                 }),
-                Err(e @ (Error::Conflict(_) | Error::NotFound { .. } | Error::Invalid { .. })) => {
-                    w.push(PairWarning {
+                Err(e @ (Error::Conflict(_) | Error::NotFound { .. } | Error::Invalid { .. })) => w
+                    .push(PairWarning {
                         message: e.to_string(),
                         fix: None,
                         blocks_printing: true,
-                    })
-                }
+                    }),
                 Err(e) => return Err(e),
             }
         }

@@ -3,10 +3,12 @@
 
 mod agreement_cmd;
 mod backup_cmd;
+mod community_cmd;
 mod meeting_cmd;
 mod print_cmd;
 mod print_pack_cmd;
 mod roster_cmd;
+mod street_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,8 +40,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// 在空数据库中载入示例数据（虚构的“海棠街道”）
-    Demo,
+    /// 示例数据：不带参数或 load 载入（只能载入空数据库），clear 清除（先自动备份）
+    Demo {
+        #[command(subcommand)]
+        action: Option<DemoAction>,
+    },
+    /// 街道信息：show | set
+    Street {
+        #[command(subcommand)]
+        action: street_cmd::StreetAction,
+    },
+    /// 社区：list | add | set | merge
+    Community {
+        #[command(subcommand)]
+        action: community_cmd::CommunityAction,
+    },
     /// 备份：create | list | restore ID
     Backup {
         #[command(subcommand)]
@@ -55,7 +70,7 @@ enum Command {
         #[command(subcommand)]
         action: meeting_cmd::MeetingAction,
     },
-    /// 共建协议
+    /// 共建协议：list | pair | delete | void
     Agreement {
         #[command(subcommand)]
         action: agreement_cmd::AgreementAction,
@@ -65,6 +80,14 @@ enum Command {
         #[command(subcommand)]
         action: print_cmd::PrintAction,
     },
+}
+
+#[derive(Subcommand)]
+enum DemoAction {
+    /// 在空数据库中载入示例数据（虚构的“海棠街道”）
+    Load,
+    /// 清除示例数据，开始正式使用（先自动备份；不是示例数据的数据库不能清除）
+    Clear,
 }
 
 /// The database path: `--db`, else the default data folder.
@@ -102,7 +125,19 @@ fn run(cli: Cli) -> Result<(), Error> {
                 );
             }
         }
-        Command::Demo => {
+        Command::Demo {
+            action: Some(DemoAction::Clear),
+        } => {
+            let b = demo::clear(&mut conn, &path)?;
+            println!("已清除示例数据，可以开始录入本街道的信息了。");
+            println!(
+                "清除前已自动备份：{}（{}），如需找回，可用 lianxi backup restore {} 恢复。",
+                b.id, b.path, b.id
+            );
+        }
+        Command::Demo {
+            action: None | Some(DemoAction::Load),
+        } => {
             let s = demo::load(&mut conn)?;
             println!(
                 "已载入示例数据“{}”：成员单位 {} 家，社区 {} 个，分会 {} 个，共建协议 {} 份。",
@@ -114,6 +149,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             );
         }
         Command::Backup { action } => backup_cmd::run(&mut conn, &path, action)?,
+        Command::Street { action } => street_cmd::run(&mut conn, action)?,
+        Command::Community { action } => community_cmd::run(&mut conn, action)?,
         Command::Roster { action } => roster_cmd::run(&mut conn, &path, action)?,
         Command::Meeting { action } => meeting_cmd::run(&mut conn, action)?,
         Command::Agreement { action } => agreement_cmd::run(&mut conn, action)?,

@@ -3,14 +3,15 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use lianxi::{agreements, Error};
+use lianxi::agreements::{self, AgreementStatus};
+use lianxi::Error;
 use rusqlite::Connection;
 
 #[derive(Subcommand)]
 pub enum PrintAction {
     /// 打印共建协议（每份协议按份数重复，每份从新页开始）
     Agreements {
-        /// 只打印某次会议的协议
+        /// 只打印某次会议的协议（不带 --id 时，已作废的协议不打印）
         #[arg(long, value_name = "ID", conflicts_with = "id")]
         meeting: Option<i64>,
         /// 只打印这些协议（可重复）
@@ -33,8 +34,10 @@ pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
             output,
         } => {
             let ids: Vec<i64> = if id.is_empty() {
+                // Voided agreements are left out of batches (asked for by --id they are refused).
                 agreements::list(conn, meeting)?
                     .into_iter()
+                    .filter(|a| a.status != AgreementStatus::Void)
                     .map(|a| a.id)
                     .collect()
             } else {

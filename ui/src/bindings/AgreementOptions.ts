@@ -9,7 +9,7 @@ export type AgreementOptions = { meeting_id: number | null,
  */
 template_id: number | null, 
 /**
- * The numbering year; the term's start year, else this year.
+ * The numbering year; the term's start year, else the meeting's year, else this year.
  */
 year: number | null, 
 /**
