@@ -906,14 +906,8 @@ pub fn party_screen(kind: PartyKind) -> &'static str {
 pub fn party_place(p: &Party, fields: &[&str]) -> String {
     let labels: Vec<&str> = fields.iter().map(|f| field_label(p.kind, f)).collect();
     match p.kind {
-        PartyKind::Street => format!(
-            "请在“设置 → 街道信息”中填写“{}”",
-            labels.join("”“")
-        ),
-        PartyKind::Community => format!(
-            "请在“社区与分会”中补全该社区的{}",
-            labels.join("、")
-        ),
+        PartyKind::Street => format!("请在“设置 → 街道信息”中填写“{}”", labels.join("”“")),
+        PartyKind::Community => format!("请在“社区与分会”中补全该社区的{}", labels.join("、")),
         PartyKind::Unit => format!("请在“成员单位”中补全该单位的{}", labels.join("、")),
     }
 }

@@ -32,7 +32,10 @@ pub async fn community_update(
     id: i64,
     input: CommunityInput,
 ) -> ApiResult<Community> {
-    with_conn(&store, move |conn, _| org::update_community(conn, id, &input)).await
+    with_conn(&store, move |conn, _| {
+        org::update_community(conn, id, &input)
+    })
+    .await
 }
 
 /// Merges community `from` into `into`; returns `into` as it now is.
@@ -42,7 +45,10 @@ pub async fn community_merge(
     from: i64,
     into: i64,
 ) -> ApiResult<Community> {
-    with_conn(&store, move |conn, _| org::merge_communities(conn, from, into)).await
+    with_conn(&store, move |conn, _| {
+        org::merge_communities(conn, from, into)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -69,11 +75,7 @@ pub async fn branch_rename(
 }
 
 #[tauri::command]
-pub async fn branch_merge(
-    store: State<'_, Arc<Store>>,
-    from: i64,
-    into: i64,
-) -> ApiResult<Branch> {
+pub async fn branch_merge(store: State<'_, Arc<Store>>, from: i64, into: i64) -> ApiResult<Branch> {
     with_conn(&store, move |conn, _| org::merge_branches(conn, from, into)).await
 }
 

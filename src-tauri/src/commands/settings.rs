@@ -49,7 +49,7 @@ pub async fn demo_load(store: State<'_, Arc<Store>>) -> ApiResult<()> {
 /// 清除示例数据，开始正式使用; returns the backup taken first.
 #[tauri::command]
 pub async fn demo_clear(store: State<'_, Arc<Store>>) -> ApiResult<BackupInfo> {
-    with_conn(&store, |conn, path| lianxi::demo::clear(conn, path)).await
+    with_conn(&store, lianxi::demo::clear).await
 }
 
 /// The street's profile (街道信息).
