@@ -115,6 +115,64 @@ fn a_database_made_by_the_first_migration_is_upgraded_with_a_backup_first() {
 }
 
 #[test]
+fn the_second_migration_moves_the_street_into_its_profile_and_unnumbers_drafts() {
+    let (_dir, path) = temp_db();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    {
+        let mut c = Connection::open(&path).unwrap();
+        db::migrations().to_version(&mut c, 1).unwrap();
+        c.execute_batch(
+            "INSERT INTO settings (key, value) VALUES
+                ('street_name', '八大关街道'), ('street_party_org', '中共八大关街道工作委员会'),
+                ('street_leader', '王海'), ('street_phone', '0532-82860001'),
+                ('agreement_number_prefix', '八街共建'), ('demo', '0');
+             INSERT INTO units (id, name, name_key, created_at, updated_at)
+                VALUES (1, '八大关小学', '八大关小学', '2026-01-01', '2026-01-01');
+             INSERT INTO agreement_templates (id, name, body, created_at, updated_at)
+                VALUES (1, 't', '{}', '2026-01-01', '2026-01-01');
+             INSERT INTO agreements (template_id, template_snapshot, number_prefix, year, seq,
+                party_a_kind, party_a_name, party_b_kind, party_b_unit_id, party_b_name, status,
+                created_at, updated_at)
+             VALUES (1, '{}', '八街共建', 2026, 1, 'street', '中共八大关街道工作委员会', 'unit', 1,
+                     '八大关小学', 'printed', '2026-01-01', '2026-01-01'),
+                    (1, '{}', '八街共建', 2026, 2, 'street', '中共八大关街道工作委员会', 'unit', 1,
+                     '八大关小学', 'draft', '2026-01-01', '2026-01-01');",
+        )
+        .unwrap();
+    }
+    let conn = db::open(&path).unwrap();
+    let p = lianxi::street::get(&conn).unwrap();
+    assert_eq!(p.name, "八大关街道");
+    assert_eq!(p.party_org, "中共八大关街道工作委员会");
+    assert_eq!(p.leader, "王海");
+    assert_eq!(p.phone, "0532-82860001");
+    assert_eq!(p.number_prefix(), "八街共建");
+    let loose: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM settings WHERE key LIKE 'street_%' OR key = 'agreement_number_prefix'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(loose, 0, "the loose keys are gone");
+    let rows: Vec<(String, Option<i64>)> = conn
+        .prepare("SELECT status, seq FROM agreements ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        rows,
+        vec![("printed".to_string(), Some(1)), ("draft".to_string(), None)]
+    );
+    // A draft with a number, or a printed one without, is refused by the table itself.
+    assert!(conn
+        .execute("UPDATE agreements SET seq = 9 WHERE status = 'draft'", [])
+        .is_err());
+}
+
+#[test]
 fn backup_and_restore_round_trip() {
     let (_dir, path) = temp_db();
     let mut conn = db::open(&path).unwrap();
