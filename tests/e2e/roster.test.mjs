@@ -70,6 +70,15 @@ test('the demo street loads on first start and a duplicate name is refused in Ch
     await app.click('[data-test="backup-create"]')
     await app.waitFor('[data-test="backup-table"]', { text: '手动备份' })
     await app.saveScreenshot('settings.png')
+
+    // Leaving the demo: a backup first, then an empty database and the welcome again.
+    await app.click('[data-test="demo-clear"]')
+    await app.click('.el-message-box__btns .el-button--primary', { text: '清除示例数据' })
+    await app.waitFor('[data-test="backup-table"]', { text: '批量修改前自动备份' })
+    assert.equal(await app.shown('[data-test="demo-badge"]'), false)
+    await app.waitFor('[data-test="street-notice"]', { text: '尚未填写本街道信息' })
+    await app.click('[data-test="nav-roster"]')
+    await app.waitFor('[data-test="roster-welcome"]', { text: '填写本街道信息，开始使用' })
     await app.quit()
   } finally {
     driver.stop()
