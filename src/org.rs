@@ -7,7 +7,7 @@ use ts_rs::TS;
 use crate::db::{atomically, now};
 use crate::error::{Error, Result};
 use crate::text::{clean_name, clean_text};
-use crate::units;
+use crate::units::{self, Grouping};
 
 /// A community and its party committee.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -141,17 +141,24 @@ fn validate_community(input: &CommunityInput) -> Result<CommunityInput> {
     Ok(v)
 }
 
-fn community_taken(conn: &Connection, name: &str, except: Option<i64>) -> Result<()> {
-    let other: Option<i64> = conn
-        .query_row(
+/// Refuses `name` when another community or branch (`table`) has it: the user merges instead.
+fn name_taken(conn: &Connection, table: Grouping, name: &str, except: Option<i64>) -> Result<()> {
+    let (sql, what) = match table {
+        Grouping::Community => (
             "SELECT id FROM communities WHERE name = ?1 AND id IS NOT ?2",
-            params![name, except],
-            |r| r.get(0),
-        )
+            "社区",
+        ),
+        Grouping::Branch => (
+            "SELECT id FROM branches WHERE name = ?1 AND id IS NOT ?2",
+            "分会",
+        ),
+    };
+    let other: Option<i64> = conn
+        .query_row(sql, params![name, except], |r| r.get(0))
         .optional()?;
     if other.is_some() {
         return Err(Error::Conflict(format!(
-            "已有名为“{name}”的社区。如果两者是同一个社区，请用“合并”把它们合成一个。"
+            "已有名为“{name}”的{what}。如果两者是同一个{what}，请用“合并”把它们合成一个。"
         )));
     }
     Ok(())
@@ -160,7 +167,7 @@ fn community_taken(conn: &Connection, name: &str, except: Option<i64>) -> Result
 /// Adds a community with its details.
 pub fn create_community(conn: &Connection, input: &CommunityInput) -> Result<Community> {
     let v = validate_community(input)?;
-    community_taken(conn, &v.name, None)?;
+    name_taken(conn, Grouping::Community, &v.name, None)?;
     let ts = now();
     conn.execute(
         "INSERT INTO communities (name, party_org, party_secretary, contact, phones, address,
@@ -184,7 +191,7 @@ pub fn create_community(conn: &Connection, input: &CommunityInput) -> Result<Com
 pub fn update_community(conn: &Connection, id: i64, input: &CommunityInput) -> Result<Community> {
     community(conn, id)?;
     let v = validate_community(input)?;
-    community_taken(conn, &v.name, Some(id))?;
+    name_taken(conn, Grouping::Community, &v.name, Some(id))?;
     conn.execute(
         "UPDATE communities SET name = ?1, party_org = ?2, party_secretary = ?3, contact = ?4,
             phones = ?5, address = ?6, notes = ?7, updated_at = ?8
@@ -220,7 +227,7 @@ pub fn merge_communities(conn: &Connection, from: i64, into: i64) -> Result<Comm
     }
     atomically(conn, || {
         let (a, b) = (community(conn, from)?, community(conn, into)?);
-        units::regroup(conn, units::Grouping::Community, from, into)?;
+        units::regroup(conn, Grouping::Community, from, into)?;
         for sql in [
             "UPDATE agreements SET party_a_community_id = ?2 WHERE party_a_community_id = ?1",
             "UPDATE agreements SET party_b_community_id = ?2 WHERE party_b_community_id = ?1",
@@ -323,18 +330,7 @@ pub fn rename_branch(conn: &Connection, id: i64, name: &str) -> Result<Branch> {
     if name.is_empty() {
         return Err(Error::invalid("branch", "请填写分会名称。"));
     }
-    let other: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM branches WHERE name = ?1 AND id <> ?2",
-            params![name, id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if other.is_some() {
-        return Err(Error::Conflict(format!(
-            "已有名为“{name}”的分会。如果两者是同一个分会，请用“合并”。"
-        )));
-    }
+    name_taken(conn, Grouping::Branch, &name, Some(id))?;
     conn.execute(
         "UPDATE branches SET name = ?1 WHERE id = ?2",
         params![name, id],
@@ -360,7 +356,7 @@ pub fn merge_branches(conn: &Connection, from: i64, into: i64) -> Result<Branch>
     atomically(conn, || {
         branch_name(conn, from)?;
         branch_name(conn, into)?;
-        units::regroup(conn, units::Grouping::Branch, from, into)?;
+        units::regroup(conn, Grouping::Branch, from, into)?;
         conn.execute("DELETE FROM branches WHERE id = ?1", [from])?;
         branch(conn, into)
     })

@@ -2,9 +2,11 @@
 //! snapshots, placeholders, glyphs, 避头尾 over many generated agreements, batches, CLI.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+mod cli;
 mod poppler;
+
+use cli::lianxi;
 use poppler::{squeeze, tool};
 
 use chrono::NaiveDate;
@@ -703,15 +705,6 @@ fn generated_agreements_never_break_lines_against_kinsoku() {
         }
     }
     assert!(lines_checked > 20_000, "{lines_checked}");
-}
-
-fn lianxi(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lianxi"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -3,10 +3,12 @@
 //! pair/delete/void`, numbering at first print, and `demo clear`. Only the demo test loads
 //! the demo.
 
+mod cli;
 mod poppler;
 
+use cli::{lianxi, ok, refused};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use poppler::{squeeze, tool};
 use serde_json::Value;
@@ -19,36 +21,6 @@ const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书
 八大关小学,学校,太平角社区,学校分会,陈校长,吴老师,13805320101\n\
 太平角宾馆有限公司,企业,太平角社区,企业分会,郑总,冯经理,13805320102\n\
 汇泉湾邮政支局,企业,汇泉湾社区,企业分会,褚局长,卫主任,13805320103\n";
-
-fn lianxi(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lianxi"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-/// Runs a command that must succeed; returns its stdout.
-fn ok(db: &Path, args: &[&str]) -> String {
-    let o = lianxi(db, args);
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
-}
-
-/// Runs a command that must fail with nothing on stdout; returns its stderr.
-fn refused(db: &Path, args: &[&str]) -> String {
-    let o = lianxi(db, args);
-    assert!(!o.status.success(), "{args:?} succeeded");
-    assert!(o.stdout.is_empty(), "{args:?}: {:?}", o.stdout);
-    let err = String::from_utf8(o.stderr).unwrap();
-    assert!(err.contains("错误："), "{args:?}: {err}");
-    err
-}
 
 fn json(db: &Path, args: &[&str]) -> Value {
     serde_json::from_str(&ok(db, args)).unwrap()

@@ -1,8 +1,10 @@
 //! The meeting year run from a script: from an empty database, import a roster, create a
 //! meeting, invite, record replies and a sign-in, all by the names a user types.
 
+mod cli;
+
+use cli::{ok, refused};
 use std::path::Path;
-use std::process::{Command, Output};
 
 use lianxi::meetings::MeetingKind;
 use serde_json::Value;
@@ -13,34 +15,6 @@ const ROSTER: &str = "单位名称,简称,单位类别,所属社区,分会,联�
 青岛啤酒（集团）有限公司,青啤,企业,青山社区,企业分会,赵经理,13800000003\n\
 海棠宾馆有限责任公司,,企业,青山社区,企业分会,孙经理,13800000004\n\
 驻区某部队,,部队,海棠社区,部队分会,周干事,13800000005\n";
-
-fn lianxi(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lianxi"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-/// Runs a command that must succeed; returns its stdout.
-fn ok(db: &Path, args: &[&str]) -> String {
-    let o = lianxi(db, args);
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
-}
-
-/// Runs a command that must fail with nothing on stdout; returns its stderr.
-fn refused(db: &Path, args: &[&str]) -> String {
-    let o = lianxi(db, args);
-    assert!(!o.status.success(), "{args:?} succeeded");
-    assert!(o.stdout.is_empty(), "{args:?}: {:?}", o.stdout);
-    String::from_utf8(o.stderr).unwrap()
-}
 
 /// A fresh database with the roster imported.
 fn setup() -> (tempfile::TempDir, std::path::PathBuf) {

@@ -1,18 +1,11 @@
 //! The `lianxi roster` commands end to end: JSON preview, commit, list, export, undo, errors.
 
+mod cli;
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use cli::lianxi;
 
-fn lianxi(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lianxi"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
