@@ -10,12 +10,13 @@ use calamine::{
     Sheets, Xls,
 };
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::sniff::{sniff, Kind};
 use crate::error::{Error, FileProblem, Result};
 
 /// One cell, as the importer sees it.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub enum Cell {
     #[default]
     Empty,
@@ -64,7 +65,7 @@ pub struct Span {
 }
 
 /// A visible sheet's cells, indexed from A1: `rows[r][c]` is Excel row `r + 1`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Sheet {
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
@@ -111,7 +112,7 @@ impl Sheet {
 }
 
 /// The file's format, as found from its bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     Xlsx,
     Xls,
@@ -120,7 +121,7 @@ pub enum Format {
 }
 
 /// The visible sheets of a file, in workbook order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Workbook {
     pub format: Format,
     pub sheets: Vec<Sheet>,
@@ -241,14 +242,17 @@ fn convert(d: &Data) -> Cell {
         Data::Empty | Data::Error(_) => Cell::Empty,
         Data::String(s) => Cell::Text(s.clone()),
         Data::Int(i) => Cell::Int(*i),
-        Data::Float(f) => Cell::Float(*f),
+        Data::Float(f) if f.is_finite() => Cell::Float(*f),
+        // NaN or infinity only come from a damaged file; keep what was read as text.
+        Data::Float(f) => Cell::Text(f.to_string()),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) if dt.is_datetime() => match d.as_date() {
             Some(date) => Cell::Date(date),
             None => Cell::Float(dt.as_f64()),
         },
         // A duration or time-only value: keep the number.
-        Data::DateTime(dt) => Cell::Float(dt.as_f64()),
+        Data::DateTime(dt) if dt.as_f64().is_finite() => Cell::Float(dt.as_f64()),
+        Data::DateTime(dt) => Cell::Text(dt.as_f64().to_string()),
         Data::DateTimeIso(s) => match d.as_date() {
             Some(date) => Cell::Date(date),
             None => Cell::Text(s.clone()),
