@@ -92,6 +92,7 @@ pub fn dir_for(db_path: &Path) -> PathBuf {
 pub fn create(conn: &Connection, db_path: &Path, reason: BackupReason) -> Result<BackupInfo> {
     let info = write(conn, db_path, reason)?;
     prune(&dir_for(db_path))?;
+    log::info!("备份：{}（{} 字节）", info.id, info.size_bytes);
     Ok(info)
 }
 
@@ -195,6 +196,7 @@ pub fn restore(conn: &mut Connection, db_path: &Path, id: &str) -> Result<Backup
     drop(src);
     // Prune only after the restore: the backup being restored may be the oldest one.
     let safety = write(conn, db_path, BackupReason::BeforeRestore)?;
+    log::info!("恢复备份 {id}（恢复前已备份 {}）", safety.id);
     conn.restore(MAIN_DB, &src_path, None::<fn(rusqlite::backup::Progress)>)?;
     prune(&dir_for(db_path))?;
     crate::db::migrations()

@@ -59,17 +59,24 @@ fn the_worker_reads_what_the_reader_reads() {
 /// sheet's DIMENSIONS record then claims 1.3 billion rows, and calamine 0.38 reserves room for
 /// every cell up front (`xls.rs:667`, 214 GB). Unbounded, that allocation aborts the process
 /// or, with overcommit, eats the machine's memory.
+///
+/// `huge_range.xls` is `messy.xls` with two bytes changed (offsets 6069 and 6203): two cells
+/// then sit rows and columns apart, and calamine fills a dense range between them
+/// (`lib.rs:1051`, `vec![Data::Empty; rows × cols]`, 32 GB). With overcommit that allocation
+/// succeeds and is filled page by page: the machine's memory is eaten over tens of seconds.
 #[test]
 fn a_file_that_makes_the_reader_allocate_wildly_is_refused_within_the_caps() {
-    let bytes = std::fs::read(common::fixture("huge_dimensions.xls")).unwrap();
     let limits = Limits::default();
-    let out = worker().run("huge_dimensions.xls", &bytes, &mut || true);
-    let e = out.result.unwrap_err();
-    assert_eq!(e.kind(), "unreadable_file");
-    assert!(e.to_string().contains(UNREADABLE), "{e}");
-    assert!(out.elapsed < limits.time, "{:?}", out.elapsed);
-    if let Some(rss) = out.peak_rss {
-        assert!(rss < limits.memory, "peak {rss} bytes");
+    for name in ["huge_dimensions.xls", "huge_range.xls"] {
+        let bytes = std::fs::read(common::fixture(name)).unwrap();
+        let out = worker().run(name, &bytes, &mut || true);
+        let e = out.result.unwrap_err();
+        assert_eq!(e.kind(), "unreadable_file", "{name}");
+        assert!(e.to_string().contains(UNREADABLE), "{e}");
+        assert!(out.elapsed < limits.time, "{name}: {:?}", out.elapsed);
+        if let Some(rss) = out.peak_rss {
+            assert!(rss < limits.memory, "{name}: peak {rss} bytes");
+        }
     }
 
     // The CLI: the Chinese message, no panic text, no backtrace, the database untouched.

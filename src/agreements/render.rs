@@ -325,8 +325,15 @@ fn numbered_while_writing(
         Ok(())
     });
     match result {
-        Ok(()) => Ok(written),
+        Ok(()) => {
+            log::info!("打印协议：{} 份，写出 {} 个文件", ids.len(), written.len());
+            Ok(written)
+        }
         Err(e) => {
+            log::warn!(
+                "打印协议未完成（{} 份，已回滚编号与状态）：{e:?}",
+                ids.len()
+            );
             remove_all(&written);
             Err(e)
         }

@@ -128,7 +128,19 @@ pub fn plan_file(
     drop(bytes);
     report(&mut progress, Stage::Reading, 1, 1)?;
     log::info!("导入预览：“{name}”");
-    plan::plan_workbook(conn, &name, &book, options, &mut progress)
+    plan_book(conn, &name, &book, options, progress)
+}
+
+/// Plans the import of a workbook already read (by a [`bounded::Worker`]). Nothing is written.
+pub fn plan_book(
+    conn: &Connection,
+    file_name: &str,
+    book: &Workbook,
+    options: &ImportOptions,
+    progress: ProgressFn<'_>,
+) -> Result<ImportPlan> {
+    let mut progress = progress;
+    plan::plan_workbook(conn, file_name, book, options, &mut progress)
 }
 
 /// Plans the import of `bytes`, the content of a file named `file_name`, reading them in this

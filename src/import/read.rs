@@ -136,9 +136,34 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook> {
         }),
         // calamine 0.38 can panic on damaged files (e.g. a slice out of range in its CFB
         // reader for a cut-off .xls): a damaged file is an error, never a crash.
-        kind => std::panic::catch_unwind(AssertUnwindSafe(|| read_spreadsheet(file, bytes, kind)))
-            .unwrap_or_else(|_| Err(bad(file, FileProblem::Damaged))),
+        kind => quietly(|| read_spreadsheet(file, bytes, kind))
+            .unwrap_or_else(|| Err(bad(file, FileProblem::Damaged))),
     }
+}
+
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into `None`. While it runs, a panic on this thread is logged in
+/// one line instead of going through the panic hook (which prints it and a backtrace to the
+/// terminal); other threads keep the hook they had.
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if QUIET.with(|q| q.get()) {
+                log::warn!("读取表格时 calamine 出错（已按损坏文件处理）：{info}");
+            } else {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    result.ok()
 }
 
 fn bad(file: &str, problem: FileProblem) -> Error {

@@ -187,7 +187,9 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::rename(&part, path).map_err(|e| {
         let _ = std::fs::remove_file(&part);
         Error::io(path, e)
-    })
+    })?;
+    log::info!("打印：写出 {}（{} 字节）", path.display(), bytes.len());
+    Ok(())
 }
 
 /// An error while making one document says which document it was (a cancel stays plain).
