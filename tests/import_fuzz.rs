@@ -231,7 +231,12 @@ fn mutated_fixtures_through_the_bounded_importer() {
         ),
         ("m.csv", common::SIMPLE_CSV.as_bytes().to_vec()),
     ];
-    let worker = Worker::new(env!("CARGO_BIN_EXE_lianxi"), [WORKER_ARG]);
+    // `LIANXI_FUZZ_WORKER` points at another build of the CLI (a release build, for numbers).
+    let exe = std::env::var_os("LIANXI_FUZZ_WORKER").map_or_else(
+        || env!("CARGO_BIN_EXE_lianxi").into(),
+        std::path::PathBuf::from,
+    );
+    let worker = Worker::new(exe, [WORKER_ARG]);
     let limits: Limits = worker.limits();
     let finds = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz-finds");
     let conn = lianxi::db::open_in_memory().unwrap();
