@@ -1,6 +1,8 @@
 //! Benchmark: a generated 20,000-row roster (.xlsx) read + normalised + planned, then
 //! committed into a fresh database. Run in release:
 //! `cargo run -p lianxi --release --example bench_import`
+//! With a path argument, the roster is also written there (to time the CLI's dry run:
+//! `lianxi --db /tmp/x.sqlite3 roster import --dry-run PATH`).
 
 use std::time::Instant;
 
@@ -79,6 +81,9 @@ fn roster() -> Vec<u8> {
 
 fn main() {
     let bytes = roster();
+    if let Some(out) = std::env::args_os().nth(1) {
+        std::fs::write(&out, &bytes).expect("write the roster");
+    }
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("bench.sqlite3");
     let mut conn = lianxi::db::open(&path).expect("db");

@@ -92,6 +92,7 @@ pub fn dir_for(db_path: &Path) -> PathBuf {
 pub fn create(conn: &Connection, db_path: &Path, reason: BackupReason) -> Result<BackupInfo> {
     let info = write(conn, db_path, reason)?;
     prune(&dir_for(db_path))?;
+    log::info!("备份：{}（{} 字节）", info.id, info.size_bytes);
     Ok(info)
 }
 
@@ -111,13 +112,54 @@ fn write(conn: &Connection, db_path: &Path, reason: BackupReason) -> Result<Back
         id = format!("{stamp}-{n}_{}", reason.code());
     }
     let path = dir.join(format!("{id}.{EXT}"));
-    let mut dst = Connection::open(&path)?;
-    {
-        let b = Backup::new(conn, &mut dst)?;
-        b.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
-    }
+    // Written under another name and renamed when complete: a backup cut short (a kill, a
+    // full disk) is never listed, so it can never be restored over good data.
+    let part = dir.join(format!("{id}.{EXT}.{PART}"));
+    let mut dst = Connection::open(&part)?;
+    let copied = Backup::new(conn, &mut dst)
+        .and_then(|b| b.run_to_completion(256, std::time::Duration::from_millis(0), None));
     drop(dst);
+    if let Err(e) = copied {
+        remove_part(&part);
+        return Err(e.into());
+    }
+    std::fs::rename(&part, &path).map_err(|e| {
+        remove_part(&part);
+        Error::io(&path, e)
+    })?;
     info_for(&path).ok_or_else(|| Error::NotFound { what: "备份", id })
+}
+
+/// The suffix of a backup being written.
+const PART: &str = "part";
+
+fn remove_part(part: &Path) {
+    let _ = std::fs::remove_file(part);
+    let mut journal = part.as_os_str().to_owned();
+    journal.push("-journal");
+    let _ = std::fs::remove_file(journal);
+}
+
+/// Removes what backups cut short by a kill left behind, once they are old enough not to
+/// be another process's backup in progress.
+fn remove_stale_parts(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for p in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let is_part =
+            name.ends_with(&format!(".{PART}")) || name.ends_with(&format!(".{PART}-journal"));
+        let old = std::fs::metadata(&p)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(600));
+        if is_part && old {
+            log::warn!("删除中断的备份残留：{}", p.display());
+            let _ = std::fs::remove_file(&p);
+        }
+    }
 }
 
 fn info_for(path: &Path) -> Option<BackupInfo> {
@@ -159,6 +201,7 @@ fn list_dir(dir: &Path) -> Result<Vec<BackupInfo>> {
 }
 
 fn prune(dir: &Path) -> Result<()> {
+    remove_stale_parts(dir);
     for old in list_dir(dir)?.into_iter().skip(KEEP) {
         std::fs::remove_file(&old.path).map_err(|e| Error::io(&old.path, e))?;
     }
@@ -195,6 +238,7 @@ pub fn restore(conn: &mut Connection, db_path: &Path, id: &str) -> Result<Backup
     drop(src);
     // Prune only after the restore: the backup being restored may be the oldest one.
     let safety = write(conn, db_path, BackupReason::BeforeRestore)?;
+    log::info!("恢复备份 {id}（恢复前已备份 {}）", safety.id);
     conn.restore(MAIN_DB, &src_path, None::<fn(rusqlite::backup::Progress)>)?;
     prune(&dir_for(db_path))?;
     crate::db::migrations()

@@ -152,7 +152,7 @@ pub enum Error {
 }
 
 /// Why a file cannot be imported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FileProblem {
     /// Zero bytes, or only white space.
     Empty,
@@ -168,6 +168,9 @@ pub enum FileProblem {
     NotASpreadsheet,
     /// No visible sheet holds any data.
     NoData,
+    /// Reading it went beyond the memory or time allowed, or the reader failed: the file
+    /// is damaged in a way the reader cannot tell apart from a real workbook.
+    Unreadable,
 }
 
 impl FileProblem {
@@ -181,6 +184,7 @@ impl FileProblem {
             FileProblem::Encrypted => "encrypted_file",
             FileProblem::NotASpreadsheet => "not_a_spreadsheet",
             FileProblem::NoData => "no_data",
+            FileProblem::Unreadable => "unreadable_file",
         }
     }
 
@@ -204,6 +208,9 @@ impl FileProblem {
                 "文件“{file}”不是表格文件。可以导入的格式：.xlsx、.xls、.ods、.csv。"
             ),
             FileProblem::NoData => format!("文件“{file}”中没有含数据的工作表。"),
+            FileProblem::Unreadable => format!(
+                "文件“{file}”已损坏或格式异常，无法读取。请用 Excel 或 WPS 打开确认后另存为 .xlsx，再导入。"
+            ),
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod logging;
 pub mod lookup;
 pub mod meetings;
 pub mod money;

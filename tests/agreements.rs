@@ -60,7 +60,7 @@ fn created_agreement_prints_parties_clauses_and_number() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("a.pdf");
     agreements::write_agreements_pdf(&conn, &[a.id], &fonts, &pdf, &mut |_, _| true).unwrap();
-    assert!(!dir.path().join("a.pdf.part").exists());
+    assert!(!dir.path().join("a.pdf.part").exists() && !dir.path().join(".a.pdf.part").exists());
     let pdf = pdf.to_str().unwrap();
     let flat = squeeze(&tool("pdftotext", &["-layout", pdf, "-"]));
     for needle in [

@@ -293,3 +293,111 @@ fn killing_the_process_mid_write_keeps_every_committed_transaction() {
         .unwrap();
     assert_eq!(history as usize, count, "every unit has its history row");
 }
+
+const BACKUP_CHILD_ENV: &str = "LIANXI_TEST_BACKUP_DB";
+const SMALL: usize = 400;
+const LARGE: usize = 1200;
+
+fn add_units(conn: &Connection, from: usize, to: usize) {
+    db::atomically(conn, || {
+        for i in from..to {
+            units::create(conn, &unit(&format!("单位{i:05}")), Source::Edit)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+}
+
+/// The child process: forever restores the small backup (`SMALL` units), grows the roster back
+/// to `LARGE` in one transaction, and takes a backup; each step is reported on stdout.
+fn backup_loop(path: &Path, small: &str) -> ! {
+    let mut conn = db::open(path).unwrap();
+    loop {
+        backup::restore(&mut conn, path, small).unwrap();
+        println!("restored");
+        add_units(&conn, SMALL, LARGE);
+        backup::create(&conn, path, BackupReason::Manual).unwrap();
+        println!("backed up");
+    }
+}
+
+/// A backup or a restore killed (SIGKILL) at random points: the database opens, passes
+/// `integrity_check`, and holds either the small or the large roster, never a mix; every
+/// backup the user is offered opens, passes the check and is whole; no cut-short backup is
+/// listed.
+#[test]
+fn killing_a_backup_or_a_restore_leaves_whole_databases_and_backups() {
+    if let (Some(path), Ok(small)) = (
+        std::env::var_os(BACKUP_CHILD_ENV),
+        std::env::var("LIANXI_TEST_BACKUP_ID"),
+    ) {
+        backup_loop(Path::new(&path), &small);
+    }
+    let (_dir, path) = temp_db();
+    let small_id = {
+        let conn = db::open(&path).unwrap();
+        add_units(&conn, 0, SMALL);
+        let small = backup::create(&conn, &path, BackupReason::Manual).unwrap();
+        add_units(&conn, SMALL, LARGE);
+        small.id
+    };
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64
+        ^ std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+    if std::env::var_os("CI").is_some() {
+        seed = 0x5eed;
+    }
+    for round in 0..6 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "killing_a_backup_or_a_restore_leaves_whole_databases_and_backups",
+                "--exact",
+                "--nocapture",
+            ])
+            .env(BACKUP_CHILD_ENV, &path)
+            .env("LIANXI_TEST_BACKUP_ID", &small_id)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Let it run a few steps, then kill it somewhere inside the next one.
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        for _ in 0..1 + round % 3 {
+            lines.next();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(seed % 40));
+        child.kill().unwrap();
+        child.wait().unwrap();
+
+        let conn = db::open(&path).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "round {round}");
+        let n = names(&conn).len();
+        assert!(
+            n == SMALL || n == LARGE,
+            "round {round}: {n} units, a restore or a write was cut in half"
+        );
+        drop(conn);
+        for b in backup::list(&path).unwrap() {
+            let c = Connection::open(&b.path).unwrap();
+            let check: String = c
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(check, "ok", "round {round}: backup {}", b.id);
+            let n: i64 = c
+                .query_row("SELECT COUNT(*) FROM units", [], |r| r.get(0))
+                .unwrap();
+            assert!(
+                n as usize == SMALL || n as usize == LARGE,
+                "round {round}: backup {} holds {n} units",
+                b.id
+            );
+        }
+    }
+}

@@ -31,7 +31,7 @@ impl ApiError {
     pub fn internal() -> Self {
         ApiError::new(
             "internal",
-            "操作未能完成（程序内部错误）。数据未被修改，请重试。",
+            "操作未能完成（程序内部错误）。数据未被修改，请重试。详情已记入日志（设置 → 打开日志目录）。",
         )
     }
 }

@@ -25,7 +25,9 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
-            let db_path = data_dir(app)?.join(lianxi::paths::DB_FILE);
+            let dir = data_dir(app)?;
+            lianxi::logging::init(&dir);
+            let db_path = dir.join(lianxi::paths::DB_FILE);
             app.manage(Arc::new(state::Store::open(db_path)));
             Ok(())
         })
@@ -41,6 +43,7 @@ pub fn run() {
             commands::settings::street_save,
             commands::settings::street_fields,
             commands::settings::open_data_dir,
+            commands::settings::open_log_dir,
             commands::units::units_list,
             commands::units::unit_create,
             commands::units::unit_update,
@@ -133,6 +136,7 @@ pub fn run() {
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
+        log::error!("无法启动：{e:?}");
         eprintln!("联席会筹备助手无法启动：{e}");
         std::process::exit(1);
     }

@@ -29,7 +29,10 @@ impl Store {
     pub fn open(db_path: PathBuf) -> Self {
         match lianxi::db::open(&db_path) {
             Ok(conn) => Store::new(db_path, Some(conn), None),
-            Err(e) => Store::new(db_path, None, Some(e.into())),
+            Err(e) => {
+                log::error!("无法打开数据库 {}：{e:?}", db_path.display());
+                Store::new(db_path, None, Some(e.into()))
+            }
         }
     }
 
@@ -60,8 +63,15 @@ where
         // transaction, so the connection itself is still sound.
         let mut guard = store.conn.lock().unwrap_or_else(|p| p.into_inner());
         let conn = guard.as_mut().ok_or_else(ApiError::internal)?;
-        f(conn, &store.db_path).map_err(ApiError::from)
+        f(conn, &store.db_path).map_err(|e| {
+            log::warn!("命令失败（{}）：{e:?}", e.kind());
+            ApiError::from(e)
+        })
     })
     .await
-    .map_err(|_| ApiError::internal())?
+    .map_err(|e| {
+        // The panic itself was logged by the hook, with its backtrace.
+        log::error!("后台任务异常结束：{e:?}");
+        ApiError::internal()
+    })?
 }

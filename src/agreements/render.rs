@@ -295,20 +295,43 @@ pub fn write_agreements_pdf(
 ) -> Result<()> {
     numbered_while_writing(conn, ids, || {
         let bytes = render_agreements(conn, ids, fonts, progress)?;
-        let part = path.with_extension("pdf.part");
-        std::fs::write(&part, bytes).map_err(|e| Error::io(&part, e))?;
-        if let Err(e) = std::fs::rename(&part, path) {
-            let _ = std::fs::remove_file(&part);
-            return Err(Error::io(path, e));
-        }
+        write_part(path, &bytes)?;
         Ok(vec![path.to_path_buf()])
     })
     .map(|_| ())
 }
 
+/// The hidden file a PDF is written to before it gets its name: `.name.pdf.part` beside it.
+fn part_of(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.part"))
+}
+
+fn write_part(path: &Path, bytes: &[u8]) -> Result<()> {
+    let part = part_of(path);
+    std::fs::write(&part, bytes).map_err(|e| {
+        let _ = std::fs::remove_file(&part);
+        Error::io(&part, e)
+    })
+}
+
+fn remove_parts(paths: &[PathBuf]) {
+    for p in paths {
+        // Best effort: a file we cannot remove is harmless, the error already reported.
+        let _ = std::fs::remove_file(part_of(p));
+    }
+}
+
 /// Numbers the drafts among `ids` and marks them 已打印, then runs `write`, all in one
 /// transaction: when writing fails or is cancelled, the numbers and statuses roll back (so
-/// printed numbers stay gap-free), and when the commit fails, the files written are removed.
+/// printed numbers stay gap-free). `write` writes each PDF under a hidden part name; the
+/// parts get their names only after the commit, so a PDF under its name always has its
+/// numbers and statuses committed, even when the process is killed at any point. (A kill
+/// between the commit and the renames leaves agreements 已打印 with a hidden part file:
+/// printing them again gives the same numbers.)
 fn numbered_while_writing(
     conn: &Connection,
     ids: &[i64],
@@ -325,9 +348,23 @@ fn numbered_while_writing(
         Ok(())
     });
     match result {
-        Ok(()) => Ok(written),
+        Ok(()) => {
+            for (i, p) in written.iter().enumerate() {
+                if let Err(e) = std::fs::rename(part_of(p), p) {
+                    remove_parts(&written[i..]);
+                    log::error!("协议已标记为已打印，但文件未能改名：{}：{e}", p.display());
+                    return Err(Error::io(p, e));
+                }
+            }
+            log::info!("打印协议：{} 份，写出 {} 个文件", ids.len(), written.len());
+            Ok(written)
+        }
         Err(e) => {
-            remove_all(&written);
+            log::warn!(
+                "打印协议未完成（{} 份，已回滚编号与状态）：{e:?}",
+                ids.len()
+            );
+            remove_parts(&written);
             Err(e)
         }
     }
@@ -445,12 +482,7 @@ pub fn write_agreement_files(
         for (i, (a, docs)) in agreements.iter().zip(&per).enumerate() {
             let result = print::render_batch(docs, fonts, &style).and_then(|bytes| {
                 let path = dir.join(format!("{}.pdf", file_stem(a)));
-                let part = path.with_extension("pdf.part");
-                std::fs::write(&part, bytes).map_err(|e| Error::io(&part, e))?;
-                std::fs::rename(&part, &path).map_err(|e| {
-                    let _ = std::fs::remove_file(&part);
-                    Error::io(&path, e)
-                })?;
+                write_part(&path, &bytes)?;
                 Ok(path)
             });
             let keep_going = match result {
@@ -459,24 +491,17 @@ pub fn write_agreement_files(
                     progress(i + 1, total)
                 }
                 Err(e) => {
-                    remove_all(&written);
+                    remove_parts(&written);
                     return Err(e);
                 }
             };
             if !keep_going {
-                remove_all(&written);
+                remove_parts(&written);
                 return Err(Error::Cancelled);
             }
         }
         Ok(written)
     })
-}
-
-fn remove_all(paths: &[PathBuf]) {
-    for p in paths {
-        // Best effort: a file we cannot remove is harmless, the error already reported.
-        let _ = std::fs::remove_file(p);
-    }
 }
 
 #[cfg(test)]

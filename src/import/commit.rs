@@ -100,7 +100,16 @@ pub fn commit(
     }
     report(&mut progress, Stage::Writing, total, total)?;
     tx.commit()?;
-    get_batch(conn, batch)
+    let b = get_batch(conn, batch)?;
+    log::info!(
+        "导入：“{}”批次 {}，新增 {}，更新 {}（导入前备份 {}）",
+        b.file_name,
+        b.id,
+        counts.new,
+        counts.updated,
+        backup.id
+    );
+    Ok(b)
 }
 
 fn to_json<T: Serialize>(v: &T) -> Result<String> {
@@ -388,6 +397,7 @@ pub fn undo(
     )?;
     report(&mut progress, Stage::Undoing, total, total)?;
     tx.commit()?;
+    log::info!("撤销导入批次 {batch}");
     Ok(summary)
 }
 

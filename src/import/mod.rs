@@ -7,6 +7,7 @@
 //!                                                        └─ commit (backup, transaction) ─ undo
 //! ```
 
+pub mod bounded;
 mod commit;
 mod header;
 mod normalize;
@@ -99,22 +100,51 @@ pub(crate) fn report(
     }
 }
 
-/// Reads `file` and plans its import against the database. Nothing is written.
+/// Reads `file` in a bounded worker process ([`bounded::Worker`]) and plans its import
+/// against the database. Nothing is written. This is the path of the CLI and the app: a
+/// user's file is never parsed in their process.
 pub fn plan_file(
     conn: &Connection,
+    worker: &bounded::Worker,
     file: &Path,
     options: &ImportOptions,
     progress: ProgressFn<'_>,
 ) -> Result<ImportPlan> {
+    let mut progress = progress;
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    plan_bytes(conn, &name, &bytes, options, progress)
+    report(&mut progress, Stage::Reading, 0, 1)?;
+    let mut keep_going = || {
+        progress(Progress {
+            stage: Stage::Reading,
+            done: 0,
+            total: 1,
+        })
+    };
+    let book = worker.read(&name, &bytes, &mut keep_going)?;
+    drop(bytes);
+    report(&mut progress, Stage::Reading, 1, 1)?;
+    log::info!("导入预览：“{name}”");
+    plan_book(conn, &name, &book, options, progress)
 }
 
-/// Plans the import of `bytes`, the content of a file named `file_name`. Nothing is written.
+/// Plans the import of a workbook already read (by a [`bounded::Worker`]). Nothing is written.
+pub fn plan_book(
+    conn: &Connection,
+    file_name: &str,
+    book: &Workbook,
+    options: &ImportOptions,
+    progress: ProgressFn<'_>,
+) -> Result<ImportPlan> {
+    let mut progress = progress;
+    plan::plan_workbook(conn, file_name, book, options, &mut progress)
+}
+
+/// Plans the import of `bytes`, the content of a file named `file_name`, reading them in this
+/// process (tests, benchmarks). Nothing is written.
 pub fn plan_bytes(
     conn: &Connection,
     file_name: &str,

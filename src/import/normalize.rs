@@ -28,10 +28,8 @@ pub fn phones(cell: &Cell, out: &mut Vec<String>, warnings: &mut Vec<String>) {
     };
     for piece in split_phones(&text) {
         match clean_phone(&piece) {
-            Ok((p, warning)) => {
-                if let Some(w) = warning {
-                    warnings.push(w);
-                }
+            Ok((p, repairs)) => {
+                warnings.extend(repairs);
                 if !out.contains(&p) {
                     out.push(p);
                 }
@@ -119,19 +117,65 @@ fn is_scientific(p: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, 'E' | '.' | '+' | '-'))
 }
 
-/// Cleans one number. `Err` holds the warning when it must be kept as written.
-fn clean_phone(piece: &str) -> Result<(String, Option<String>), String> {
+/// A number exported from a float column as text: 13800000005.0 → 13800000005.
+fn float_residue(p: &str) -> Option<&str> {
+    let (int, frac) = p.split_once('.')?;
+    (int.len() >= 5
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && !frac.is_empty()
+        && frac.bytes().all(|b| b == b'0'))
+    .then_some(int)
+}
+
+/// The mobile a piece holds when it is only digits and separators, written in groups
+/// (138-0000-0007, 138 0000 0007) and possibly after a country code (86, 0086).
+fn grouped_mobile(p: &str) -> Option<String> {
+    if !p
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '－' | '—' | ' ' | '.'))
+    {
+        return None;
+    }
+    let digits: String = p.chars().filter(char::is_ascii_digit).collect();
+    let digits = if digits.len() == 15 && digits.starts_with("0086") {
+        &digits[4..]
+    } else if digits.len() == 13 && digits.starts_with("86") {
+        &digits[2..]
+    } else {
+        &digits[..]
+    };
+    is_mobile(digits).then(|| digits.to_string())
+}
+
+/// Cleans one number: the stored value and the warnings for every repair made to it.
+/// `Err` holds the warning when it must be kept as written.
+fn clean_phone(piece: &str) -> Result<(String, Vec<String>), String> {
     if is_scientific(piece) {
         return Err(format!(
             "联系电话“{piece}”已被 Excel 转成科学计数法，原号码已丢失，已原样保留，请核对后重新填写。"
         ));
+    }
+    let mut warnings = Vec::new();
+    let written = piece;
+    let piece = match float_residue(piece) {
+        Some(int) => {
+            warnings.push(format!(
+                "联系电话“{written}”带有小数点（表格把号码存成了小数），已去掉“.0”按“{int}”导入，请核对。"
+            ));
+            int
+        }
+        None => piece,
+    };
+    // A mobile written in groups is never a number with an extension.
+    if let Some(m) = grouped_mobile(piece) {
+        return Ok((m, warnings));
     }
     let lower = piece.to_lowercase();
     let (main, ext) = split_extension(&lower);
     let ext = ext.filter(|e| !e.is_empty());
     if let Some(e) = &ext {
         if !e.bytes().all(|b| b.is_ascii_digit()) || e.len() > 6 {
-            return Err(not_a_phone(piece));
+            return Err(not_a_phone(written));
         }
     }
     let main = main.trim_start_matches("0086");
@@ -140,23 +184,26 @@ fn clean_phone(piece: &str) -> Result<(String, Option<String>), String> {
         .chars()
         .any(|c| !(c.is_ascii_digit() || matches!(c, '-' | '.' | '—' | '－')))
     {
-        return Err(not_a_phone(piece));
+        return Err(not_a_phone(written));
     }
     let mut digits = digits;
     if digits.len() == 13 && digits.starts_with("86") && is_mobile(&digits[2..]) {
         digits = digits[2..].to_string();
     }
-    let mut warning = None;
     let mut number = if is_mobile(&digits) {
+        if ext.is_some() {
+            // An extension belongs to a landline; a mobile never has one.
+            return Err(not_a_phone(written));
+        }
         digits.clone()
     } else if (digits.starts_with("400") || digits.starts_with("800")) && digits.len() == 10 {
         format!("{}-{}-{}", &digits[..3], &digits[3..6], &digits[6..])
     } else if digits.starts_with('0') {
-        landline(main, &digits).ok_or_else(|| not_a_phone(piece))?
-    } else if (10..=11).contains(&digits.len()) {
-        let restored = landline("", &format!("0{digits}")).ok_or_else(|| not_a_phone(piece))?;
-        warning = Some(format!(
-            "联系电话“{piece}”像是丢了开头 0 的座机号，已按“{restored}”导入，请核对。"
+        landline(main, &digits).ok_or_else(|| not_a_phone(written))?
+    } else if (10..=11).contains(&digits.len()) && !looks_mobile(&digits) {
+        let restored = landline("", &format!("0{digits}")).ok_or_else(|| not_a_phone(written))?;
+        warnings.push(format!(
+            "联系电话“{written}”像是丢了开头 0 的座机号，已按“{restored}”导入，请核对。"
         ));
         restored
     } else {
@@ -166,13 +213,29 @@ fn clean_phone(piece: &str) -> Result<(String, Option<String>), String> {
         number = format!("{number}转{e}");
     }
     match classify(&number) {
-        Some(_) => Ok((number, warning)),
-        None => Err(not_a_phone(piece)),
+        Some(_) => Ok((number, warnings)),
+        None => Err(not_a_phone(written)),
     }
 }
 
 fn not_a_phone(piece: &str) -> String {
+    let digits = piece.bytes().filter(u8::is_ascii_digit).count();
+    let only_digits = piece
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '－' | '—' | ' ' | '.'));
+    if only_digits && matches!(digits, 9 | 10 | 12) {
+        return format!(
+            "联系电话“{piece}”有 {digits} 位数字：手机号应为 11 位，座机为区号加 7–8 位号码，已原样保留，请核对。"
+        );
+    }
     format!("联系电话“{piece}”不像有效的电话号码，已原样保留，请核对。")
+}
+
+/// Starts like a mobile (1 then 3–9): a wrong length there is a mobile with a digit too
+/// many or too few, never a landline that lost its 0.
+fn looks_mobile(d: &str) -> bool {
+    let b = d.as_bytes();
+    b.len() >= 2 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1])
 }
 
 fn is_mobile(d: &str) -> bool {
@@ -190,15 +253,14 @@ fn split_extension(p: &str) -> (&str, Option<String>) {
             return (m, Some(e.trim_start_matches(['.', ':', '-']).to_string()));
         }
     }
-    let parts: Vec<&str> = p.split(['-', '－', '—']).collect();
-    if parts.len() >= 2 {
-        let last = parts[parts.len() - 1];
-        let head = &p[..p.len() - last.len() - 1];
+    if let Some((head, last)) = p.rsplit_once(['-', '－', '—']) {
         let head_digits = head.bytes().filter(u8::is_ascii_digit).count();
+        // After an area code and number (a landline), or after a local number, which
+        // never starts with 1 (a mobile's digits are never an extension).
         let full = if head.starts_with('0') {
             (10..=12).contains(&head_digits)
         } else {
-            (7..=8).contains(&head_digits)
+            !head.starts_with('1') && (7..=8).contains(&head_digits)
         };
         if full && (1..=5).contains(&last.len()) {
             return (head, Some(last.to_string()));
@@ -258,7 +320,12 @@ fn number_date(n: i64, label: &str) -> DateResult {
     // Serials from 1950-01-01 to 2100-12-31 (1900 date system).
     if (18264..=73415).contains(&n) {
         let base = NaiveDate::from_ymd_opt(1899, 12, 30).ok_or_else(|| bad_date(&raw, label))?;
-        return Ok((PartialDate::Day(base + Duration::days(n)), None));
+        let day = base + Duration::days(n);
+        let note = format!(
+            "{label}“{raw}”是一个数字，已按 Excel 日期序号读作 {}，请核对。",
+            day.format("%Y-%m-%d")
+        );
+        return Ok((PartialDate::Day(day), Some(note)));
     }
     Err(bad_date(&raw, label))
 }
@@ -445,52 +512,89 @@ pub fn status(raw: &str) -> Option<(UnitStatus, Option<String>)> {
 mod tests {
     use super::*;
 
-    fn ph(cell: Cell) -> (Vec<String>, usize) {
-        let (mut out, mut w) = (Vec::new(), Vec::new());
-        phones(&cell, &mut out, &mut w);
-        (out, w.len())
-    }
-
     fn t(s: &str) -> Cell {
         Cell::Text(s.into())
     }
 
+    /// Every phone rule in one table: what the cell holds → what is stored → whether the
+    /// row gets a warning. Nothing is changed without a warning; formatting alone (dashes,
+    /// spaces, a country code) is not a change.
     #[test]
-    fn phone_forms() {
-        assert_eq!(
-            ph(Cell::Float(13800000000.0)),
-            (vec!["13800000000".into()], 0)
-        );
-        assert_eq!(ph(Cell::Int(13800000000)), (vec!["13800000000".into()], 0));
-        assert_eq!(
-            ph(t("+86 138 0000 0000、(0532) 82861234转8001")),
-            (vec!["13800000000".into(), "0532-82861234转8001".into()], 0)
-        );
-        assert_eq!(ph(t("8613800000000")), (vec!["13800000000".into()], 0));
-        assert_eq!(
-            ph(t("0532-82861234-8001")),
-            (vec!["0532-82861234转8001".into()], 0)
-        );
-        assert_eq!(
-            ph(t("053282861234 分机 12")),
-            (vec!["0532-82861234转12".into()], 0)
-        );
-        assert_eq!(
-            ph(t("0532-82861234 ext.8001")),
-            (vec!["0532-82861234转8001".into()], 0)
-        );
-        assert_eq!(
-            ph(Cell::Float(53282861234.0)),
-            (vec!["0532-82861234".into()], 1)
-        );
-        assert_eq!(ph(t("1.38E+10")), (vec!["1.38E+10".into()], 1));
-        assert_eq!(ph(t("010 12345678")), (vec!["010-12345678".into()], 0));
-        assert_eq!(ph(t("4008001234")), (vec!["400-800-1234".into()], 0));
-        assert_eq!(
-            ph(t("手机：13800000000 办公室: 0532-82861234")),
-            (vec!["13800000000".into(), "0532-82861234".into()], 0)
-        );
-        assert_eq!(ph(t("13800000000\n13900000000")).0.len(), 2);
+    fn phone_rules() {
+        let f = Cell::Float;
+        #[rustfmt::skip]
+        let table: Vec<(Cell, &[&str], bool)> = vec![
+            // Mobiles, plain and as numbers.
+            (t("13800000000"), &["13800000000"], false),
+            (f(13800000000.0), &["13800000000"], false),
+            (Cell::Int(13800000000), &["13800000000"], false),
+            // 3-4-4 with dashes or spaces: mobiles, never extensions.
+            (t("138-0000-0007"), &["13800000007"], false),
+            (t("138 0000 0007"), &["13800000007"], false),
+            (t("1380000-0007"), &["13800000007"], false),
+            (t("138—0000—0007"), &["13800000007"], false),
+            // Country codes: +86, 0086, (86), 86.
+            (t("+86 138-0000-0008"), &["13800000008"], false),
+            (t("+86 138 0000 0000"), &["13800000000"], false),
+            (t("+8613800000008"), &["13800000008"], false),
+            (t("0086 138-0000-0008"), &["13800000008"], false),
+            (t("0086-138-0000-0008"), &["13800000008"], false),
+            (t("008613800000008"), &["13800000008"], false),
+            (t("(86)138-0000-0009"), &["13800000009"], false),
+            (t("(86) 13800000009"), &["13800000009"], false),
+            (t("8613800000000"), &["13800000000"], false),
+            (t("86 139 0000 0001"), &["13900000001"], false),
+            // Extensions written 转, 分机, -, ext or x after a landline.
+            (t("0532-82861234转8001"), &["0532-82861234转8001"], false),
+            (t("(0532) 82861234转8001"), &["0532-82861234转8001"], false),
+            (t("0532-82861234-8001"), &["0532-82861234转8001"], false),
+            (t("0532-82861234—8001"), &["0532-82861234转8001"], false),
+            (t("0532-82861234 ext.8001"), &["0532-82861234转8001"], false),
+            (t("0532-82861234ext8001"), &["0532-82861234转8001"], false),
+            (t("0532-82861234 x8001"), &["0532-82861234转8001"], false),
+            (t("053282861234 分机 12"), &["0532-82861234转12"], false),
+            (t("82861234-8001"), &["82861234转8001"], false),
+            // An extension after a mobile is not a phone: kept as written, warned.
+            (t("13800000000转8001"), &["13800000000转8001"], true),
+            (t("13800000000-8001"), &["13800000000-8001"], true),
+            // Landlines, service numbers, several numbers in a cell.
+            (t("010 12345678"), &["010-12345678"], false),
+            (t("053282861234"), &["0532-82861234"], false),
+            (t("4008001234"), &["400-800-1234"], false),
+            (t("95598"), &["95598"], false),
+            (t("手机：13800000000 办公室: 0532-82861234"), &["13800000000", "0532-82861234"], false),
+            (t("+86 138 0000 0000、(0532) 82861234转8001"), &["13800000000", "0532-82861234转8001"], false),
+            (t("13800000000\n13900000000"), &["13800000000", "13900000000"], false),
+            // Float residue: repaired, with a warning.
+            (t("13800000005.0"), &["13800000005"], true),
+            (t("13800000005.00"), &["13800000005"], true),
+            (t("53282861234.0"), &["0532-82861234"], true),
+            (f(13800000000.5), &["13800000000.5"], true),
+            // A landline that lost its 0: restored, with a warning.
+            (f(53282861234.0), &["0532-82861234"], true),
+            (t("5328286123"), &["0532-8286123"], true),
+            // Scientific notation: the number is lost; kept as written, warned.
+            (t("1.38E+10"), &["1.38E+10"], true),
+            (t("1.38e10"), &["1.38e10"], true),
+            // 9, 10 and 12 digits that are no phone: kept as written, warned.
+            (t("138000000"), &["138000000"], true),
+            (t("532828612"), &["532828612"], true),
+            (t("1380000000"), &["1380000000"], true),
+            (t("138-0000-000"), &["138-0000-000"], true),
+            (t("138000000001"), &["138000000001"], true),
+            (t("138-0000-00001"), &["138-0000-00001"], true),
+            (t("010123456789"), &["010123456789"], true),
+        ];
+        for (cell, stored, warned) in table {
+            let (mut out, mut w) = (Vec::new(), Vec::new());
+            phones(&cell, &mut out, &mut w);
+            assert_eq!(out, stored, "{cell:?}: stored value");
+            assert_eq!(!w.is_empty(), warned, "{cell:?}: warnings {w:?}");
+            for p in &out {
+                let repaired = !w.is_empty() || crate::phone::classify(p).is_some();
+                assert!(repaired, "{cell:?}: {p} stored without a warning");
+            }
+        }
     }
 
     fn d(s: &str) -> (String, bool) {
@@ -516,6 +620,15 @@ mod tests {
         assert_eq!(d("2018"), ("2018".into(), false));
         let serial = date(&Cell::Float(43364.0), "入会时间").unwrap().unwrap();
         assert_eq!(serial.0.to_iso(), "2018-09-21");
+        assert!(
+            serial.1.is_some_and(|w| w.contains("日期序号")),
+            "a serial is noted"
+        );
+        let typed = date(
+            &Cell::Date(NaiveDate::from_ymd_opt(2018, 9, 21).unwrap()),
+            "入会时间",
+        );
+        assert_eq!(typed.unwrap().unwrap().1, None, "a date cell needs no note");
         let f = date(&Cell::Float(2018.1), "入会时间").unwrap().unwrap();
         assert!(f.1.is_some());
     }

@@ -10,12 +10,13 @@ use calamine::{
     Sheets, Xls,
 };
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::sniff::{sniff, Kind};
 use crate::error::{Error, FileProblem, Result};
 
 /// One cell, as the importer sees it.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub enum Cell {
     #[default]
     Empty,
@@ -64,7 +65,7 @@ pub struct Span {
 }
 
 /// A visible sheet's cells, indexed from A1: `rows[r][c]` is Excel row `r + 1`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Sheet {
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
@@ -111,7 +112,7 @@ impl Sheet {
 }
 
 /// The file's format, as found from its bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     Xlsx,
     Xls,
@@ -120,7 +121,7 @@ pub enum Format {
 }
 
 /// The visible sheets of a file, in workbook order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Workbook {
     pub format: Format,
     pub sheets: Vec<Sheet>,
@@ -135,9 +136,34 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Workbook> {
         }),
         // calamine 0.38 can panic on damaged files (e.g. a slice out of range in its CFB
         // reader for a cut-off .xls): a damaged file is an error, never a crash.
-        kind => std::panic::catch_unwind(AssertUnwindSafe(|| read_spreadsheet(file, bytes, kind)))
-            .unwrap_or_else(|_| Err(bad(file, FileProblem::Damaged))),
+        kind => quietly(|| read_spreadsheet(file, bytes, kind))
+            .unwrap_or_else(|| Err(bad(file, FileProblem::Damaged))),
     }
+}
+
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into `None`. While it runs, a panic on this thread is logged in
+/// one line instead of going through the panic hook (which prints it and a backtrace to the
+/// terminal); other threads keep the hook they had.
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if QUIET.with(|q| q.get()) {
+                log::warn!("读取表格时 calamine 出错（已按损坏文件处理）：{info}");
+            } else {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    result.ok()
 }
 
 fn bad(file: &str, problem: FileProblem) -> Error {
@@ -241,14 +267,17 @@ fn convert(d: &Data) -> Cell {
         Data::Empty | Data::Error(_) => Cell::Empty,
         Data::String(s) => Cell::Text(s.clone()),
         Data::Int(i) => Cell::Int(*i),
-        Data::Float(f) => Cell::Float(*f),
+        Data::Float(f) if f.is_finite() => Cell::Float(*f),
+        // NaN or infinity only come from a damaged file; keep what was read as text.
+        Data::Float(f) => Cell::Text(f.to_string()),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(dt) if dt.is_datetime() => match d.as_date() {
             Some(date) => Cell::Date(date),
             None => Cell::Float(dt.as_f64()),
         },
         // A duration or time-only value: keep the number.
-        Data::DateTime(dt) => Cell::Float(dt.as_f64()),
+        Data::DateTime(dt) if dt.as_f64().is_finite() => Cell::Float(dt.as_f64()),
+        Data::DateTime(dt) => Cell::Text(dt.as_f64().to_string()),
         Data::DateTimeIso(s) => match d.as_date() {
             Some(date) => Cell::Date(date),
             None => Cell::Text(s.clone()),

@@ -31,7 +31,8 @@ pub async fn import_preview(
             let _ = on_progress.send(p);
             !s.import_cancel.load(Ordering::SeqCst)
         };
-        import::plan_file(conn, &path, &options, &mut progress)
+        let worker = import::bounded::Worker::current_exe()?;
+        import::plan_file(conn, &worker, &path, &options, &mut progress)
     })
     .await?;
     *store

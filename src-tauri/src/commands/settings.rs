@@ -87,12 +87,30 @@ pub async fn open_data_dir(app: tauri::AppHandle, store: State<'_, Arc<Store>>) 
         .map_err(|e| ApiError::new("io", format!("无法打开数据目录：{e}")))
 }
 
+/// Opens the log folder (`logs/` in the data folder) in the system file manager.
+#[tauri::command]
+pub async fn open_log_dir(app: tauri::AppHandle, store: State<'_, Arc<Store>>) -> ApiResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let dir = store
+        .db_path
+        .parent()
+        .map(lianxi::logging::log_dir)
+        .ok_or_else(ApiError::internal)?;
+    std::fs::create_dir_all(&dir).map_err(|e| ApiError::from(lianxi::Error::io(&dir, e)))?;
+    app.opener()
+        .open_path(dir.display().to_string(), None::<&str>)
+        .map_err(|e| ApiError::new("io", format!("无法打开日志目录：{e}")))
+}
+
 /// The fonts this machine offers for printing (the bundled font first).
 #[tauri::command]
 pub async fn font_options() -> ApiResult<Vec<FontOption>> {
     tauri::async_runtime::spawn_blocking(lianxi::print::font_options)
         .await
-        .map_err(|_| ApiError::internal())
+        .map_err(|e| {
+            log::error!("读取字体列表的任务异常结束：{e:?}");
+            ApiError::internal()
+        })
 }
 
 /// The fonts chosen per role for printing.

@@ -102,8 +102,7 @@ fn db_path(cli_db: Option<PathBuf>) -> Result<PathBuf, Error> {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
-    let path = db_path(cli.db)?;
+fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
     let mut conn = db::open(&path)?;
     match cli.command {
         Command::Info { json } => {
@@ -173,11 +172,33 @@ pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+    // The same executable reads untrusted files in a bounded child process.
+    if let Some(code) = lianxi::import::bounded::run_worker_if_requested() {
+        return code;
+    }
+    let mut cli = Cli::parse();
+    let path = match db_path(cli.db.take()) {
+        Ok(p) => p,
         Err(e) => {
             eprintln!("错误：{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // The log lives beside the database: logs/ in the data folder.
+    let log_dir = lianxi::logging::init(path.parent().unwrap_or(std::path::Path::new(".")));
+    // A panic is logged by the hook (with its backtrace); the user gets one Chinese line.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli, path))) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => {
+            log::warn!("命令失败（{}）：{e:?}", e.kind());
+            eprintln!("错误：{e}");
+            ExitCode::FAILURE
+        }
+        Err(_) => {
+            eprintln!(
+                "错误：程序内部出错，操作未完成，数据未被修改。详情已记入日志：{}",
+                log_dir.display()
+            );
             ExitCode::FAILURE
         }
     }

@@ -170,7 +170,8 @@ fn import_file(
             .map(|m| parse_mapping(m))
             .collect::<Result<_, _>>()?,
     };
-    let plan = import::plan_file(conn, file, &options, &mut import::no_progress)?;
+    let worker = import::bounded::Worker::current_exe()?;
+    let plan = import::plan_file(conn, &worker, file, &options, &mut import::no_progress)?;
     let c = plan.counts;
     let has_changes = c.new + c.updated > 0;
     let batch = if dry_run || !has_changes {

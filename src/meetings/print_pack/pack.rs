@@ -181,13 +181,21 @@ fn remove_all(paths: &[PathBuf]) {
     }
 }
 
+/// Writes under a hidden part name (`.name.pdf.part`) and renames: a job killed mid-write
+/// leaves no half-written PDF where the user looks.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let part = path.with_extension("pdf.part");
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let part = path.with_file_name(format!(".{name}.part"));
     std::fs::write(&part, bytes).map_err(|e| Error::io(&part, e))?;
     std::fs::rename(&part, path).map_err(|e| {
         let _ = std::fs::remove_file(&part);
         Error::io(path, e)
-    })
+    })?;
+    log::info!("打印：写出 {}（{} 字节）", path.display(), bytes.len());
+    Ok(())
 }
 
 /// An error while making one document says which document it was (a cancel stays plain).

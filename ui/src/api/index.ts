@@ -29,6 +29,7 @@ export const streetGet = () => call<StreetProfile>('street_get')
 export const streetSave = (profile: StreetProfile) => call<StreetProfile>('street_save', { profile })
 export const streetFields = () => call<FieldSpec[]>('street_fields')
 export const openDataDir = () => call<void>('open_data_dir')
+export const openLogDir = () => call<void>('open_log_dir')
 
 export const unitsList = () => call<Unit[]>('units_list')
 export const unitCreate = (input: UnitInput) => call<Unit>('unit_create', { input })

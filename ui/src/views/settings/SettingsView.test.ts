@@ -8,6 +8,7 @@ const api = vi.hoisted(() => ({
   backupCreate: vi.fn(),
   backupRestore: vi.fn(),
   openDataDir: vi.fn(),
+  openLogDir: vi.fn(),
   demoClear: vi.fn(),
   streetFields: vi.fn(),
   streetGet: vi.fn(),
@@ -87,6 +88,14 @@ describe('SettingsView', () => {
     expect(w.find('[data-test="db-path"]').text()).toBe(info.db_path)
     expect(w.text()).toContain('手动备份')
     expect(w.text()).toContain('2.0 KB')
+  })
+
+  it('opens the log folder from 设置', async () => {
+    const w = mount(SettingsView, { global: { plugins } })
+    await flushPromises()
+    await w.find('[data-test="open-log-dir"]').trigger('click')
+    await flushPromises()
+    expect(api.openLogDir).toHaveBeenCalledTimes(1)
   })
 
   it('creates a backup once even when clicked twice', async () => {
