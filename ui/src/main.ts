@@ -1,3 +1,4 @@
+import { markMain } from './lib/startup'
 import { createApp } from 'vue'
 import ElementPlus from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn'
@@ -6,4 +7,5 @@ import './style.css'
 import App from './App.vue'
 import { router } from './router'
 
+markMain()
 createApp(App).use(ElementPlus, { locale: zhCn }).use(router).mount('#app')
