@@ -20,6 +20,7 @@ const APP = process.env.LIANXI_BENCH_APP ?? join(TARGET, 'release/lianxi-desktop
 const CLI = process.env.LIANXI_BENCH_CLI ?? join(TARGET, 'release/lianxi')
 const RUNS = Number(process.env.LIANXI_BENCH_RUNS ?? 3)
 const SHOTS = process.env.LIANXI_BENCH_SHOTS // a folder: one screenshot per screen
+const DIST = process.env.LIANXI_BENCH_DIST ?? join(ROOT, 'ui/dist') // the bundle the app embeds
 const PARTS = (process.env.LIANXI_BENCH_PARTS ?? 'start,memory').split(',')
 
 for (const bin of [APP, CLI]) {
@@ -275,10 +276,10 @@ try {
   }
 
   const ms = (runs, label) => range(runs.map((r) => r.marks[label]))
-  const dist = readdirSync(join(ROOT, 'ui/dist/assets'))
+  const dist = readdirSync(join(DIST, 'assets'))
   const js = dist.filter((f) => f.endsWith('.js'))
-  const entry = /src="\/assets\/([^"]+\.js)"/.exec(readFileSync(join(ROOT, 'ui/dist/index.html'), 'utf8'))?.[1]
-  const kb = (f) => (readFileSync(join(ROOT, 'ui/dist/assets', f)).length / 1024).toFixed(0)
+  const entry = /src="\/assets\/([^"]+\.js)"/.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))?.[1]
+  const kb = (f) => (readFileSync(join(DIST, 'assets', f)).length / 1024).toFixed(0)
   const cssKb = dist.filter((f) => f.endsWith('.css')).reduce((s, f) => s + Number(kb(f)), 0)
 
   const lines = [
@@ -288,6 +289,7 @@ try {
     '|--------------------------------------|-------------------|-------------------|',
     ...[
       ['Rust main() entered', 'main'],
+      ['Tauri set up, window created', 'setup'],
       ['database opened (incl. migrations)', 'db-open'],
       ['webview navigation start', 'nav-start'],
       ['first JS runs (bundle fetched+parsed)', 'js-first'],
