@@ -80,23 +80,38 @@ fn two_spellings_of_a_community_are_merged_and_every_reference_moves() {
 
     let merged = org::merge_communities(&conn, other, keep).unwrap();
     assert_eq!(merged.unit_count, 2);
-    assert_eq!(merged.party_secretary, "陈红", "a detail the target lacked is taken over");
-    assert!(org::community(&conn, other).is_err(), "the merged-away spelling is gone");
+    assert_eq!(
+        merged.party_secretary, "陈红",
+        "a detail the target lacked is taken over"
+    );
+    assert!(
+        org::community(&conn, other).is_err(),
+        "the merged-away spelling is gone"
+    );
     assert_eq!(units::get(&conn, b).unwrap().community_id, Some(keep));
     assert_eq!(units::get(&conn, a).unwrap().community_id, Some(keep));
     let history = units::history(&conn, b).unwrap();
     let change = &history[0].changes[0]; // newest first
     assert_eq!(
-        (change.field.as_str(), change.old.as_str(), change.new.as_str()),
+        (
+            change.field.as_str(),
+            change.old.as_str(),
+            change.new.as_str()
+        ),
         ("所属社区", "湛山居委会", "湛山社区")
     );
     assert_eq!(
-        agreements::get(&conn, made.id).unwrap().party_a.community_id,
+        agreements::get(&conn, made.id)
+            .unwrap()
+            .party_a
+            .community_id,
         Some(keep)
     );
     // Merging into itself is refused; an unused community can be deleted.
     assert_eq!(
-        org::merge_communities(&conn, keep, keep).unwrap_err().kind(),
+        org::merge_communities(&conn, keep, keep)
+            .unwrap_err()
+            .kind(),
         "invalid"
     );
     let empty = community(&conn, "空社区", "");
@@ -112,13 +127,21 @@ fn branches_are_renamed_merged_and_only_deleted_when_empty() {
     let u = unit(&conn, "八大关小学", c, edu);
     unit(&conn, "太平角幼儿园", c, schools);
     assert_eq!(
-        org::rename_branch(&conn, edu, "学校分会").unwrap_err().kind(),
+        org::rename_branch(&conn, edu, "学校分会")
+            .unwrap_err()
+            .kind(),
         "conflict"
     );
-    assert_eq!(org::delete_branch(&conn, edu).unwrap_err().kind(), "conflict");
+    assert_eq!(
+        org::delete_branch(&conn, edu).unwrap_err().kind(),
+        "conflict"
+    );
     let b = org::merge_branches(&conn, edu, schools).unwrap();
     assert_eq!(b.unit_count, 2);
-    assert_eq!(units::get(&conn, u).unwrap().branch.as_deref(), Some("学校分会"));
+    assert_eq!(
+        units::get(&conn, u).unwrap().branch.as_deref(),
+        Some("学校分会")
+    );
     let renamed = org::rename_branch(&conn, schools, " 学校 分会 ").unwrap();
     assert_eq!(renamed.name, "学校分会", "names are cleaned");
     let spare = org::ensure_branch(&conn, "其他区域单位分会").unwrap();
@@ -139,7 +162,10 @@ fn community_details_are_validated() {
     )
     .unwrap_err();
     assert_eq!(bad.kind(), "invalid");
-    assert!(bad.to_string().contains("电话") || bad.to_string().contains("号码"), "{bad}");
+    assert!(
+        bad.to_string().contains("电话") || bad.to_string().contains("号码"),
+        "{bad}"
+    );
     assert_eq!(
         org::create_community(&conn, &CommunityInput::default())
             .unwrap_err()

@@ -164,7 +164,10 @@ fn the_second_migration_moves_the_street_into_its_profile_and_unnumbers_drafts()
         .unwrap();
     assert_eq!(
         rows,
-        vec![("printed".to_string(), Some(1)), ("draft".to_string(), None)]
+        vec![
+            ("printed".to_string(), Some(1)),
+            ("draft".to_string(), None)
+        ]
     );
     // A draft with a number, or a printed one without, is refused by the table itself.
     assert!(conn
