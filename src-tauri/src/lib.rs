@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod startup;
 pub mod state;
 
 use std::path::PathBuf;
@@ -21,17 +22,21 @@ fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
 
 /// Builds and runs the app.
 pub fn run() {
+    startup::mark("main");
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
+            startup::mark("setup");
             let dir = data_dir(app)?;
             lianxi::logging::init(&dir);
             let db_path = dir.join(lianxi::paths::DB_FILE);
             app.manage(Arc::new(state::Store::open(db_path)));
+            startup::mark("db-open");
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            startup::startup_marks,
             commands::settings::app_status,
             commands::settings::data_info,
             commands::settings::backup_list,

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const APP = process.env.LIANXI_E2E_APP ?? join(ROOT, 'target/debug/lianxi-desktop')
-export const CLI = join(ROOT, 'target/debug/lianxi')
+export const CLI = process.env.LIANXI_E2E_CLI ?? join(ROOT, 'target/debug/lianxi')
 export const ARTIFACTS = join(ROOT, 'tests/e2e/.artifacts')
 
 /** A fresh data folder for one test; the user's own app-data folder is never used. */

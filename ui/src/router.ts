@@ -1,20 +1,24 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import RosterView from './views/roster/RosterView.vue'
-import SettingsView from './views/settings/SettingsView.vue'
-import PendingView from './views/pending/PendingView.vue'
-import MeetingsView from './views/meetings/MeetingsView.vue'
-import AgreementsView from './views/agreements/AgreementsView.vue'
-import OrgView from './views/org/OrgView.vue'
+import { Calendar, Document, MapLocation, Notebook, OfficeBuilding, Present, Setting } from '@element-plus/icons-vue'
+
+// Each screen is its own chunk, fetched on the first visit: start-up parses only the shell
+// and the first screen.
+const RosterView = () => import('./views/roster/RosterView.vue')
+const OrgView = () => import('./views/org/OrgView.vue')
+const MeetingsView = () => import('./views/meetings/MeetingsView.vue')
+const AgreementsView = () => import('./views/agreements/AgreementsView.vue')
+const SettingsView = () => import('./views/settings/SettingsView.vue')
+const PendingView = () => import('./views/pending/PendingView.vue')
 
 /** The areas of the left navigation, in order. */
 export const areas = [
-  { path: '/roster', title: '成员单位', icon: 'OfficeBuilding' },
-  { path: '/org', title: '社区与分会', icon: 'MapLocation' },
-  { path: '/meetings', title: '会议筹备', icon: 'Calendar' },
-  { path: '/agreements', title: '共建协议', icon: 'Document' },
-  { path: '/donations', title: '捐赠', icon: 'Present' },
-  { path: '/minutes', title: '会议纪要', icon: 'Notebook' },
-  { path: '/settings', title: '设置', icon: 'Setting' },
+  { path: '/roster', title: '成员单位', icon: OfficeBuilding },
+  { path: '/org', title: '社区与分会', icon: MapLocation },
+  { path: '/meetings', title: '会议筹备', icon: Calendar },
+  { path: '/agreements', title: '共建协议', icon: Document },
+  { path: '/donations', title: '捐赠', icon: Present },
+  { path: '/minutes', title: '会议纪要', icon: Notebook },
+  { path: '/settings', title: '设置', icon: Setting },
 ] as const
 
 export const router = createRouter({

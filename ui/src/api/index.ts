@@ -17,6 +17,8 @@ export { pickFile, pickSavePath } from './core'
 /** Non-null when the database could not be opened (shown as a blocking message). */
 export const appStatus = () => call<{ kind: string; message: string } | null>('app_status')
 export const dataInfo = () => call<DataInfo>('data_info')
+/** Start-up timing marks (label, Unix ms) for scripts/bench-app.sh. */
+export const startupMarks = (marks: [string, number][]) => call<void>('startup_marks', { marks })
 export const backupList = () => call<BackupInfo[]>('backup_list')
 export const backupCreate = () => call<BackupInfo>('backup_create')
 export const backupRestore = (id: string) => call<BackupInfo>('backup_restore', { id })
