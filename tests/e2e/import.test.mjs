@@ -28,7 +28,8 @@ test('a messy office roster is imported through the wizard and undone as a whole
     await app.chooseOption('备注')
     await app.click('[data-test="import-remap"]')
     await app.waitFor('[data-test="import-columns"]', { text: '原联系电话' })
-    await app.click('[data-test="import-next"]')
+    // 下一步 waits until the new preview is back (it is disabled while the file is read).
+    await app.click('[data-test="import-next"]:not(.is-disabled)')
 
     // Step 3: counts and problems with Excel row numbers.
     await app.waitFor('[data-test="count-new"]', { text: '新增 6' })
