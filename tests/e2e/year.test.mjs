@@ -188,6 +188,9 @@ test('a new street starts from an empty database and prints its agreements and m
     await app.answerFileDialogWith(packDir)
     await app.click('[data-test="print-pack"]')
     await app.waitFor('[data-test="print-result"]', { text: packDir, timeout: 120000 })
+    // No speeches yet: 发言顺序 is skipped with what to do first; the rest is written.
+    await app.waitFor('[data-test="print-notes"]', { text: '发言' })
+    assert.ok(!existsSync(join(packDir, '发言顺序.pdf')))
     await shot(app, 'year-8-pack.png')
     const invitations = pdfText(join(packDir, '邀请函.pdf'))
     assert.ok(invitations.includes(STREET.party_org), 'the invitation is not signed by the party organisation')

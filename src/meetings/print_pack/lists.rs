@@ -233,6 +233,11 @@ pub fn signin_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<Doc
 pub fn speakers_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
     let m = meetings::get(conn, meeting_id)?;
     let list = speeches::list(conn, meeting_id)?;
+    if list.is_empty() {
+        return Err(crate::Error::NothingToPrint(
+            "本次会议还没有安排交流发言，无法生成发言顺序。请先在“发言”中添加发言单位。".into(),
+        ));
+    }
     let mut doc = base_doc(&m, "交流发言顺序");
     doc.push(Block::Title("交流发言顺序".into()));
     doc.push(Block::line(m.title.clone(), Align::Center));
