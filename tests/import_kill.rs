@@ -1,9 +1,10 @@
 //! An import commit killed (SIGKILL) at random points: the database opens, passes
 //! `integrity_check`, and holds the whole batch or none of it (units, history, the batch row).
 
+mod kill;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use lianxi::db;
 use lianxi::import::{self, no_progress, ImportOptions};
@@ -34,26 +35,6 @@ fn commit_all(db_path: &Path) -> ! {
     std::process::exit(0);
 }
 
-fn run_child(db_path: &Path, kill_after: Option<Duration>) -> Duration {
-    let start = Instant::now();
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args([TEST, "--exact", "--nocapture"])
-        .env(CHILD_DB, db_path)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    if let Some(after) = kill_after {
-        std::thread::sleep(after);
-        let _ = child.kill();
-    }
-    let status = child.wait().unwrap();
-    if kill_after.is_none() {
-        assert!(status.success(), "an unkilled import fails");
-    }
-    start.elapsed()
-}
-
 fn count(conn: &rusqlite::Connection, table: &str) -> i64 {
     conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
         .unwrap()
@@ -65,7 +46,7 @@ fn killing_an_import_commit_leaves_all_or_nothing() {
         commit_all(Path::new(&db_path));
     }
     let dir = tempfile::tempdir().unwrap();
-    let whole = run_child(&dir.path().join("whole.sqlite3"), None);
+    let whole = kill::run_child(TEST, &[(CHILD_DB, &dir.path().join("whole.sqlite3"))], None);
     let mut seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64)
@@ -86,7 +67,7 @@ fn killing_an_import_commit_leaves_all_or_nothing() {
             seed % span
         });
         let path = dir.path().join(format!("round{round}.sqlite3"));
-        run_child(&path, Some(at));
+        kill::run_child(TEST, &[(CHILD_DB, &path)], Some(at));
         if !path.exists() {
             none += 1;
             continue;

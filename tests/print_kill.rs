@@ -3,9 +3,10 @@
 //! agreement of the batch is 已打印 with a number and the PDF is whole, or none is, no number
 //! was used, and no PDF is there (only a hidden part file may be left).
 
+mod kill;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use lianxi::agreements::{self, AgreementStatus};
 use lianxi::print::FontSet;
@@ -33,27 +34,6 @@ fn print_all(db_path: &Path, out: &Path) -> ! {
     std::process::exit(0);
 }
 
-fn run_child(db_path: &Path, out: &Path, kill_after: Option<Duration>) -> Duration {
-    let start = Instant::now();
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args([TEST, "--exact", "--nocapture"])
-        .env(CHILD_DB, db_path)
-        .env(CHILD_OUT, out)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    if let Some(after) = kill_after {
-        std::thread::sleep(after);
-        let _ = child.kill();
-    }
-    let status = child.wait().unwrap();
-    if kill_after.is_none() {
-        assert!(status.success(), "an unkilled print fails");
-    }
-    start.elapsed()
-}
-
 fn fresh_copy(template: &Path, dir: &Path, round: usize) -> PathBuf {
     let p = dir.join(format!("round{round}.sqlite3"));
     std::fs::copy(template, &p).unwrap();
@@ -78,7 +58,11 @@ fn killing_a_batch_print_leaves_statuses_matching_the_files() {
     };
     // One whole print, to know how long one takes.
     let db0 = fresh_copy(&template, dir.path(), 0);
-    let whole = run_child(&db0, &dir.path().join("whole.pdf"), None);
+    let whole = kill::run_child(
+        TEST,
+        &[(CHILD_DB, &db0), (CHILD_OUT, &dir.path().join("whole.pdf"))],
+        None,
+    );
 
     let mut seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -102,7 +86,7 @@ fn killing_a_batch_print_leaves_statuses_matching_the_files() {
         } else {
             seed % span
         });
-        run_child(&db_path, &out, Some(at));
+        kill::run_child(TEST, &[(CHILD_DB, &db_path), (CHILD_OUT, &out)], Some(at));
 
         let conn = db::open(&db_path).unwrap();
         let check: String = conn

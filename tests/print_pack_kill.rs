@@ -1,9 +1,10 @@
 //! A print pack killed (SIGKILL) at random points: every PDF under its name in the folder is
 //! whole; anything cut short is a hidden part file.
 
+mod kill;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use lianxi::meetings::{self, print_pack, MeetingStatus};
 use lianxi::print::FontSet;
@@ -26,33 +27,13 @@ fn write_pack(out: &Path) -> ! {
     std::process::exit(0);
 }
 
-fn run_child(out: &Path, kill_after: Option<Duration>) -> Duration {
-    let start = Instant::now();
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args([TEST, "--exact", "--nocapture"])
-        .env(CHILD_OUT, out)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    if let Some(after) = kill_after {
-        std::thread::sleep(after);
-        let _ = child.kill();
-    }
-    let status = child.wait().unwrap();
-    if kill_after.is_none() {
-        assert!(status.success(), "an unkilled pack fails");
-    }
-    start.elapsed()
-}
-
 #[test]
 fn killing_a_print_pack_leaves_only_whole_pdfs() {
     if let Some(out) = std::env::var_os(CHILD_OUT) {
         write_pack(Path::new(&out));
     }
     let dir = tempfile::tempdir().unwrap();
-    let whole = run_child(&dir.path().join("whole"), None);
+    let whole = kill::run_child(TEST, &[(CHILD_OUT, &dir.path().join("whole"))], None);
     let mut seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64)
@@ -66,7 +47,7 @@ fn killing_a_print_pack_leaves_only_whole_pdfs() {
         seed ^= seed << 17;
         let at = Duration::from_micros(seed % (whole.as_micros() as u64 + 1));
         let out = dir.path().join(format!("round{round}"));
-        run_child(&out, Some(at));
+        kill::run_child(TEST, &[(CHILD_OUT, &out)], Some(at));
         let Ok(entries) = std::fs::read_dir(&out) else {
             continue; // killed before the folder was made
         };
