@@ -5,20 +5,24 @@
 //! [`render_agreements`] (one PDF) or [`write_agreement_files`] (one PDF per agreement), and
 //! later [`mark_signed`] and [`archive`].
 
+mod drafts;
 pub mod number;
+mod pairing;
 mod render;
 mod store;
 pub mod templates;
 
+pub use drafts::{delete_draft, update_draft, void, DraftEdit, PartyDetails};
+pub use pairing::{
+    check_pairs, party_fix, party_place, street_with_units_joined_since, PairWarning,
+};
 pub use render::{
     build_doc, cn_count, file_stem, preview_template, render_agreement, render_agreements,
     sample_agreement, values, write_agreement_files, write_agreements_pdf, ProgressFn,
 };
 pub use store::{
-    archive, check_pairs, create, delete_draft, get, list, mark_printed, mark_signed, pair_many,
-    party_fix, party_place, street_with_units_joined_since, update_draft, void, Agreement,
-    AgreementOptions, AgreementStatus, DraftEdit, PairSpec, PairWarning, Party, PartyDetails,
-    PartyKind, PartyRef,
+    archive, create, get, list, mark_printed, mark_signed, pair_many, Agreement, AgreementOptions,
+    AgreementStatus, PairSpec, Party, PartyKind, PartyRef,
 };
 pub use templates::{
     ensure_default_templates, AgreementTemplate, Section, TemplateBody, TemplateInput, PLACEHOLDERS,

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+use super::pairing;
 use super::store::{self, Agreement, Party, PartyKind};
 use super::templates::TemplateBody;
 use super::templates::{pieces, Piece};
@@ -108,9 +109,9 @@ impl Filler<'_> {
                 message: format!(
                     "{}中的“{name}”没有填写，无法打印：{}。",
                     self.record,
-                    store::party_place(p, &[field])
+                    pairing::party_place(p, &[field])
                 ),
-                fix: store::party_fix(p, field),
+                fix: pairing::party_fix(p, field),
             },
             _ if a.id > 0 && a.status == store::AgreementStatus::Draft => Error::MissingInfo {
                 message: format!(

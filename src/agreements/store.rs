@@ -11,7 +11,7 @@ use ts_rs::TS;
 use super::number;
 use super::templates::{self, TemplateBody};
 use crate::db::{atomically, now};
-use crate::error::{Error, FixTarget, Result};
+use crate::error::{Error, Result};
 use crate::street::{self, StreetField, StreetProfile};
 use crate::text::{clean_name, clean_text};
 use crate::units::{self, UnitStatus};
@@ -237,7 +237,7 @@ fn opt_override(v: &Option<String>) -> Option<String> {
     v.as_deref().map(clean_text).filter(|s| !s.is_empty())
 }
 
-fn resolve(conn: &Connection, r: &PartyRef, side: &str) -> Result<Party> {
+pub(super) fn resolve(conn: &Connection, r: &PartyRef, side: &str) -> Result<Party> {
     let need_id = || {
         r.id.ok_or_else(|| Error::invalid("party", format!("请选择{side}的社区或成员单位。")))
     };
@@ -332,10 +332,7 @@ pub fn pair_many(
     options: &AgreementOptions,
 ) -> Result<Vec<Agreement>> {
     atomically(conn, || {
-        let template_id = match options.template_id {
-            Some(id) => id,
-            None => templates::default_id(conn)?,
-        };
+        let template_id = template_id(conn, options)?;
         let template = templates::get(conn, template_id)?;
         let year = numbering_year(conn, options)?;
         let term_start = options
@@ -403,9 +400,17 @@ pub fn pair_many(
     })
 }
 
+/// The template agreements made with `options` use: the one given, else the built-in default.
+pub(super) fn template_id(conn: &Connection, options: &AgreementOptions) -> Result<i64> {
+    match options.template_id {
+        Some(id) => Ok(id),
+        None => templates::default_id(conn),
+    }
+}
+
 /// The year agreements made with `options` belong to (and are numbered in): the one given,
 /// else the term's start year, else the year of the meeting's date, else this year.
-fn numbering_year(conn: &Connection, options: &AgreementOptions) -> Result<i32> {
+pub(super) fn numbering_year(conn: &Connection, options: &AgreementOptions) -> Result<i32> {
     if let Some(y) = options.year.or(options.term_start.map(|d| d.year())) {
         return Ok(y);
     }
@@ -417,7 +422,7 @@ fn numbering_year(conn: &Connection, options: &AgreementOptions) -> Result<i32> 
     Ok(chrono::Local::now().year())
 }
 
-fn json(v: &[String]) -> String {
+pub(super) fn json(v: &[String]) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
 }
 
@@ -623,51 +628,7 @@ fn refresh_parties(conn: &Connection, a: &Agreement) -> Result<()> {
     Ok(())
 }
 
-/// The details of one party that a draft may change.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct PartyDetails {
-    pub leader: String,
-    pub contact: String,
-    pub phone: String,
-}
-
-/// What can be changed in a 草拟 agreement.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct DraftEdit {
-    pub meeting_id: Option<i64>,
-    pub term_start: Option<NaiveDate>,
-    pub term_end: Option<NaiveDate>,
-    pub areas: Vec<String>,
-    pub projects: Vec<String>,
-    pub copies: u32,
-    pub party_a: PartyDetails,
-    pub party_b: PartyDetails,
-}
-
-impl DraftEdit {
-    /// The draft as it is, to start editing from.
-    pub fn of(a: &Agreement) -> Self {
-        let details = |p: &Party| PartyDetails {
-            leader: p.leader.clone(),
-            contact: p.contact.clone(),
-            phone: p.phone.clone(),
-        };
-        DraftEdit {
-            meeting_id: a.meeting_id,
-            term_start: a.term_start,
-            term_end: a.term_end,
-            areas: a.areas.clone(),
-            projects: a.projects.clone(),
-            copies: a.copies,
-            party_a: details(&a.party_a),
-            party_b: details(&a.party_b),
-        }
-    }
-}
-
-fn check_term_and_copies(
+pub(super) fn check_term_and_copies(
     start: Option<NaiveDate>,
     end: Option<NaiveDate>,
     copies: u32,
@@ -683,92 +644,11 @@ fn check_term_and_copies(
     Ok(())
 }
 
-fn clean_list(v: &[String]) -> Vec<String> {
+pub(super) fn clean_list(v: &[String]) -> Vec<String> {
     v.iter()
         .map(|s| clean_text(s))
         .filter(|s| !s.is_empty())
         .collect()
-}
-
-fn require_draft(a: &Agreement, action: &str) -> Result<()> {
-    if a.status != AgreementStatus::Draft {
-        return Err(Error::Conflict(format!(
-            "{}当前为“{}”，不能{action}（只有草拟的协议可以{action}）；打错的协议请“作废”。",
-            a.label(),
-            a.status.label()
-        )));
-    }
-    Ok(())
-}
-
-/// Changes a 草拟 agreement (term, areas, projects, copies, the parties' details).
-pub fn update_draft(conn: &Connection, id: i64, edit: &DraftEdit) -> Result<Agreement> {
-    let a = get(conn, id)?;
-    require_draft(&a, "修改")?;
-    check_term_and_copies(edit.term_start, edit.term_end, edit.copies)?;
-    let phone = |p: &str| -> Result<String> {
-        let p = clean_text(p).replace(' ', "");
-        if !p.is_empty() {
-            crate::phone::validate(&p).map_err(|m| Error::invalid("phone", m))?;
-        }
-        Ok(p)
-    };
-    conn.execute(
-        "UPDATE agreements SET meeting_id = ?1, term_start = ?2, term_end = ?3, areas = ?4,
-            projects = ?5, copies = ?6, party_a_leader = ?7, party_a_contact = ?8,
-            party_a_phone = ?9, party_b_leader = ?10, party_b_contact = ?11,
-            party_b_phone = ?12, updated_at = ?13
-         WHERE id = ?14",
-        params![
-            edit.meeting_id,
-            edit.term_start,
-            edit.term_end,
-            json(&clean_list(&edit.areas)),
-            json(&clean_list(&edit.projects)),
-            edit.copies,
-            clean_name(&edit.party_a.leader),
-            clean_name(&edit.party_a.contact),
-            phone(&edit.party_a.phone)?,
-            clean_name(&edit.party_b.leader),
-            clean_name(&edit.party_b.contact),
-            phone(&edit.party_b.phone)?,
-            now(),
-            id
-        ],
-    )?;
-    get(conn, id)
-}
-
-/// Deletes a 草拟 agreement. Drafts have no number yet, so no number is lost.
-pub fn delete_draft(conn: &Connection, id: i64) -> Result<()> {
-    let a = get(conn, id)?;
-    require_draft(&a, "删除")?;
-    conn.execute("DELETE FROM agreements WHERE id = ?1", [id])?;
-    Ok(())
-}
-
-/// Voids (作废) a printed or signed agreement: it keeps its number, is marked 已作废 with the
-/// date and reason, and is left out of batches.
-pub fn void(conn: &Connection, id: i64, on: NaiveDate, reason: &str) -> Result<Agreement> {
-    let a = get(conn, id)?;
-    if !matches!(a.status, AgreementStatus::Printed | AgreementStatus::Signed) {
-        let hint = if a.status == AgreementStatus::Draft {
-            "草拟的协议还没有编号，直接删除即可。"
-        } else {
-            ""
-        };
-        return Err(Error::Conflict(format!(
-            "{}当前为“{}”，不能作废。{hint}",
-            a.label(),
-            a.status.label()
-        )));
-    }
-    conn.execute(
-        "UPDATE agreements SET status = 'void', voided_on = ?1, void_reason = ?2, updated_at = ?3
-         WHERE id = ?4",
-        params![on, clean_text(reason), now(), id],
-    )?;
-    get(conn, id)
 }
 
 /// Marks a printed agreement as signed on `signed_on`, keeping a copy of the scan (when
@@ -843,180 +723,4 @@ pub fn archive(conn: &Connection, id: i64) -> Result<Agreement> {
     let a = get(conn, id)?;
     set_status(conn, &a, AgreementStatus::Archived)?;
     get(conn, id)
-}
-
-/// Pairs for a batch: the street with every active unit that joined in `from_year` or later.
-pub fn street_with_units_joined_since(conn: &Connection, from_year: i32) -> Result<Vec<PairSpec>> {
-    Ok(units::list(conn)?
-        .into_iter()
-        .filter(|u| u.status == UnitStatus::Active)
-        .filter(|u| {
-            u.joined_on
-                .as_deref()
-                .and_then(|d| d.get(..4))
-                .and_then(|y| y.parse::<i32>().ok())
-                .is_some_and(|y| y >= from_year)
-        })
-        .map(|u| PairSpec {
-            party_a: PartyRef::street(),
-            party_b: PartyRef::unit(u.id),
-        })
-        .collect())
-}
-
-/// Where a party's details are filled in.
-pub fn party_fix(p: &Party, field: &str) -> FixTarget {
-    match (p.kind, p.community_id, p.unit_id) {
-        (PartyKind::Community, Some(id), _) => FixTarget::Community { id },
-        (PartyKind::Unit, _, Some(id)) => FixTarget::Unit { id },
-        _ => FixTarget::Street {
-            field: match field {
-                "负责人" => StreetField::Leader,
-                "联系人" => StreetField::Contact,
-                "电话" => StreetField::Phone,
-                _ => StreetField::PartyOrg,
-            },
-        },
-    }
-}
-
-/// What a party's detail is called where it is filled in: a community's or a unit's 负责人 is
-/// its 书记; the street's is its 书记/负责人.
-fn field_label(kind: PartyKind, field: &str) -> &str {
-    match (kind, field) {
-        (PartyKind::Street, "负责人") => StreetField::Leader.label(),
-        (PartyKind::Street, "名称") => StreetField::PartyOrg.label(),
-        (_, "负责人") => "书记",
-        (_, "名称") => "党组织名称",
-        _ => field,
-    }
-}
-
-/// The screen where a party's details are kept.
-pub fn party_screen(kind: PartyKind) -> &'static str {
-    match kind {
-        PartyKind::Street => "“设置 → 街道信息”",
-        PartyKind::Community => "“社区与分会”",
-        PartyKind::Unit => "“成员单位”",
-    }
-}
-
-/// Where a party's missing details (e.g. ["负责人", "电话"]) are filled in, for messages:
-/// 请在“社区与分会”中补全该社区的书记、电话.
-pub fn party_place(p: &Party, fields: &[&str]) -> String {
-    let labels: Vec<&str> = fields.iter().map(|f| field_label(p.kind, f)).collect();
-    match p.kind {
-        PartyKind::Street => format!("请在“设置 → 街道信息”中填写“{}”", labels.join("”“")),
-        PartyKind::Community => format!("请在“社区与分会”中补全该社区的{}", labels.join("、")),
-        PartyKind::Unit => format!("请在“成员单位”中补全该单位的{}", labels.join("、")),
-    }
-}
-
-/// A warning about one pair before agreements are made of it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct PairWarning {
-    pub message: String,
-    /// Where to fill in what is missing.
-    pub fix: Option<FixTarget>,
-    /// Printing will be refused until this is resolved (making the draft is still allowed).
-    pub blocks_printing: bool,
-}
-
-/// What stands in the way of each pair (same order as `pairs`): details the template prints
-/// but the roster lacks, a pair repeated in the batch, a pair that already has an agreement
-/// in the year, a unit that has left.
-pub fn check_pairs(
-    conn: &Connection,
-    pairs: &[PairSpec],
-    options: &AgreementOptions,
-) -> Result<Vec<Vec<PairWarning>>> {
-    let template_id = match options.template_id {
-        Some(id) => id,
-        None => templates::default_id(conn)?,
-    };
-    let used = templates::get(conn, template_id)?.body.placeholders_used();
-    let year = numbering_year(conn, options)?;
-    let existing = list(conn, None)?;
-    let same = |x: &Party, r: &PartyRef| {
-        x.kind == r.kind
-            && match r.kind {
-                PartyKind::Street => true,
-                PartyKind::Community => x.community_id == r.id,
-                PartyKind::Unit => x.unit_id == r.id,
-            }
-    };
-    let mut out = Vec::with_capacity(pairs.len());
-    for (i, pair) in pairs.iter().enumerate() {
-        let mut w = Vec::new();
-        for (side, r) in [("甲方", &pair.party_a), ("乙方", &pair.party_b)] {
-            match resolve(conn, r, side) {
-                Ok(p) => {
-                    let missing: Vec<&str> = [
-                        ("负责人", &p.leader),
-                        ("联系人", &p.contact),
-                        ("电话", &p.phone),
-                    ]
-                    .into_iter()
-                    .filter(|(f, v)| used.contains(&format!("{side}{f}")) && v.trim().is_empty())
-                    .map(|(f, _)| f)
-                    .collect();
-                    if let Some(first) = missing.first() {
-                        let labels: Vec<&str> =
-                            missing.iter().map(|f| field_label(p.kind, f)).collect();
-                        w.push(PairWarning {
-                            message: format!(
-                                "{side}“{}”缺{}，请在{}中补全。",
-                                p.name,
-                                labels.join("、"),
-                                party_screen(p.kind)
-                            ),
-                            fix: Some(party_fix(&p, first)),
-                            blocks_printing: true,
-                        });
-                    }
-                }
-                Err(Error::MissingInfo { message, fix }) => w.push(PairWarning {
-                    message,
-                    fix: Some(fix),
-                    blocks_printing: true,
-                }),
-                Err(e @ (Error::Conflict(_) | Error::NotFound { .. } | Error::Invalid { .. })) => w
-                    .push(PairWarning {
-                        message: e.to_string(),
-                        fix: None,
-                        blocks_printing: true,
-                    }),
-                Err(e) => return Err(e),
-            }
-        }
-        if let Some(j) = pairs[..i].iter().position(|p| p == pair) {
-            w.push(PairWarning {
-                message: format!("与第 {} 行重复。", j + 1),
-                fix: None,
-                blocks_printing: false,
-            });
-        }
-        if let Some(a) = existing.iter().find(|a| {
-            a.year == year
-                && a.status != AgreementStatus::Void
-                && same(&a.party_a, &pair.party_a)
-                && same(&a.party_b, &pair.party_b)
-        }) {
-            w.push(PairWarning {
-                message: format!(
-                    "{year} 年已有这两方的协议（{}，{}）。",
-                    if a.number.is_empty() {
-                        "尚未编号"
-                    } else {
-                        &a.number
-                    },
-                    a.status.label()
-                ),
-                fix: None,
-                blocks_printing: false,
-            });
-        }
-        out.push(w);
-    }
-    Ok(out)
 }

@@ -1,0 +1,30 @@
+//! Re-running the current test binary as a child that does one long write, optionally
+//! killed with SIGKILL after a while (`mod kill;`).
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs test `test` of this binary alone in a child process with `env` set (the child sees the
+/// variables and does the write), killing it after `kill_after` when given. Without a kill
+/// the child must succeed. Returns how long it ran.
+pub fn run_child(test: &str, env: &[(&str, &Path)], kill_after: Option<Duration>) -> Duration {
+    let start = Instant::now();
+    let mut cmd = Command::new(std::env::current_exe().expect("the test binary's path"));
+    cmd.args([test, "--exact", "--nocapture"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    let mut child = cmd.spawn().expect("the child starts");
+    if let Some(after) = kill_after {
+        std::thread::sleep(after);
+        let _ = child.kill();
+    }
+    let status = child.wait().expect("the child ends");
+    if kill_after.is_none() {
+        assert!(status.success(), "{test}: the write failed without a kill");
+    }
+    start.elapsed()
+}
