@@ -120,10 +120,12 @@ fn validate_community(input: &CommunityInput) -> Result<CommunityInput> {
         party_org: clean_name(&input.party_org),
         party_secretary: clean_name(&input.party_secretary),
         contact: clean_name(&input.contact),
+        // A form sends what was typed in one field: numbers separated by 、 or ，.
         phones: input
             .phones
             .iter()
-            .map(|p| clean_text(p).replace(' ', ""))
+            .flat_map(|p| crate::phone::split_typed(p))
+            .map(|p| clean_text(&p).replace(' ', ""))
             .filter(|p| !p.is_empty())
             .collect(),
         address: clean_text(&input.address),
@@ -321,6 +323,17 @@ pub fn branches(conn: &Connection) -> Result<Vec<Branch>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Adds a branch; a name that exists already is refused (the user merges instead).
+pub fn create_branch(conn: &Connection, name: &str) -> Result<Branch> {
+    let name = clean_name(name);
+    if name.is_empty() {
+        return Err(Error::invalid("branch", "请填写分会名称。"));
+    }
+    name_taken(conn, Grouping::Branch, &name, None)?;
+    let id = ensure_branch(conn, &name)?;
+    branch(conn, id)
 }
 
 /// Renames a branch (its units follow).

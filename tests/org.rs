@@ -127,6 +127,10 @@ fn branches_are_renamed_merged_and_only_deleted_when_empty() {
     let u = unit(&conn, "八大关小学", c, edu);
     unit(&conn, "太平角幼儿园", c, schools);
     assert_eq!(
+        org::create_branch(&conn, "学校分会").unwrap_err().kind(),
+        "conflict"
+    );
+    assert_eq!(
         org::rename_branch(&conn, edu, "学校分会")
             .unwrap_err()
             .kind(),
@@ -182,5 +186,10 @@ fn community_details_are_validated() {
     )
     .unwrap();
     assert_eq!(c.phones, vec!["0532-82860011"]);
+    // What a form sends: the numbers typed in one field, split by the core.
+    let mut typed = CommunityInput::from(&c);
+    typed.phones = vec!["0532-82860011、13805320011".into()];
+    let c = org::update_community(&conn, c.id, &typed).unwrap();
+    assert_eq!(c.phones, vec!["0532-82860011", "13805320011"]);
     assert_eq!(c.missing, vec!["书记", "联系人"]);
 }

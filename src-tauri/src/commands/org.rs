@@ -58,11 +58,7 @@ pub async fn community_delete(store: State<'_, Arc<Store>>, id: i64) -> ApiResul
 
 #[tauri::command]
 pub async fn branch_create(store: State<'_, Arc<Store>>, name: String) -> ApiResult<Branch> {
-    with_conn(&store, move |conn, _| {
-        let id = org::ensure_branch(conn, &name)?;
-        org::rename_branch(conn, id, &name)
-    })
-    .await
+    with_conn(&store, move |conn, _| org::create_branch(conn, &name)).await
 }
 
 #[tauri::command]
