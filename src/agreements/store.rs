@@ -535,8 +535,8 @@ fn set_status(conn: &Connection, a: &Agreement, to: AgreementStatus) -> Result<(
 
 /// Numbers the 草拟 agreements among `ids` (in that order, with the next free numbers of their
 /// year under the street's prefix) and marks them 已打印; others keep their number and status.
-/// Blank party details of a draft are first filled from the roster as it is now, so details
-/// filled in after pairing reach the print. A voided agreement is refused.
+/// A voided agreement is refused. (Printing fills a draft's blank party details first, with
+/// [`refresh_drafts`], before it lays the agreements out.)
 ///
 /// Call it inside the transaction that writes the file (see `write_agreements_pdf`): a failed
 /// print rolls the numbers back, so printed numbers have no gaps.
@@ -547,7 +547,6 @@ pub fn mark_printed(conn: &Connection, ids: &[i64]) -> Result<()> {
             let a = get(conn, id)?;
             match a.status {
                 AgreementStatus::Draft => {
-                    refresh_parties(conn, &a)?;
                     let p = match &prefix {
                         Some(p) => p.clone(),
                         None => {
