@@ -13,6 +13,9 @@ PKGS=(
   fonts-noto-cjk
   # PDF checks in the tests (pdftotext, pdffonts, pdftoppm)
   poppler-utils
+  # a real word processor reads every exported .docx in the tests (soffice --convert-to pdf),
+  # with Liberation Serif standing in for Times New Roman at the same widths
+  libreoffice-writer-nogui fonts-liberation2
 )
 
 missing=()

@@ -127,6 +127,10 @@ pub enum Error {
     #[error("{message}")]
     MissingInfo { message: String, fix: FixTarget },
 
+    /// A Word (.docx) file could not be put together (a fault of the writer, not of the data).
+    #[error("生成 Word 文件时出错：{0}")]
+    Word(String),
+
     /// A font file could not be read or parsed.
     #[error("无法使用字体“{name}”：{message}")]
     Font { name: String, message: String },
@@ -235,6 +239,7 @@ impl Error {
             Error::InDocument { source, .. } => source.kind(),
             Error::MissingGlyph { .. } => "missing_glyph",
             Error::Font { .. } => "font",
+            Error::Word(_) => "word",
             Error::UnknownPlaceholder { .. } => "unknown_placeholder",
             Error::UnfilledPlaceholder { .. } => "unfilled_placeholder",
             Error::IllegalTransition { .. } => "illegal_transition",

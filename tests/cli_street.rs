@@ -6,7 +6,7 @@
 mod cli;
 mod poppler;
 
-use cli::{lianxi, ok, refused};
+use cli::{empty_db, json, lianxi, ok, refused};
 
 use std::path::{Path, PathBuf};
 
@@ -21,19 +21,6 @@ const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书
 八大关小学,学校,太平角社区,学校分会,陈校长,吴老师,13805320101\n\
 太平角宾馆有限公司,企业,太平角社区,企业分会,郑总,冯经理,13805320102\n\
 汇泉湾邮政支局,企业,汇泉湾社区,企业分会,褚局长,卫主任,13805320103\n";
-
-fn json(db: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&ok(db, args)).unwrap()
-}
-
-/// An empty database in a fresh folder.
-fn empty_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db.sqlite3");
-    let info = json(&db, &["info", "--json"]);
-    assert_eq!(info["unit_count"], 0, "starts empty");
-    (dir, db)
-}
 
 fn set_street(db: &Path) {
     ok(

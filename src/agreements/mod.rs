@@ -17,8 +17,9 @@ pub use pairing::{
     check_pairs, party_fix, party_place, street_with_units_joined_since, PairWarning,
 };
 pub use render::{
-    build_doc, cn_count, file_stem, preview_template, render_agreement, render_agreements,
-    sample_agreement, values, write_agreement_files, write_agreements_pdf, ProgressFn,
+    agreement_docs, build_doc, cn_count, file_stem, preview_template, render_agreement,
+    render_agreements, sample_agreement, values, write_agreement_files, write_agreements_pdf,
+    ProgressFn,
 };
 pub use store::{
     archive, create, get, list, mark_printed, mark_signed, pair_many, Agreement, AgreementOptions,

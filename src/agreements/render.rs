@@ -264,6 +264,12 @@ fn load(conn: &Connection, ids: &[i64]) -> Result<Vec<Agreement>> {
     ids.iter().map(|&id| store::get(conn, id)).collect()
 }
 
+/// Every copy of the agreements `ids` as documents, as they print now (for the Word writer;
+/// nothing is numbered or marked).
+pub fn agreement_docs(conn: &Connection, ids: &[i64]) -> Result<Vec<Doc>> {
+    docs_for(&load(conn, ids)?)
+}
+
 /// One agreement (all its copies) as PDF bytes. Nothing is marked: see
 /// [`write_agreements_pdf`].
 pub fn render_agreement(conn: &Connection, id: i64, fonts: &FontSet) -> Result<Vec<u8>> {

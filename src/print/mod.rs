@@ -21,6 +21,7 @@ pub use document::{Align, Block, Column, Doc, Fit, PageNumbers, PageStyle, Table
 pub use font_settings::{font_options, save_choice, saved_choice, saved_fonts, FontOption};
 pub use fonts::{FontChoice, FontRole, FontSet, FontSource};
 pub use layout::{break_lines_with, wrap_text, BreakRules, WrappedLine};
+pub(crate) use table::{cell_text, column_widths};
 
 use crate::Result;
 
@@ -59,4 +60,22 @@ pub fn render_batch_with_progress(
         }
     }
     Ok(canvas.finish())
+}
+
+/// Writes a finished document to `path` through a hidden temporary file beside it
+/// (`.name.part`), renamed when whole: a failed or cancelled job never leaves a half-written
+/// file under the real name.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let part = path.with_file_name(format!(".{name}.part"));
+    std::fs::write(&part, bytes).map_err(|e| crate::Error::io(&part, e))?;
+    std::fs::rename(&part, path).map_err(|e| {
+        let _ = std::fs::remove_file(&part);
+        crate::Error::io(path, e)
+    })?;
+    log::info!("打印：写出 {}（{} 字节）", path.display(), bytes.len());
+    Ok(())
 }

@@ -44,15 +44,17 @@ struct Cell {
     lines: Vec<WrappedLine>,
 }
 
-/// The pieces of `table`: the header row (if any) then one or more pieces per row.
-pub(crate) fn table_pieces(fonts: &FontSet, style: &PageStyle, table: &Table) -> Vec<Piece> {
+/// The width of each column of `table` in points, as printed (the weights scaled to the text
+/// width, entry columns widened from their content); empty when the table has no width.
+/// The Word writer gives its tables the same widths.
+pub(crate) fn column_widths(fonts: &FontSet, style: &PageStyle, table: &Table) -> Vec<f32> {
     let total_weight: f32 = table.columns.iter().map(|c| c.weight.max(0.0)).sum();
     if table.columns.is_empty() || total_weight <= 0.0 {
         return Vec::new();
     }
     let width = style.text_width();
     let size = table.size.unwrap_or(style.body_size);
-    let pad_x = if table.borders { 0.35 * size } else { 0.0 };
+    let pad_x = cell_padding(table, size);
     let base: Vec<f32> = table
         .columns
         .iter()
@@ -65,7 +67,27 @@ pub(crate) fn table_pieces(fonts: &FontSet, style: &PageStyle, table: &Table) ->
             _ => 0.0,
         })
         .collect();
-    let widths = fit_widths(&base, &fits, &need);
+    fit_widths(&base, &fits, &need)
+}
+
+/// The space between a ruled cell's border and its text; none without borders.
+fn cell_padding(table: &Table, size: f32) -> f32 {
+    if table.borders {
+        0.35 * size
+    } else {
+        0.0
+    }
+}
+
+/// The pieces of `table`: the header row (if any) then one or more pieces per row.
+pub(crate) fn table_pieces(fonts: &FontSet, style: &PageStyle, table: &Table) -> Vec<Piece> {
+    let widths = column_widths(fonts, style, table);
+    if widths.is_empty() {
+        return Vec::new();
+    }
+    let size = table.size.unwrap_or(style.body_size);
+    let pad_x = cell_padding(table, size);
+    let fits: Vec<Fit> = table.columns.iter().map(|c| c.fit).collect();
     let xs = widths
         .iter()
         .scan(0.0, |x, w| {
@@ -117,7 +139,7 @@ pub(crate) fn table_pieces(fonts: &FontSet, style: &PageStyle, table: &Table) ->
 
 /// The text of column `c` of a row; cells beyond the last column are joined onto the last
 /// one so nothing is silently dropped.
-fn cell_text(cells: &[String], c: usize, columns: usize) -> Cow<'_, str> {
+pub(crate) fn cell_text(cells: &[String], c: usize, columns: usize) -> Cow<'_, str> {
     if c + 1 == columns && cells.len() > columns {
         Cow::Owned(cells[c..].join(" "))
     } else {

@@ -35,3 +35,17 @@ pub fn refused(db: &Path, args: &[&str]) -> String {
     assert!(err.contains("错误："), "{args:?}: {err}");
     err
 }
+
+/// Runs a command that must succeed and print JSON; returns it parsed.
+pub fn json(db: &Path, args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(db, args)).expect("the command prints JSON")
+}
+
+/// An empty database in a fresh folder, as a secretary starts (checked empty).
+pub fn empty_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db = dir.path().join("db.sqlite3");
+    let info = json(&db, &["info", "--json"]);
+    assert_eq!(info["unit_count"], 0, "starts empty");
+    (dir, db)
+}

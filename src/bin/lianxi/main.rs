@@ -4,6 +4,7 @@
 mod agreement_cmd;
 mod backup_cmd;
 mod community_cmd;
+mod export_cmd;
 mod meeting_cmd;
 mod print_cmd;
 mod print_pack_cmd;
@@ -80,6 +81,11 @@ enum Command {
         #[command(subcommand)]
         action: print_cmd::PrintAction,
     },
+    /// 导出 Word（.docx），内容与 PDF 相同，便于进一步修改
+    Export {
+        #[command(subcommand)]
+        action: export_cmd::ExportAction,
+    },
 }
 
 #[derive(Subcommand)]
@@ -154,6 +160,7 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
         Command::Meeting { action } => meeting_cmd::run(&mut conn, action)?,
         Command::Agreement { action } => agreement_cmd::run(&mut conn, action)?,
         Command::Print { action } => print_cmd::run(&mut conn, action)?,
+        Command::Export { action } => export_cmd::run(&conn, action)?,
     }
     Ok(())
 }

@@ -86,7 +86,7 @@ pub enum PackAction {
     },
 }
 
-fn group(g: Grouping) -> GroupBy {
+pub fn group(g: Grouping) -> GroupBy {
     match g {
         Grouping::Branch => GroupBy::Branch,
         Grouping::Category => GroupBy::Category,

@@ -123,7 +123,7 @@ pub fn write_document(
     path: &Path,
 ) -> Result<()> {
     render_document(conn, meeting_id, doc, options, fonts)
-        .and_then(|bytes| write_atomically(path, &bytes))
+        .and_then(|bytes| crate::print::write_file(path, &bytes))
         .map_err(|e| in_document(doc, e))
 }
 
@@ -158,7 +158,7 @@ pub fn write_pack(
         }
         let path = dir.join(doc.file_name());
         match render_document(conn, meeting_id, doc, options, fonts) {
-            Ok(bytes) => match write_atomically(&path, &bytes) {
+            Ok(bytes) => match crate::print::write_file(&path, &bytes) {
                 Ok(()) => out.written.push(path),
                 Err(e) => {
                     remove_all(&out.written);
@@ -179,23 +179,6 @@ fn remove_all(paths: &[PathBuf]) {
     for p in paths {
         let _ = std::fs::remove_file(p);
     }
-}
-
-/// Writes under a hidden part name (`.name.pdf.part`) and renames: a job killed mid-write
-/// leaves no half-written PDF where the user looks.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let part = path.with_file_name(format!(".{name}.part"));
-    std::fs::write(&part, bytes).map_err(|e| Error::io(&part, e))?;
-    std::fs::rename(&part, path).map_err(|e| {
-        let _ = std::fs::remove_file(&part);
-        Error::io(path, e)
-    })?;
-    log::info!("打印：写出 {}（{} 字节）", path.display(), bytes.len());
-    Ok(())
 }
 
 /// An error while making one document says which document it was (a cancel stays plain).

@@ -1,0 +1,115 @@
+//! `lianxi export agreements|invitations|agenda|attendees|signin|speakers … -o FILE.docx`:
+//! the documents a secretary edits further, as Word files (the same content as the PDFs).
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use lianxi::agreements::{self, AgreementStatus};
+use lianxi::docx;
+use lianxi::meetings::print_pack::{Document, PackOptions};
+use lianxi::Error;
+use rusqlite::Connection;
+
+use crate::print_pack_cmd::{group, Grouping};
+
+#[derive(Args)]
+pub struct MeetingDoc {
+    /// 会议编号（见 meeting list）
+    #[arg(long)]
+    meeting: i64,
+    /// 输出的 Word 文件
+    #[arg(short = 'o', long = "output", value_name = "FILE.docx")]
+    output: PathBuf,
+}
+
+#[derive(Subcommand)]
+pub enum ExportAction {
+    /// 共建协议（每份协议按份数重复，每份从新页开始、页码从 1 起）
+    Agreements {
+        /// 某次会议的协议（已作废的不导出）
+        #[arg(long, value_name = "ID", conflicts_with = "id")]
+        meeting: Option<i64>,
+        /// 只导出这些协议（可重复）
+        #[arg(long, value_name = "N")]
+        id: Vec<i64>,
+        /// 输出的 Word 文件
+        #[arg(short = 'o', long = "output", value_name = "FILE.docx")]
+        output: PathBuf,
+    },
+    /// 邀请函（每家受邀单位一份）
+    Invitations(MeetingDoc),
+    /// 会议议程
+    Agenda(MeetingDoc),
+    /// 参会单位名单
+    Attendees {
+        #[command(flatten)]
+        doc: MeetingDoc,
+        /// 分组方式
+        #[arg(long, value_enum, default_value = "branch")]
+        by: Grouping,
+    },
+    /// 签到表
+    Signin {
+        #[command(flatten)]
+        doc: MeetingDoc,
+        /// 分组方式
+        #[arg(long, value_enum, default_value = "branch")]
+        by: Grouping,
+    },
+    /// 交流发言顺序
+    Speakers(MeetingDoc),
+}
+
+fn checked_docx(path: &std::path::Path) -> Result<(), Error> {
+    let is_docx = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if is_docx {
+        Ok(())
+    } else {
+        Err(Error::Invalid {
+            field: "output",
+            message: format!("输出文件应以 .docx 结尾：{}", path.display()),
+        })
+    }
+}
+
+pub fn run(conn: &Connection, action: ExportAction) -> Result<(), Error> {
+    let (meeting, output, doc, by) = match action {
+        ExportAction::Agreements {
+            meeting,
+            id,
+            output,
+        } => {
+            checked_docx(&output)?;
+            let ids: Vec<i64> = if id.is_empty() {
+                agreements::list(conn, meeting)?
+                    .into_iter()
+                    .filter(|a| a.status != AgreementStatus::Void)
+                    .map(|a| a.id)
+                    .collect()
+            } else {
+                id
+            };
+            docx::write_agreements_docx(conn, &ids, &output)?;
+            println!("已导出 {} 份协议：{}", ids.len(), output.display());
+            return Ok(());
+        }
+        ExportAction::Invitations(d) => (d.meeting, d.output, Document::Invitations, None),
+        ExportAction::Agenda(d) => (d.meeting, d.output, Document::Agenda, None),
+        ExportAction::Attendees { doc, by } => {
+            (doc.meeting, doc.output, Document::Attendees, Some(by))
+        }
+        ExportAction::Signin { doc, by } => (doc.meeting, doc.output, Document::Signin, Some(by)),
+        ExportAction::Speakers(d) => (d.meeting, d.output, Document::Speakers, None),
+    };
+    checked_docx(&output)?;
+    let options = PackOptions {
+        by: by.map(group).unwrap_or_default(),
+        ..PackOptions::default()
+    };
+    docx::write_meeting_docx(conn, meeting, doc, &options, &output)?;
+    println!("已导出“{}”：{}", doc.name(), output.display());
+    Ok(())
+}

@@ -1,0 +1,93 @@
+//! The documents a secretary edits further, exported to Word: agreements (one or a batch),
+//! and the meeting's 邀请函, 议程, 参会单位名单, 签到表 and 发言顺序. Each is the same [`Doc`]
+//! the PDF is printed from.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use super::{write, WordFonts};
+use crate::meetings::print_pack::{self, Document, PackOptions};
+use crate::print::{self, Doc, PageStyle};
+use crate::{agreements, Error, Result};
+
+/// Whether `doc` of the meeting's print pack exports to Word: the name cards and the seating
+/// chart are drawn at fixed positions for printing and have no Word form.
+pub fn has_word(doc: Document) -> bool {
+    !matches!(doc, Document::Namecards | Document::Seating)
+}
+
+/// The documents of one print-pack document of a meeting (several for 邀请函).
+pub fn meeting_docs(
+    conn: &Connection,
+    meeting_id: i64,
+    doc: Document,
+    options: &PackOptions,
+) -> Result<Vec<Doc>> {
+    let by = options.by;
+    let docs = match doc {
+        Document::Agenda => vec![print_pack::agenda_doc(conn, meeting_id)?],
+        Document::Attendees => vec![print_pack::attendees_doc(conn, meeting_id, by)?],
+        Document::Signin => vec![print_pack::signin_doc(conn, meeting_id, by)?],
+        Document::Speakers => vec![print_pack::speakers_doc(conn, meeting_id)?],
+        Document::Invitations => {
+            let docs = print_pack::invitation_docs(conn, meeting_id)?;
+            if docs.is_empty() {
+                return Err(Error::NothingToPrint(
+                    "本次会议还没有邀请任何单位，无法生成邀请函。请先在“邀请与回执”中邀请参会单位。"
+                        .into(),
+                ));
+            }
+            docs
+        }
+        Document::Namecards | Document::Seating => {
+            return Err(Error::invalid(
+                "document",
+                format!("“{}”只能生成 PDF，不能导出为 Word。", doc.name()),
+            ))
+        }
+    };
+    Ok(docs)
+}
+
+/// Writes `docs` as one .docx at `path` (through a temporary file, then renamed), with the
+/// fonts chosen in 设置 measuring the tables and naming the Word fonts.
+pub fn write_docs(conn: &Connection, docs: &[Doc], path: &Path) -> Result<()> {
+    if docs.is_empty() {
+        return Err(Error::NothingToPrint("没有可导出的内容。".into()));
+    }
+    let fonts = print::saved_fonts(conn)?;
+    let word = WordFonts::from_choice(&print::saved_choice(conn)?);
+    let bytes = write(docs, &fonts, &word, &PageStyle::default())?;
+    print::write_file(path, &bytes)
+}
+
+/// One document of a meeting's print pack as a .docx at `path`. An error names the document.
+pub fn write_meeting_docx(
+    conn: &Connection,
+    meeting_id: i64,
+    doc: Document,
+    options: &PackOptions,
+    path: &Path,
+) -> Result<()> {
+    meeting_docs(conn, meeting_id, doc, options)
+        .and_then(|docs| write_docs(conn, &docs, path))
+        .map_err(|e| match e {
+            Error::Cancelled => e,
+            other => Error::InDocument {
+                document: doc.name(),
+                source: Box::new(other),
+            },
+        })
+}
+
+/// The agreements `ids` (every copy, each on new pages with its own page numbers) as one
+/// .docx at `path`. Nothing is numbered or marked: a draft exports with its number line as
+/// it would preview; numbers are given when the agreement is printed.
+pub fn write_agreements_docx(conn: &Connection, ids: &[i64], path: &Path) -> Result<()> {
+    if ids.is_empty() {
+        return Err(Error::NothingToPrint("没有选择要导出的共建协议。".into()));
+    }
+    let docs = agreements::agreement_docs(conn, ids)?;
+    write_docs(conn, &docs, path)
+}
