@@ -1,5 +1,6 @@
-//! Times agreement printing on the demo street: one agreement (its two copies) and a batch of
-//! 100 agreements in one PDF. `cargo run --release --example agreement_bench`.
+//! Times agreement printing on the demo street: one agreement (its two copies), a batch of
+//! 100 agreements in one PDF, and the same 100 in one Word file.
+//! `cargo run --release --example agreement_bench`.
 
 use std::time::Instant;
 
@@ -51,6 +52,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "100 agreements in one PDF: {:.2} s, {:.1} KB (demo agreement #{one} exists too)",
         t.elapsed().as_secs_f64(),
         bytes.len() as f64 / 1024.0
+    );
+    let docs = agreements::agreement_docs(&conn, &ids)?;
+    let word = lianxi::docx::WordFonts::standard();
+    let style = lianxi::print::PageStyle::default();
+    let mut times = Vec::new();
+    let mut size = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        size = lianxi::docx::write(&docs, &fonts, &word, &style)?.len();
+        times.push(t.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "100 agreements in one .docx: median {:.2} s (min {:.2}, max {:.2}, 5 runs), {:.1} KB",
+        times[2],
+        times[0],
+        times[4],
+        size as f64 / 1024.0
     );
     Ok(())
 }

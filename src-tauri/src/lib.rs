@@ -112,6 +112,8 @@ pub fn run() {
             commands::meetings::seating_default_platform,
             commands::meeting_print::meeting_print,
             commands::meeting_print::meeting_print_pack,
+            commands::meeting_print::meeting_word_documents,
+            commands::meeting_print::meeting_export_word,
             // end 会议筹备
             // 共建协议 (commands/agreements.rs)
             commands::agreements::agreement_templates_list,
@@ -137,6 +139,7 @@ pub fn run() {
             commands::agreements::agreement_void,
             commands::agreements::agreements_print_pdf,
             commands::agreements::agreements_print_dir,
+            commands::agreements::agreements_export_word,
             // end 共建协议
         ])
         .run(tauri::generate_context!());

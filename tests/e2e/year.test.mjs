@@ -1,13 +1,14 @@
 // End-to-end: a real street's first weeks, from an EMPTY database as a secretary starts (no
 // demo): the street's profile on the welcome screen, a roster imported, communities filled in
 // (one of them through the link a pairing warning offers), a meeting with every unit invited,
-// agreements paired and printed, and the meeting's whole print pack. Checked through the CLI
-// and the PDFs themselves.
+// agreements paired and printed (and exported to Word), and the meeting's whole print pack.
+// Checked through the CLI, the PDFs themselves, and the Word files as LibreOffice reads them.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
 
@@ -15,6 +16,14 @@ const cli = (dataDir, ...args) =>
   execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
 const json = (dataDir, ...args) => JSON.parse(cli(dataDir, ...args, '--json'))
 const pdfText = (pdf) => execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+/** A .docx read by a real word processor: LibreOffice converts it to PDF, poppler reads it. */
+function wordText(docx) {
+  const out = mkdtempSync(join(tmpdir(), 'lianxi-lo-'))
+  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], {
+    stdio: 'ignore',
+  })
+  return pdfText(join(out, basename(docx).replace(/\.docx$/, '.pdf')))
+}
 
 const YEAR = new Date().getFullYear()
 const STREET = {
@@ -179,6 +188,21 @@ test('a new street starts from an empty database and prints its agreements and m
       assert.ok(text.includes(want), `the agreements PDF lacks ${want}`)
     }
 
+    // The same agreements as one Word file, for rewording: the numbers are the printed ones.
+    await app.click('[data-test="agreement-print-batch"]')
+    await app.click('[data-test="print-mode-word"]')
+    await app.waitFor('[data-test="print-word-note"]', { text: '不编号' })
+    const docx = join(dataDir, '共建协议.docx')
+    await app.answerFileDialogWith(docx)
+    await app.click('[data-test="print-start"]')
+    await app.waitFor('[data-test="print-result"]', { text: docx })
+    await shot(app, 'year-7b-agreements-word.png')
+    await app.click('[data-test="print-close"]')
+    const word = wordText(docx)
+    for (const want of [`八大关共建〔${YEAR}〕第001号`, `八大关共建〔${YEAR}〕第003号`, STREET.party_org, '陈红']) {
+      assert.ok(word.includes(want), `the agreements .docx lacks ${want}`)
+    }
+
     // 6. The meeting's print pack: the 邀请函 is signed by the street's party organisation.
     await app.click('[data-test="nav-meetings"]')
     await app.click(`[data-test="meeting-item-${meeting.id}"]`)
@@ -197,6 +221,16 @@ test('a new street starts from an empty database and prints its agreements and m
     assert.ok(!invitations.includes('）党工委'), 'no bare 党工委 signature')
     assert.ok(invitations.includes('联系人：李青'), 'the reply goes to the street contact')
     assert.ok(pdfText(join(packDir, '签到表.pdf')).includes('八大关文旅发展有限公司'))
+
+    // The sign-in sheet as a Word file, beside its PDF.
+    await app.waitFor('[data-test="word-documents"]', { text: '签到表' })
+    const signinDocx = join(dataDir, '签到表.docx')
+    await app.answerFileDialogWith(signinDocx)
+    await app.click('[data-test="word-signin"]')
+    await app.waitFor('[data-test="print-result"]', { text: signinDocx })
+    await shot(app, 'year-9-word.png')
+    const signin = wordText(signinDocx)
+    assert.ok(signin.includes('签到表') && signin.includes('八大关文旅发展有限公司'), signin)
     await app.quit()
   } finally {
     driver.stop()

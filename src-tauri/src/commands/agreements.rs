@@ -354,6 +354,26 @@ pub async fn agreements_print_dir(
     Ok(Written::opened(&app, &dir, files.len()))
 }
 
+/// Exports agreements (every copy, each from a new page with its own page numbers) into one
+/// .docx and opens it. Nothing is numbered or marked: that happens when they are printed.
+#[tauri::command]
+pub async fn agreements_export_word(
+    app: AppHandle,
+    store: State<'_, Arc<Store>>,
+    ids: Vec<i64>,
+    path: String,
+) -> ApiResult<Written> {
+    require_ids(&ids)?;
+    let path = checked_path(&path, &["docx"])?;
+    let target = path.clone();
+    let count = ids.len();
+    with_conn(&store, move |conn, _| {
+        lianxi::docx::write_agreements_docx(conn, &ids, &target)
+    })
+    .await?;
+    Ok(Written::opened(&app, &path, count))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -90,3 +90,45 @@ pub async fn meeting_print_pack(
         .collect();
     Ok(Written::opened(&app, &dir, done.written.len()).with_notes(notes))
 }
+
+/// A document of the print pack that also exports to Word, with its name (the core decides
+/// which: the name cards and the seating chart are PDF only).
+#[derive(Debug, Clone, Serialize)]
+pub struct WordDocument {
+    pub what: Document,
+    pub name: &'static str,
+}
+
+/// The documents of the print pack that export to Word, in pack order.
+#[tauri::command]
+pub fn meeting_word_documents() -> Vec<WordDocument> {
+    Document::ALL
+        .into_iter()
+        .filter(|d| lianxi::docx::has_word(*d))
+        .map(|what| WordDocument {
+            what,
+            name: what.name(),
+        })
+        .collect()
+}
+
+/// Writes one document of the print pack to `path` as a .docx (the same content as its PDF)
+/// and opens it with the system's word processor.
+#[tauri::command]
+pub async fn meeting_export_word(
+    app: AppHandle,
+    store: State<'_, Arc<Store>>,
+    meeting_id: i64,
+    what: Document,
+    group_by: Option<GroupBy>,
+    path: String,
+) -> ApiResult<Written> {
+    let path = checked_path(&path, &["docx"])?;
+    let target = path.clone();
+    let o = options(group_by, None);
+    with_conn(&store, move |conn, _| {
+        lianxi::docx::write_meeting_docx(conn, meeting_id, what, &o, &target)
+    })
+    .await?;
+    Ok(Written::opened(&app, &path, 1))
+}

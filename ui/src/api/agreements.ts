@@ -84,3 +84,6 @@ export const agreementsPrintPdf = (ids: number[], path: string, onProgress: (p: 
 /** One PDF per agreement into the folder `dir`. */
 export const agreementsPrintDir = (ids: number[], dir: string, onProgress: (p: AgreementPrintProgress) => void) =>
   call<Written>('agreements_print_dir', { ids, dir, onProgress: printChannel(onProgress) })
+/** All `ids` (each in its copies) into one Word file at `path`; nothing is numbered or marked. */
+export const agreementsExportWord = (ids: number[], path: string) =>
+  call<Written>('agreements_export_word', { ids, path })

@@ -101,6 +101,16 @@ export const meetingPrint = (
   path: string,
 ) => call<Written>('meeting_print', { meetingId, what, groupBy, names, path })
 
+/** A document of the print pack that also exports to Word (the core decides which). */
+export interface WordDocument {
+  what: MeetingDocument
+  name: string
+}
+export const meetingWordDocuments = () => call<WordDocument[]>('meeting_word_documents')
+/** Writes one document to `path` (.docx, the same content as its PDF) and opens it. */
+export const meetingExportWord = (meetingId: number, what: MeetingDocument, groupBy: GroupBy | null, path: string) =>
+  call<Written>('meeting_export_word', { meetingId, what, groupBy, path })
+
 /** Writes all seven documents into `dir` and opens the folder; cancel with printCancel(). */
 export function meetingPrintPack(
   meetingId: number,

@@ -209,8 +209,17 @@ export const DOCUMENTS = [
 
 /** A default file name: "2026年年会-会议议程.pdf" style, without characters file systems refuse. */
 export function pdfFileName(meetingTitle: string, docName: string): string {
+  return fileName(meetingTitle, docName, 'pdf')
+}
+
+/** The same name for the Word file: "2026年年会-会议议程.docx". */
+export function wordFileName(meetingTitle: string, docName: string): string {
+  return fileName(meetingTitle, docName, 'docx')
+}
+
+function fileName(meetingTitle: string, docName: string, ext: string): string {
   const safe = meetingTitle.replace(/[\\/:*?"<>|]/g, '').trim()
-  return safe ? `${safe}-${docName}.pdf` : `${docName}.pdf`
+  return safe ? `${safe}-${docName}.${ext}` : `${docName}.${ext}`
 }
 
 /** Platform names from a textarea: one per line (or separated by 、，,), blanks dropped. */
