@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use chrono::Datelike;
+
 use rust_xlsxwriter::{Format, Workbook};
 
 use crate::error::{Error, Result};
@@ -37,6 +39,30 @@ pub fn export_units(
     path: &Path,
     ids: Option<&[i64]>,
 ) -> Result<usize> {
+    let fail =
+        |e: rust_xlsxwriter::XlsxError| Error::io(path, std::io::Error::other(e.to_string()));
+    let (mut book, count) = units_workbook(conn, ids)?;
+    book.save(path).map_err(fail)?;
+    Ok(count)
+}
+
+/// Every unit as .xlsx bytes, dated `created` (the file's creation date inside): the same
+/// roster gives the same bytes, as the year archive needs.
+pub fn units_xlsx(conn: &rusqlite::Connection, created: chrono::NaiveDate) -> Result<Vec<u8>> {
+    let fail = |e: rust_xlsxwriter::XlsxError| Error::Conflict(format!("生成名册表格失败：{e}"));
+    let (mut book, _) = units_workbook(conn, None)?;
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(
+        u16::try_from(created.year()).unwrap_or(2000),
+        created.month() as u8,
+        created.day() as u8,
+    )
+    .map_err(fail)?;
+    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&date));
+    book.save_to_buffer().map_err(fail)
+}
+
+fn units_workbook(conn: &rusqlite::Connection, ids: Option<&[i64]>) -> Result<(Workbook, usize)> {
+    let path = Path::new("成员单位.xlsx");
     let all = units::list(conn)?;
     // A set, not a slice search: the UI passes up to 20,000 filtered ids.
     let wanted: Option<std::collections::HashSet<i64>> =
@@ -82,6 +108,5 @@ pub fn export_units(
             }
         }
     }
-    book.save(path).map_err(fail)?;
-    Ok(chosen.len())
+    Ok((book, chosen.len()))
 }

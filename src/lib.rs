@@ -3,6 +3,7 @@
 //! it knows nothing of Tauri, webviews or IPC.
 
 pub mod agreements;
+pub mod archive;
 pub mod backup;
 pub mod bindings;
 pub mod date;
@@ -21,6 +22,7 @@ pub mod paths;
 pub mod phone;
 pub mod print;
 pub mod settings;
+pub mod stats;
 pub mod street;
 pub mod text;
 pub mod units;

@@ -88,3 +88,19 @@ mod tests {
         check("𠮷野家餐饮", "𠮷野家餐饮", "𠮷野家餐饮");
     }
 }
+
+/// `s` as a file name every file system takes: control characters and `\ / : * ? " < > |`
+/// become `_`, and trailing dots and surrounding spaces go.
+pub fn safe_file_name(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .map(|c| {
+            if c.is_control() || "\\/:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    cleaned.trim().trim_end_matches('.').to_string()
+}

@@ -621,24 +621,41 @@ pub fn history(conn: &Connection, id: i64) -> Result<Vec<HistoryEntry>> {
         "SELECT changed_at, source, batch_id, changes FROM unit_history
          WHERE unit_id = ?1 ORDER BY id DESC",
     )?;
-    let rows = stmt.query_map([id], |r| {
-        let source: String = r.get(1)?;
-        let changes: String = r.get(3)?;
-        Ok(HistoryEntry {
-            changed_at: r.get(0)?,
-            source: match source.as_str() {
-                "create" => "新增",
-                "edit" => "修改",
-                "import" => "导入",
-                "undo" => "撤销导入",
-                _ => "示例数据",
-            }
-            .into(),
-            batch_id: r.get(2)?,
-            changes: serde_json::from_str(&changes).unwrap_or_default(),
-        })
+    let rows = stmt.query_map([id], history_entry)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every change to any unit during `year` (the demo's own entries left out), oldest first,
+/// each with the unit's name: the roster's changes of the year, for the archive.
+pub fn history_in_year(conn: &Connection, year: i32) -> Result<Vec<(String, HistoryEntry)>> {
+    let mut stmt = conn.prepare(
+        "SELECT h.changed_at, h.source, h.batch_id, h.changes, u.name
+         FROM unit_history h JOIN units u ON u.id = h.unit_id
+         WHERE substr(h.changed_at, 1, 4) = ?1 AND h.source <> 'demo'
+         ORDER BY h.changed_at, h.id",
+    )?;
+    let rows = stmt.query_map([format!("{year:04}")], |r| {
+        Ok((r.get::<_, String>("name")?, history_entry(r)?))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn history_entry(r: &Row<'_>) -> rusqlite::Result<HistoryEntry> {
+    let source: String = r.get("source")?;
+    let changes: String = r.get("changes")?;
+    Ok(HistoryEntry {
+        changed_at: r.get("changed_at")?,
+        source: match source.as_str() {
+            "create" => "新增",
+            "edit" => "修改",
+            "import" => "导入",
+            "undo" => "撤销导入",
+            _ => "示例数据",
+        }
+        .into(),
+        batch_id: r.get("batch_id")?,
+        changes: serde_json::from_str(&changes).unwrap_or_default(),
+    })
 }
 
 /// Maps a foreign-key violation to a conflict with the given message.

@@ -442,25 +442,13 @@ pub fn preview_template(conn: &Connection, body: TemplateBody, fonts: &FontSet) 
     print::render_batch(&[doc], fonts, &PageStyle::default())
 }
 
-/// Characters unsafe in file names on Windows or Linux, replaced by `_`.
-fn sanitize(s: &str) -> String {
-    let cleaned: String = s
-        .chars()
-        .map(|c| {
-            if c.is_control() || "\\/:*?\"<>|".contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    cleaned.trim().trim_end_matches('.').to_string()
-}
-
 /// The file name (without extension) of an agreement: number and parties.
 pub fn file_stem(a: &Agreement) -> String {
     let stem = format!("{}_{}_{}", a.number, a.party_a.name, a.party_b.name);
-    sanitize(&stem).chars().take(120).collect()
+    crate::text::safe_file_name(&stem)
+        .chars()
+        .take(120)
+        .collect()
 }
 
 /// One PDF per agreement (its copies inside) in `dir`, named by [`file_stem`]. Everything is

@@ -42,6 +42,17 @@ pub enum AgreementAction {
         /// 协议的 id（见 agreement list 第一列）
         id: i64,
     },
+    /// 标记已签署：签署日期，可附签署扫描件（pdf/jpg/png，复制到数据文件夹）
+    Sign {
+        /// 协议的 id（见 agreement list 第一列）
+        id: i64,
+        /// 签署日期（YYYY-MM-DD）
+        #[arg(long, value_name = "DATE")]
+        on: chrono::NaiveDate,
+        /// 签署扫描件
+        #[arg(long, value_name = "FILE")]
+        scan: Option<std::path::PathBuf>,
+    },
     /// 作废一份已打印或已签署的协议（保留编号，日期为今天）
     Void {
         /// 协议的 id（见 agreement list 第一列）
@@ -104,7 +115,11 @@ fn party_ref(conn: &Connection, raw: &str) -> Result<PartyRef, Error> {
     })
 }
 
-pub fn run(conn: &mut Connection, action: AgreementAction) -> Result<(), Error> {
+pub fn run(
+    conn: &mut Connection,
+    db_path: &std::path::Path,
+    action: AgreementAction,
+) -> Result<(), Error> {
     match action {
         AgreementAction::List { meeting, json } => {
             let list = agreements::list(conn, meeting)?;
@@ -172,6 +187,14 @@ pub fn run(conn: &mut Connection, action: AgreementAction) -> Result<(), Error> 
             let a = agreements::get(conn, id)?;
             agreements::delete_draft(conn, id)?;
             println!("已删除{}。", a.label());
+        }
+        AgreementAction::Sign { id, on, scan } => {
+            let data_dir = db_path.parent().unwrap_or(std::path::Path::new("."));
+            let a = agreements::mark_signed(conn, id, on, scan.as_deref(), data_dir)?;
+            match &a.scan_file {
+                Some(f) => println!("已标记{}为已签署（{on}），扫描件已保存为 {f}。", a.label()),
+                None => println!("已标记{}为已签署（{on}）。", a.label()),
+            }
         }
         AgreementAction::Void { id, reason } => {
             let a = agreements::void(conn, id, date::today(), &reason)?;

@@ -2,6 +2,7 @@
 //! print the result. Errors go to stderr in Chinese and the exit code is non-zero.
 
 mod agreement_cmd;
+mod archive_cmd;
 mod backup_cmd;
 mod community_cmd;
 mod export_cmd;
@@ -71,7 +72,7 @@ enum Command {
         #[command(subcommand)]
         action: meeting_cmd::MeetingAction,
     },
-    /// 共建协议：list | pair | delete | void
+    /// 共建协议：list | pair | sign | delete | void
     Agreement {
         #[command(subcommand)]
         action: agreement_cmd::AgreementAction,
@@ -85,6 +86,17 @@ enum Command {
     Export {
         #[command(subcommand)]
         action: export_cmd::ExportAction,
+    },
+    /// 年度归档：--year Y -o DIR [--zip]；verify DIR 核对归档文件
+    Archive(archive_cmd::ArchiveArgs),
+    /// 年度概览的统计数字
+    Stats {
+        /// 年度
+        #[arg(long)]
+        year: i32,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -109,6 +121,20 @@ fn db_path(cli_db: Option<PathBuf>) -> Result<PathBuf, Error> {
 }
 
 fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
+    // Checking an archive folder needs no database (and must not create one).
+    if let Command::Archive(archive_cmd::ArchiveArgs {
+        action: Some(archive_cmd::ArchiveAction::Verify { dir }),
+        ..
+    }) = &cli.command
+    {
+        return if archive_cmd::verify(dir)? {
+            Ok(())
+        } else {
+            Err(Error::Conflict(
+                "归档文件夹中有文件被改动或缺失（见上）。".into(),
+            ))
+        };
+    }
     let mut conn = db::open(&path)?;
     match cli.command {
         Command::Info { json } => {
@@ -158,9 +184,11 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
         Command::Community { action } => community_cmd::run(&mut conn, action)?,
         Command::Roster { action } => roster_cmd::run(&mut conn, &path, action)?,
         Command::Meeting { action } => meeting_cmd::run(&mut conn, action)?,
-        Command::Agreement { action } => agreement_cmd::run(&mut conn, action)?,
+        Command::Agreement { action } => agreement_cmd::run(&mut conn, &path, action)?,
         Command::Print { action } => print_cmd::run(&mut conn, action)?,
         Command::Export { action } => export_cmd::run(&conn, action)?,
+        Command::Archive(args) => archive_cmd::run(&conn, &path, args)?,
+        Command::Stats { year, json } => archive_cmd::run_stats(&conn, year, json)?,
     }
     Ok(())
 }

@@ -229,6 +229,62 @@ pub fn signin_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<Doc
     Ok(doc)
 }
 
+/// 签到情况 (for the archive): every invitee with what happened — signed in and when, 请假,
+/// or absent — and the counts.
+pub fn signin_record_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<Doc> {
+    let m = meetings::get(conn, meeting_id)?;
+    let list = attendance::list(conn, meeting_id)?;
+    let counts = attendance::counts(conn, meeting_id)?;
+    let mut doc = base_doc(&m, "签到情况");
+    doc.push(Block::Title("签到情况".into()));
+    doc.push(Block::line(m.title.clone(), Align::Center));
+    doc.push(Block::line(
+        format!(
+            "应到 {} 家，实到 {} 家，请假 {} 家，列席 {} 家",
+            counts.expected, counts.present, counts.leave, counts.guests_present
+        ),
+        Align::Center,
+    ));
+    let mut n = 0;
+    let mut rows = Vec::new();
+    for (name, members) in groups(&list, by) {
+        rows.push(vec![
+            String::new(),
+            format!("【{name}】"),
+            String::new(),
+            String::new(),
+        ]);
+        for i in members {
+            n += 1;
+            doc.field("单位名称", i.name.clone());
+            doc.field("参会人员", i.people().join("、"));
+            let mark = match (i.signed_in_at, i.reply) {
+                (Some(at), _) => format!("已签到 {}", at.format("%H:%M")),
+                (None, Reply::Leave) => "请假".to_owned(),
+                (None, _) => "未到".to_owned(),
+            };
+            rows.push(vec![
+                n.to_string(),
+                i.name.clone(),
+                i.people().join("、"),
+                mark,
+            ]);
+        }
+    }
+    doc.push(table(
+        &[
+            (1.0, Align::Center, Fit::Weight),
+            (4.6, Align::Left, Fit::FreeText),
+            (2.2, Align::Left, Fit::Entries),
+            (2.2, Align::Left, Fit::Entries),
+        ],
+        &["序号", "单位名称", "参会人员", "签到"],
+        rows,
+        12.0,
+    ));
+    Ok(doc)
+}
+
 /// 发言顺序.
 pub fn speakers_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
     let m = meetings::get(conn, meeting_id)?;

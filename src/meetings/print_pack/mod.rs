@@ -12,7 +12,7 @@ pub use cards::{
 };
 pub use lists::{
     agenda_doc, agenda_pdf, attendees_doc, attendees_pdf, invitation_docs, invitations_pdf,
-    signin_doc, signin_pdf, speakers_doc, speakers_pdf, GroupBy,
+    signin_doc, signin_pdf, signin_record_doc, speakers_doc, speakers_pdf, GroupBy,
 };
 pub use pack::{
     render_document, write_document, write_pack, Document, PackOptions, PackOutcome, PackProgressFn,

@@ -1,0 +1,584 @@
+//! 年度归档: the records of a year handed over to the street's archive, as one folder (and a
+//! .zip of it): each meeting's papers, the year's agreements with their signed scans, the
+//! roster and its changes, a database backup, `manifest.csv` (件号, 题名, 日期, 页数, 保管期限,
+//! 文件名, SHA-256) and `归档文件目录.pdf`.
+//!
+//! The folder is written under a hidden temporary name and renamed when whole: a cancel, an
+//! error or a crash leaves nothing half-written under the real name. Every file is made from
+//! the data alone (no clock time inside), so archiving an unchanged year twice gives the same
+//! bytes, and `verify` can tell a changed or deleted file.
+
+mod kinds;
+mod manifest;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use kinds::{retentions, set_retention, ArchiveKind, Retention, RetentionRow};
+pub use manifest::{verify, ManifestRow, VerifyReport, MANIFEST};
+
+use crate::agreements::{self, AgreementStatus};
+use crate::meetings::print_pack::{self, GroupBy};
+use crate::meetings::{self, Meeting};
+use crate::print::{self, Align, Block, Column, Doc, Fit, FontSet, PageStyle, Table};
+use crate::text::safe_file_name;
+use crate::{export, street, units, Error, Result};
+
+/// The table of contents printed for the paper file.
+pub const CONTENTS_PDF: &str = "归档文件目录.pdf";
+
+/// Progress: `(files written so far, the title being written)`; return `false` to cancel.
+pub type ArchiveProgress<'a> = &'a mut dyn FnMut(usize, &str) -> bool;
+
+/// What an archive run made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ArchiveOutcome {
+    /// The archive folder.
+    pub dir: String,
+    /// The .zip beside it, when asked for.
+    pub zip: Option<String>,
+    /// Files in the folder (the manifest and the table of contents included).
+    pub files: usize,
+    /// Their total size in bytes.
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// Files that should be there and were not found (e.g. a signed scan), as the manifest
+    /// records them.
+    pub missing: Vec<String>,
+    /// Documents with nothing in them yet (e.g. 发言顺序 without speeches), not archived.
+    pub skipped: Vec<String>,
+}
+
+/// The folder name an archive of `year` gets by default.
+pub fn default_folder_name(year: i32) -> String {
+    format!("联席会年度归档-{year}")
+}
+
+/// Archives `year` into the new folder `out` (and `out.zip` when `zip`). `data_dir` is the
+/// data folder, where signed scans are kept. `out` (and the .zip) must not exist yet.
+pub fn archive_year(
+    conn: &Connection,
+    data_dir: &Path,
+    year: i32,
+    out: &Path,
+    zip: bool,
+    progress: ArchiveProgress<'_>,
+) -> Result<ArchiveOutcome> {
+    let zip_path = zip.then(|| with_suffix(out, ".zip"));
+    for taken in std::iter::once(out).chain(zip_path.as_deref()) {
+        if taken.exists() {
+            return Err(Error::Conflict(format!(
+                "“{}”已存在。归档不会覆盖已有的文件：请换一个位置，或先把它移走。",
+                taken.display()
+            )));
+        }
+    }
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Error::invalid("output", "请给归档文件夹起一个名字。"))?;
+    let parent = out.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let tmp = parent.join(format!(".{name}.part"));
+    if tmp.exists() {
+        // What a crash left behind last time.
+        std::fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
+    }
+    std::fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, e))?;
+    let built = Folder::new(conn, &tmp, progress).and_then(|mut f| {
+        collect(conn, data_dir, year, &mut f)?;
+        f.finish(conn, year)
+    });
+    let mut outcome = match built {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    };
+    std::fs::rename(&tmp, out).map_err(|e| {
+        let _ = std::fs::remove_dir_all(&tmp);
+        Error::io(out, e)
+    })?;
+    outcome.dir = out.display().to_string();
+    if let Some(zip_path) = zip_path {
+        zip_folder(out, &zip_path)?;
+        outcome.zip = Some(zip_path.display().to_string());
+    }
+    log::info!(
+        "归档：{year} 年度 → {}（{} 个文件，{} 字节）",
+        out.display(),
+        outcome.files,
+        outcome.bytes
+    );
+    Ok(outcome)
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// The archive folder being written, and its manifest.
+struct Folder<'a> {
+    root: PathBuf,
+    rows: Vec<ManifestRow>,
+    retentions: Vec<RetentionRow>,
+    fonts: std::sync::Arc<FontSet>,
+    progress: ArchiveProgress<'a>,
+    bytes: u64,
+    skipped: Vec<String>,
+}
+
+impl<'a> Folder<'a> {
+    fn new(conn: &Connection, root: &Path, progress: ArchiveProgress<'a>) -> Result<Self> {
+        Ok(Folder {
+            root: root.to_path_buf(),
+            rows: Vec::new(),
+            retentions: retentions(conn)?,
+            fonts: print::saved_fonts(conn)?,
+            progress,
+            bytes: 0,
+            skipped: Vec::new(),
+        })
+    }
+
+    fn row(
+        &mut self,
+        kind: ArchiveKind,
+        title: &str,
+        date: Option<NaiveDate>,
+        file: &str,
+    ) -> ManifestRow {
+        ManifestRow {
+            number: format!("{:04}", self.rows.len() + 1),
+            title: title.to_string(),
+            date: date.map(|d| d.to_string()).unwrap_or_default(),
+            pages: None,
+            retention: kinds::retention_of(&self.retentions, kind)
+                .label()
+                .to_string(),
+            file: file.to_string(),
+            sha256: None,
+            note: String::new(),
+        }
+    }
+
+    /// Writes `bytes` as `file` (a path inside the folder, with `/`) and lists it.
+    fn file(
+        &mut self,
+        kind: ArchiveKind,
+        title: &str,
+        date: Option<NaiveDate>,
+        file: &str,
+        bytes: &[u8],
+    ) -> Result<()> {
+        if !(self.progress)(self.rows.len(), title) {
+            return Err(Error::Cancelled);
+        }
+        let path = self.root.join(file);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+        let mut row = self.row(kind, title, date, file);
+        row.pages = manifest::pdf_pages(bytes).or_else(|| is_image(file).then_some(1));
+        row.sha256 = Some(manifest::sha256_hex(bytes));
+        self.bytes += bytes.len() as u64;
+        self.rows.push(row);
+        Ok(())
+    }
+
+    /// Lists a file that should be archived and was not found.
+    fn missing(
+        &mut self,
+        kind: ArchiveKind,
+        title: &str,
+        date: Option<NaiveDate>,
+        file: &str,
+        why: &str,
+    ) {
+        let mut row = self.row(kind, title, date, file);
+        row.note = format!("缺失：{why}");
+        self.rows.push(row);
+    }
+
+    /// A PDF made by `make`; a document with nothing in it yet is noted and left out.
+    fn pdf(
+        &mut self,
+        kind: ArchiveKind,
+        title: &str,
+        date: Option<NaiveDate>,
+        file: &str,
+        make: impl FnOnce(&FontSet) -> Result<Vec<u8>>,
+    ) -> Result<()> {
+        match make(&self.fonts) {
+            Ok(bytes) => self.file(kind, title, date, file, &bytes),
+            Err(Error::NothingToPrint(why)) => {
+                self.skipped.push(format!("{title}：{why}"));
+                Ok(())
+            }
+            Err(e) => Err(Error::InDocument {
+                document: "年度归档",
+                source: Box::new(Error::Conflict(format!("生成“{title}”时出错：{e}"))),
+            }),
+        }
+    }
+
+    /// Writes the manifest and the table of contents; returns the outcome.
+    fn finish(mut self, conn: &Connection, year: i32) -> Result<ArchiveOutcome> {
+        let csv = manifest::to_csv(&self.rows);
+        let contents = print::render(
+            &contents_doc(conn, year, &self.rows)?,
+            &self.fonts,
+            &PageStyle::default(),
+        )?;
+        for (name, bytes) in [(MANIFEST, &csv), (CONTENTS_PDF, &contents)] {
+            let path = self.root.join(name);
+            std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+            self.bytes += bytes.len() as u64;
+        }
+        let missing = self
+            .rows
+            .iter()
+            .filter(|r| r.sha256.is_none())
+            .map(|r| format!("{}（{}）", r.file, r.note))
+            .collect();
+        Ok(ArchiveOutcome {
+            dir: self.root.display().to_string(),
+            zip: None,
+            files: self.rows.iter().filter(|r| r.sha256.is_some()).count() + 2,
+            bytes: self.bytes,
+            missing,
+            skipped: std::mem::take(&mut self.skipped),
+        })
+    }
+}
+
+fn is_image(file: &str) -> bool {
+    let lower = file.to_lowercase();
+    [".jpg", ".jpeg", ".png"].iter().any(|e| lower.ends_with(e))
+}
+
+/// The meetings held (or planned) in `year`: by their date, else by when they were made.
+fn meetings_of(conn: &Connection, year: i32) -> Result<Vec<Meeting>> {
+    let mut list: Vec<Meeting> = meetings::list(conn)?
+        .into_iter()
+        .filter(|m| match m.date {
+            Some(d) => d.year() == year,
+            None => m.created_at.starts_with(&format!("{year:04}")),
+        })
+        .collect();
+    list.sort_by(|a, b| (a.date, a.id).cmp(&(b.date, b.id)));
+    Ok(list)
+}
+
+fn collect(conn: &Connection, data_dir: &Path, year: i32, f: &mut Folder<'_>) -> Result<()> {
+    // Each meeting's papers.
+    for m in meetings_of(conn, year)? {
+        let folder = format!(
+            "会议/{}",
+            safe_file_name(&match m.date {
+                Some(d) => format!("{d} {}", m.title),
+                None => m.title.clone(),
+            })
+        );
+        let id = m.id;
+        let by = GroupBy::default();
+        let docs: [(
+            ArchiveKind,
+            &str,
+            Box<dyn FnOnce(&FontSet) -> Result<Vec<u8>>>,
+        ); 5] = [
+            (
+                ArchiveKind::Notice,
+                "邀请函",
+                Box::new(move |fonts| print_pack::invitations_pdf(conn, id, fonts)),
+            ),
+            (
+                ArchiveKind::Notice,
+                "会议议程",
+                Box::new(move |fonts| print_pack::agenda_pdf(conn, id, fonts)),
+            ),
+            (
+                ArchiveKind::List,
+                "参会单位名单",
+                Box::new(move |fonts| print_pack::attendees_pdf(conn, id, by, fonts)),
+            ),
+            (
+                ArchiveKind::List,
+                "签到情况",
+                Box::new(move |fonts| {
+                    let doc = print_pack::signin_record_doc(conn, id, by)?;
+                    print::render(&doc, fonts, &PageStyle::default())
+                }),
+            ),
+            (
+                ArchiveKind::Speech,
+                "发言顺序",
+                Box::new(move |fonts| print_pack::speakers_pdf(conn, id, fonts)),
+            ),
+        ];
+        for (kind, name, make) in docs {
+            let title = format!("{}{name}", m.title);
+            f.pdf(kind, &title, m.date, &format!("{folder}/{name}.pdf"), make)?;
+        }
+    }
+
+    // The year's agreements: the text as printed, and the signed scans.
+    for a in agreements::list(conn, None)?
+        .into_iter()
+        .filter(|a| a.year == year)
+    {
+        if matches!(a.status, AgreementStatus::Draft | AgreementStatus::Void) {
+            continue;
+        }
+        let stem = agreements::file_stem(&a);
+        let title = format!("{}（{}—{}）", a.number, a.party_a.name, a.party_b.name);
+        let id = a.id;
+        f.pdf(
+            ArchiveKind::Agreement,
+            &title,
+            a.signed_on,
+            &format!("共建协议/协议文本/{stem}.pdf"),
+            |fonts| agreements::render_agreement(conn, id, fonts),
+        )?;
+        if !matches!(
+            a.status,
+            AgreementStatus::Signed | AgreementStatus::Archived
+        ) {
+            continue;
+        }
+        let scan_title = format!("{title}签署扫描件");
+        match &a.scan_file {
+            Some(rel) => {
+                let ext = Path::new(rel)
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .unwrap_or_else(|| "pdf".into());
+                let file = format!("共建协议/签署扫描件/{stem}.{ext}");
+                let src = data_dir.join(rel);
+                match std::fs::read(&src) {
+                    Ok(bytes) => f.file(
+                        ArchiveKind::Agreement,
+                        &scan_title,
+                        a.signed_on,
+                        &file,
+                        &bytes,
+                    )?,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => f.missing(
+                        ArchiveKind::Agreement,
+                        &scan_title,
+                        a.signed_on,
+                        &file,
+                        &format!("数据文件夹中找不到扫描件 {rel}"),
+                    ),
+                    Err(e) => return Err(Error::io(&src, e)),
+                }
+            }
+            None => f.missing(
+                ArchiveKind::Agreement,
+                &scan_title,
+                a.signed_on,
+                &format!("共建协议/签署扫描件/{stem}"),
+                "已签署，但没有附签署扫描件",
+            ),
+        }
+    }
+
+    // The roster as it stands, and its changes during the year.
+    let year_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
+    let roster = export::units_xlsx(conn, year_end)?;
+    f.file(
+        ArchiveKind::Roster,
+        "成员单位名册",
+        None,
+        "成员单位/成员单位名册.xlsx",
+        &roster,
+    )?;
+    let changes = changes_doc(conn, year)?;
+    f.pdf(
+        ArchiveKind::Roster,
+        &format!("{year}年成员单位变动情况"),
+        None,
+        "成员单位/成员单位变动情况.pdf",
+        |fonts| print::render(&changes, fonts, &PageStyle::default()),
+    )?;
+
+    // The database as it is now.
+    let backup = f.root.join(format!("数据备份/联席会数据-{year}.sqlite3"));
+    let dir = backup.parent().unwrap_or(&f.root).to_path_buf();
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    conn.execute("VACUUM INTO ?1", [backup.to_string_lossy().as_ref()])?;
+    let bytes = std::fs::read(&backup).map_err(|e| Error::io(&backup, e))?;
+    // Written again through `file` so that it is listed and hashed like the rest.
+    std::fs::remove_file(&backup).map_err(|e| Error::io(&backup, e))?;
+    f.file(
+        ArchiveKind::Backup,
+        "数据库备份",
+        None,
+        &format!("数据备份/联席会数据-{year}.sqlite3"),
+        &bytes,
+    )
+}
+
+/// 成员单位变动情况: every join, leave and edit of the year, oldest first.
+fn changes_doc(conn: &Connection, year: i32) -> Result<Doc> {
+    let title = format!("{year}年成员单位变动情况");
+    let mut doc = Doc::new(title.clone(), title.clone());
+    doc.push(Block::Title(title));
+    let rows: Vec<Vec<String>> = units::history_in_year(conn, year)?
+        .into_iter()
+        .enumerate()
+        .map(|(n, (unit, h))| {
+            let what = h
+                .changes
+                .iter()
+                .map(|c| match (c.old.is_empty(), c.new.is_empty()) {
+                    (true, _) => format!("{}：{}", c.field, c.new),
+                    (false, true) => format!("{}：{}（删除）", c.field, c.old),
+                    (false, false) => format!("{}：{} → {}", c.field, c.old, c.new),
+                })
+                .collect::<Vec<_>>()
+                .join("；");
+            doc.field("单位名称", unit.clone());
+            doc.field("变动内容", what.clone());
+            vec![
+                (n + 1).to_string(),
+                h.changed_at.chars().take(10).collect(),
+                unit,
+                h.source,
+                what,
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        doc.push(Block::para("本年度成员单位名册没有变动。"));
+        return Ok(doc);
+    }
+    doc.push(Block::Table(Table {
+        columns: vec![
+            Column::new(0.8, Align::Center),
+            Column::new(1.8, Align::Center),
+            Column::new(3.2, Align::Left).fit(Fit::FreeText),
+            Column::new(1.2, Align::Center),
+            Column::new(5.0, Align::Left).fit(Fit::FreeText),
+        ],
+        header: Some(
+            ["序号", "日期", "单位名称", "方式", "变动内容"]
+                .map(String::from)
+                .to_vec(),
+        ),
+        rows,
+        borders: true,
+        size: Some(10.5),
+    }));
+    Ok(doc)
+}
+
+/// 归档文件目录: the manifest's rows, for the paper file.
+fn contents_doc(conn: &Connection, year: i32, rows: &[ManifestRow]) -> Result<Doc> {
+    let profile = street::get(conn)?;
+    let who = profile.meeting_name();
+    let title = if who.is_empty() {
+        format!("{year}年度联席会归档文件目录")
+    } else {
+        format!("{who}{year}年度归档文件目录")
+    };
+    let mut doc = Doc::new(title.clone(), title.clone());
+    doc.push(Block::Title(title));
+    let table_rows = rows
+        .iter()
+        .map(|r| {
+            doc.field("题名", r.title.clone());
+            vec![
+                r.number.clone(),
+                r.title.clone(),
+                r.date.clone(),
+                r.pages.map(|p| p.to_string()).unwrap_or_default(),
+                r.retention.clone(),
+                r.note.clone(),
+            ]
+        })
+        .collect();
+    doc.push(Block::Table(Table {
+        columns: vec![
+            Column::new(1.0, Align::Center),
+            Column::new(5.0, Align::Left).fit(Fit::FreeText),
+            Column::new(1.9, Align::Center),
+            Column::new(0.9, Align::Center),
+            Column::new(1.3, Align::Center).fit(Fit::Entries),
+            Column::new(2.0, Align::Left).fit(Fit::FreeText),
+        ],
+        header: Some(
+            ["件号", "题名", "日期", "页数", "保管期限", "备注"]
+                .map(String::from)
+                .to_vec(),
+        ),
+        rows: table_rows,
+        borders: true,
+        size: Some(10.5),
+    }));
+    Ok(doc)
+}
+
+/// Zips the folder `dir` into `zip` (through a temporary file): entries in path order, with
+/// fixed timestamps, so the same folder gives the same bytes.
+fn zip_folder(dir: &Path, zip: &Path) -> Result<()> {
+    let mut files = Vec::new();
+    walk(dir, dir, &mut files)?;
+    files.sort();
+    let part = with_suffix(zip, ".part");
+    let result = (|| {
+        let file = std::fs::File::create(&part).map_err(|e| Error::io(&part, e))?;
+        let mut w = zip::ZipWriter::new(std::io::BufWriter::new(file));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default());
+        let fail = |e: zip::result::ZipError| Error::io(&part, std::io::Error::other(e));
+        let root = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for rel in &files {
+            let bytes = std::fs::read(dir.join(rel)).map_err(|e| Error::io(dir.join(rel), e))?;
+            w.start_file(format!("{root}/{rel}"), options)
+                .map_err(fail)?;
+            w.write_all(&bytes).map_err(|e| Error::io(&part, e))?;
+        }
+        let mut inner = w.finish().map_err(fail)?;
+        inner.flush().map_err(|e| Error::io(&part, e))?;
+        Ok(())
+    })();
+    match result {
+        Ok(()) => std::fs::rename(&part, zip).map_err(|e| Error::io(zip, e)),
+        Err(e) => {
+            let _ = std::fs::remove_file(&part);
+            Err(e)
+        }
+    }
+}
+
+/// Relative paths (with `/`) of the files under `dir`.
+fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        if path.is_dir() {
+            walk(root, &path, out)?;
+        } else if let Ok(rel) = path.strip_prefix(root) {
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.push(parts.join("/"));
+        }
+    }
+    Ok(())
+}

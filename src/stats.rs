@@ -1,0 +1,155 @@
+//! 年度概览: the numbers behind each chart of the year, counted from the data (the screen's
+//! charts, their tables, `lianxi stats --json` and the printed 年度工作统计 all read these).
+
+use chrono::Datelike;
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::agreements::{self, AgreementStatus};
+use crate::meetings::{self, attendance};
+use crate::units::{self, UnitCategory, UnitStatus};
+use crate::Result;
+
+/// A label and how many.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Count {
+    pub label: String,
+    #[ts(type = "number")]
+    pub count: i64,
+}
+
+/// Units that joined and left in one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct YearFlow {
+    pub year: i32,
+    #[ts(type = "number")]
+    pub joined: i64,
+    #[ts(type = "number")]
+    pub left: i64,
+}
+
+/// One meeting's attendance: 应到 (member units invited), 实到 (signed in), 请假.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MeetingAttendance {
+    #[ts(type = "number")]
+    pub meeting_id: i64,
+    pub title: String,
+    pub date: Option<String>,
+    #[ts(type = "number")]
+    pub expected: i64,
+    #[ts(type = "number")]
+    pub present: i64,
+    #[ts(type = "number")]
+    pub leave: i64,
+    /// 实到 ÷ 应到 in whole percent (rounded); `None` before anyone is invited.
+    pub rate_percent: Option<u32>,
+}
+
+/// The numbers behind every chart of 年度概览.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct YearStats {
+    pub year: i32,
+    /// 在册 member units now, by 类别 (every category, zeros included).
+    pub units_by_category: Vec<Count>,
+    /// 在册 member units now, by 分会 (units without one under 未分会).
+    pub units_by_branch: Vec<Count>,
+    /// Joins and leaves per year, from the earliest year on record up to `year`.
+    pub joins_and_leaves: Vec<YearFlow>,
+    /// The meetings of `year`, by date.
+    pub attendance: Vec<MeetingAttendance>,
+    /// The agreements of `year` by status (every status, zeros included).
+    pub agreements_by_status: Vec<Count>,
+}
+
+/// Counts everything for `year`.
+pub fn year_stats(conn: &Connection, year: i32) -> Result<YearStats> {
+    let all = units::list(conn)?;
+    let active: Vec<_> = all
+        .iter()
+        .filter(|u| u.status == UnitStatus::Active)
+        .collect();
+
+    let units_by_category = UnitCategory::ALL
+        .iter()
+        .map(|&c| Count {
+            label: c.label().to_string(),
+            count: active.iter().filter(|u| u.category == c).count() as i64,
+        })
+        .collect();
+
+    let mut units_by_branch: Vec<Count> = Vec::new();
+    for u in &active {
+        let label = u.branch.clone().unwrap_or_else(|| "未分会".to_string());
+        match units_by_branch.iter_mut().find(|c| c.label == label) {
+            Some(c) => c.count += 1,
+            None => units_by_branch.push(Count { label, count: 1 }),
+        }
+    }
+    units_by_branch.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+
+    let year_of = |d: &Option<String>| -> Option<i32> {
+        d.as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
+    };
+    let joined: Vec<i32> = all.iter().filter_map(|u| year_of(&u.joined_on)).collect();
+    let left: Vec<i32> = all.iter().filter_map(|u| year_of(&u.left_on)).collect();
+    let first = joined
+        .iter()
+        .chain(&left)
+        .copied()
+        .filter(|&y| y <= year)
+        .min();
+    let joins_and_leaves = match first {
+        None => Vec::new(),
+        Some(first) => (first.max(year - 19)..=year)
+            .map(|y| YearFlow {
+                year: y,
+                joined: joined.iter().filter(|&&j| j == y).count() as i64,
+                left: left.iter().filter(|&&l| l == y).count() as i64,
+            })
+            .collect(),
+    };
+
+    let mut attendance = Vec::new();
+    let mut held: Vec<_> = meetings::list(conn)?
+        .into_iter()
+        .filter(|m| m.date.is_some_and(|d| d.year() == year))
+        .collect();
+    held.sort_by_key(|m| (m.date, m.id));
+    for m in held {
+        let c = attendance::counts(conn, m.id)?;
+        attendance.push(MeetingAttendance {
+            meeting_id: m.id,
+            title: m.title,
+            date: m.date.map(|d| d.to_string()),
+            expected: c.expected,
+            present: c.present,
+            leave: c.leave,
+            rate_percent: (c.expected > 0)
+                .then(|| ((c.present * 100 + c.expected / 2) / c.expected) as u32),
+        });
+    }
+
+    let of_year: Vec<_> = agreements::list(conn, None)?
+        .into_iter()
+        .filter(|a| a.year == year)
+        .collect();
+    let agreements_by_status = AgreementStatus::ALL
+        .iter()
+        .map(|&s| Count {
+            label: s.label().to_string(),
+            count: of_year.iter().filter(|a| a.status == s).count() as i64,
+        })
+        .collect();
+
+    Ok(YearStats {
+        year,
+        units_by_category,
+        units_by_branch,
+        joins_and_leaves,
+        attendance,
+        agreements_by_status,
+    })
+}
