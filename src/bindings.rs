@@ -36,6 +36,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::meetings::print_pack::Document::export_all(&cfg)?;
     crate::meetings::print_pack::GroupBy::export_all(&cfg)?;
     crate::agreements::Agreement::export_all(&cfg)?;
+    crate::archive::ArchiveOutcome::export_all(&cfg)?;
+    crate::archive::RetentionRow::export_all(&cfg)?;
+    crate::archive::VerifyReport::export_all(&cfg)?;
+    crate::stats::YearStats::export_all(&cfg)?;
     crate::agreements::AgreementTemplate::export_all(&cfg)?;
     crate::agreements::TemplateInput::export_all(&cfg)?;
     crate::agreements::PairSpec::export_all(&cfg)?;

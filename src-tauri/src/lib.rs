@@ -113,6 +113,12 @@ pub fn run() {
             commands::meeting_print::meeting_print,
             commands::meeting_print::meeting_print_pack,
             commands::meeting_print::meeting_word_documents,
+            commands::year::year_stats,
+            commands::year::year_stats_pdf,
+            commands::year::archive_year,
+            commands::year::archive_retentions,
+            commands::year::archive_retention_set,
+            commands::year::archive_retention_options,
             commands::meeting_print::meeting_export_word,
             // end 会议筹备
             // 共建协议 (commands/agreements.rs)

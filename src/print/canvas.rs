@@ -3,8 +3,8 @@
 //! document renderer is built on it; name cards and seating charts can use it directly.
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix, WindingOrder,
 };
 
 use super::fonts::{is_invisible, FaceId, FontRole, FontSet};
@@ -237,6 +237,45 @@ impl<'f> Canvas<'f> {
         self.line(page, (x + w, y), (x + w, y + h), thickness);
         self.line(page, (x + w, y + h), (x, y + h), thickness);
         self.line(page, (x, y + h), (x, y), thickness);
+    }
+
+    /// Fills a rectangle whose bottom-left corner is `(x, y)` with a grey (`0.0` black,
+    /// `1.0` white): the bars of a chart.
+    pub fn fill_rect(&mut self, page: usize, x: f32, y: f32, w: f32, h: f32, grey: f32) {
+        let Some(buf) = self.pages.get_mut(page) else {
+            return;
+        };
+        let point = |x: f32, y: f32| LinePoint {
+            p: Point { x: Pt(x), y: Pt(y) },
+            bezier: false,
+        };
+        buf.ops.push(Op::SetFillColor {
+            col: Color::Greyscale(Greyscale {
+                percent: grey.clamp(0.0, 1.0),
+                icc_profile: None,
+            }),
+        });
+        buf.ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing {
+                    points: vec![
+                        point(x, y),
+                        point(x + w, y),
+                        point(x + w, y + h),
+                        point(x, y + h),
+                    ],
+                }],
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+        // Text drawn afterwards stays black.
+        buf.ops.push(Op::SetFillColor {
+            col: Color::Greyscale(Greyscale {
+                percent: 0.0,
+                icc_profile: None,
+            }),
+        });
     }
 
     fn font_id(&mut self, face: FaceId) -> FontId {

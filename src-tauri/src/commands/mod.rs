@@ -9,3 +9,4 @@ pub mod meetings;
 pub mod org;
 pub mod settings;
 pub mod units;
+pub mod year;

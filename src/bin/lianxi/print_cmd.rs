@@ -21,6 +21,15 @@ pub enum PrintAction {
         #[arg(short, long, value_name = "FILE.pdf|DIR")]
         output: PathBuf,
     },
+    /// 年度工作统计（年度概览的图表）
+    Stats {
+        /// 年度
+        #[arg(long)]
+        year: i32,
+        /// 输出的 PDF 文件
+        #[arg(short, long, value_name = "FILE.pdf")]
+        output: PathBuf,
+    },
     #[command(flatten)]
     Pack(crate::print_pack_cmd::PackAction),
 }
@@ -28,6 +37,10 @@ pub enum PrintAction {
 pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
     match action {
         PrintAction::Pack(pack) => crate::print_pack_cmd::run(conn, pack)?,
+        PrintAction::Stats { year, output } => {
+            lianxi::stats::write_stats_pdf(conn, year, &output)?;
+            println!("已生成 {year} 年度工作统计：{}", output.display());
+        }
         PrintAction::Agreements {
             meeting,
             id,

@@ -1,6 +1,10 @@
 //! 年度概览: the numbers behind each chart of the year, counted from the data (the screen's
 //! charts, their tables, `lianxi stats --json` and the printed 年度工作统计 all read these).
 
+mod print;
+
+pub use print::stats_pdf;
+
 use chrono::Datelike;
 use rusqlite::Connection;
 use serde::Serialize;
@@ -54,7 +58,8 @@ pub struct YearStats {
     pub units_by_category: Vec<Count>,
     /// 在册 member units now, by 分会 (units without one under 未分会).
     pub units_by_branch: Vec<Count>,
-    /// Joins and leaves per year, from the earliest year on record up to `year`.
+    /// Joins and leaves per year, for the ten years up to `year` (from the earliest year on
+    /// record, when that is later).
     pub joins_and_leaves: Vec<YearFlow>,
     /// The meetings of `year`, by date.
     pub attendance: Vec<MeetingAttendance>,
@@ -103,7 +108,7 @@ pub fn year_stats(conn: &Connection, year: i32) -> Result<YearStats> {
         .min();
     let joins_and_leaves = match first {
         None => Vec::new(),
-        Some(first) => (first.max(year - 19)..=year)
+        Some(first) => (first.max(year - 9)..=year)
             .map(|y| YearFlow {
                 year: y,
                 joined: joined.iter().filter(|&&j| j == y).count() as i64,
@@ -152,4 +157,13 @@ pub fn year_stats(conn: &Connection, year: i32) -> Result<YearStats> {
         attendance,
         agreements_by_status,
     })
+}
+
+/// 年度工作统计 of `year` written to `path` (through a temporary file).
+pub fn write_stats_pdf(conn: &Connection, year: i32, path: &std::path::Path) -> Result<()> {
+    let stats = year_stats(conn, year)?;
+    let who = crate::street::get(conn)?.meeting_name();
+    let fonts = crate::print::saved_fonts(conn)?;
+    let bytes = stats_pdf(&stats, &who, &fonts)?;
+    crate::print::write_file(path, &bytes)
 }
