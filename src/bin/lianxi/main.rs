@@ -5,6 +5,7 @@ mod agreement_cmd;
 mod backup_cmd;
 mod community_cmd;
 mod meeting_cmd;
+mod minutes_cmd;
 mod print_cmd;
 mod print_pack_cmd;
 mod roster_cmd;
@@ -74,6 +75,16 @@ enum Command {
     Agreement {
         #[command(subcommand)]
         action: agreement_cmd::AgreementAction,
+    },
+    /// 会议纪要：draft | set | rebuild | finalise | reopen
+    Minutes {
+        #[command(subcommand)]
+        action: minutes_cmd::MinutesAction,
+    },
+    /// 信息稿：draft | set
+    News {
+        #[command(subcommand)]
+        action: minutes_cmd::NewsAction,
     },
     /// 打印（生成 PDF）
     Print {
@@ -154,6 +165,8 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
         Command::Meeting { action } => meeting_cmd::run(&mut conn, action)?,
         Command::Agreement { action } => agreement_cmd::run(&mut conn, action)?,
         Command::Print { action } => print_cmd::run(&mut conn, action)?,
+        Command::Minutes { action } => minutes_cmd::run(&mut conn, action)?,
+        Command::News { action } => minutes_cmd::run_news(&mut conn, action)?,
     }
     Ok(())
 }

@@ -21,6 +21,10 @@ pub enum PrintAction {
         #[arg(short, long, value_name = "FILE.pdf|DIR")]
         output: PathBuf,
     },
+    /// 会议纪要（GB/T 9704 纪要格式）
+    Minutes(crate::print_pack_cmd::PackArgs),
+    /// 信息稿
+    News(crate::print_pack_cmd::PackArgs),
     #[command(flatten)]
     Pack(crate::print_pack_cmd::PackAction),
 }
@@ -28,6 +32,18 @@ pub enum PrintAction {
 pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
     match action {
         PrintAction::Pack(pack) => crate::print_pack_cmd::run(conn, pack)?,
+        PrintAction::Minutes(a) => {
+            let fonts = lianxi::print::saved_fonts(conn)?;
+            let bytes = lianxi::minutes::minutes_pdf(conn, a.meeting, &fonts)?;
+            lianxi::minutes::write_pdf(&a.output, &bytes)?;
+            println!("已生成会议纪要：{}", a.output.display());
+        }
+        PrintAction::News(a) => {
+            let fonts = lianxi::print::saved_fonts(conn)?;
+            let bytes = lianxi::minutes::news_pdf(conn, a.meeting, &fonts)?;
+            lianxi::minutes::write_pdf(&a.output, &bytes)?;
+            println!("已生成信息稿：{}", a.output.display());
+        }
         PrintAction::Agreements {
             meeting,
             id,

@@ -14,6 +14,7 @@ pub use lists::{
     agenda_doc, agenda_pdf, attendees_doc, attendees_pdf, invitation_docs, invitations_pdf,
     signin_doc, signin_pdf, speakers_doc, speakers_pdf, GroupBy,
 };
+pub(crate) use pack::write_atomically;
 pub use pack::{
     render_document, write_document, write_pack, Document, PackOptions, PackOutcome, PackProgressFn,
 };

@@ -183,7 +183,7 @@ fn remove_all(paths: &[PathBuf]) {
 
 /// Writes under a hidden part name (`.name.pdf.part`) and renames: a job killed mid-write
 /// leaves no half-written PDF where the user looks.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
