@@ -16,7 +16,10 @@ use ts_rs::TS;
 pub use draft::{draft_items, draft_opening, heading_for};
 pub use facts::{facts, Facts};
 pub use news::{draft_news, news, news_text, reset_news, save_news, NewsDraft, NewsEdit};
-pub use print::{minutes_doc, minutes_pdf, news_doc, news_pdf, write_pdf};
+pub use print::{
+    minutes_doc, minutes_pdf, minutes_preview, news_doc, news_pdf, write_pdf, PreviewBlock,
+    PreviewKind,
+};
 pub use store::{
     ensure, finalise, get, lists_from_attendance, rebuild_lists, reopen, save, AttendanceLists, Minutes, MinutesEdit,
     MinutesStatus,

@@ -4,7 +4,10 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::{cn_numeral, ensure, news, Attendee, Minutes};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{cn_numeral, ensure, news, Attendee, Minutes, MinutesEdit};
 use crate::date::cn_date;
 use crate::print::{mm, render, Align, Block, Doc, FontSet, PageStyle};
 use crate::street;
@@ -19,6 +22,10 @@ fn names(list: &[Attendee]) -> String {
 /// hanging lines, and the 版记 at the foot of the last page when there is one.
 pub fn minutes_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
     let m: Minutes = ensure(conn, meeting_id)?;
+    build_doc(conn, &m)
+}
+
+fn build_doc(conn: &Connection, m: &Minutes) -> Result<Doc> {
     let style = PageStyle::default();
     let mut doc = Doc::new(format!("会议纪要 {}", m.heading), m.heading.clone());
     doc.push(Block::Spacer(mm(35.0) / style.line_pitch));
@@ -73,7 +80,7 @@ pub fn minutes_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
             text,
         });
     }
-    let colophon = colophon(conn, &m)?;
+    let colophon = colophon(conn, m)?;
     if !colophon.is_empty() {
         doc.push(Block::Colophon(colophon));
     }
@@ -131,4 +138,73 @@ pub fn news_pdf(conn: &Connection, meeting_id: i64, fonts: &FontSet) -> Result<V
 /// Writes PDF bytes to `path` through a hidden part file and a rename.
 pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
     crate::meetings::print_pack::write_atomically(path, bytes)
+}
+
+/// What a block of the page preview is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum PreviewKind {
+    Spacer,
+    Title,
+    Line,
+    Heading,
+    Paragraph,
+    Labelled,
+    Colophon,
+}
+
+/// One block of the 纪要 as the printed page has it, for the screen's live preview: the
+/// same document the PDF is drawn from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PreviewBlock {
+    pub kind: PreviewKind,
+    /// 出席： for a labelled list; the left part of a 版记 line.
+    pub label: String,
+    pub text: String,
+}
+
+/// The page preview of a 纪要 with `edit` applied (nothing is saved): the document the PDF
+/// would be drawn from, block by block.
+pub fn minutes_preview(
+    conn: &Connection,
+    meeting_id: i64,
+    edit: &MinutesEdit,
+) -> Result<Vec<PreviewBlock>> {
+    let mut m = ensure(conn, meeting_id)?;
+    m.heading = edit.heading.clone();
+    m.issue_no = edit.issue_no.trim().to_owned();
+    m.opening = edit.opening.trim().to_owned();
+    m.items = edit.items.clone();
+    m.send_to = edit.send_to.trim().to_owned();
+    m.copy_to = edit.copy_to.trim().to_owned();
+    m.issuer = edit.issuer.trim().to_owned();
+    m.issued_on = edit.issued_on;
+    let doc = build_doc(conn, &m)?;
+    let block = |kind, label: &str, text: &str| PreviewBlock {
+        kind,
+        label: label.to_owned(),
+        text: text.to_owned(),
+    };
+    let mut out = Vec::new();
+    for b in &doc.blocks {
+        match b {
+            Block::Spacer(_) => out.push(block(PreviewKind::Spacer, "", "")),
+            Block::Title(t) => out.push(block(PreviewKind::Title, "", t)),
+            Block::Line { text, .. } => out.push(block(PreviewKind::Line, "", text)),
+            Block::Heading1(t) | Block::Heading2(t) => {
+                out.push(block(PreviewKind::Heading, "", t))
+            }
+            Block::Paragraph { text, .. } => out.push(block(PreviewKind::Paragraph, "", text)),
+            Block::Labelled { label, text } => {
+                out.push(block(PreviewKind::Labelled, label, text))
+            }
+            Block::Colophon(lines) => {
+                for (left, right) in lines {
+                    out.push(block(PreviewKind::Colophon, left, right));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
 }
