@@ -15,7 +15,9 @@ use ts_rs::TS;
 
 pub use draft::{draft_items, draft_opening, heading_for};
 pub use facts::{facts, Facts};
-pub use news::{draft_news, news, news_text, reset_news, save_news, NewsDraft, NewsEdit};
+pub use news::{
+    current_news, draft_news, news, news_text, reset_news, save_news, NewsDraft, NewsEdit,
+};
 pub use print::{
     minutes_doc, minutes_pdf, minutes_preview, news_doc, news_pdf, write_pdf, PreviewBlock,
     PreviewKind,

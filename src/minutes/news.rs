@@ -163,6 +163,22 @@ pub fn news(conn: &Connection, meeting_id: i64) -> Result<NewsDraft> {
     write(conn, meeting_id, &edit)
 }
 
+/// The 信息稿 as it stands: the stored one, else a draft from the facts now (not saved, so a
+/// later sign-in still reaches the draft made on first use).
+pub fn current_news(conn: &Connection, meeting_id: i64) -> Result<NewsDraft> {
+    crate::meetings::get(conn, meeting_id)?;
+    if let Some(n) = read(conn, meeting_id)? {
+        return Ok(n);
+    }
+    let e = draft_news(&facts(conn, meeting_id)?);
+    Ok(NewsDraft {
+        meeting_id,
+        headline: e.headline,
+        paragraphs: e.paragraphs,
+        updated_at: String::new(),
+    })
+}
+
 /// Saves an edited 信息稿. Blank paragraphs are dropped; a headline and one paragraph are
 /// needed.
 pub fn save_news(conn: &Connection, meeting_id: i64, edit: &NewsEdit) -> Result<NewsDraft> {

@@ -95,11 +95,11 @@ pub async fn news_reset(store: State<'_, Arc<Store>>, meeting_id: i64) -> ApiRes
     with_conn(&store, move |conn, _| minutes::reset_news(conn, meeting_id)).await
 }
 
-/// The 信息稿 as plain text for WeChat.
+/// The 信息稿 as plain text for WeChat (the stored one, else a draft that is not saved).
 #[tauri::command]
 pub async fn news_text(store: State<'_, Arc<Store>>, meeting_id: i64) -> ApiResult<String> {
     with_conn(&store, move |conn, _| {
-        minutes::news(conn, meeting_id).map(|n| minutes::news_text(&n))
+        minutes::current_news(conn, meeting_id).map(|n| minutes::news_text(&n))
     })
     .await
 }

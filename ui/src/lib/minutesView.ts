@@ -49,21 +49,25 @@ export function byYear(meetings: Meeting[]): { year: string; meetings: Meeting[]
     .map(([year, ms]) => ({ year, meetings: ms }))
 }
 
-/** Copies `text` to the clipboard: the Clipboard API when allowed, else a hidden textarea. */
-export async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text)
-    return
-  } catch {
-    // Fall through to the older way (some webviews refuse the Clipboard API).
-  }
+/**
+ * Copies `text` to the clipboard inside the click that asked for it (WebKit refuses a copy
+ * after an await). Returns false when the webview refused: the caller then shows the text
+ * selected for Ctrl+C.
+ */
+export function copyNow(text: string): boolean {
   const area = document.createElement('textarea')
   area.value = text
+  area.setAttribute('readonly', '')
   area.style.position = 'fixed'
   area.style.opacity = '0'
   document.body.appendChild(area)
   area.select()
-  const ok = document.execCommand('copy')
+  let ok = false
+  try {
+    ok = document.execCommand('copy')
+  } catch {
+    ok = false
+  }
   document.body.removeChild(area)
-  if (!ok) throw new Error('无法复制到剪贴板，请手动选择文字复制。')
+  return ok
 }
