@@ -33,8 +33,17 @@ fn minutes_and_news_from_an_empty_database() {
     ok(
         &db,
         &[
-            "street", "set", "--name", "海棠街道办事处", "--party-org",
-            "中共海棠街道工作委员会", "--leader", "陈书记", "--contact", "吴秘书", "--phone",
+            "street",
+            "set",
+            "--name",
+            "海棠街道办事处",
+            "--party-org",
+            "中共海棠街道工作委员会",
+            "--leader",
+            "陈书记",
+            "--contact",
+            "吴秘书",
+            "--phone",
             "0532-88886666",
         ],
     );
@@ -42,20 +51,56 @@ fn minutes_and_news_from_an_empty_database() {
     let m = ok(
         &db,
         &[
-            "meeting", "create", "--title", "海棠街道2026年联席会年会", "--kind", "年会",
-            "--date", "2026-09-21", "--venue", "街道三楼会议室", "--theme", "共驻共建",
+            "meeting",
+            "create",
+            "--title",
+            "海棠街道2026年联席会年会",
+            "--kind",
+            "年会",
+            "--date",
+            "2026-09-21",
+            "--venue",
+            "街道三楼会议室",
+            "--theme",
+            "共驻共建",
         ],
     );
     let m = m.trim();
     ok(&db, &["meeting", "invite", "--meeting", m, "--all"]);
-    ok(&db, &["meeting", "reply", "--meeting", m, "--unit", "海棠宾馆", "--leave"]);
-    ok(&db, &["meeting", "reply", "--meeting", m, "--unit", "十九中", "--delegate", "孙思远"]);
+    ok(
+        &db,
+        &[
+            "meeting",
+            "reply",
+            "--meeting",
+            m,
+            "--unit",
+            "海棠宾馆",
+            "--leave",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "meeting",
+            "reply",
+            "--meeting",
+            m,
+            "--unit",
+            "十九中",
+            "--delegate",
+            "孙思远",
+        ],
+    );
     for u in ["十九中", "海棠路小学", "青岛啤酒"] {
         ok(&db, &["meeting", "signin", "--meeting", m, "--unit", u]);
     }
 
-    let draft: Value = serde_json::from_str(&ok(&db, &["minutes", "draft", "--meeting", m, "--json"])).unwrap();
-    for key in ["heading", "opening", "items", "present", "on_leave", "guests"] {
+    let draft: Value =
+        serde_json::from_str(&ok(&db, &["minutes", "draft", "--meeting", m, "--json"])).unwrap();
+    for key in [
+        "heading", "opening", "items", "present", "on_leave", "guests",
+    ] {
         assert!(!draft[key].is_null(), "{key}");
     }
     assert_eq!(draft["heading"], "海棠街道区域化党建联席会议纪要");
@@ -67,7 +112,10 @@ fn minutes_and_news_from_an_empty_database() {
     assert_eq!(draft["present"][0]["person"], "孙思远");
     assert_eq!(names(&draft, "on_leave"), vec!["海棠宾馆有限责任公司"]);
     let opening = draft["opening"].as_str().unwrap();
-    assert!(opening.contains("会议共邀请成员单位5家，实到3家，其中新入会单位1家。"), "{opening}");
+    assert!(
+        opening.contains("会议共邀请成员单位5家，实到3家，其中新入会单位1家。"),
+        "{opening}"
+    );
 
     // Edit: one item written by hand, with 责任单位 and 完成时限.
     let mut edit = draft.clone();
@@ -76,31 +124,88 @@ fn minutes_and_news_from_an_empty_database() {
     ]);
     let file = dir.path().join("纪要.json");
     std::fs::write(&file, serde_json::to_string(&edit).unwrap()).unwrap();
-    ok(&db, &["minutes", "set", "--meeting", m, "--from", file.to_str().unwrap()]);
+    ok(
+        &db,
+        &[
+            "minutes",
+            "set",
+            "--meeting",
+            m,
+            "--from",
+            file.to_str().unwrap(),
+        ],
+    );
 
     // A bad file changes nothing.
     let before = ok(&db, &["minutes", "draft", "--meeting", m, "--json"]);
     let bad = dir.path().join("bad.json");
-    std::fs::write(&bad, "{\"heading\": \"\", \"opening\": \"\", \"items\": []}").unwrap();
-    refused(&db, &["minutes", "set", "--meeting", m, "--from", bad.to_str().unwrap()]);
+    std::fs::write(
+        &bad,
+        "{\"heading\": \"\", \"opening\": \"\", \"items\": []}",
+    )
+    .unwrap();
+    refused(
+        &db,
+        &[
+            "minutes",
+            "set",
+            "--meeting",
+            m,
+            "--from",
+            bad.to_str().unwrap(),
+        ],
+    );
     std::fs::write(&bad, "not json").unwrap();
-    refused(&db, &["minutes", "set", "--meeting", m, "--from", bad.to_str().unwrap()]);
-    assert_eq!(ok(&db, &["minutes", "draft", "--meeting", m, "--json"]), before);
+    refused(
+        &db,
+        &[
+            "minutes",
+            "set",
+            "--meeting",
+            m,
+            "--from",
+            bad.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        ok(&db, &["minutes", "draft", "--meeting", m, "--json"]),
+        before
+    );
 
     // A late sign-in, then the rebuild: the unit appears and the edit stays.
-    ok(&db, &["meeting", "signin", "--meeting", m, "--unit", "驻区某部队"]);
+    ok(
+        &db,
+        &["meeting", "signin", "--meeting", m, "--unit", "驻区某部队"],
+    );
     ok(&db, &["minutes", "rebuild", "--meeting", m]);
-    let now: Value = serde_json::from_str(&ok(&db, &["minutes", "draft", "--meeting", m, "--json"])).unwrap();
+    let now: Value =
+        serde_json::from_str(&ok(&db, &["minutes", "draft", "--meeting", m, "--json"])).unwrap();
     assert!(names(&now, "present").contains(&"驻区某部队".to_owned()));
     assert_eq!(now["items"], edit["items"]);
 
     let news = ok(&db, &["news", "draft", "--meeting", m, "--text"]);
-    assert!(news.starts_with("海棠街道2026年联席会年会召开\n\n"), "{news}");
-    assert!(news.contains("共邀请了辖区5家单位参加，联席会4家成员单位代表"), "{news}");
+    assert!(
+        news.starts_with("海棠街道2026年联席会年会召开\n\n"),
+        "{news}"
+    );
+    assert!(
+        news.contains("共邀请了辖区5家单位参加，联席会4家成员单位代表"),
+        "{news}"
+    );
     assert!(!news.contains("0家"), "{news}");
 
     let pdf = dir.path().join("纪要.pdf");
-    ok(&db, &["print", "minutes", "--meeting", m, "-o", pdf.to_str().unwrap()]);
+    ok(
+        &db,
+        &[
+            "print",
+            "minutes",
+            "--meeting",
+            m,
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
     let text = poppler::squeeze(&poppler::tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
     for want in [
         "海棠街道区域化党建联席会议纪要",
@@ -111,20 +216,56 @@ fn minutes_and_news_from_an_empty_database() {
         "驻区某部队",
         "请假：海棠宾馆有限责任公司",
     ] {
-        assert!(text.contains(&poppler::squeeze(want)), "missing {want}: {text}");
+        assert!(
+            text.contains(&poppler::squeeze(want)),
+            "missing {want}: {text}"
+        );
     }
     let npdf = dir.path().join("信息稿.pdf");
-    ok(&db, &["print", "news", "--meeting", m, "-o", npdf.to_str().unwrap()]);
+    ok(
+        &db,
+        &[
+            "print",
+            "news",
+            "--meeting",
+            m,
+            "-o",
+            npdf.to_str().unwrap(),
+        ],
+    );
     let ntext = poppler::squeeze(&poppler::tool("pdftotext", &[npdf.to_str().unwrap(), "-"]));
     assert!(ntext.contains("海棠街道2026年联席会年会召开"), "{ntext}");
 
     // Finalised: the text is kept; reopening is explicit.
     ok(&db, &["minutes", "finalise", "--meeting", m]);
     let fin = ok(&db, &["minutes", "draft", "--meeting", m, "--json"]);
-    let err = refused(&db, &["minutes", "set", "--meeting", m, "--from", file.to_str().unwrap()]);
+    let err = refused(
+        &db,
+        &[
+            "minutes",
+            "set",
+            "--meeting",
+            m,
+            "--from",
+            file.to_str().unwrap(),
+        ],
+    );
     assert!(err.contains("已定稿"), "{err}");
     refused(&db, &["minutes", "rebuild", "--meeting", m]);
-    assert_eq!(ok(&db, &["minutes", "draft", "--meeting", m, "--json"]), fin);
+    assert_eq!(
+        ok(&db, &["minutes", "draft", "--meeting", m, "--json"]),
+        fin
+    );
     ok(&db, &["minutes", "reopen", "--meeting", m]);
-    ok(&db, &["minutes", "set", "--meeting", m, "--from", file.to_str().unwrap()]);
+    ok(
+        &db,
+        &[
+            "minutes",
+            "set",
+            "--meeting",
+            m,
+            "--from",
+            file.to_str().unwrap(),
+        ],
+    );
 }

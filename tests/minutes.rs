@@ -4,6 +4,9 @@
 //! the attendance data, the numbers in the texts equal the data's counts, finalised text
 //! stays, and the PDF reads back with the 出席 lines hanging after the colon.
 
+// Amounts in fen are written yuan_fen (10_000_00 is ¥10,000.00), as in money.rs.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 mod poppler;
 
 use std::path::PathBuf;
@@ -46,7 +49,15 @@ fn unit(conn: &Connection, name: &str, secretary: &str, joined: &str) -> i64 {
 }
 
 /// A donation announced at the meeting. Only the columns whose meaning is settled.
-fn add_donation(conn: &Connection, meeting: i64, unit: Option<i64>, donor: &str, kind: &str, pledged: i64, value: Option<i64>) {
+fn add_donation(
+    conn: &Connection,
+    meeting: i64,
+    unit: Option<i64>,
+    donor: &str,
+    kind: &str,
+    pledged: i64,
+    value: Option<i64>,
+) {
     conn.execute(
         "INSERT INTO donations (meeting_id, unit_id, donor_name, kind, pledged_fen,
              estimated_value_fen, created_at, updated_at)
@@ -79,17 +90,16 @@ const UNITS: [(&str, &str, &str); 7] = [
 /// late one), 5 pending not signed, 6 on leave but came anyway (signed).
 fn scratch() -> Scratch {
     let conn = lianxi::db::open_in_memory().unwrap();
-    let mut p = StreetProfile::default();
-    p.name = "八大关街道办事处".into();
-    p.party_org = "中共八大关街道工作委员会".into();
-    p.leader = "张书记".into();
-    p.contact = "李秘书".into();
-    p.phone = "0532-88886666".into();
+    let p = StreetProfile {
+        name: "八大关街道办事处".into(),
+        party_org: "中共八大关街道工作委员会".into(),
+        leader: "张书记".into(),
+        contact: "李秘书".into(),
+        phone: "0532-88886666".into(),
+        ..StreetProfile::default()
+    };
     street::save(&conn, &p).unwrap();
-    let ids: Vec<i64> = UNITS
-        .iter()
-        .map(|(n, s, j)| unit(&conn, n, s, j))
-        .collect();
+    let ids: Vec<i64> = UNITS.iter().map(|(n, s, j)| unit(&conn, n, s, j)).collect();
     let m = meetings::create(
         &conn,
         &MeetingInput {
@@ -124,7 +134,11 @@ fn scratch() -> Scratch {
     attendance::sign_in(&conn, g1.id, at(8, 50)).unwrap();
     for (kind, title, presenter) in [
         (AgendaKind::Host, "主持人宣布会议开始", "王主任"),
-        (AgendaKind::Report, "街道党工委书记作年度工作报告", "街道党工委书记 张书记"),
+        (
+            AgendaKind::Report,
+            "街道党工委书记作年度工作报告",
+            "街道党工委书记 张书记",
+        ),
         (AgendaKind::Speeches, "成员单位代表交流发言", ""),
         (AgendaKind::Signing, "共建协议签约", ""),
         (AgendaKind::Donation, "爱心捐赠仪式", ""),
@@ -181,13 +195,51 @@ fn scratch() -> Scratch {
     let fonts = FontSet::bundled().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let printed: Vec<i64> = made.iter().take(2).map(|a| a.id).collect();
-    agreements::write_agreements_pdf(&conn, &printed, &fonts, &dir.path().join("a.pdf"), &mut |_, _| true)
-        .unwrap();
+    agreements::write_agreements_pdf(
+        &conn,
+        &printed,
+        &fonts,
+        &dir.path().join("a.pdf"),
+        &mut |_, _| true,
+    )
+    .unwrap();
     // Donations: two donors in cash (one twice), one in kind.
-    add_donation(&conn, m.id, Some(ids[0]), UNITS[0].0, "cash", 10_000_00, None);
-    add_donation(&conn, m.id, Some(ids[0]), UNITS[0].0, "cash", 2_000_00, None);
-    add_donation(&conn, m.id, None, "八大关爱心商户联盟", "cash", 3_000_00, None);
-    add_donation(&conn, m.id, Some(ids[4]), UNITS[4].0, "in_kind", 0, Some(8_500_00));
+    add_donation(
+        &conn,
+        m.id,
+        Some(ids[0]),
+        UNITS[0].0,
+        "cash",
+        10_000_00,
+        None,
+    );
+    add_donation(
+        &conn,
+        m.id,
+        Some(ids[0]),
+        UNITS[0].0,
+        "cash",
+        2_000_00,
+        None,
+    );
+    add_donation(
+        &conn,
+        m.id,
+        None,
+        "八大关爱心商户联盟",
+        "cash",
+        3_000_00,
+        None,
+    );
+    add_donation(
+        &conn,
+        m.id,
+        Some(ids[4]),
+        UNITS[4].0,
+        "in_kind",
+        0,
+        Some(8_500_00),
+    );
     // Projects claimed at the meeting: three claims of two projects by two units.
     for title in ["四点半课堂", "红色物业"] {
         conn.execute(
@@ -244,7 +296,10 @@ fn lists_equal_the_attendance_data_and_a_late_sign_in_comes_with_a_rebuild() {
     minutes::save(&s.conn, s.meeting, &edit).unwrap();
     attendance::sign_in(&s.conn, s.late, at(9, 20)).unwrap();
     let before = minutes::get(&s.conn, s.meeting).unwrap().unwrap();
-    assert!(!unit_names(&before.present).contains(&s.names[4]), "only on rebuild");
+    assert!(
+        !unit_names(&before.present).contains(&s.names[4]),
+        "only on rebuild"
+    );
     let after = minutes::rebuild_lists(&s.conn, s.meeting).unwrap();
     assert_eq!(
         unit_names(&after.present),
@@ -260,7 +315,10 @@ fn lists_equal_the_attendance_data_and_a_late_sign_in_comes_with_a_rebuild() {
         .filter(|i| i.role == AttendeeRole::Member && i.signed_in_at.is_some())
         .map(|i| i.name)
         .collect();
-    assert_eq!(unit_names(&after.present), signed.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(
+        unit_names(&after.present),
+        signed.iter().map(String::as_str).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -270,9 +328,15 @@ fn the_numbers_in_the_opening_and_the_news_are_the_data_counts() {
     let counts = attendance::counts(&s.conn, s.meeting).unwrap();
     assert_eq!(f.invited, Some(counts.expected));
     assert_eq!(f.attended, Some(counts.present));
-    assert_eq!((f.invited, f.attended, f.new_members, f.guests), (Some(7), Some(4), Some(1), Some(1)));
+    assert_eq!(
+        (f.invited, f.attended, f.new_members, f.guests),
+        (Some(7), Some(4), Some(1), Some(1))
+    );
     let d = f.donations.clone().unwrap();
-    assert_eq!((d.donors, d.cash_fen, d.in_kind_fen), (3, Some(15_000_00), Some(8_500_00)));
+    assert_eq!(
+        (d.donors, d.cash_fen, d.in_kind_fen),
+        (3, Some(15_000_00), Some(8_500_00))
+    );
     let p = f.projects.clone().unwrap();
     assert_eq!((p.units, p.projects), (2, 2));
     assert_eq!(f.agreements.len(), 1);
@@ -281,10 +345,25 @@ fn the_numbers_in_the_opening_and_the_news_are_the_data_counts() {
 
     let m = minutes::ensure(&s.conn, s.meeting).unwrap();
     assert_eq!(m.heading, "八大关街道区域化党建联席会议纪要");
-    assert!(m.opening.starts_with("2026年9月25日，八大关街道区域化党建联席会2026年年会在八大关街道党群服务中心召开。"), "{}", m.opening);
-    assert!(m.opening.contains("会议共邀请成员单位7家，实到4家，其中新入会单位1家；1家单位列席。"), "{}", m.opening);
+    assert!(
+        m.opening.starts_with(
+            "2026年9月25日，八大关街道区域化党建联席会2026年年会在八大关街道党群服务中心召开。"
+        ),
+        "{}",
+        m.opening
+    );
+    assert!(
+        m.opening
+            .contains("会议共邀请成员单位7家，实到4家，其中新入会单位1家；1家单位列席。"),
+        "{}",
+        m.opening
+    );
     assert!(m.opening.ends_with("现将会议议定事项纪要如下："));
-    let texts: Vec<String> = m.items.iter().map(|i| format!("{}|{}", i.heading, i.text)).collect();
+    let texts: Vec<String> = m
+        .items
+        .iter()
+        .map(|i| format!("{}|{}", i.heading, i.text))
+        .collect();
     assert_eq!(
         texts,
         vec![
@@ -313,7 +392,11 @@ fn the_numbers_in_the_opening_and_the_news_are_the_data_counts() {
     ] {
         assert!(text.contains(want), "missing {want}:\n{text}");
     }
-    assert!((3..=6).contains(&n.paragraphs.len()), "{}", n.paragraphs.len());
+    assert!(
+        (3..=6).contains(&n.paragraphs.len()),
+        "{}",
+        n.paragraphs.len()
+    );
 }
 
 #[test]
@@ -329,7 +412,10 @@ fn facts_that_do_not_exist_are_left_out_not_written_as_zero() {
     )
     .unwrap();
     let f = minutes::facts(&conn, m.id).unwrap();
-    assert_eq!((f.invited, f.attended, f.new_members, f.guests), (None, None, None, None));
+    assert_eq!(
+        (f.invited, f.attended, f.new_members, f.guests),
+        (None, None, None, None)
+    );
     assert!(f.donations.is_none() && f.projects.is_none() && f.speeches.is_none());
     let mins = minutes::ensure(&conn, m.id).unwrap();
     assert!(mins.items.is_empty());
@@ -347,10 +433,16 @@ fn finalised_minutes_keep_their_text_until_reopened_and_bad_edits_change_nothing
     let m = minutes::ensure(&s.conn, s.meeting).unwrap();
     let mut bad = MinutesEdit::from(&m);
     bad.heading = "  ".into();
-    assert_eq!(minutes::save(&s.conn, s.meeting, &bad).unwrap_err().kind(), "invalid");
+    assert_eq!(
+        minutes::save(&s.conn, s.meeting, &bad).unwrap_err().kind(),
+        "invalid"
+    );
     let mut bad = MinutesEdit::from(&m);
     bad.items.push(MinutesItem::default());
-    assert_eq!(minutes::save(&s.conn, s.meeting, &bad).unwrap_err().kind(), "invalid");
+    assert_eq!(
+        minutes::save(&s.conn, s.meeting, &bad).unwrap_err().kind(),
+        "invalid"
+    );
     assert_eq!(minutes::get(&s.conn, s.meeting).unwrap().unwrap(), m);
 
     let fin = minutes::finalise(&s.conn, s.meeting).unwrap();
@@ -360,10 +452,21 @@ fn finalised_minutes_keep_their_text_until_reopened_and_bad_edits_change_nothing
     attendance::sign_in(&s.conn, s.late, at(9, 30)).unwrap();
     let mut edit = MinutesEdit::from(&fin);
     edit.opening = "改过的开头".into();
-    assert_eq!(minutes::save(&s.conn, s.meeting, &edit).unwrap_err().kind(), "conflict");
-    assert_eq!(minutes::rebuild_lists(&s.conn, s.meeting).unwrap_err().kind(), "conflict");
+    assert_eq!(
+        minutes::save(&s.conn, s.meeting, &edit).unwrap_err().kind(),
+        "conflict"
+    );
+    assert_eq!(
+        minutes::rebuild_lists(&s.conn, s.meeting)
+            .unwrap_err()
+            .kind(),
+        "conflict"
+    );
     let still = minutes::get(&s.conn, s.meeting).unwrap().unwrap();
-    assert_eq!((still.opening.clone(), still.present.clone()), (m.opening.clone(), m.present.clone()));
+    assert_eq!(
+        (still.opening.clone(), still.present.clone()),
+        (m.opening.clone(), m.present.clone())
+    );
 
     let open = minutes::reopen(&s.conn, s.meeting).unwrap();
     assert_eq!(open.status, MinutesStatus::Draft);
@@ -371,7 +474,10 @@ fn finalised_minutes_keep_their_text_until_reopened_and_bad_edits_change_nothing
     let saved = minutes::save(&s.conn, s.meeting, &edit).unwrap();
     assert_eq!(saved.opening, "改过的开头");
     // A meeting with minutes cannot be deleted.
-    assert_eq!(meetings::delete(&s.conn, s.meeting).unwrap_err().kind(), "conflict");
+    assert_eq!(
+        meetings::delete(&s.conn, s.meeting).unwrap_err().kind(),
+        "conflict"
+    );
 }
 
 #[test]
@@ -397,11 +503,18 @@ fn the_demo_2025_meeting_lists_and_counts() {
         .map(|i| i.name.as_str())
         .collect();
     assert!(!delegated.is_empty());
-    let marked: Vec<&str> = m.present.iter().filter(|a| a.delegated).map(|a| a.unit.as_str()).collect();
+    let marked: Vec<&str> = m
+        .present
+        .iter()
+        .filter(|a| a.delegated)
+        .map(|a| a.unit.as_str())
+        .collect();
     assert_eq!(marked, delegated);
     let leave: Vec<&str> = list
         .iter()
-        .filter(|i| i.role == AttendeeRole::Member && i.reply == Reply::Leave && i.signed_in_at.is_none())
+        .filter(|i| {
+            i.role == AttendeeRole::Member && i.reply == Reply::Leave && i.signed_in_at.is_none()
+        })
         .map(|i| i.name.as_str())
         .collect();
     assert_eq!(unit_names(&m.on_leave), leave);
@@ -410,8 +523,14 @@ fn the_demo_2025_meeting_lists_and_counts() {
     let want = format!("会议共邀请成员单位{}家，实到{}家", c.expected, c.present);
     assert!(m.opening.contains(&want), "{}", m.opening);
     let news = minutes::news_text(&minutes::news(&conn, held.id).unwrap());
-    assert!(news.contains(&format!("共邀请了辖区{}家单位", c.expected)), "{news}");
-    assert!(news.contains(&format!("联席会{}家成员单位代表", c.present)), "{news}");
+    assert!(
+        news.contains(&format!("共邀请了辖区{}家单位", c.expected)),
+        "{news}"
+    );
+    assert!(
+        news.contains(&format!("联席会{}家成员单位代表", c.present)),
+        "{news}"
+    );
 }
 
 fn out_dir() -> PathBuf {
@@ -434,7 +553,14 @@ fn words(pdf: &std::path::Path) -> Vec<Vec<(f32, f32, String)>> {
                 let i = w.find(&k).unwrap() + k.len();
                 w[i..].split('"').next().unwrap().parse().unwrap()
             };
-            let text = w.split('>').nth(1).unwrap().split('<').next().unwrap().to_owned();
+            let text = w
+                .split('>')
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+                .to_owned();
             ws.push((attr("xMin"), attr("yMin"), text));
         }
         pages.push(ws);
@@ -485,7 +611,10 @@ fn the_minutes_pdf_reads_back_with_hanging_attendance_lines() {
     let heading = pages[0].iter().find(|w| w.2.contains("纪要")).unwrap();
     let top_block = lianxi::print::mm(37.0);
     let below = heading.1 - top_block;
-    assert!((below - lianxi::print::mm(35.0)).abs() < 8.0, "heading {below} pt below");
+    assert!(
+        (below - lianxi::print::mm(35.0)).abs() < 8.0,
+        "heading {below} pt below"
+    );
 }
 
 #[test]
@@ -502,12 +631,22 @@ fn wrapped_attendance_lines_start_after_the_colon() {
     std::fs::write(&path, &bytes).unwrap();
     let pages = words(&path);
     let all: Vec<&(f32, f32, String)> = pages.iter().flatten().collect();
-    let label = all.iter().position(|w| w.2.starts_with("出席：")).expect("出席：");
-    let end = all.iter().position(|w| w.2.starts_with("列席：")).expect("列席：");
+    let label = all
+        .iter()
+        .position(|w| w.2.starts_with("出席："))
+        .expect("出席：");
+    let end = all
+        .iter()
+        .position(|w| w.2.starts_with("列席："))
+        .expect("列席：");
     let left = lianxi::print::mm(28.0);
     let size = 16.0;
     // "出席：" sits two characters in; the names start three characters (the label) later.
-    assert!((all[label].0 - (left + 2.0 * size)).abs() < 0.5, "{:?}", all[label]);
+    assert!(
+        (all[label].0 - (left + 2.0 * size)).abs() < 0.5,
+        "{:?}",
+        all[label]
+    );
     let names_x = all[label].0 + 3.0 * size;
     // The first word of every following line up to 列席： starts at the names' x.
     let mut starts = Vec::new();
@@ -520,6 +659,9 @@ fn wrapped_attendance_lines_start_after_the_colon() {
     }
     assert!(!starts.is_empty(), "the 出席 list did not wrap");
     for x in starts {
-        assert!((x - names_x).abs() < 0.5, "wrapped line at {x}, names at {names_x}");
+        assert!(
+            (x - names_x).abs() < 0.5,
+            "wrapped line at {x}, names at {names_x}"
+        );
     }
 }

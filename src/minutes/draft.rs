@@ -125,7 +125,10 @@ pub(crate) fn projects_sentence(p: &ProjectFacts) -> String {
 /// "街道党工委书记陈振华所作的年度区域化党建工作报告" / "区委组织部副部长林雅琴的讲话".
 pub(crate) fn talk_phrase(t: &Talk) -> String {
     let by: String = t.presenter.chars().filter(|c| !c.is_whitespace()).collect();
-    let what = t.title.split_once('作').map_or(t.title.as_str(), |(_, w)| w);
+    let what = t
+        .title
+        .split_once('作')
+        .map_or(t.title.as_str(), |(_, w)| w);
     match (t.kind, by.is_empty()) {
         (AgendaKind::Address, false) => format!("{by}的讲话"),
         (_, false) => format!("{by}所作的{what}"),
@@ -134,7 +137,10 @@ pub(crate) fn talk_phrase(t: &Talk) -> String {
 }
 
 fn talk_item(t: &Talk) -> MinutesItem {
-    let what = t.title.split_once('作').map_or(t.title.as_str(), |(_, w)| w);
+    let what = t
+        .title
+        .split_once('作')
+        .map_or(t.title.as_str(), |(_, w)| w);
     MinutesItem {
         heading: format!("听取{what}"),
         text: format!("会议听取了{}。", talk_phrase(t)),

@@ -182,9 +182,9 @@ fn speech_facts(conn: &Connection, meeting_id: i64) -> Result<Option<SpeechFacts
         if !who.is_empty() && !speakers.contains(&who) {
             speakers.push(who);
         }
-        let n = s
-            .on_behalf_count
-            .or_else(|| (!s.on_behalf_unit_ids.is_empty()).then_some(s.on_behalf_unit_ids.len() as i64));
+        let n = s.on_behalf_count.or_else(|| {
+            (!s.on_behalf_unit_ids.is_empty()).then_some(s.on_behalf_unit_ids.len() as i64)
+        });
         if let Some(n) = n.filter(|n| *n > 0) {
             on_behalf = Some(on_behalf.unwrap_or(0).saturating_add(n));
         }

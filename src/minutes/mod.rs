@@ -23,8 +23,8 @@ pub use print::{
     PreviewKind,
 };
 pub use store::{
-    ensure, finalise, get, lists_from_attendance, rebuild_lists, reopen, save, AttendanceLists, Minutes, MinutesEdit,
-    MinutesStatus,
+    ensure, finalise, get, lists_from_attendance, rebuild_lists, reopen, save, AttendanceLists,
+    Minutes, MinutesEdit, MinutesStatus,
 };
 
 /// One line of 出席 / 请假 / 列席: the unit (or guest organisation) and who came for it.
@@ -72,7 +72,7 @@ pub fn cn_numeral(n: usize) -> String {
         10 => "十".to_owned(),
         11..=19 => format!("十{}", D[n % 10]),
         20..=99 => {
-            let tail = if n % 10 == 0 { "" } else { D[n % 10] };
+            let tail = if n.is_multiple_of(10) { "" } else { D[n % 10] };
             format!("{}十{tail}", D[n / 10])
         }
         _ => n.to_string(),

@@ -96,7 +96,11 @@ pub fn draft_news(f: &Facts) -> NewsEdit {
 
     // Reports and speeches.
     let mut p = String::new();
-    let talks: Vec<String> = f.talks.iter().map(|t| format!("听取了{}", talk_phrase(t))).collect();
+    let talks: Vec<String> = f
+        .talks
+        .iter()
+        .map(|t| format!("听取了{}", talk_phrase(t)))
+        .collect();
     if !talks.is_empty() {
         p.push_str(&format!("会议{}。", talks.join("，")));
     }
@@ -236,7 +240,11 @@ fn write(conn: &Connection, meeting_id: i64, e: &NewsEdit) -> Result<NewsDraft> 
 pub fn news_text(n: &NewsDraft) -> String {
     let mut s = n.headline.clone();
     s.push_str("\n\n");
-    let paras: Vec<String> = n.paragraphs.iter().map(|p| format!("\u{3000}\u{3000}{p}")).collect();
+    let paras: Vec<String> = n
+        .paragraphs
+        .iter()
+        .map(|p| format!("\u{3000}\u{3000}{p}"))
+        .collect();
     s.push_str(&paras.join("\n\n"));
     s.push('\n');
     s

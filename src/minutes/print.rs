@@ -14,7 +14,10 @@ use crate::street;
 use crate::Result;
 
 fn names(list: &[Attendee]) -> String {
-    list.iter().map(Attendee::text).collect::<Vec<_>>().join("、")
+    list.iter()
+        .map(Attendee::text)
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// The 纪要 as a document: the heading centred 35 mm below the top of the text block, the
@@ -95,17 +98,26 @@ fn colophon(conn: &Connection, m: &Minutes) -> Result<Vec<(String, String)>> {
     }
     let mut lines = Vec::new();
     if !m.send_to.is_empty() {
-        lines.push((format!("分送：{}。", m.send_to.trim_end_matches('。')), String::new()));
+        lines.push((
+            format!("分送：{}。", m.send_to.trim_end_matches('。')),
+            String::new(),
+        ));
     }
     if !m.copy_to.is_empty() {
-        lines.push((format!("抄送：{}。", m.copy_to.trim_end_matches('。')), String::new()));
+        lines.push((
+            format!("抄送：{}。", m.copy_to.trim_end_matches('。')),
+            String::new(),
+        ));
     }
     let issuer = if m.issuer.is_empty() {
         street::get(conn)?.issuer()
     } else {
         m.issuer.clone()
     };
-    let date = m.issued_on.map(|d| format!("{}印发", cn_date(d))).unwrap_or_default();
+    let date = m
+        .issued_on
+        .map(|d| format!("{}印发", cn_date(d)))
+        .unwrap_or_default();
     if !issuer.is_empty() || !date.is_empty() {
         lines.push((issuer, date));
     }
@@ -114,7 +126,11 @@ fn colophon(conn: &Connection, m: &Minutes) -> Result<Vec<(String, String)>> {
 
 /// The 纪要 as PDF bytes.
 pub fn minutes_pdf(conn: &Connection, meeting_id: i64, fonts: &FontSet) -> Result<Vec<u8>> {
-    render(&minutes_doc(conn, meeting_id)?, fonts, &PageStyle::default())
+    render(
+        &minutes_doc(conn, meeting_id)?,
+        fonts,
+        &PageStyle::default(),
+    )
 }
 
 /// The 信息稿 as a document: the headline as the title, the paragraphs indented.
@@ -191,13 +207,9 @@ pub fn minutes_preview(
             Block::Spacer(_) => out.push(block(PreviewKind::Spacer, "", "")),
             Block::Title(t) => out.push(block(PreviewKind::Title, "", t)),
             Block::Line { text, .. } => out.push(block(PreviewKind::Line, "", text)),
-            Block::Heading1(t) | Block::Heading2(t) => {
-                out.push(block(PreviewKind::Heading, "", t))
-            }
+            Block::Heading1(t) | Block::Heading2(t) => out.push(block(PreviewKind::Heading, "", t)),
             Block::Paragraph { text, .. } => out.push(block(PreviewKind::Paragraph, "", text)),
-            Block::Labelled { label, text } => {
-                out.push(block(PreviewKind::Labelled, label, text))
-            }
+            Block::Labelled { label, text } => out.push(block(PreviewKind::Labelled, label, text)),
             Block::Colophon(lines) => {
                 for (left, right) in lines {
                     out.push(block(PreviewKind::Colophon, left, right));

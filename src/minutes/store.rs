@@ -278,7 +278,10 @@ fn clean(edit: &MinutesEdit) -> Result<MinutesEdit> {
         if item.heading.is_empty() && item.text.is_empty() {
             return Err(Error::invalid(
                 "items",
-                format!("第{}项议定事项是空的：请填写标题或内容，或删除这一项。", i + 1),
+                format!(
+                    "第{}项议定事项是空的：请填写标题或内容，或删除这一项。",
+                    i + 1
+                ),
             ));
         }
         items.push(item);
@@ -399,7 +402,15 @@ fn write_lists(conn: &Connection, id: i64, meeting_id: i64) -> Result<()> {
         conn.execute(
             "INSERT INTO minutes_attendees (minutes_id, list, position, unit_id, name,
                  person, delegated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![id, code, *pos, unit_id, a.unit, a.person, i64::from(a.delegated)],
+            params![
+                id,
+                code,
+                *pos,
+                unit_id,
+                a.unit,
+                a.person,
+                i64::from(a.delegated)
+            ],
         )?;
     }
     conn.execute(

@@ -287,8 +287,14 @@ impl Ctx<'_> {
         let mut out = Vec::new();
         for (left, right) in lines {
             let right_w = self.width_of(FontRole::Body, size, right);
-            let room = (width - 2.0 * size - if right.is_empty() { 0.0 } else { right_w + size })
-                .max(size);
+            let room = (width
+                - 2.0 * size
+                - if right.is_empty() {
+                    0.0
+                } else {
+                    right_w + size
+                })
+            .max(size);
             let wrapped = wrap_text(self.fonts, FontRole::Body, size, left, room, 0.0);
             let n = wrapped.len().max(1);
             let mut items = vec![Item::Rule {

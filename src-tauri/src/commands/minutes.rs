@@ -23,13 +23,19 @@ pub async fn minutes_save(
     meeting_id: i64,
     edit: MinutesEdit,
 ) -> ApiResult<Minutes> {
-    with_conn(&store, move |conn, _| minutes::save(conn, meeting_id, &edit)).await
+    with_conn(&store, move |conn, _| {
+        minutes::save(conn, meeting_id, &edit)
+    })
+    .await
 }
 
 /// 从签到数据重新生成出席名单.
 #[tauri::command]
 pub async fn minutes_rebuild(store: State<'_, Arc<Store>>, meeting_id: i64) -> ApiResult<Minutes> {
-    with_conn(&store, move |conn, _| minutes::rebuild_lists(conn, meeting_id)).await
+    with_conn(&store, move |conn, _| {
+        minutes::rebuild_lists(conn, meeting_id)
+    })
+    .await
 }
 
 /// 定稿.
@@ -51,7 +57,10 @@ pub async fn minutes_preview(
     meeting_id: i64,
     edit: MinutesEdit,
 ) -> ApiResult<Vec<PreviewBlock>> {
-    with_conn(&store, move |conn, _| minutes::minutes_preview(conn, meeting_id, &edit)).await
+    with_conn(&store, move |conn, _| {
+        minutes::minutes_preview(conn, meeting_id, &edit)
+    })
+    .await
 }
 
 /// Writes the 纪要 PDF to `path` and opens it.
@@ -86,7 +95,10 @@ pub async fn news_save(
     meeting_id: i64,
     edit: NewsEdit,
 ) -> ApiResult<NewsDraft> {
-    with_conn(&store, move |conn, _| minutes::save_news(conn, meeting_id, &edit)).await
+    with_conn(&store, move |conn, _| {
+        minutes::save_news(conn, meeting_id, &edit)
+    })
+    .await
 }
 
 /// Drafts the 信息稿 again from the meeting's data.
