@@ -624,7 +624,7 @@ fn wrapped_attendance_lines_start_after_the_colon() {
     for i in attendance::list(&s.conn, s.meeting).unwrap() {
         attendance::sign_in(&s.conn, i.id, at(9, 0)).unwrap();
     }
-    minutes::ensure(&s.conn, s.meeting).unwrap();
+    let m = minutes::ensure(&s.conn, s.meeting).unwrap();
     let fonts = FontSet::bundled().unwrap();
     let bytes = minutes::minutes_pdf(&s.conn, s.meeting, &fonts).unwrap();
     let path = out_dir().join("minutes-wrapped.pdf");
@@ -658,6 +658,18 @@ fn wrapped_attendance_lines_start_after_the_colon() {
         }
     }
     assert!(!starts.is_empty(), "the 出席 list did not wrap");
+    // No person's name is broken over two lines.
+    let lines = poppler::tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
+    assert_eq!(m.present.len(), UNITS.len());
+    for a in &m.present {
+        assert!(
+            lines
+                .lines()
+                .any(|l| poppler::squeeze(l).contains(&a.person)),
+            "{} is split:\n{lines}",
+            a.person
+        );
+    }
     for x in starts {
         assert!(
             (x - names_x).abs() < 0.5,

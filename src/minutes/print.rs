@@ -9,13 +9,29 @@ use ts_rs::TS;
 
 use super::{cn_numeral, ensure, news, Attendee, Minutes, MinutesEdit};
 use crate::date::cn_date;
+use crate::print::layout::WORD_JOINER;
 use crate::print::{mm, render, Align, Block, Doc, FontSet, PageStyle};
 use crate::street;
 use crate::Result;
 
+/// The entries of a list joined by 、; each person's name is glued with word joiners, so a
+/// line never breaks inside it.
 fn names(list: &[Attendee]) -> String {
+    let glue = WORD_JOINER.to_string();
     list.iter()
-        .map(Attendee::text)
+        .map(|a| {
+            let person = a
+                .person
+                .split('、')
+                .map(|p| p.chars().map(String::from).collect::<Vec<_>>().join(&glue))
+                .collect::<Vec<_>>()
+                .join("、");
+            Attendee {
+                person,
+                ..a.clone()
+            }
+            .text()
+        })
         .collect::<Vec<_>>()
         .join("、")
 }
