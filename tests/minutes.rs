@@ -677,3 +677,20 @@ fn wrapped_attendance_lines_start_after_the_colon() {
         );
     }
 }
+
+#[test]
+fn a_character_no_font_has_is_reported_by_its_item_and_nothing_is_written() {
+    let s = scratch();
+    let m = minutes::ensure(&s.conn, s.meeting).unwrap();
+    let mut edit = MinutesEdit::from(&m);
+    edit.items[1].text = "会议决定\u{E000}。".into();
+    minutes::save(&s.conn, s.meeting, &edit).unwrap();
+    let fonts = FontSet::bundled().unwrap();
+    let err = minutes::minutes_pdf(&s.conn, s.meeting, &fonts).unwrap_err();
+    match err {
+        lianxi::Error::MissingGlyph { field, ch, .. } => {
+            assert_eq!((field.as_str(), ch), ("议定事项二", '\u{E000}'));
+        }
+        other => panic!("{other:?}"),
+    }
+}
