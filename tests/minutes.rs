@@ -615,6 +615,22 @@ fn the_minutes_pdf_reads_back_with_hanging_attendance_lines() {
         (below - lianxi::print::mm(35.0)).abs() < 8.0,
         "heading {below} pt below"
     );
+    // Centred on the text block (28 mm + 156 mm / 2 from the left edge).
+    let xml = poppler::tool("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
+    let line = xml
+        .lines()
+        .find(|l| l.contains("<word") && l.contains("纪要"))
+        .unwrap();
+    let attr = |name: &str| -> f32 {
+        let k = format!("{name}=\"");
+        let i = line.find(&k).unwrap() + k.len();
+        line[i..].split('"').next().unwrap().parse().unwrap()
+    };
+    let centre = (attr("xMin") + attr("xMax")) / 2.0;
+    assert!(
+        (centre - lianxi::print::mm(28.0 + 78.0)).abs() < 1.0,
+        "heading centre {centre}"
+    );
 }
 
 #[test]
