@@ -75,6 +75,10 @@ test('the minutes of a meeting: edit, late sign-in, rebuild, finalise, print', a
     await app.waitFor('.el-message', { text: '纪要已保存' })
     await shot(app, 'minutes-1-edited.png')
 
+    // An edit not yet saved is kept when the secretary leaves the screen.
+    await app.setValue('input[data-test="minutes-issue"]', '2026年第1期')
+    await app.waitFor('[data-test="minutes-preview"]', { text: '2026年第1期' })
+
     // One more unit signs in late, at the sign-in desk.
     await app.click('[data-test="nav-meetings"]')
     await app.click(`[data-test="meeting-item-${id}"]`)
@@ -91,6 +95,7 @@ test('the minutes of a meeting: edit, late sign-in, rebuild, finalise, print', a
     await app.waitFor('[data-test="minutes-present"]', { text: '太平角幼儿园' })
     assert.equal(await app.value('textarea[data-test="minutes-item-text-1"]'), edited)
     assert.equal(await app.value('input[data-test="minutes-item-heading-0"]'), '部署下一步工作')
+    assert.equal(await app.value('input[data-test="minutes-issue"]'), '2026年第1期')
     const json = JSON.parse(cli(dataDir, 'minutes', 'draft', '--meeting', id, '--json'))
     assert.deepEqual(json.present.map((a) => a.unit), ['八大关小学', '青岛某某研究所', '八大关邮政支局', '太平角幼儿园'])
     assert.equal(json.items[1].text, edited)
@@ -106,7 +111,7 @@ test('the minutes of a meeting: edit, late sign-in, rebuild, finalise, print', a
     await app.waitFor('.el-message', { text: '会议纪要已保存到' })
     assert.ok(existsSync(pdf))
     const text = pdfText(pdf)
-    for (const want of ['八大关街道区域化党建联席会议纪要', '一、部署下一步工作', '出席：', '请假：湛山派出所',
+    for (const want of ['八大关街道区域化党建联席会议纪要', '2026年第1期', '一、部署下一步工作', '出席：', '请假：湛山派出所',
       '八大关小学孙思远（委派）', '太平角幼儿园', edited]) {
       assert.ok(text.includes(want), `the PDF lacks ${want}`)
     }
