@@ -710,3 +710,28 @@ fn a_character_no_font_has_is_reported_by_its_item_and_nothing_is_written() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn clearing_the_demo_also_clears_its_minutes_and_news() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lianxi.sqlite3");
+    let mut conn = lianxi::db::open(&path).unwrap();
+    lianxi::demo::load(&mut conn).unwrap();
+    for m in meetings::list(&conn).unwrap() {
+        minutes::ensure(&conn, m.id).unwrap();
+        minutes::news(&conn, m.id).unwrap();
+    }
+    lianxi::demo::clear(&mut conn, &path).unwrap();
+    for table in [
+        "minutes",
+        "minutes_items",
+        "minutes_attendees",
+        "news_drafts",
+        "units",
+    ] {
+        let n: i64 = conn
+            .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+}
