@@ -35,6 +35,11 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::meetings::seating::EvenRule::export_all(&cfg)?;
     crate::meetings::print_pack::Document::export_all(&cfg)?;
     crate::meetings::print_pack::GroupBy::export_all(&cfg)?;
+    crate::minutes::Minutes::export_all(&cfg)?;
+    crate::minutes::MinutesEdit::export_all(&cfg)?;
+    crate::minutes::NewsDraft::export_all(&cfg)?;
+    crate::minutes::NewsEdit::export_all(&cfg)?;
+    crate::minutes::PreviewBlock::export_all(&cfg)?;
     crate::agreements::Agreement::export_all(&cfg)?;
     crate::archive::ArchiveOutcome::export_all(&cfg)?;
     crate::archive::RetentionRow::export_all(&cfg)?;

@@ -209,12 +209,15 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
 
 /// The tables that hold a street's data, children before parents (so every row can go
 /// without breaking a reference). Templates stay: they are the app's, not the street's.
-const DATA_TABLES: [&str; 17] = [
+const DATA_TABLES: [&str; 20] = [
     "claims",
     "projects",
     "resources",
     "needs",
+    "minutes_items",
+    "minutes_attendees",
     "minutes",
+    "news_drafts",
     "donations",
     "agreements",
     "speech_units",

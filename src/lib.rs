@@ -16,6 +16,7 @@ pub mod import;
 pub mod logging;
 pub mod lookup;
 pub mod meetings;
+pub mod minutes;
 pub mod money;
 pub mod org;
 pub mod paths;

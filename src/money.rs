@@ -27,6 +27,27 @@ pub fn format_yuan(fen: i64) -> String {
     format!("{sign}¥{grouped}.{cents:02}")
 }
 
+/// An amount as a news item writes it: 万元 from ¥10,000 up, to at most two decimals
+/// (rounded half up, trailing zeros dropped: 11万元, 12.5万元, 1.23万元), else 元 (8000元,
+/// 1409.5元). Integer arithmetic only.
+pub fn format_news_amount(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let abs = fen.unsigned_abs();
+    let (units, hundredths, unit) = if abs >= 1_0000_00 {
+        // Hundredths of 万元 are 10,000 分.
+        let h = (abs + 5_000) / 10_000;
+        (h / 100, h % 100, "万元")
+    } else {
+        (abs / 100, abs % 100, "元")
+    };
+    let frac = match hundredths {
+        0 => String::new(),
+        h if h % 10 == 0 => format!(".{}", h / 10),
+        h => format!(".{h:02}"),
+    };
+    format!("{sign}{units}{frac}{unit}")
+}
+
 const DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 const PLACES: [&str; 4] = ["", "拾", "佰", "仟"];
 const GROUPS: [&str; 3] = ["", "万", "亿"];
@@ -181,5 +202,22 @@ mod tests {
         assert_eq!(format_yuan(100_000_001_00), "¥100,000,001.00");
         assert_eq!(format_yuan(-1200), "-¥12.00");
         assert_eq!(format_yuan(i64::MIN), "-¥92,233,720,368,547,758.08");
+    }
+
+    #[test]
+    fn news_amounts() {
+        for (fen, text) in [
+            (110_000_00, "11万元"),
+            (125_000_00, "12.5万元"),
+            (12_345_67, "1.23万元"),
+            (12_350_00, "1.24万元"),
+            (10_000_00, "1万元"),
+            (9_999_99, "9999.99元"),
+            (8_000_00, "8000元"),
+            (1_409_50, "1409.5元"),
+            (0, "0元"),
+        ] {
+            assert_eq!(format_news_amount(fen), text, "{fen}");
+        }
     }
 }

@@ -138,7 +138,11 @@ fn page_text(pdf: &Path, page: usize) -> String {
 /// Chinese, and its stand-in for Times New Roman) may end a page one line earlier, which
 /// moves a page number within the text but changes no word. Page counts are compared apart.
 fn text(pdf: &Path) -> String {
-    let all = squeeze(&tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
+    // U+2060 (the word joiner that keeps a name on one line) is not drawn in the PDF.
+    let all: String = squeeze(&tool("pdftotext", &[pdf.to_str().unwrap(), "-"]))
+        .chars()
+        .filter(|&c| c != '\u{2060}')
+        .collect();
     let mut out = String::with_capacity(all.len());
     let mut rest = all.as_str();
     while let Some(at) = rest.find('—') {
@@ -393,7 +397,22 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
             ],
         );
     }
-    let names = ["协议", "邀请函", "参会单位名单", "签到表"];
+    // The 纪要 and the 信息稿, after two units signed in.
+    for unit in ["八大关小学", "太平角宾馆有限公司"] {
+        ok(&db, &["meeting", "signin", "--meeting", &m, "--unit", unit]);
+    }
+    ok(&db, &["minutes", "draft", "--meeting", &m]);
+    for (what, name) in [("minutes", "纪要"), ("news", "信息稿")] {
+        ok(
+            &db,
+            &["export", what, "--meeting", &m, "-o", &path(&format!("{name}.docx"))],
+        );
+        ok(
+            &db,
+            &["print", what, "--meeting", &m, "-o", &path(&format!("{name}.pdf"))],
+        );
+    }
+    let names = ["协议", "邀请函", "参会单位名单", "签到表", "纪要", "信息稿"];
     let out = d.join("lo");
     let docx: Vec<PathBuf> = names.iter().map(|n| d.join(format!("{n}.docx"))).collect();
     let refs: Vec<&Path> = docx.iter().map(PathBuf::as_path).collect();
@@ -404,11 +423,12 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
         let theirs = out.join(format!("{name}.pdf"));
         assert_eq!(pages(&theirs), pages(&ours), "{name}: page count");
         let (word, pdf) = (text(&theirs), text(&ours));
-        if name == "协议" || name == "邀请函" {
+        if ["协议", "邀请函", "信息稿"].contains(&name) {
             same_text(name, &word, &pdf);
         } else {
             // pdftotext reads a table's cells in an order that follows where each sits
-            // vertically in its row, which differs between the two; the characters don't.
+            // vertically in its row, which differs between the two, and the PDF sets the
+            // 纪要's 版记 at the foot of the page; the characters are the same.
             let sorted = |s: &str| {
                 let mut c: Vec<char> = s.chars().collect();
                 c.sort_unstable();
@@ -467,6 +487,19 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
         assert!(rows[1..].iter().all(|h| !h), "only the header row");
     }
     check_structure(&d.join("邀请函.docx"));
+    check_structure(&d.join("信息稿.docx"));
+    let minutes = check_structure(&d.join("纪要.docx"));
+    // 出席： hangs: the wrapped names start after the colon, two characters plus the label in.
+    assert!(
+        minutes.indents.iter().any(|i| {
+            i.get("w:hangingChars").map(String::as_str) == Some("300")
+                && i.get("w:leftChars").map(String::as_str) == Some("500")
+        }),
+        "出席： with a hanging indent: {:?}",
+        minutes.indents
+    );
+    let label = minutes.runs.iter().find(|(t, _)| t == "出席：").expect("出席：");
+    assert_eq!(label.1["w:rFonts"]["w:eastAsia"], "黑体");
     check_structure(&d.join("参会单位名单.docx"));
 }
 

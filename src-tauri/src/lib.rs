@@ -147,6 +147,21 @@ pub fn run() {
             commands::agreements::agreements_print_dir,
             commands::agreements::agreements_export_word,
             // end 共建协议
+            // 会议纪要 (commands/minutes.rs)
+            commands::minutes::minutes_get,
+            commands::minutes::minutes_save,
+            commands::minutes::minutes_rebuild,
+            commands::minutes::minutes_finalise,
+            commands::minutes::minutes_reopen,
+            commands::minutes::minutes_preview,
+            commands::minutes::minutes_print,
+            commands::minutes::news_get,
+            commands::minutes::news_save,
+            commands::minutes::news_reset,
+            commands::minutes::news_text,
+            commands::minutes::news_print,
+            commands::minutes::minutes_export_word,
+            // end 会议纪要
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -1,6 +1,6 @@
 //! The documents a secretary edits further, exported to Word: agreements (one or a batch),
-//! and the meeting's 邀请函, 议程, 参会单位名单, 签到表 and 发言顺序. Each is the same [`Doc`]
-//! the PDF is printed from.
+//! the meeting's 邀请函, 议程, 参会单位名单, 签到表 and 发言顺序, its 纪要 and 信息稿. Each is
+//! the same [`Doc`] the PDF is printed from.
 
 use std::path::Path;
 
@@ -90,4 +90,16 @@ pub fn write_agreements_docx(conn: &Connection, ids: &[i64], path: &Path) -> Res
     }
     let docs = agreements::agreement_docs(conn, ids)?;
     write_docs(conn, &docs, path)
+}
+
+/// The meeting's 会议纪要 as a .docx at `path`.
+pub fn write_minutes_docx(conn: &Connection, meeting_id: i64, path: &Path) -> Result<()> {
+    let doc = crate::minutes::minutes_doc(conn, meeting_id)?;
+    write_docs(conn, &[doc], path)
+}
+
+/// The meeting's 信息稿 as a .docx at `path`.
+pub fn write_news_docx(conn: &Connection, meeting_id: i64, path: &Path) -> Result<()> {
+    let doc = crate::minutes::news_doc(conn, meeting_id)?;
+    write_docs(conn, &[doc], path)
 }

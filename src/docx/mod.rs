@@ -26,7 +26,10 @@ use docx_rs::{
     SpecialIndentType, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
-pub use export::{has_word, meeting_docs, write_agreements_docx, write_docs, write_meeting_docx};
+pub use export::{
+    has_word, meeting_docs, write_agreements_docx, write_docs, write_meeting_docx,
+    write_minutes_docx, write_news_docx,
+};
 pub use fonts::WordFonts;
 
 use crate::print::{
@@ -288,6 +291,32 @@ impl Writer<'_> {
                     out.push_table(t, table.header.is_some());
                 }
             }
+            Block::Labelled { label, text } => {
+                // "出席：" two characters in, the names after it; wrapped lines hang at the
+                // first character after the colon, as in the PDF.
+                let size = body;
+                let char_w = twips(size);
+                let label_w = twips(self.fonts.text_width(FontRole::Heading1, size, label));
+                let p = Paragraph::new()
+                    .add_run(self.run(label, FontRole::Heading1, size))
+                    .add_run(self.run(text, FontRole::Body, size))
+                    .line_spacing(self.spacing(size))
+                    .widow_control(false)
+                    .align(AlignmentType::Both)
+                    .indent(
+                        Some(2 * char_w + label_w),
+                        Some(SpecialIndentType::Hanging(label_w)),
+                        None,
+                        None,
+                    )
+                    .keep_next(keep_with_next);
+                out.push_paragraph(p);
+            }
+            Block::Colophon(lines) => {
+                if let Some(t) = self.colophon(lines) {
+                    out.push_table(t, false);
+                }
+            }
             Block::KeepTogether(blocks) => {
                 let last = blocks.len().saturating_sub(1);
                 for (i, b) in blocks.iter().enumerate() {
@@ -378,6 +407,51 @@ impl Writer<'_> {
                     .margin_right(pad as usize, WidthType::Dxa),
             );
         Some(t)
+    }
+
+    /// The 版记: its lines in 4号 between rules (the PDF sets it at the foot of the last
+    /// page; here it follows the text, where the editor can move it), the left part one
+    /// character in, the right part one character from the right.
+    fn colophon(&self, lines: &[(String, String)]) -> Option<docx_rs::Table> {
+        if lines.is_empty() {
+            return None;
+        }
+        let size = self.style.page_number_size;
+        let width = twips(self.style.text_width());
+        let one = twips(size);
+        let rows = lines
+            .iter()
+            .map(|(left, right)| {
+                let l =
+                    self.paragraph(left, FontRole::Body, size)
+                        .indent(Some(one), None, None, None);
+                let r = self
+                    .paragraph(right, FontRole::Body, size)
+                    .align(AlignmentType::Right)
+                    .indent(None, None, Some(one), None);
+                TableRow::new(vec![
+                    TableCell::new()
+                        .width((width * 2 / 3) as usize, WidthType::Dxa)
+                        .add_paragraph(l),
+                    TableCell::new()
+                        .width((width / 3) as usize, WidthType::Dxa)
+                        .add_paragraph(r),
+                ])
+                .cant_split()
+            })
+            .collect();
+        let rule = |position| docx_rs::TableBorder::new(position).size(8);
+        let borders = docx_rs::TableBorders::with_empty()
+            .set(rule(docx_rs::TableBorderPosition::Top))
+            .set(rule(docx_rs::TableBorderPosition::Bottom))
+            .set(docx_rs::TableBorder::new(docx_rs::TableBorderPosition::InsideH).size(4));
+        Some(
+            docx_rs::Table::new(rows)
+                .set_grid(vec![(width * 2 / 3) as usize, (width / 3) as usize])
+                .width(width as usize, WidthType::Dxa)
+                .layout(TableLayoutType::Fixed)
+                .set_borders(borders),
+        )
     }
 
     /// The tiny paragraph that closes a document of a batch (see [`SECTION_END_STYLE`]).

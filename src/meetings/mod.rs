@@ -329,7 +329,8 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     let refs: i64 = conn.query_row(
         "SELECT (SELECT COUNT(*) FROM agreements WHERE meeting_id = ?1)
               + (SELECT COUNT(*) FROM donations WHERE meeting_id = ?1)
-              + (SELECT COUNT(*) FROM minutes WHERE meeting_id = ?1)",
+              + (SELECT COUNT(*) FROM minutes WHERE meeting_id = ?1)
+              + (SELECT COUNT(*) FROM news_drafts WHERE meeting_id = ?1)",
         [id],
         |r| r.get(0),
     )?;

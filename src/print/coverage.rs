@@ -105,6 +105,18 @@ fn walk(blocks: &[Block], n: &mut Counter, check: &mut Check<'_>) {
                     }
                 }
             }
+            Block::Labelled { label, text } => {
+                n.paragraphs += 1;
+                let k = n.paragraphs;
+                check(FontRole::Heading1, label, &|| format!("第{k}段"));
+                check(FontRole::Body, text, &|| format!("第{k}段"));
+            }
+            Block::Colophon(lines) => {
+                for (left, right) in lines {
+                    check(FontRole::Body, left, &|| "版记".into());
+                    check(FontRole::Body, right, &|| "版记".into());
+                }
+            }
             Block::KeepTogether(inner) => walk(inner, n, check),
             Block::PageBreak | Block::Spacer(_) => {}
         }

@@ -159,6 +159,17 @@ pub enum Block {
         align: Align,
     },
     Table(Table),
+    /// A labelled list such as the 纪要's "出席：…": the label in the 黑体 role, indented two
+    /// characters, the text in the body font right after it; wrapped lines hang at the first
+    /// character after the label.
+    Labelled {
+        label: String,
+        text: String,
+    },
+    /// The 版记 (GB/T 9704 §7.4) at the foot of the page it ends: lines of 4号 text between
+    /// rules, each with a left part (抄送：… / 印发机关) one character in and an optional right
+    /// part (2026年9月25日印发) one character in from the right.
+    Colophon(Vec<(String, String)>),
     /// Blocks that must stay on one page (e.g. the last clause and the signature table).
     KeepTogether(Vec<Block>),
     /// Continue on a new page.

@@ -44,6 +44,8 @@ pub(crate) struct Piece {
 enum Flow {
     Piece(Piece),
     Group(Vec<Piece>),
+    /// Pieces set at the foot of the page (the 版记), on a new page when they do not fit.
+    Bottom(Vec<Piece>),
     PageBreak,
 }
 
@@ -199,6 +201,8 @@ impl Ctx<'_> {
                 false,
             )),
             Block::Table(table) => out.extend(table_pieces(self.fonts, s, table)),
+            Block::Labelled { label, text } => out.extend(self.labelled_pieces(label, text)),
+            Block::Colophon(lines) => out.extend(self.colophon_pieces(lines)),
             Block::KeepTogether(inner) => {
                 for b in inner {
                     self.block_pieces(b, out);
@@ -212,6 +216,123 @@ impl Ctx<'_> {
         }
     }
 
+    fn width_of(&self, role: FontRole, size: f32, text: &str) -> f32 {
+        text.chars()
+            .map(|c| self.fonts.char_width(role, size, c))
+            .sum()
+    }
+
+    /// "出席：" in the 黑体 role two characters in, the text after it in the body font; the
+    /// wrapped lines start where the text's first line does.
+    fn labelled_pieces(&self, label: &str, text: &str) -> Vec<Piece> {
+        let s = self.style;
+        let size = s.body_size;
+        let indent = 2.0 * size;
+        let x0 = indent + self.width_of(FontRole::Heading1, size, label);
+        let width = (s.text_width() - x0).max(size);
+        let baseline = baseline_in_slot(s.line_pitch, size);
+        let body = Type {
+            role: FontRole::Body,
+            size,
+        };
+        let mut lines = wrap_text(self.fonts, FontRole::Body, size, text, width, 0.0);
+        if lines.is_empty() {
+            lines.push(WrappedLine {
+                text: String::new(),
+                width: 0.0,
+                available: width,
+                justify: false,
+            });
+        }
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let mut items = Vec::new();
+                if i == 0 {
+                    items.push(Item::Text {
+                        x: indent,
+                        baseline,
+                        size,
+                        role: FontRole::Heading1,
+                        text: label.to_owned(),
+                        spacing: 0.0,
+                    });
+                }
+                if !line.text.is_empty() {
+                    items.push(line_item(line, x0, width, baseline, body, None, 0.0));
+                }
+                Piece {
+                    height: s.line_pitch,
+                    items,
+                    keep_with_next: false,
+                    repeat_header: None,
+                }
+            })
+            .collect()
+    }
+
+    /// The 版记: 4号 lines between rules, the left part one character in, the right part
+    /// one character in from the right edge.
+    fn colophon_pieces(&self, lines: &[(String, String)]) -> Vec<Piece> {
+        let s = self.style;
+        let size = s.page_number_size;
+        let width = s.text_width();
+        let pitch = s.line_pitch;
+        let baseline = baseline_in_slot(pitch, size);
+        let ty = Type {
+            role: FontRole::Body,
+            size,
+        };
+        let mut out = Vec::new();
+        for (left, right) in lines {
+            let right_w = self.width_of(FontRole::Body, size, right);
+            let room = (width
+                - 2.0 * size
+                - if right.is_empty() {
+                    0.0
+                } else {
+                    right_w + size
+                })
+            .max(size);
+            let wrapped = wrap_text(self.fonts, FontRole::Body, size, left, room, 0.0);
+            let n = wrapped.len().max(1);
+            let mut items = vec![Item::Rule {
+                from: (0.0, 0.0),
+                to: (width, 0.0),
+            }];
+            for (i, line) in wrapped.iter().enumerate() {
+                let b = baseline + pitch * i as f32;
+                items.push(line_item(line, size, room, b, ty, Some(Align::Left), 0.0));
+            }
+            if !right.is_empty() {
+                let b = baseline + pitch * (n - 1) as f32;
+                items.push(Item::Text {
+                    x: width - size - right_w,
+                    baseline: b,
+                    size,
+                    role: FontRole::Body,
+                    text: right.clone(),
+                    spacing: 0.0,
+                });
+            }
+            out.push(Piece {
+                height: pitch * n as f32,
+                items,
+                keep_with_next: false,
+                repeat_header: None,
+            });
+        }
+        if let Some(last) = out.last_mut() {
+            let h = last.height;
+            last.items.push(Item::Rule {
+                from: (0.0, h),
+                to: (width, h),
+            });
+        }
+        out
+    }
+
     fn flows(&self, blocks: &[Block]) -> Vec<Flow> {
         let mut flows = Vec::new();
         for block in blocks {
@@ -221,6 +342,11 @@ impl Ctx<'_> {
                     let mut pieces = Vec::new();
                     self.block_pieces(block, &mut pieces);
                     flows.push(Flow::Group(pieces));
+                }
+                Block::Colophon(_) => {
+                    let mut pieces = Vec::new();
+                    self.block_pieces(block, &mut pieces);
+                    flows.push(Flow::Bottom(pieces));
                 }
                 _ => {
                     let mut pieces = Vec::new();
@@ -277,7 +403,7 @@ impl Paginator {
 fn first_height(flow: Option<&Flow>) -> f32 {
     match flow {
         Some(Flow::Piece(p)) => p.height,
-        Some(Flow::Group(g)) => g.first().map_or(0.0, |p| p.height),
+        Some(Flow::Group(g)) | Some(Flow::Bottom(g)) => g.first().map_or(0.0, |p| p.height),
         _ => 0.0,
     }
 }
@@ -298,6 +424,16 @@ fn paginate(flows: Vec<Flow>, height: f32) -> Pages {
                 }
             }
             Flow::Piece(piece) => p.place(piece, next),
+            Flow::Bottom(pieces) => {
+                let total: f32 = pieces.iter().map(|x| x.height).sum();
+                if p.cursor + total > height + 0.01 {
+                    p.new_page();
+                }
+                p.cursor = (height - total).max(p.cursor);
+                for piece in pieces {
+                    p.place(piece, 0.0);
+                }
+            }
             Flow::Group(pieces) => {
                 let total: f32 = pieces.iter().map(|x| x.height).sum();
                 if p.cursor > 0.0 && p.cursor + total > height + 0.01 && total <= height {

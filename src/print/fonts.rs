@@ -310,7 +310,7 @@ impl FontSet {
 
 /// Control and formatting characters that are never drawn (line feeds, zero-width marks).
 pub(crate) fn is_invisible(ch: char) -> bool {
-    ch.is_control() || matches!(ch, '\u{200B}'..='\u{200D}' | '\u{FEFF}')
+    ch.is_control() || matches!(ch, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 pub(crate) fn display_name(path: &Path) -> String {

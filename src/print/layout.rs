@@ -2,7 +2,7 @@
 //! words and numbers stay whole, and 避头尾 holds (no line starts with closing punctuation,
 //! no line ends with opening punctuation) by pulling characters down to the next line.
 
-use super::fonts::{FontRole, FontSet};
+use super::fonts::{is_invisible, FontRole, FontSet};
 
 /// Characters that must not begin a line (closing punctuation, pauses, ellipsis, dash).
 pub const NO_LINE_START: &str = "，。、；：？！）》」』”’…—〕】〉｝］〗〙·‥–～%‰℃,.;:?!)]}>";
@@ -63,6 +63,9 @@ pub(crate) fn is_cjk(ch: char) -> bool {
         | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
+/// U+2060 WORD JOINER: no line break between the characters on either side (never drawn).
+pub const WORD_JOINER: char = '\u{2060}';
+
 /// Punctuation that joins a word when it has word characters on both sides: 1,234.50,
 /// 2026-09-21, www.example.cn.
 fn is_word_joiner(ch: char) -> bool {
@@ -102,6 +105,10 @@ fn tokenize(chars: &[char], width_of: &dyn Fn(char) -> f32) -> Vec<Atom> {
             AtomKind::Word
         } else {
             i += 1;
+            // A word joiner glues the next character on: a person's name is never broken.
+            while i + 1 < chars.len() && chars[i] == WORD_JOINER {
+                i += 2;
+            }
             AtomKind::Char
         };
         let width = chars[start..i].iter().map(|&c| width_of(c)).sum();
@@ -472,7 +479,9 @@ pub fn wrap_text(
 /// Extra space per character gap that stretches `line` to its available width, or 0 when
 /// the line is not justified or would look torn apart (more than one em per gap).
 pub fn justify_spacing(line: &WrappedLine, size: f32) -> f32 {
-    let gaps = line.text.chars().count().saturating_sub(1);
+    // Characters never drawn (a word joiner) take no gap.
+    let drawn = line.text.chars().filter(|c| !is_invisible(*c)).count();
+    let gaps = drawn.saturating_sub(1);
     if !line.justify || gaps == 0 {
         return 0.0;
     }
@@ -681,5 +690,26 @@ mod tests {
     fn empty_text_has_no_lines() {
         assert!(texts("", 30.0, 0.0).is_empty());
         assert!(texts("   ", 30.0, 0.0).is_empty());
+    }
+}
+#[cfg(test)]
+mod joiner_tests {
+    use super::*;
+
+    #[test]
+    fn a_word_joiner_keeps_characters_on_one_line() {
+        let text = "甲乙丙丁戊己庚孙\u{2060}思\u{2060}远辛";
+        let lines = break_lines(text, 90.0, 0.0, &|c| {
+            if c == WORD_JOINER {
+                0.0
+            } else {
+                10.0
+            }
+        });
+        let texts: Vec<String> = lines
+            .iter()
+            .map(|l| l.text.replace(WORD_JOINER, ""))
+            .collect();
+        assert_eq!(texts, vec!["甲乙丙丁戊己庚", "孙思远辛"]);
     }
 }

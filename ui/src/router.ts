@@ -8,6 +8,7 @@ const OrgView = () => import('./views/org/OrgView.vue')
 const MeetingsView = () => import('./views/meetings/MeetingsView.vue')
 const AgreementsView = () => import('./views/agreements/AgreementsView.vue')
 const SettingsView = () => import('./views/settings/SettingsView.vue')
+const MinutesView = () => import('./views/minutes/MinutesView.vue')
 const PendingView = () => import('./views/pending/PendingView.vue')
 
 /** The areas of the left navigation, in order. */
@@ -38,13 +39,6 @@ export const router = createRouter({
         what: '登记认捐与到账（现金与实物），打印捐赠登记表、感谢信与荣誉证书。',
       },
     },
-    {
-      path: '/minutes',
-      component: PendingView,
-      props: {
-        title: '会议纪要',
-        what: '根据签到与议程起草会议纪要，按公文格式打印。',
-      },
-    },
+    { path: '/minutes', component: MinutesView },
   ],
 })

@@ -6,6 +6,7 @@ pub mod files;
 pub mod import;
 pub mod meeting_print;
 pub mod meetings;
+pub mod minutes;
 pub mod org;
 pub mod settings;
 pub mod units;

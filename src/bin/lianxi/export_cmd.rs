@@ -1,4 +1,5 @@
-//! `lianxi export agreements|invitations|agenda|attendees|signin|speakers … -o FILE.docx`:
+//! `lianxi export agreements|invitations|agenda|attendees|signin|speakers|minutes|news …
+//! -o FILE.docx`:
 //! the documents a secretary edits further, as Word files (the same content as the PDFs).
 
 use std::path::PathBuf;
@@ -58,6 +59,10 @@ pub enum ExportAction {
     },
     /// 交流发言顺序
     Speakers(MeetingDoc),
+    /// 会议纪要
+    Minutes(MeetingDoc),
+    /// 信息稿
+    News(MeetingDoc),
 }
 
 fn checked_docx(path: &std::path::Path) -> Result<(), Error> {
@@ -103,6 +108,18 @@ pub fn run(conn: &Connection, action: ExportAction) -> Result<(), Error> {
         }
         ExportAction::Signin { doc, by } => (doc.meeting, doc.output, Document::Signin, Some(by)),
         ExportAction::Speakers(d) => (d.meeting, d.output, Document::Speakers, None),
+        ExportAction::Minutes(d) => {
+            checked_docx(&d.output)?;
+            docx::write_minutes_docx(conn, d.meeting, &d.output)?;
+            println!("已导出会议纪要：{}", d.output.display());
+            return Ok(());
+        }
+        ExportAction::News(d) => {
+            checked_docx(&d.output)?;
+            docx::write_news_docx(conn, d.meeting, &d.output)?;
+            println!("已导出信息稿：{}", d.output.display());
+            return Ok(());
+        }
     };
     checked_docx(&output)?;
     let options = PackOptions {

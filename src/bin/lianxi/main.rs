@@ -7,6 +7,7 @@ mod backup_cmd;
 mod community_cmd;
 mod export_cmd;
 mod meeting_cmd;
+mod minutes_cmd;
 mod print_cmd;
 mod print_pack_cmd;
 mod roster_cmd;
@@ -76,6 +77,16 @@ enum Command {
     Agreement {
         #[command(subcommand)]
         action: agreement_cmd::AgreementAction,
+    },
+    /// 会议纪要：draft | set | rebuild | finalise | reopen
+    Minutes {
+        #[command(subcommand)]
+        action: minutes_cmd::MinutesAction,
+    },
+    /// 信息稿：draft | set
+    News {
+        #[command(subcommand)]
+        action: minutes_cmd::NewsAction,
     },
     /// 打印（生成 PDF）
     Print {
@@ -189,6 +200,8 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
         Command::Export { action } => export_cmd::run(&conn, action)?,
         Command::Archive(args) => archive_cmd::run(&conn, &path, args)?,
         Command::Stats { year, json } => archive_cmd::run_stats(&conn, year, json)?,
+        Command::Minutes { action } => minutes_cmd::run(&mut conn, action)?,
+        Command::News { action } => minutes_cmd::run_news(&mut conn, action)?,
     }
     Ok(())
 }

@@ -30,6 +30,10 @@ pub enum PrintAction {
         #[arg(short, long, value_name = "FILE.pdf")]
         output: PathBuf,
     },
+    /// 会议纪要（GB/T 9704 纪要格式）
+    Minutes(crate::print_pack_cmd::PackArgs),
+    /// 信息稿
+    News(crate::print_pack_cmd::PackArgs),
     #[command(flatten)]
     Pack(crate::print_pack_cmd::PackAction),
 }
@@ -40,6 +44,18 @@ pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
         PrintAction::Stats { year, output } => {
             lianxi::stats::write_stats_pdf(conn, year, &output)?;
             println!("已生成 {year} 年度工作统计：{}", output.display());
+        }
+        PrintAction::Minutes(a) => {
+            let fonts = lianxi::print::saved_fonts(conn)?;
+            let bytes = lianxi::minutes::minutes_pdf(conn, a.meeting, &fonts)?;
+            lianxi::minutes::write_pdf(&a.output, &bytes)?;
+            println!("已生成会议纪要：{}", a.output.display());
+        }
+        PrintAction::News(a) => {
+            let fonts = lianxi::print::saved_fonts(conn)?;
+            let bytes = lianxi::minutes::news_pdf(conn, a.meeting, &fonts)?;
+            lianxi::minutes::write_pdf(&a.output, &bytes)?;
+            println!("已生成信息稿：{}", a.output.display());
         }
         PrintAction::Agreements {
             meeting,

@@ -13,10 +13,10 @@ use rusqlite::Connection;
 pub struct PackArgs {
     /// 会议编号（见 meeting list）
     #[arg(long)]
-    meeting: i64,
+    pub meeting: i64,
     /// 输出的 PDF 文件
     #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
-    output: PathBuf,
+    pub output: PathBuf,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
