@@ -88,6 +88,7 @@ fn a_year() -> (tempfile::TempDir, PathBuf) {
     for unit in ["八大关小学", "太平角宾馆有限公司"] {
         ok(&db, &["meeting", "signin", "--meeting", &m, "--unit", unit]);
     }
+    ok(&db, &["minutes", "draft", "--meeting", &m]);
     let a = ok(
         &db,
         &[
@@ -196,6 +197,8 @@ fn the_year_archives_completely_and_identically_and_verifies() {
         "会议/2026-09-21 2026年联席会年会/会议议程.pdf",
         "会议/2026-09-21 2026年联席会年会/参会单位名单.pdf",
         "会议/2026-09-21 2026年联席会年会/签到情况.pdf",
+        "会议/2026-09-21 2026年联席会年会/会议纪要.pdf",
+        "会议/2026-09-21 2026年联席会年会/会议纪要.docx",
         "共建协议/协议文本/八大关共建〔2026〕第001号_太平角社区党委_八大关小学.pdf",
         "共建协议/签署扫描件/八大关共建〔2026〕第001号_太平角社区党委_八大关小学.pdf",
         "成员单位/成员单位名册.xlsx",
@@ -204,8 +207,9 @@ fn the_year_archives_completely_and_identically_and_verifies() {
     ] {
         assert!(names.contains(&want), "{want} missing from {names:?}");
     }
-    // No speeches, no agenda items: those documents are left out, not written empty.
+    // No speeches, no 信息稿 yet: those are left out, not written empty (nor drafted).
     assert!(!names.iter().any(|n| n.ends_with("发言顺序.pdf")));
+    assert!(!names.iter().any(|n| n.ends_with("信息稿.pdf")));
     assert_eq!(a, b, "a second run gives the same bytes");
     assert_eq!(
         std::fs::read(with_zip(&one)).unwrap().len(),
@@ -365,9 +369,10 @@ fn the_year_in_numbers_equals_the_data() {
     assert_eq!(y2026["joined"], 1);
     assert_eq!(
         flows.first().unwrap()["year"],
-        2012,
-        "from the earliest join"
+        2017,
+        "the ten years up to 2026"
     );
+    assert_eq!(flows.len(), 10);
     let m = &s["attendance"][0];
     assert_eq!(
         (
@@ -382,4 +387,33 @@ fn the_year_in_numbers_equals_the_data() {
     assert_eq!(count(&s["agreements_by_status"], "草拟"), 0);
     let text = ok(&db, &["stats", "--year", "2026"]);
     assert!(text.contains("到会率 67%"), "{text}");
+
+    // The printed statistics show the same numbers.
+    let pdf = _dir.path().join("统计.pdf");
+    ok(
+        &db,
+        &[
+            "print",
+            "stats",
+            "--year",
+            "2026",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let printed = squeeze(&tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]));
+    for want in [
+        "2026年度工作统计",
+        "企业2家",
+        "实到2/3，请假1，67%",
+        "已签署1份",
+        "2026年入会1，退出0",
+    ] {
+        assert!(printed.contains(want), "{want} not in {printed}");
+    }
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    assert!(
+        fonts.lines().skip(2).all(|l| l.contains(" yes yes ")),
+        "{fonts}"
+    );
 }

@@ -405,11 +405,25 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
     for (what, name) in [("minutes", "纪要"), ("news", "信息稿")] {
         ok(
             &db,
-            &["export", what, "--meeting", &m, "-o", &path(&format!("{name}.docx"))],
+            &[
+                "export",
+                what,
+                "--meeting",
+                &m,
+                "-o",
+                &path(&format!("{name}.docx")),
+            ],
         );
         ok(
             &db,
-            &["print", what, "--meeting", &m, "-o", &path(&format!("{name}.pdf"))],
+            &[
+                "print",
+                what,
+                "--meeting",
+                &m,
+                "-o",
+                &path(&format!("{name}.pdf")),
+            ],
         );
     }
     let names = ["协议", "邀请函", "参会单位名单", "签到表", "纪要", "信息稿"];
@@ -498,7 +512,11 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
         "出席： with a hanging indent: {:?}",
         minutes.indents
     );
-    let label = minutes.runs.iter().find(|(t, _)| t == "出席：").expect("出席：");
+    let label = minutes
+        .runs
+        .iter()
+        .find(|(t, _)| t == "出席：")
+        .expect("出席：");
     assert_eq!(label.1["w:rFonts"]["w:eastAsia"], "黑体");
     check_structure(&d.join("参会单位名单.docx"));
 }

@@ -27,7 +27,7 @@ use crate::meetings::print_pack::{self, GroupBy};
 use crate::meetings::{self, Meeting};
 use crate::print::{self, Align, Block, Column, Doc, Fit, FontSet, PageStyle, Table};
 use crate::text::safe_file_name;
-use crate::{export, street, units, Error, Result};
+use crate::{docx, export, minutes, street, units, Error, Result};
 
 /// The table of contents printed for the paper file.
 pub const CONTENTS_PDF: &str = "归档文件目录.pdf";
@@ -131,6 +131,7 @@ struct Folder<'a> {
     rows: Vec<ManifestRow>,
     retentions: Vec<RetentionRow>,
     fonts: std::sync::Arc<FontSet>,
+    word: docx::WordFonts,
     progress: ArchiveProgress<'a>,
     bytes: u64,
     skipped: Vec<String>,
@@ -143,6 +144,7 @@ impl<'a> Folder<'a> {
             rows: Vec::new(),
             retentions: retentions(conn)?,
             fonts: print::saved_fonts(conn)?,
+            word: docx::WordFonts::from_choice(&print::saved_choice(conn)?),
             progress,
             bytes: 0,
             skipped: Vec::new(),
@@ -328,6 +330,39 @@ fn collect(conn: &Connection, data_dir: &Path, year: i32, f: &mut Folder<'_>) ->
         for (kind, name, make) in docs {
             let title = format!("{}{name}", m.title);
             f.pdf(kind, &title, m.date, &format!("{folder}/{name}.pdf"), make)?;
+        }
+        // The 纪要 (PDF and Word) and the 信息稿, when they were written; archiving never
+        // drafts them (the archive reads, it does not write).
+        if minutes::get(conn, id)?.is_some() {
+            let title = format!("{}会议纪要", m.title);
+            f.pdf(
+                ArchiveKind::Minutes,
+                &title,
+                m.date,
+                &format!("{folder}/会议纪要.pdf"),
+                |fonts| minutes::minutes_pdf(conn, id, fonts),
+            )?;
+            let doc = minutes::minutes_doc(conn, id)?;
+            let word = docx::write(&[doc], &f.fonts, &f.word, &PageStyle::default())?;
+            f.file(
+                ArchiveKind::Minutes,
+                &format!("{title}（Word）"),
+                m.date,
+                &format!("{folder}/会议纪要.docx"),
+                &word,
+            )?;
+        } else {
+            f.skipped.push(format!("{}会议纪要：尚未起草", m.title));
+        }
+        if minutes::stored_news(conn, id)?.is_some() {
+            let title = format!("{}信息稿", m.title);
+            f.pdf(
+                ArchiveKind::Speech,
+                &title,
+                m.date,
+                &format!("{folder}/信息稿.pdf"),
+                |fonts| minutes::news_pdf(conn, id, fonts),
+            )?;
         }
     }
 

@@ -16,7 +16,8 @@ use ts_rs::TS;
 pub use draft::{draft_items, draft_opening, heading_for};
 pub use facts::{facts, Facts};
 pub use news::{
-    current_news, draft_news, news, news_text, reset_news, save_news, NewsDraft, NewsEdit,
+    current_news, draft_news, news, news_text, reset_news, save_news, stored_news, NewsDraft,
+    NewsEdit,
 };
 pub use print::{
     minutes_doc, minutes_pdf, minutes_preview, news_doc, news_pdf, write_pdf, PreviewBlock,

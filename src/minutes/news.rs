@@ -167,6 +167,11 @@ pub fn news(conn: &Connection, meeting_id: i64) -> Result<NewsDraft> {
     write(conn, meeting_id, &edit)
 }
 
+/// The stored 信息稿, if one was made (nothing is drafted or written).
+pub fn stored_news(conn: &Connection, meeting_id: i64) -> Result<Option<NewsDraft>> {
+    read(conn, meeting_id)
+}
+
 /// The 信息稿 as it stands: the stored one, else a draft from the facts now (not saved, so a
 /// later sign-in still reaches the draft made on first use).
 pub fn current_news(conn: &Connection, meeting_id: i64) -> Result<NewsDraft> {
