@@ -1,5 +1,5 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { Calendar, Document, MapLocation, Notebook, OfficeBuilding, Present, Setting } from '@element-plus/icons-vue'
+import { Calendar, DataAnalysis, Document, MapLocation, Notebook, OfficeBuilding, Present, Setting } from '@element-plus/icons-vue'
 
 // Each screen is its own chunk, fetched on the first visit: start-up parses only the shell
 // and the first screen.
@@ -10,6 +10,7 @@ const AgreementsView = () => import('./views/agreements/AgreementsView.vue')
 const SettingsView = () => import('./views/settings/SettingsView.vue')
 const MinutesView = () => import('./views/minutes/MinutesView.vue')
 const PendingView = () => import('./views/pending/PendingView.vue')
+const YearView = () => import('./views/year/YearView.vue')
 
 /** The areas of the left navigation, in order. */
 export const areas = [
@@ -19,6 +20,7 @@ export const areas = [
   { path: '/agreements', title: '共建协议', icon: Document },
   { path: '/donations', title: '捐赠', icon: Present },
   { path: '/minutes', title: '会议纪要', icon: Notebook },
+  { path: '/year', title: '年度概览', icon: DataAnalysis },
   { path: '/settings', title: '设置', icon: Setting },
 ] as const
 
@@ -40,5 +42,6 @@ export const router = createRouter({
       },
     },
     { path: '/minutes', component: MinutesView },
+    { path: '/year', component: YearView },
   ],
 })

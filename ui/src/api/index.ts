@@ -74,3 +74,4 @@ export * from './meetings'
 // 共建协议
 export * from './agreements'
 export * from './minutes'
+export * from './year'
