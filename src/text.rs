@@ -57,6 +57,22 @@ pub fn clean_text(raw: &str) -> String {
     raw.replace('\u{3000}', " ").trim().to_string()
 }
 
+/// `s` as a file name every file system takes: control characters and `\ / : * ? " < > |`
+/// become `_`, and trailing dots and surrounding spaces go.
+pub fn safe_file_name(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .map(|c| {
+            if c.is_control() || "\\/:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    cleaned.trim().trim_end_matches('.').to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,20 +103,4 @@ mod tests {
         );
         check("𠮷野家餐饮", "𠮷野家餐饮", "𠮷野家餐饮");
     }
-}
-
-/// `s` as a file name every file system takes: control characters and `\ / : * ? " < > |`
-/// become `_`, and trailing dots and surrounding spaces go.
-pub fn safe_file_name(s: &str) -> String {
-    let cleaned: String = s
-        .chars()
-        .map(|c| {
-            if c.is_control() || "\\/:*?\"<>|".contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    cleaned.trim().trim_end_matches('.').to_string()
 }

@@ -201,11 +201,16 @@ fn attrs(e: &BytesStart) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// An element's attributes by name.
+type Attrs = BTreeMap<String, String>;
+/// A run's properties: each element of its `w:rPr` with its attributes.
+type Props = BTreeMap<String, Attrs>;
+
 /// What the checks need from `word/document.xml`, parsed.
 #[derive(Default, Debug)]
 struct Parsed {
     /// Each run with text: (its text, its rPr's elements with their attributes).
-    runs: Vec<(String, BTreeMap<String, BTreeMap<String, String>>)>,
+    runs: Vec<(String, Props)>,
     /// Every sectPr child element with its attributes, in order.
     section: Vec<(String, BTreeMap<String, String>)>,
     /// For each top-level table: whether each row is marked as a repeated header.

@@ -268,6 +268,9 @@ fn is_image(file: &str) -> bool {
     [".jpg", ".jpeg", ".png"].iter().any(|e| lower.ends_with(e))
 }
 
+/// Makes one PDF of a meeting with the given fonts.
+type MakePdf<'a> = Box<dyn FnOnce(&FontSet) -> Result<Vec<u8>> + 'a>;
+
 /// The meetings held (or planned) in `year`: by their date, else by when they were made.
 fn meetings_of(conn: &Connection, year: i32) -> Result<Vec<Meeting>> {
     let mut list: Vec<Meeting> = meetings::list(conn)?
@@ -277,7 +280,7 @@ fn meetings_of(conn: &Connection, year: i32) -> Result<Vec<Meeting>> {
             None => m.created_at.starts_with(&format!("{year:04}")),
         })
         .collect();
-    list.sort_by(|a, b| (a.date, a.id).cmp(&(b.date, b.id)));
+    list.sort_by_key(|a| (a.date, a.id));
     Ok(list)
 }
 
@@ -293,11 +296,7 @@ fn collect(conn: &Connection, data_dir: &Path, year: i32, f: &mut Folder<'_>) ->
         );
         let id = m.id;
         let by = GroupBy::default();
-        let docs: [(
-            ArchiveKind,
-            &str,
-            Box<dyn FnOnce(&FontSet) -> Result<Vec<u8>>>,
-        ); 5] = [
+        let docs: [(ArchiveKind, &str, MakePdf<'_>); 5] = [
             (
                 ArchiveKind::Notice,
                 "邀请函",

@@ -83,10 +83,10 @@ pub fn write(
         }
         for item in out.items {
             docx = match item {
-                Item::Paragraph(p) => docx.add_paragraph(p),
+                Item::Paragraph(p) => docx.add_paragraph(*p),
                 Item::Table(t, header) => {
                     headers.push(header);
-                    docx.add_table(t)
+                    docx.add_table(*t)
                 }
             };
         }
@@ -103,8 +103,8 @@ pub fn write(
 
 /// A paragraph or a table (with whether its first row is a header), in document order.
 enum Item {
-    Paragraph(Paragraph),
-    Table(docx_rs::Table, bool),
+    Paragraph(Box<Paragraph>),
+    Table(Box<docx_rs::Table>, bool),
 }
 
 #[derive(Default)]
@@ -121,16 +121,16 @@ impl Out {
         } else {
             p
         };
-        self.items.push(Item::Paragraph(p));
+        self.items.push(Item::Paragraph(Box::new(p)));
     }
 
     fn push_table(&mut self, t: docx_rs::Table, header: bool) {
         if std::mem::take(&mut self.break_before) {
-            self.items.push(Item::Paragraph(
+            self.items.push(Item::Paragraph(Box::new(
                 Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
-            ));
+            )));
         }
-        self.items.push(Item::Table(t, header));
+        self.items.push(Item::Table(Box::new(t), header));
     }
 }
 
