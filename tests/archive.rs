@@ -9,7 +9,7 @@ mod poppler;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use cli::{empty_db, json, lianxi, ok, refused};
+use cli::{json, lianxi, ok, pair_with_community, refused, street_and_meeting};
 use poppler::{squeeze, tool};
 
 const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话,入会时间\n\
@@ -20,90 +20,22 @@ const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书
 /// The year: street, roster, a meeting on 2026-09-21 with everyone invited, one on leave,
 /// two signed in; an agreement printed and signed with a scan.
 fn a_year() -> (tempfile::TempDir, PathBuf) {
-    let (dir, db) = empty_db();
-    ok(
-        &db,
-        &[
-            "street",
-            "set",
-            "--name",
-            "八大关街道办事处",
-            "--party-org",
-            "中共八大关街道工作委员会",
-            "--leader",
-            "王海",
-            "--contact",
-            "李青",
-            "--phone",
-            "0532-82860001",
-        ],
-    );
-    let roster = dir.path().join("名册.csv");
-    std::fs::write(&roster, ROSTER).unwrap();
-    ok(&db, &["roster", "import", roster.to_str().unwrap()]);
-    ok(
-        &db,
-        &[
-            "community",
-            "set",
-            "太平角社区",
-            "--leader",
-            "孙丽",
-            "--contact",
-            "周明",
-            "--phone",
-            "0532-82860011",
-        ],
-    );
-    let m = ok(
-        &db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "2026年联席会年会",
-            "--kind",
-            "年会",
-            "--date",
-            "2026-09-21",
-            "--venue",
-            "街道三楼会议室",
-        ],
-    )
-    .trim()
-    .to_owned();
-    ok(&db, &["meeting", "invite", "--meeting", &m, "--all"]);
-    ok(
-        &db,
-        &[
-            "meeting",
-            "reply",
-            "--meeting",
-            &m,
-            "--unit",
-            "汇泉湾邮政支局",
-            "--leave",
-        ],
-    );
+    let (dir, db, m) = street_and_meeting(ROSTER);
+    let leave = [
+        "meeting",
+        "reply",
+        "--meeting",
+        &m,
+        "--unit",
+        "汇泉湾邮政支局",
+        "--leave",
+    ];
+    ok(&db, &leave);
     for unit in ["八大关小学", "太平角宾馆有限公司"] {
         ok(&db, &["meeting", "signin", "--meeting", &m, "--unit", unit]);
     }
     ok(&db, &["minutes", "draft", "--meeting", &m]);
-    let a = ok(
-        &db,
-        &[
-            "agreement",
-            "pair",
-            "--meeting",
-            &m,
-            "--a",
-            "community:太平角社区",
-            "--b",
-            "unit:八大关小学",
-        ],
-    )
-    .trim()
-    .to_owned();
+    let a = pair_with_community(&db, &m, "八大关小学");
     let pdf = dir.path().join("协议.pdf");
     ok(
         &db,

@@ -11,7 +11,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use cli::{empty_db, ok, refused};
+use cli::{ok, pair_with_community, refused, street_and_meeting};
 use poppler::{squeeze, tool};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -25,74 +25,8 @@ const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书
 /// details, a meeting with everyone invited, and one agreement (two copies) paired.
 /// Returns the folder, the database, the meeting id and the agreement id.
 fn street_with_agreement() -> (tempfile::TempDir, PathBuf, String, String) {
-    let (dir, db) = empty_db();
-    ok(
-        &db,
-        &[
-            "street",
-            "set",
-            "--name",
-            "八大关街道办事处",
-            "--party-org",
-            "中共八大关街道工作委员会",
-            "--leader",
-            "王海",
-            "--contact",
-            "李青",
-            "--phone",
-            "0532-82860001",
-        ],
-    );
-    let roster = dir.path().join("名册.csv");
-    std::fs::write(&roster, ROSTER).unwrap();
-    ok(&db, &["roster", "import", roster.to_str().unwrap()]);
-    ok(
-        &db,
-        &[
-            "community",
-            "set",
-            "太平角社区",
-            "--leader",
-            "孙丽",
-            "--contact",
-            "周明",
-            "--phone",
-            "0532-82860011",
-        ],
-    );
-    let m = ok(
-        &db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "2026年联席会年会",
-            "--kind",
-            "年会",
-            "--date",
-            "2026-09-21",
-            "--venue",
-            "街道三楼会议室",
-        ],
-    )
-    .trim()
-    .to_owned();
-    ok(&db, &["meeting", "invite", "--meeting", &m, "--all"]);
-    let a = ok(
-        &db,
-        &[
-            "agreement",
-            "pair",
-            "--meeting",
-            &m,
-            "--a",
-            "community:太平角社区",
-            "--b",
-            "unit:八大关小学",
-        ],
-    )
-    .trim()
-    .to_owned();
+    let (dir, db, m) = street_and_meeting(ROSTER);
+    let a = pair_with_community(&db, &m, "八大关小学");
     (dir, db, m, a)
 }
 

@@ -49,3 +49,74 @@ pub fn empty_db() -> (tempfile::TempDir, std::path::PathBuf) {
     assert_eq!(info["unit_count"], 0, "starts empty");
     (dir, db)
 }
+
+/// An empty database set up as a secretary starts: the street (八大关街道), the roster `csv`
+/// (written as 名册.csv and imported), and 太平角社区's details; then a meeting on
+/// 2026-09-21 with every unit invited. Returns the folder, the database and the meeting id.
+pub fn street_and_meeting(csv: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let (dir, db) = empty_db();
+    let street = [
+        "street",
+        "set",
+        "--name",
+        "八大关街道办事处",
+        "--party-org",
+        "中共八大关街道工作委员会",
+        "--leader",
+        "王海",
+        "--contact",
+        "李青",
+        "--phone",
+        "0532-82860001",
+    ];
+    ok(&db, &street);
+    let roster = dir.path().join("名册.csv");
+    std::fs::write(&roster, csv).expect("the roster is written");
+    ok(
+        &db,
+        &["roster", "import", roster.to_str().expect("a UTF-8 path")],
+    );
+    let community = [
+        "community",
+        "set",
+        "太平角社区",
+        "--leader",
+        "孙丽",
+        "--contact",
+        "周明",
+        "--phone",
+        "0532-82860011",
+    ];
+    ok(&db, &community);
+    let meeting = [
+        "meeting",
+        "create",
+        "--title",
+        "2026年联席会年会",
+        "--kind",
+        "年会",
+        "--date",
+        "2026-09-21",
+        "--venue",
+        "街道三楼会议室",
+    ];
+    let m = ok(&db, &meeting).trim().to_owned();
+    ok(&db, &["meeting", "invite", "--meeting", &m, "--all"]);
+    (dir, db, m)
+}
+
+/// Pairs 太平角社区 with `unit` at meeting `m`; returns the agreement's id.
+pub fn pair_with_community(db: &Path, m: &str, unit: &str) -> String {
+    let b = format!("unit:{unit}");
+    let args = [
+        "agreement",
+        "pair",
+        "--meeting",
+        m,
+        "--a",
+        "community:太平角社区",
+        "--b",
+        &b,
+    ];
+    ok(db, &args).trim().to_owned()
+}
