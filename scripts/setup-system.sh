@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian/Ubuntu packages the app needs to build, run and be tested.
+# Installs the Debian/Ubuntu packages the app needs to build, run and be tested
+# (`--test`: also what only the tests use).
 # Idempotent: it only calls apt-get when something is missing.
 set -euo pipefail
 
@@ -13,10 +14,13 @@ PKGS=(
   fonts-noto-cjk
   # PDF checks in the tests (pdftotext, pdffonts, pdftoppm)
   poppler-utils
-  # a real word processor reads every exported .docx in the tests (soffice --convert-to pdf),
-  # with Liberation Serif standing in for Times New Roman at the same widths
-  libreoffice-writer-nogui fonts-liberation2
 )
+if [ "${1:-}" = "--test" ]; then
+  # a real word processor reads every exported .docx in the tests (soffice --convert-to pdf),
+  # with Liberation Serif standing in for Times New Roman at the same widths; only the test
+  # command needs it (≈ 150 MB), so the start command does not install it
+  PKGS+=(libreoffice-writer-nogui fonts-liberation2)
+fi
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup-system.sh
+bash scripts/setup-system.sh --test
 bash scripts/setup-tools.sh --e2e
 
 # No test may touch the user's own data: fingerprint the real app-data folder now, compare at the end.
