@@ -8,6 +8,7 @@ pub mod bindings;
 pub mod date;
 pub mod db;
 pub mod demo;
+pub mod donations;
 pub mod error;
 pub mod export;
 pub mod import;
