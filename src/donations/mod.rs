@@ -309,6 +309,17 @@ pub fn labels() -> DonationLabels {
     }
 }
 
+/// A 到账方式 by its label (转账、支票、现金).
+pub fn parse_method(label: &str) -> crate::Result<ReceiptMethod> {
+    ReceiptMethod::from_label(label.trim()).ok_or_else(|| {
+        let all: Vec<&str> = ReceiptMethod::ALL.iter().map(|m| m.label()).collect();
+        crate::Error::invalid(
+            "method",
+            format!("到账方式“{}”无效，可选：{}。", label.trim(), all.join("、")),
+        )
+    })
+}
+
 /// An amount typed by the user, in figures and in 大写 (the 大写金额 tool).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AmountInWords {

@@ -4,6 +4,7 @@
 mod agreement_cmd;
 mod backup_cmd;
 mod community_cmd;
+mod donation_cmd;
 mod meeting_cmd;
 mod print_cmd;
 mod print_pack_cmd;
@@ -75,6 +76,16 @@ enum Command {
         #[command(subcommand)]
         action: agreement_cmd::AgreementAction,
     },
+    /// 金额：upper（写成大写）
+    Money {
+        #[command(subcommand)]
+        action: donation_cmd::MoneyAction,
+    },
+    /// 捐赠：list | add | receive | withdraw | import
+    Donation {
+        #[command(subcommand)]
+        action: donation_cmd::DonationAction,
+    },
     /// 打印（生成 PDF）
     Print {
         #[command(subcommand)]
@@ -103,6 +114,10 @@ fn db_path(cli_db: Option<PathBuf>) -> Result<PathBuf, Error> {
 }
 
 fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
+    // Pure conversions need no database.
+    if let Command::Money { action } = cli.command {
+        return donation_cmd::run_money(action);
+    }
     let mut conn = db::open(&path)?;
     match cli.command {
         Command::Info { json } => {
@@ -153,7 +168,9 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
         Command::Roster { action } => roster_cmd::run(&mut conn, &path, action)?,
         Command::Meeting { action } => meeting_cmd::run(&mut conn, action)?,
         Command::Agreement { action } => agreement_cmd::run(&mut conn, action)?,
+        Command::Donation { action } => donation_cmd::run(&mut conn, &path, action)?,
         Command::Print { action } => print_cmd::run(&mut conn, action)?,
+        Command::Money { .. } => {}
     }
     Ok(())
 }

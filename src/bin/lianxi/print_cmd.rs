@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use lianxi::agreements::{self, AgreementStatus};
+use lianxi::donations::print::DonationPaper;
 use lianxi::Error;
 use rusqlite::Connection;
 
@@ -21,6 +22,12 @@ pub enum PrintAction {
         #[arg(short, long, value_name = "FILE.pdf|DIR")]
         output: PathBuf,
     },
+    /// 打印捐赠登记表（A4 横向）
+    Donations(crate::donation_cmd::PaperArgs),
+    /// 打印感谢信（每个捐赠方一封）
+    Thanks(crate::donation_cmd::PaperArgs),
+    /// 打印荣誉证书（每个捐赠方一页）
+    Certificates(crate::donation_cmd::PaperArgs),
     #[command(flatten)]
     Pack(crate::print_pack_cmd::PackAction),
 }
@@ -28,6 +35,13 @@ pub enum PrintAction {
 pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
     match action {
         PrintAction::Pack(pack) => crate::print_pack_cmd::run(conn, pack)?,
+        PrintAction::Donations(a) => {
+            crate::donation_cmd::run_paper(conn, DonationPaper::Register, a)?
+        }
+        PrintAction::Thanks(a) => crate::donation_cmd::run_paper(conn, DonationPaper::Thanks, a)?,
+        PrintAction::Certificates(a) => {
+            crate::donation_cmd::run_paper(conn, DonationPaper::Certificates, a)?
+        }
         PrintAction::Agreements {
             meeting,
             id,
