@@ -117,7 +117,10 @@ pub fn parse_day(input: &str) -> Result<NaiveDate> {
     let bad = || {
         Error::invalid(
             "date",
-            format!("“{}”不是有效的日期（例如 2026-09-28、2026.9.28 或 2026年10月8日）。", input.trim()),
+            format!(
+                "“{}”不是有效的日期（例如 2026-09-28、2026.9.28 或 2026年10月8日）。",
+                input.trim()
+            ),
         )
     };
     let s = s.trim_end_matches('日').trim_end_matches('号');
@@ -186,10 +189,26 @@ mod tests {
     #[test]
     fn days_typed_every_way() {
         let d = NaiveDate::from_ymd_opt(2026, 10, 8).unwrap();
-        for ok in ["2026-10-08", "2026/10/8", "2026.10.8", "2026年10月8日", "２０２６年10月8号", "20261008", " 2026-10-8 "] {
+        for ok in [
+            "2026-10-08",
+            "2026/10/8",
+            "2026.10.8",
+            "2026年10月8日",
+            "２０２６年10月8号",
+            "20261008",
+            " 2026-10-8 ",
+        ] {
             assert_eq!(parse_day(ok).ok(), Some(d), "{ok}");
         }
-        for bad in ["", "2026-13-01", "2026-02-30", "明天", "2026年10月", "26.10.8", "2026-10-8-1"] {
+        for bad in [
+            "",
+            "2026-13-01",
+            "2026-02-30",
+            "明天",
+            "2026年10月",
+            "26.10.8",
+            "2026-10-8-1",
+        ] {
             assert!(parse_day(bad).is_err(), "{bad}");
         }
     }

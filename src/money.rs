@@ -136,7 +136,9 @@ pub fn parse_amount(input: &str) -> Result<i64> {
     if s.starts_with('+') {
         s.remove(0);
     }
-    if s.chars().any(|c| "零壹贰叁肆伍陆柒捌玖拾佰仟角分".contains(c)) {
+    if s.chars()
+        .any(|c| "零壹贰叁肆伍陆柒捌玖拾佰仟角分".contains(c))
+    {
         return parse_capitals(&s).ok_or_else(|| {
             bad("不是规范的大写金额（大写金额只接受规范写法，如“壹万陆仟肆佰零玖元零贰分”），请改用阿拉伯数字输入。")
         });
@@ -244,12 +246,20 @@ fn parse_capitals(s: &str) -> Option<i64> {
 fn capital_integer(s: &str) -> Option<i64> {
     if let Some((hi, lo)) = s.rsplit_once('亿') {
         let hi = capital_integer(hi)?;
-        let lo = if lo.is_empty() { 0 } else { capital_integer(lo)? };
+        let lo = if lo.is_empty() {
+            0
+        } else {
+            capital_integer(lo)?
+        };
         return hi.checked_mul(100_000_000)?.checked_add(lo);
     }
     if let Some((hi, lo)) = s.rsplit_once('万') {
         let hi = capital_section(hi)?;
-        let lo = if lo.is_empty() { 0 } else { capital_section(lo)? };
+        let lo = if lo.is_empty() {
+            0
+        } else {
+            capital_section(lo)?
+        };
         return Some(hi * 10_000 + lo);
     }
     capital_section(s)
@@ -391,7 +401,11 @@ mod tests {
             ("999,999,999,999.99", MAX_UPPER_FEN),
         ];
         for &(input, fen) in table {
-            assert_eq!(parse_amount(input).ok(), Some(fen), "parse_amount({input:?})");
+            assert_eq!(
+                parse_amount(input).ok(),
+                Some(fen),
+                "parse_amount({input:?})"
+            );
         }
     }
 
@@ -441,7 +455,10 @@ mod tests {
         for seed in 0..2000i64 {
             amounts.push((seed * 7_919_993_111_i64) % MAX_UPPER_FEN);
         }
-        for fen in amounts.into_iter().filter(|f| (0..=MAX_UPPER_FEN).contains(f)) {
+        for fen in amounts
+            .into_iter()
+            .filter(|f| (0..=MAX_UPPER_FEN).contains(f))
+        {
             let upper = rmb_upper(fen).expect("in range");
             assert_eq!(parse_amount(&upper).ok(), Some(fen), "{upper}");
             let figures = format_yuan(fen);

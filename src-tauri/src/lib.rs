@@ -112,6 +112,16 @@ pub fn run() {
             commands::meetings::seating_default_platform,
             commands::meeting_print::meeting_print,
             commands::meeting_print::meeting_print_pack,
+            commands::donations::donation_labels,
+            commands::donations::donations_list,
+            commands::donations::donation_add,
+            commands::donations::donation_update,
+            commands::donations::donation_receive,
+            commands::donations::donation_withdraw,
+            commands::donations::amount_in_words,
+            commands::donations::certificate_layout_get,
+            commands::donations::certificate_layout_set,
+            commands::donations::donations_print,
             // end 会议筹备
             // 共建协议 (commands/agreements.rs)
             commands::agreements::agreement_templates_list,

@@ -3,6 +3,7 @@
 //! papers (register, thank-you letters, honour certificates). A street office may not issue
 //! official donation receipts (财综〔2024〕1号), so nothing here is ever titled 收据/票据/发票.
 
+pub mod import;
 pub mod print;
 mod store;
 
@@ -14,8 +15,8 @@ use crate::meetings::labelled;
 use crate::money::{format_yuan, rmb_upper};
 
 pub use store::{
-    add, delete, for_meeting, get, list, load_demo, receive, set_printed, totals, update,
-    withdraw, Printed,
+    add, delete, for_meeting, get, list, load_demo, receive, set_printed, totals, update, withdraw,
+    Printed,
 };
 
 labelled! {
@@ -341,14 +342,19 @@ pub fn amount_in_words(input: &str) -> crate::Result<AmountInWords> {
 /// Checks a 统一社会信用代码 (GB 32100-2015): 18 characters and the check character.
 pub fn check_credit_code(code: &str) -> crate::Result<String> {
     const CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    const WEIGHTS: [u32; 17] = [
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+    ];
     let c: String = unicode_normalization::UnicodeNormalization::nfkc(code.trim())
         .collect::<String>()
         .to_ascii_uppercase();
     let bad = || {
         crate::Error::invalid(
             "credit_code",
-            format!("“{}”不是有效的统一社会信用代码（应为 18 位数字或大写字母，请核对）。", code.trim()),
+            format!(
+                "“{}”不是有效的统一社会信用代码（应为 18 位数字或大写字母，请核对）。",
+                code.trim()
+            ),
         )
     };
     let values: Vec<u32> = c
@@ -374,14 +380,24 @@ mod tests {
     #[test]
     fn credit_codes() {
         // Public codes of well-known companies.
-        for ok in ["91350100M000100Y43", "91440300708461136T", "91110000710925462X"] {
+        for ok in [
+            "91350100M000100Y43",
+            "91440300708461136T",
+            "91110000710925462X",
+        ] {
             assert!(check_credit_code(ok).is_ok(), "{ok}");
         }
         assert_eq!(
             check_credit_code(" 91110000710925462x ").ok().as_deref(),
             Some("91110000710925462X")
         );
-        for bad in ["", "123", "91350100M000100Y44", "91350100M000100Y4I", "9135010 0M000100Y43"] {
+        for bad in [
+            "",
+            "123",
+            "91350100M000100Y44",
+            "91350100M000100Y4I",
+            "9135010 0M000100Y43",
+        ] {
             assert!(check_credit_code(bad).is_err(), "{bad}");
         }
     }

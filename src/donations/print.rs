@@ -108,8 +108,16 @@ pub fn register_doc(conn: &Connection, filter: &DonationFilter) -> Result<Doc> {
                 (i + 1).to_string(),
                 d.donor_name.clone(),
                 d.kind.label().to_string(),
-                if cash { format_yuan(d.pledged_fen) } else { String::new() },
-                if cash && d.received_fen > 0 { format_yuan(d.received_fen) } else { String::new() },
+                if cash {
+                    format_yuan(d.pledged_fen)
+                } else {
+                    String::new()
+                },
+                if cash && d.received_fen > 0 {
+                    format_yuan(d.received_fen)
+                } else {
+                    String::new()
+                },
                 d.received_on
                     .or(d.delivered_on)
                     .map(|x| x.format("%Y-%m-%d").to_string())
@@ -136,8 +144,16 @@ pub fn register_doc(conn: &Connection, filter: &DonationFilter) -> Result<Doc> {
         ],
         header: Some(
             [
-                "序号", "捐赠方", "方式", "认捐金额", "到账金额", "到账日期", "物资及数量", "折价",
-                "用途", "备注",
+                "序号",
+                "捐赠方",
+                "方式",
+                "认捐金额",
+                "到账金额",
+                "到账日期",
+                "物资及数量",
+                "折价",
+                "用途",
+                "备注",
             ]
             .iter()
             .map(|s| (*s).to_string())
@@ -181,7 +197,11 @@ pub fn register_doc(conn: &Connection, filter: &DonationFilter) -> Result<Doc> {
         },
         Block::Spacer(1.0),
     ];
-    let mut handlers: Vec<&str> = list.iter().map(|d| d.handler.as_str()).collect();
+    let mut handlers: Vec<&str> = list
+        .iter()
+        .map(|d| d.handler.as_str())
+        .filter(|h| !h.is_empty())
+        .collect();
     handlers.sort_unstable();
     handlers.dedup();
     let handler = match handlers.as_slice() {
@@ -209,7 +229,11 @@ pub fn register_doc(conn: &Connection, filter: &DonationFilter) -> Result<Doc> {
 }
 
 /// The register as PDF bytes.
-pub fn register_pdf(conn: &Connection, filter: &DonationFilter, fonts: &FontSet) -> Result<Vec<u8>> {
+pub fn register_pdf(
+    conn: &Connection,
+    filter: &DonationFilter,
+    fonts: &FontSet,
+) -> Result<Vec<u8>> {
     render(&register_doc(conn, filter)?, fonts, &register_style())
 }
 
@@ -269,14 +293,20 @@ pub fn thanks_docs(conn: &Connection, filter: &DonationFilter, on: NaiveDate) ->
     let signer = profile.name.trim().to_string();
     let donors = by_donor(list);
     if donors.is_empty() {
-        return Err(Error::NothingToPrint("所选捐赠均已撤回，没有需要致谢的捐赠方。".into()));
+        return Err(Error::NothingToPrint(
+            "所选捐赠均已撤回，没有需要致谢的捐赠方。".into(),
+        ));
     }
     let mut docs = Vec::new();
     for (donor, gifts_of) in donors {
         let mut doc = Doc::new(format!("感谢信 {donor}"), "感谢信");
         doc.page_numbers = Some(PageNumbers::None);
         doc.field("捐赠方", donor.clone());
-        let you = if is_organisation(&gifts_of) { "贵单位" } else { "您" };
+        let you = if is_organisation(&gifts_of) {
+            "贵单位"
+        } else {
+            "您"
+        };
         let occasion = gifts_of
             .iter()
             .find_map(|d| d.meeting_title.clone())
@@ -322,7 +352,11 @@ pub fn thanks_pdf(
     on: NaiveDate,
     fonts: &FontSet,
 ) -> Result<Vec<u8>> {
-    render_batch(&thanks_docs(conn, filter, on)?, fonts, &PageStyle::default())
+    render_batch(
+        &thanks_docs(conn, filter, on)?,
+        fonts,
+        &PageStyle::default(),
+    )
 }
 
 /// How a certificate's date is written.
@@ -385,7 +419,10 @@ pub fn certificate_layout(conn: &Connection) -> Result<CertificateLayout> {
 }
 
 /// Checks and saves the certificate layout.
-pub fn save_certificate_layout(conn: &Connection, l: &CertificateLayout) -> Result<CertificateLayout> {
+pub fn save_certificate_layout(
+    conn: &Connection,
+    l: &CertificateLayout,
+) -> Result<CertificateLayout> {
     let ok = |v: f32, lo: f32, hi: f32| v.is_finite() && (lo..=hi).contains(&v);
     if !ok(l.width_mm, 100.0, 500.0) || !ok(l.height_mm, 100.0, 500.0) {
         return Err(Error::invalid(
@@ -425,7 +462,9 @@ pub fn certificate_contents(
     let issuer = profile.name.trim().to_string();
     let donors = by_donor(list);
     if donors.is_empty() {
-        return Err(Error::NothingToPrint("所选捐赠均已撤回，没有需要颁发证书的捐赠方。".into()));
+        return Err(Error::NothingToPrint(
+            "所选捐赠均已撤回，没有需要颁发证书的捐赠方。".into(),
+        ));
     }
     Ok(donors
         .into_iter()
@@ -473,7 +512,10 @@ pub fn certificates_from(
             doc.field(name, value.clone());
             doc.push(Block::para(value.clone()));
         }
-        if let Some(p) = check_coverage(std::slice::from_ref(&doc), fonts).into_iter().next() {
+        if let Some(p) = check_coverage(std::slice::from_ref(&doc), fonts)
+            .into_iter()
+            .next()
+        {
             return Err(p.into());
         }
     }
@@ -498,14 +540,23 @@ pub fn certificates_from(
             let tw = fonts.text_width(FontRole::Title, size_t, spaced);
             canvas.text(
                 page,
-                &TextRun::new((w - tw) / 2.0 + dx, h * 0.78 + dy, size_t, FontRole::Title, spaced),
+                &TextRun::new(
+                    (w - tw) / 2.0 + dx,
+                    h * 0.78 + dy,
+                    size_t,
+                    FontRole::Title,
+                    spaced,
+                ),
             )?;
         }
         let body = 20.0;
         let pitch = body * 1.9;
         let mut y = h * 0.62 + dy;
         let recipient = format!("{}：", c.recipient);
-        canvas.text(page, &TextRun::new(margin + dx, y, 22.0, FontRole::Body, &recipient))?;
+        canvas.text(
+            page,
+            &TextRun::new(margin + dx, y, 22.0, FontRole::Body, &recipient),
+        )?;
         y -= pitch * 1.2;
         for line in wrap_text(fonts, FontRole::Body, body, &c.reason, text_w, body * 2.0) {
             let x = margin + dx + (text_w - line.available);
@@ -514,13 +565,22 @@ pub fn certificates_from(
         }
         canvas.text(
             page,
-            &TextRun::new(margin + dx + body * 2.0, y, body, FontRole::Body, &c.closing),
+            &TextRun::new(
+                margin + dx + body * 2.0,
+                y,
+                body,
+                FontRole::Body,
+                &c.closing,
+            ),
         )?;
         let right = w - margin + dx;
         let yb = h * 0.2 + dy;
         for (text, yy) in [(&c.issuer, yb + pitch), (&c.date, yb)] {
             let tw = fonts.text_width(FontRole::Body, body, text);
-            canvas.text(page, &TextRun::new(right - tw, yy, body, FontRole::Body, text))?;
+            canvas.text(
+                page,
+                &TextRun::new(right - tw, yy, body, FontRole::Body, text),
+            )?;
         }
     }
     Ok(canvas.finish())

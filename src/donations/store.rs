@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{named_params, Connection, OptionalExtension, Row};
 
 use super::{
-    derive_status, check_credit_code, Donation, DonationFilter, DonationInput, DonationKind,
+    check_credit_code, derive_status, Donation, DonationFilter, DonationInput, DonationKind,
     DonationList, DonationTotals, Receipt, ReceiptInput, ReceiptMethod, ValuationBasis,
 };
 use crate::db::{atomically, now};
@@ -67,9 +67,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Donation> {
 fn complete(conn: &Connection, mut list: Vec<Donation>) -> Result<Vec<Donation>> {
     let mut by_id: HashMap<i64, Vec<Receipt>> = HashMap::new();
     {
-        let mut stmt = conn.prepare(
-            "SELECT * FROM donation_receipts ORDER BY received_on, id",
-        )?;
+        let mut stmt = conn.prepare("SELECT * FROM donation_receipts ORDER BY received_on, id")?;
         let rows = stmt.query_map([], |r| {
             let method: String = r.get("method")?;
             Ok((
@@ -139,9 +137,15 @@ pub fn list(conn: &Connection, filter: &DonationFilter) -> Result<DonationList> 
         .filter(|d| filter.status.is_none_or(|s| s == d.status))
         .filter(|d| {
             text.is_empty()
-                || [&d.donor_name, &d.item_name, &d.purpose, &d.notes, &d.handler]
-                    .iter()
-                    .any(|f| crate::text::name_key(f).contains(&text))
+                || [
+                    &d.donor_name,
+                    &d.item_name,
+                    &d.purpose,
+                    &d.notes,
+                    &d.handler,
+                ]
+                .iter()
+                .any(|f| crate::text::name_key(f).contains(&text))
         })
         .collect();
     let totals = DonationTotals::of(&donations);
@@ -169,7 +173,10 @@ fn amount_ok(field: &'static str, what: &str, fen: i64) -> Result<()> {
         return Err(Error::invalid(field, format!("{what}不能为负数。")));
     }
     if fen > MAX_UPPER_FEN {
-        return Err(Error::invalid(field, format!("{what}超出了可以记录的范围。")));
+        return Err(Error::invalid(
+            field,
+            format!("{what}超出了可以记录的范围。"),
+        ));
     }
     Ok(())
 }
@@ -205,10 +212,16 @@ pub(crate) fn validate(conn: &Connection, input: &DonationInput) -> Result<Donat
     }
     v.donor_name = clean_name(&v.donor_name);
     if v.donor_name.is_empty() {
-        return Err(Error::invalid("donor_name", "请填写捐赠方（成员单位或其他单位、个人的名称）。"));
+        return Err(Error::invalid(
+            "donor_name",
+            "请填写捐赠方（成员单位或其他单位、个人的名称）。",
+        ));
     }
     if v.donor_name.chars().count() > 100 {
-        return Err(Error::invalid("donor_name", "捐赠方名称过长（最多 100 个字）。"));
+        return Err(Error::invalid(
+            "donor_name",
+            "捐赠方名称过长（最多 100 个字）。",
+        ));
     }
     v.credit_code = if v.credit_code.trim().is_empty() {
         String::new()
@@ -259,7 +272,10 @@ pub(crate) fn validate(conn: &Connection, input: &DonationInput) -> Result<Donat
             }
             v.quantity = check_quantity(&v.quantity)?;
             if v.quantity_unit.is_empty() {
-                return Err(Error::invalid("quantity_unit", "请填写计量单位（如 盒、箱、台）。"));
+                return Err(Error::invalid(
+                    "quantity_unit",
+                    "请填写计量单位（如 盒、箱、台）。",
+                ));
             }
             if let Some(fen) = v.estimated_value_fen {
                 amount_ok("estimated_value_fen", "折价金额", fen)?;
@@ -366,12 +382,19 @@ pub(crate) fn insert_receipt(conn: &Connection, id: i64, r: &ReceiptInput) -> Re
             ":ts": now(),
         },
     )?;
-    conn.execute("UPDATE donations SET updated_at = ?2 WHERE id = ?1", rusqlite::params![id, now()])?;
+    conn.execute(
+        "UPDATE donations SET updated_at = ?2 WHERE id = ?1",
+        rusqlite::params![id, now()],
+    )?;
     Ok(())
 }
 
 /// Records a donation, and for cash optionally its first receipt, in one transaction.
-pub fn add(conn: &Connection, input: &DonationInput, first: Option<&ReceiptInput>) -> Result<Donation> {
+pub fn add(
+    conn: &Connection,
+    input: &DonationInput,
+    first: Option<&ReceiptInput>,
+) -> Result<Donation> {
     atomically(conn, || {
         let v = validate(conn, input)?;
         let id = insert_row(conn, &v, None, None)?;
@@ -390,7 +413,9 @@ pub fn update(conn: &Connection, id: i64, input: &DonationInput) -> Result<Donat
         let before = get(conn, id)?;
         let v = validate(conn, input)?;
         if v.kind != before.kind && !before.receipts.is_empty() {
-            return Err(Error::Conflict("这笔捐赠已有到账记录，不能改为物资捐赠。".into()));
+            return Err(Error::Conflict(
+                "这笔捐赠已有到账记录，不能改为物资捐赠。".into(),
+            ));
         }
         if v.kind == DonationKind::Cash && v.pledged_fen < before.received_fen {
             return Err(Error::invalid(
@@ -456,7 +481,10 @@ pub fn withdraw(conn: &Connection, id: i64, reason: &str, on: NaiveDate) -> Resu
             return Err(Error::invalid("reason", "请填写撤回原因。"));
         }
         if d.withdrawn_on.is_some() {
-            return Err(Error::Conflict(format!("“{}”的捐赠已经撤回。", d.donor_name)));
+            return Err(Error::Conflict(format!(
+                "“{}”的捐赠已经撤回。",
+                d.donor_name
+            )));
         }
         if d.status == super::DonationStatus::Received {
             return Err(Error::Conflict(format!(
@@ -519,7 +547,12 @@ pub fn load_demo(conn: &Connection, meeting_2025: i64, meeting_2026: i64) -> Res
     let cash_2025 = [30_000_00_i64, 30_000_00, 30_000_00, 20_000_00];
     let mut n = 0;
     for (i, fen) in cash_2025.iter().enumerate() {
-        let (uid, name) = units.get(i).cloned().map_or((None, format!("示例捐赠单位{}", i + 1)), |(id, n)| (Some(id), n));
+        let (uid, name) = units
+            .get(i)
+            .cloned()
+            .map_or((None, format!("示例捐赠单位{}", i + 1)), |(id, n)| {
+                (Some(id), n)
+            });
         let input = DonationInput {
             meeting_id: Some(meeting_2025),
             unit_id: uid,
@@ -562,12 +595,18 @@ pub fn load_demo(conn: &Connection, meeting_2025: i64, meeting_2026: i64) -> Res
         None,
     )?;
     n += 1;
-    let pledges_2026 = [(50_000_00_i64, 20_000_00_i64), (30_000_00, 0), (20_000_00, 20_000_00)];
+    let pledges_2026 = [
+        (50_000_00_i64, 20_000_00_i64),
+        (30_000_00, 0),
+        (20_000_00, 20_000_00),
+    ];
     for (i, (pledged, received)) in pledges_2026.iter().enumerate() {
         let (uid, name) = units
             .get(i + 2)
             .cloned()
-            .map_or((None, format!("示例认捐单位{}", i + 1)), |(id, n)| (Some(id), n));
+            .map_or((None, format!("示例认捐单位{}", i + 1)), |(id, n)| {
+                (Some(id), n)
+            });
         let first = (*received > 0).then(|| ReceiptInput {
             amount_fen: *received,
             received_on: d(2026, 10, 8),

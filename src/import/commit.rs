@@ -420,16 +420,12 @@ const BATCH_SELECT: &str = "SELECT id, file_name, sheet, started_at, committed_a
 
 /// One batch.
 pub fn get_batch(conn: &Connection, id: i64) -> Result<ImportBatch> {
-    conn.query_row(
-        &format!("{BATCH_SELECT} AND id = ?1"),
-        [id],
-        batch_from_row,
-    )
-    .optional()?
-    .ok_or(Error::NotFound {
-        what: "导入批次",
-        id: id.to_string(),
-    })
+    conn.query_row(&format!("{BATCH_SELECT} AND id = ?1"), [id], batch_from_row)
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "导入批次",
+            id: id.to_string(),
+        })
 }
 
 /// All batches, newest first.

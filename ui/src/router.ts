@@ -7,6 +7,7 @@ const RosterView = () => import('./views/roster/RosterView.vue')
 const OrgView = () => import('./views/org/OrgView.vue')
 const MeetingsView = () => import('./views/meetings/MeetingsView.vue')
 const AgreementsView = () => import('./views/agreements/AgreementsView.vue')
+const DonationsView = () => import('./views/donations/DonationsView.vue')
 const SettingsView = () => import('./views/settings/SettingsView.vue')
 const PendingView = () => import('./views/pending/PendingView.vue')
 
@@ -30,14 +31,7 @@ export const router = createRouter({
     { path: '/settings', component: SettingsView },
     { path: '/meetings', component: MeetingsView },
     { path: '/agreements', component: AgreementsView },
-    {
-      path: '/donations',
-      component: PendingView,
-      props: {
-        title: '捐赠',
-        what: '登记认捐与到账（现金与实物），打印捐赠登记表、感谢信与荣誉证书。',
-      },
-    },
+    { path: '/donations', component: DonationsView },
     {
       path: '/minutes',
       component: PendingView,

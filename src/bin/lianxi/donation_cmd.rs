@@ -4,10 +4,12 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
+use lianxi::donations::import::{self, DonationImportOptions};
 use lianxi::donations::print::{write_paper, DonationPaper};
 use lianxi::donations::{
-    self, DonationFilter, DonationInput, DonationKind, Donation, ReceiptInput, ReceiptMethod,
+    self, Donation, DonationFilter, DonationInput, DonationKind, ReceiptInput, ReceiptMethod,
 };
+use lianxi::import::Severity;
 use lianxi::money::{format_yuan, parse_amount};
 use lianxi::{date, units, Error};
 use rusqlite::Connection;
@@ -62,6 +64,28 @@ pub enum DonationAction {
         #[arg(long, default_value = "转账")]
         method: String,
     },
+    /// 从 Excel 导入捐赠清单：先预览，再写入（可撤销）
+    Import {
+        /// 捐赠清单文件（.xlsx / .xls / .ods / .csv）
+        file: PathBuf,
+        /// 指定工作表（默认自动选择表头最匹配的可见工作表）
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// 这些捐赠是在哪次会议上宣布的（会议编号）
+        #[arg(long, value_name = "ID")]
+        meeting: Option<i64>,
+        /// 只预览，不写入
+        #[arg(long)]
+        dry_run: bool,
+        /// 以 JSON 输出预览
+        #[arg(long)]
+        json: bool,
+    },
+    /// 撤销一次捐赠导入（默认：最近一次未撤销的）
+    UndoImport {
+        /// 导入批次编号
+        batch: Option<i64>,
+    },
     /// 撤回认捐（记录保留）
     Withdraw {
         /// 捐赠编号
@@ -81,10 +105,22 @@ pub struct AddArgs {
     #[arg(long, value_name = "ID")]
     meeting: Option<i64>,
     /// 现金认捐金额
-    #[arg(long, value_name = "AMOUNT", conflicts_with = "item", required_unless_present = "item")]
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        conflicts_with = "item",
+        required_unless_present = "item",
+        allow_hyphen_values = true
+    )]
     cash: Option<String>,
     /// 同时登记的到账金额
-    #[arg(long, value_name = "AMOUNT", requires = "cash", requires = "on")]
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        requires = "cash",
+        requires = "on",
+        allow_hyphen_values = true
+    )]
     received: Option<String>,
     /// 到账日期
     #[arg(long, value_name = "DATE", requires = "received")]
@@ -102,7 +138,12 @@ pub struct AddArgs {
     #[arg(long)]
     unit: Option<String>,
     /// 物资折价金额（没有公允价格时不填）
-    #[arg(long, value_name = "AMOUNT", requires = "item")]
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        requires = "item",
+        allow_hyphen_values = true
+    )]
     value: Option<String>,
     /// 定向用途
     #[arg(long)]
@@ -143,7 +184,11 @@ fn show(d: &Donation) {
     );
 }
 
-pub fn run(conn: &mut Connection, _db_path: &std::path::Path, action: DonationAction) -> Result<(), Error> {
+pub fn run(
+    conn: &mut Connection,
+    db_path: &std::path::Path,
+    action: DonationAction,
+) -> Result<(), Error> {
     match action {
         DonationAction::List {
             meeting,
@@ -249,6 +294,75 @@ pub fn run(conn: &mut Connection, _db_path: &std::path::Path, action: DonationAc
             )?;
             println!("已登记到账：");
             show(&d);
+        }
+        DonationAction::Import {
+            file,
+            sheet,
+            meeting,
+            dry_run,
+            json,
+        } => {
+            let options = DonationImportOptions {
+                sheet,
+                meeting_id: meeting,
+                mappings: Vec::new(),
+            };
+            let worker = lianxi::import::bounded::Worker::current_exe()?;
+            let plan = import::plan_file(
+                conn,
+                &worker,
+                &file,
+                &options,
+                &mut lianxi::import::no_progress,
+            )?;
+            let result = if dry_run || plan.donations.is_empty() {
+                None
+            } else {
+                Some(import::commit(conn, db_path, &plan)?)
+            };
+            if json {
+                let mut value =
+                    serde_json::to_value(&plan).map_err(|e| Error::Conflict(e.to_string()))?;
+                if let Some(obj) = value.as_object_mut() {
+                    obj.insert(
+                        "batch".into(),
+                        serde_json::to_value(&result)
+                            .map_err(|e| Error::Conflict(e.to_string()))?,
+                    );
+                }
+                return crate::print_json(&value);
+            }
+            let c = plan.counts;
+            println!(
+                "工作表：{}；可导入 {} 笔（成员单位 {}，其他捐赠方 {}），错误行 {}，跳过 {}",
+                plan.sheet, c.new, c.members, c.outside, c.error_rows, c.ignored_rows
+            );
+            for p in &plan.problems {
+                let tag = match p.severity {
+                    Severity::Error => "错误",
+                    Severity::Warning => "注意",
+                    Severity::Info => "提示",
+                };
+                println!("[{tag}] {}", p.message);
+            }
+            match result {
+                None if dry_run => println!("（预览，未写入。去掉 --dry-run 即可导入。）"),
+                None => println!("没有可以导入的捐赠。"),
+                Some(r) => println!(
+                    "已导入 {} 笔（批次 {}，导入前已自动备份 {}）。如需撤销：lianxi donation undo-import {}",
+                    r.imported, r.batch_id, r.backup_id, r.batch_id
+                ),
+            }
+        }
+        DonationAction::UndoImport { batch } => {
+            let id = match batch {
+                Some(id) => id,
+                None => import::latest_batch(conn)?.ok_or_else(|| Error::UndoRefused {
+                    reason: "没有可以撤销的捐赠导入。".into(),
+                })?,
+            };
+            let n = import::undo(conn, id)?;
+            println!("已撤销第 {id} 批捐赠导入：删除 {n} 笔捐赠。");
         }
         DonationAction::Withdraw { id, reason } => {
             let d = donations::withdraw(conn, id, &reason, date::today())?;
