@@ -56,6 +56,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::donations::AmountInWords::export_all(&cfg)?;
     crate::donations::print::CertificateLayout::export_all(&cfg)?;
     crate::donations::print::DonationPaper::export_all(&cfg)?;
+    crate::donations::import::DonationImportPlan::export_all(&cfg)?;
+    crate::donations::import::DonationImportOptions::export_all(&cfg)?;
+    crate::donations::import::DonationImportResult::export_all(&cfg)?;
+    crate::donations::import::DonationFieldLabel::export_all(&cfg)?;
     Ok(())
 }
 

@@ -122,6 +122,10 @@ pub fn run() {
             commands::donations::certificate_layout_get,
             commands::donations::certificate_layout_set,
             commands::donations::donations_print,
+            commands::donations::donation_import_preview,
+            commands::donations::donation_import_commit,
+            commands::donations::donation_import_undo,
+            commands::donations::donation_import_fields,
             // end 会议筹备
             // 共建协议 (commands/agreements.rs)
             commands::agreements::agreement_templates_list,

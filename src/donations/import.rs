@@ -99,6 +99,24 @@ impl DonationField {
     }
 }
 
+/// A field with its Chinese name, for the wizard's column mapping.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DonationFieldLabel {
+    pub field: DonationField,
+    pub label: String,
+}
+
+/// Every field a column can be mapped to, with its name.
+pub fn field_labels() -> Vec<DonationFieldLabel> {
+    DonationField::ALL
+        .iter()
+        .map(|f| DonationFieldLabel {
+            field: *f,
+            label: f.label().to_string(),
+        })
+        .collect()
+}
+
 const SYNONYMS: &[(&str, DonationField)] = &[
     ("捐赠方", DonationField::Donor),
     ("捐赠单位", DonationField::Donor),

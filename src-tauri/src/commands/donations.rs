@@ -10,6 +10,13 @@ use lianxi::donations::{
     self, AmountInWords, Donation, DonationFilter, DonationInput, DonationLabels, DonationList,
     ReceiptInput,
 };
+use lianxi::donations::import::{
+    self as dimport, DonationFieldLabel, DonationImportOptions, DonationImportPlan,
+    DonationImportResult,
+};
+use lianxi::import::Progress;
+use std::sync::atomic::Ordering;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 use super::files::{checked_path, Written};
@@ -113,4 +120,47 @@ pub async fn donations_print(
     })
     .await?;
     Ok(Written::opened(&app, &path, n))
+}
+
+/// Reads a donation list and returns the preview; nothing is written. 取消 (`import_cancel`)
+/// stops it.
+#[tauri::command]
+pub async fn donation_import_preview(
+    store: State<'_, Arc<Store>>,
+    path: String,
+    options: DonationImportOptions,
+    on_progress: Channel<Progress>,
+) -> ApiResult<DonationImportPlan> {
+    let path = checked_path(&path, &["xlsx", "xls", "ods", "csv"])?;
+    store.import_cancel.store(false, Ordering::SeqCst);
+    let s = Arc::clone(&store);
+    with_conn(&store, move |conn, _| {
+        let mut progress = |p: Progress| {
+            let _ = on_progress.send(p);
+            !s.import_cancel.load(Ordering::SeqCst)
+        };
+        let worker = lianxi::import::bounded::Worker::current_exe()?;
+        dimport::plan_file(conn, &worker, &path, &options, &mut progress)
+    })
+    .await
+}
+
+/// Writes a previewed plan (every row is checked again): a backup, then one batch.
+#[tauri::command]
+pub async fn donation_import_commit(
+    store: State<'_, Arc<Store>>,
+    plan: DonationImportPlan,
+) -> ApiResult<DonationImportResult> {
+    with_conn(&store, move |conn, path| dimport::commit(conn, path, &plan)).await
+}
+
+/// 撤销本次导入: removes the batch's donations and their receipts.
+#[tauri::command]
+pub async fn donation_import_undo(store: State<'_, Arc<Store>>, batch_id: i64) -> ApiResult<u32> {
+    with_conn(&store, move |conn, _| dimport::undo(conn, batch_id)).await
+}
+
+#[tauri::command]
+pub fn donation_import_fields() -> Vec<DonationFieldLabel> {
+    dimport::field_labels()
 }
