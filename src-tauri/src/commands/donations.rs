@@ -3,16 +3,16 @@
 
 use std::sync::Arc;
 
+use lianxi::donations::import::{
+    self as dimport, DonationFieldLabel, DonationImportOptions, DonationImportPlan,
+    DonationImportResult,
+};
 use lianxi::donations::print::{
     certificate_layout, save_certificate_layout, write_paper, CertificateLayout, DonationPaper,
 };
 use lianxi::donations::{
     self, AmountInWords, Donation, DonationFilter, DonationInput, DonationLabels, DonationList,
     ReceiptInput,
-};
-use lianxi::donations::import::{
-    self as dimport, DonationFieldLabel, DonationImportOptions, DonationImportPlan,
-    DonationImportResult,
 };
 use lianxi::import::Progress;
 use std::sync::atomic::Ordering;
