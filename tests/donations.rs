@@ -76,6 +76,26 @@ fn pledges_receipts_and_withdrawals_drive_status_and_totals() {
     // More than what is still due is refused, with the amounts in the message.
     let e = donations::receive(&conn, a.id, &receipt(30_000_01)).unwrap_err();
     assert!(e.to_string().contains("¥30,000.00"), "{e}");
+    // An edit keeps what arrived: the pledge cannot drop below it, the kind cannot change.
+    let e = donations::update(&conn, a.id, &cash("青岛某某啤酒有限公司", 10_000_00)).unwrap_err();
+    assert!(e.to_string().contains("¥20,000.00"), "{e}");
+    let to_goods = DonationInput {
+        kind: DonationKind::InKind,
+        item_name: "啤酒".into(),
+        quantity: "10".into(),
+        quantity_unit: "箱".into(),
+        ..cash("青岛某某啤酒有限公司", 0)
+    };
+    assert!(donations::update(&conn, a.id, &to_goods).is_err());
+    let edited = DonationInput {
+        purpose: "“帮到家”助困基金".into(),
+        ..cash("青岛某某啤酒有限公司", 50_000_00)
+    };
+    let a = donations::update(&conn, a.id, &edited).unwrap();
+    assert_eq!(
+        (a.purpose.as_str(), a.received_fen),
+        ("“帮到家”助困基金", 20_000_00)
+    );
     let a = donations::receive(&conn, a.id, &receipt(30_000_00)).unwrap();
     assert_eq!(a.status, DonationStatus::Received);
     assert_eq!(a.receipts.len(), 2);

@@ -15,8 +15,7 @@ use crate::meetings::labelled;
 use crate::money::{format_yuan, rmb_upper};
 
 pub use store::{
-    add, delete, for_meeting, get, list, load_demo, receive, set_printed, totals, update, withdraw,
-    Printed,
+    add, for_meeting, get, list, load_demo, receive, set_printed, totals, update, withdraw, Printed,
 };
 
 labelled! {

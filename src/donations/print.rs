@@ -132,15 +132,15 @@ pub fn register_doc(conn: &Connection, filter: &DonationFilter) -> Result<Doc> {
     doc.push(Block::Table(Table {
         columns: vec![
             Column::new(0.6, Align::Center),
-            Column::new(3.0, Align::Left).fit(Fit::FreeText),
-            Column::new(0.8, Align::Center),
-            Column::new(1.6, Align::Right),
-            Column::new(1.6, Align::Right),
+            Column::new(3.6, Align::Left).fit(Fit::FreeText),
+            Column::new(0.7, Align::Center),
+            Column::new(1.5, Align::Right),
+            Column::new(1.5, Align::Right),
             Column::new(1.4, Align::Center),
-            Column::new(2.2, Align::Left).fit(Fit::FreeText),
-            Column::new(1.4, Align::Right),
             Column::new(2.0, Align::Left).fit(Fit::FreeText),
-            Column::new(2.2, Align::Left).fit(Fit::FreeText),
+            Column::new(1.4, Align::Right),
+            Column::new(2.4, Align::Left).fit(Fit::FreeText),
+            Column::new(2.0, Align::Left).fit(Fit::FreeText),
         ],
         header: Some(
             [

@@ -500,16 +500,6 @@ pub fn withdraw(conn: &Connection, id: i64, reason: &str, on: NaiveDate) -> Resu
     })
 }
 
-/// Deletes a donation recorded by mistake (with its receipts).
-pub fn delete(conn: &Connection, id: i64) -> Result<()> {
-    atomically(conn, || {
-        get(conn, id)?;
-        conn.execute("DELETE FROM donation_receipts WHERE donation_id = ?1", [id])?;
-        conn.execute("DELETE FROM donations WHERE id = ?1", [id])?;
-        Ok(())
-    })
-}
-
 /// Which paper was printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Printed {
