@@ -2,6 +2,9 @@
 //! certificates, with the bundled font and with this machine's fonts.
 //! `cargo run --release -p lianxi --example bench_donations`.
 
+// Amounts in fen are written yuan_fen (110_000_00 is ¥110,000.00): readable, deliberate.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -14,8 +17,10 @@ use lianxi::street::{self, StreetProfile};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let conn = lianxi::db::open_in_memory()?;
-    let mut p = StreetProfile::default();
-    p.name = "八大关街道办事处".into();
+    let p = StreetProfile {
+        name: "八大关街道办事处".into(),
+        ..StreetProfile::default()
+    };
     street::save(&conn, &p)?;
     let on = NaiveDate::from_ymd_opt(2026, 9, 25).ok_or("date")?;
     let t = Instant::now();

@@ -3,6 +3,9 @@
 //! `print donations|thanks|certificates`), the PDFs read back, imports of real .xlsx files,
 //! and bad input leaving the database byte-identical.
 
+// Amounts in fen are written yuan_fen (110_000_00 is ¥110,000.00): readable, deliberate.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 mod cli;
 mod common;
 mod poppler;
@@ -37,9 +40,11 @@ fn json(db: &Path, args: &[&str]) -> Value {
 /// An empty database file with the street's name filled in, as a secretary starts.
 fn street_db() -> (tempfile::TempDir, PathBuf, rusqlite::Connection) {
     let (dir, path, conn) = common::temp_db();
-    let mut p = StreetProfile::default();
-    p.name = STREET.into();
-    p.party_org = "中共八大关街道工作委员会".into();
+    let p = StreetProfile {
+        name: STREET.into(),
+        party_org: "中共八大关街道工作委员会".into(),
+        ..StreetProfile::default()
+    };
     street::save(&conn, &p).unwrap();
     (dir, path, conn)
 }
@@ -700,7 +705,7 @@ fn the_command_line_flow_from_an_empty_database() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|d| d["id"].to_string() == id)
+            .find(|d| d["id"] == a["id"])
             .cloned()
             .unwrap()
     };

@@ -3,6 +3,9 @@
 //! papers (register, thank-you letters, honour certificates). A street office may not issue
 //! official donation receipts (财综〔2024〕1号), so nothing here is ever titled 收据/票据/发票.
 
+// Amounts in fen are written yuan_fen (110_000_00 is ¥110,000.00): readable, deliberate.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 pub mod import;
 pub mod print;
 mod store;

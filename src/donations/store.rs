@@ -1,6 +1,9 @@
 //! Donations in the database: one insert and one update for a donation, one insert for a
 //! receipt; rows read by column name.
 
+// Amounts in fen are written yuan_fen (110_000_00 is ¥110,000.00): readable, deliberate.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};

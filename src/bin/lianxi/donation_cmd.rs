@@ -49,7 +49,7 @@ pub enum DonationAction {
         json: bool,
     },
     /// 登记一笔捐赠：现金（--cash）或物资（--item）
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// 登记到账
     Receive {
         /// 捐赠编号（见 donation list）
