@@ -116,6 +116,12 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
     await app.answerFileDialogWith(register)
     await app.click('[data-test="print-register"]')
     await app.waitFor('[data-test="donation-print-result"]', { text: register })
+    // The certificates' date in Chinese numerals (a setting, kept in the database).
+    await app.click('[data-test="certificate-settings"]')
+    await app.click('[data-test="certificate-date-chinese"]')
+    await shot(app, 'donations-5-certificate-settings.png')
+    await app.click('[data-test="certificate-save"]')
+    await app.waitFor('.el-message', { text: '已保存证书设置' })
     const certificates = join(dataDir, '荣誉证书.pdf')
     await app.answerFileDialogWith(certificates)
     await app.click('[data-test="print-certificates"]')
@@ -149,6 +155,8 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
     await app.click('[data-test="nav-meetings"]')
     const meeting = json(dataDir, 'meeting', 'list').find((m) => m.title === TITLE)
     await app.click(`[data-test="meeting-item-${meeting.id}"]`)
+    await app.waitFor('[data-test="meeting-readiness"]', { text: '2 笔捐赠：认捐 ¥50,000.00，已到账 ¥20,000.00，物资 1 笔' })
+    await shot(app, 'donations-7-readiness.png')
     await app.click('#tab-print')
     await app.waitFor('[data-test="meeting-donations"]', { text: '海棠爱心超市' })
     await app.quit()
@@ -166,7 +174,8 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
       assert.ok(reg.includes(want), `the register lacks ${want}`)
     }
     const certs = pdfText(certificates)
-    for (const want of ['荣誉证书', '八大关文旅发展有限公司：', '海棠爱心超市：', '特发此证，以资鼓励。', '八大关街道办事处']) {
+    const cnYear = String(YEAR).replace(/\d/g, (d) => '〇一二三四五六七八九'[Number(d)])
+    for (const want of ['荣誉证书', '八大关文旅发展有限公司：', '海棠爱心超市：', '特发此证，以资鼓励。', '八大关街道办事处', `${cnYear}年`]) {
       assert.ok(certs.includes(want), `the certificates lack ${want}`)
     }
     for (const word of ['收据', '票据', '发票']) {
