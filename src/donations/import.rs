@@ -229,6 +229,10 @@ pub struct ImportedDonation {
     pub input: DonationInput,
     /// Money already received, with its date.
     pub receipt: Option<ReceiptInput>,
+    /// As the preview shows them: ¥30,000.00, 大米100袋.
+    pub pledged_figures: String,
+    pub received_figures: String,
+    pub goods_text: String,
 }
 
 /// The counts of the preview.
@@ -667,8 +671,24 @@ fn read_row(
             format!("“{donor}”不在成员单位名册中，按其他捐赠方登记。"),
         );
     }
+    let goods_text = if input.kind == DonationKind::InKind {
+        super::goods_phrase(
+            &input.item_name,
+            &input.item_spec,
+            &input.quantity,
+            &input.quantity_unit,
+        )
+    } else {
+        String::new()
+    };
     Ok(Some(ImportedDonation {
         source_row: row,
+        pledged_figures: crate::money::format_yuan(input.pledged_fen),
+        received_figures: receipt
+            .as_ref()
+            .map(|r| crate::money::format_yuan(r.amount_fen))
+            .unwrap_or_default(),
+        goods_text,
         input,
         receipt,
     }))

@@ -118,25 +118,26 @@ pub struct Donation {
     pub certificate_printed: bool,
     pub source_row: Option<i64>,
     pub import_batch_id: Option<i64>,
+    /// The amounts and the goods as the screens show them (¥50,000.00; 中秋月饼200盒).
+    pub pledged_figures: String,
+    pub received_figures: String,
+    /// Empty for goods without a fair value.
+    pub value_figures: String,
+    pub goods_text: String,
 }
 
 impl Donation {
-    /// The goods as one phrase: 月饼（双黄莲蓉） 200 盒.
+    /// The goods as one phrase: 月饼（双黄莲蓉）200盒; empty for cash.
     pub fn goods(&self) -> String {
         if self.kind != DonationKind::InKind {
             return String::new();
         }
-        let spec = if self.item_spec.is_empty() {
-            String::new()
-        } else {
-            format!("（{}）", self.item_spec)
-        };
-        let qty = format!("{}{}", self.quantity, self.quantity_unit);
-        if qty.is_empty() {
-            format!("{}{spec}", self.item_name)
-        } else {
-            format!("{}{spec}{qty}", self.item_name)
-        }
+        goods_phrase(
+            &self.item_name,
+            &self.item_spec,
+            &self.quantity,
+            &self.quantity_unit,
+        )
     }
 
     /// The amount that counts as pledged: a withdrawn pledge counts only what arrived.
@@ -147,6 +148,16 @@ impl Donation {
             self.pledged_fen
         }
     }
+}
+
+/// Goods as one phrase: 月饼（双黄莲蓉）200盒.
+pub fn goods_phrase(name: &str, spec: &str, quantity: &str, unit: &str) -> String {
+    let spec = if spec.is_empty() {
+        String::new()
+    } else {
+        format!("（{spec}）")
+    };
+    format!("{name}{spec}{quantity}{unit}")
 }
 
 /// The status of a donation from its amounts.
@@ -242,15 +253,19 @@ pub struct DonationTotals {
     pub count: u32,
     /// 认捐合计 (cash; a withdrawn pledge counts only what arrived).
     pub cash_pledged_fen: i64,
+    pub cash_pledged_figures: String,
     pub cash_pledged_upper: String,
     /// 到账合计.
     pub cash_received_fen: i64,
+    pub cash_received_figures: String,
     pub cash_received_upper: String,
     /// 未到账.
     pub cash_outstanding_fen: i64,
+    pub cash_outstanding_figures: String,
     pub cash_outstanding_upper: String,
     /// 物资折价合计 (goods without a fair value add nothing).
     pub in_kind_value_fen: i64,
+    pub in_kind_value_figures: String,
     pub in_kind_value_upper: String,
     /// Goods recorded without a fair value.
     pub in_kind_unvalued: u32,
@@ -278,6 +293,10 @@ impl DonationTotals {
         }
         t.cash_outstanding_fen = (t.cash_pledged_fen - t.cash_received_fen).max(0);
         let upper = |fen: i64| rmb_upper(fen).unwrap_or_else(|_| format_yuan(fen));
+        t.cash_pledged_figures = format_yuan(t.cash_pledged_fen);
+        t.cash_received_figures = format_yuan(t.cash_received_fen);
+        t.cash_outstanding_figures = format_yuan(t.cash_outstanding_fen);
+        t.in_kind_value_figures = format_yuan(t.in_kind_value_fen);
         t.cash_pledged_upper = upper(t.cash_pledged_fen);
         t.cash_received_upper = upper(t.cash_received_fen);
         t.cash_outstanding_upper = upper(t.cash_outstanding_fen);

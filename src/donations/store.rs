@@ -63,6 +63,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Donation> {
         certificate_printed: cert.is_some(),
         source_row: r.get("source_row")?,
         import_batch_id: r.get("import_batch_id")?,
+        pledged_figures: String::new(),
+        received_figures: String::new(),
+        value_figures: String::new(),
+        goods_text: String::new(),
     })
 }
 
@@ -93,6 +97,10 @@ fn complete(conn: &Connection, mut list: Vec<Donation>) -> Result<Vec<Donation>>
         d.receipts = by_id.remove(&d.id).unwrap_or_default();
         d.received_fen = d.receipts.iter().map(|r| r.amount_fen).sum();
         d.received_on = d.receipts.iter().map(|r| r.received_on).max();
+        d.pledged_figures = format_yuan(d.pledged_fen);
+        d.received_figures = format_yuan(d.received_fen);
+        d.value_figures = d.estimated_value_fen.map(format_yuan).unwrap_or_default();
+        d.goods_text = d.goods();
         d.status = derive_status(
             d.kind,
             d.pledged_fen,

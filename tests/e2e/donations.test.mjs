@@ -104,6 +104,17 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
     await app.waitFor('[data-test="donation-totals"]', { text: '壹万陆仟元整' })
     await shot(app, 'donations-3-list.png')
 
+    // An edit keeps the amounts (shown as ¥50,000.00 and read back by the core).
+    await app.click(`[data-test="edit-${pledge.id}"]`)
+    await app.waitFor('[data-test="donation-dialog"]', { text: '编辑捐赠' })
+    assert.equal(await app.value('input[data-test="donation-pledged"]'), '¥50,000.00')
+    await app.setValue('input[data-test="donation-purpose"]', '“帮到家”助困基金（重阳节）')
+    await app.click('[data-test="donation-save"]')
+    await app.waitFor('[data-test="donation-table"]', { text: '重阳节' })
+    const edited = json(dataDir, 'donation', 'list').donations.find((d) => d.id === pledge.id)
+    assert.equal(edited.pledged_fen, 5000000)
+    assert.equal(edited.received_fen, 2000000)
+
     // 5. The 大写金额 tool.
     await app.click('[data-test="amount-tool"]')
     await app.type('input[data-test="amount-input"]', '1409.50')

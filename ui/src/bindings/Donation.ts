@@ -35,4 +35,12 @@ handler: string, notes: string,
 /**
  * Who issued an official receipt, if recorded (printed as 由××开具).
  */
-receipt_issuer: string, withdrawn_on: string | null, withdraw_reason: string, status: DonationStatus, letter_printed: boolean, certificate_printed: boolean, source_row: number | null, import_batch_id: number | null, };
+receipt_issuer: string, withdrawn_on: string | null, withdraw_reason: string, status: DonationStatus, letter_printed: boolean, certificate_printed: boolean, source_row: number | null, import_batch_id: number | null, 
+/**
+ * The amounts and the goods as the screens show them (¥50,000.00; 中秋月饼200盒).
+ */
+pledged_figures: string, received_figures: string, 
+/**
+ * Empty for goods without a fair value.
+ */
+value_figures: string, goods_text: string, };

@@ -7,19 +7,19 @@ export type DonationTotals = { count: number,
 /**
  * 认捐合计 (cash; a withdrawn pledge counts only what arrived).
  */
-cash_pledged_fen: number, cash_pledged_upper: string, 
+cash_pledged_fen: number, cash_pledged_figures: string, cash_pledged_upper: string, 
 /**
  * 到账合计.
  */
-cash_received_fen: number, cash_received_upper: string, 
+cash_received_fen: number, cash_received_figures: string, cash_received_upper: string, 
 /**
  * 未到账.
  */
-cash_outstanding_fen: number, cash_outstanding_upper: string, 
+cash_outstanding_fen: number, cash_outstanding_figures: string, cash_outstanding_upper: string, 
 /**
  * 物资折价合计 (goods without a fair value add nothing).
  */
-in_kind_value_fen: number, in_kind_value_upper: string, 
+in_kind_value_fen: number, in_kind_value_figures: string, in_kind_value_upper: string, 
 /**
  * Goods recorded without a fair value.
  */

@@ -10,7 +10,11 @@ export type ImportedDonation = { source_row: number,
 /**
  * Money already received, with its date.
  */
-receipt: ReceiptInput | null, meeting_id: number | null, unit_id: number | null, 
+receipt: ReceiptInput | null, 
+/**
+ * As the preview shows them: ¥30,000.00, 大米100袋.
+ */
+pledged_figures: string, received_figures: string, goods_text: string, meeting_id: number | null, unit_id: number | null, 
 /**
  * The donor's name; for a member unit, empty takes the unit's name.
  */
