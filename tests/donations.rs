@@ -395,6 +395,51 @@ fn an_office_list_imports_with_problems_by_excel_row() {
     assert!(dimport::undo(&mut conn, r.batch_id).is_err());
 }
 
+/// No paper is titled 收据, 票据 or 发票; a receipt someone else issued is printed “由××开具”.
+#[test]
+fn no_paper_is_a_receipt() {
+    let (_dir, _path, conn) = street_db();
+    let d = donations::add(
+        &conn,
+        &DonationInput {
+            receipt_issuer: "海棠区慈善总会".into(),
+            ..cash("八大关小学", 30_000_00)
+        },
+        Some(&receipt(30_000_00)),
+    )
+    .unwrap();
+    let filter = DonationFilter::default();
+    let register = donations::print::register_doc(&conn, &filter).unwrap();
+    let letters = donations::print::thanks_docs(&conn, &filter, day(2026, 9, 25)).unwrap();
+    let certs = certificate_contents(&conn, &filter, day(2026, 9, 25), DateStyle::Figures).unwrap();
+    let mut titles: Vec<String> = certs.iter().map(|c| c.title.clone()).collect();
+    for doc in std::iter::once(&register).chain(&letters) {
+        titles.push(doc.title.clone());
+        for b in &doc.blocks {
+            if let lianxi::print::Block::Title(t) = b {
+                titles.push(t.clone());
+            }
+        }
+    }
+    assert_eq!(titles.len(), 5, "{titles:?}");
+    for t in &titles {
+        for word in FORBIDDEN_TITLES {
+            assert!(!t.contains(word), "{t}");
+        }
+    }
+    let fonts = lianxi::print::FontSet::bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.pdf");
+    std::fs::write(
+        &file,
+        donations::print::register_pdf(&conn, &filter, &fonts).unwrap(),
+    )
+    .unwrap();
+    let text = squeeze(&tool("pdftotext", &[file.to_str().unwrap(), "-"]));
+    assert!(text.contains("由海棠区慈善总会开具"), "{text}");
+    assert_eq!(d.status, DonationStatus::Received);
+}
+
 #[test]
 fn certificates_follow_the_layout_and_date_style() {
     let (_dir, _path, conn) = street_db();

@@ -74,7 +74,7 @@ fn remark(d: &Donation) -> String {
         parts.push(format!("{}撤回：{}", cn_date(on), d.withdraw_reason));
     }
     if !d.receipt_issuer.is_empty() {
-        parts.push(format!("捐赠票据由{}开具", d.receipt_issuer));
+        parts.push(format!("由{}开具", d.receipt_issuer));
     }
     if !d.notes.is_empty() {
         parts.push(d.notes.clone());
