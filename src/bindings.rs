@@ -57,6 +57,18 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::error::FixTarget::export_all(&cfg)?;
     crate::print::FontChoice::export_all(&cfg)?;
     crate::print::FontOption::export_all(&cfg)?;
+    crate::donations::DonationList::export_all(&cfg)?;
+    crate::donations::DonationInput::export_all(&cfg)?;
+    crate::donations::DonationFilter::export_all(&cfg)?;
+    crate::donations::ReceiptInput::export_all(&cfg)?;
+    crate::donations::DonationLabels::export_all(&cfg)?;
+    crate::donations::AmountInWords::export_all(&cfg)?;
+    crate::donations::print::CertificateLayout::export_all(&cfg)?;
+    crate::donations::print::DonationPaper::export_all(&cfg)?;
+    crate::donations::import::DonationImportPlan::export_all(&cfg)?;
+    crate::donations::import::DonationImportOptions::export_all(&cfg)?;
+    crate::donations::import::DonationImportResult::export_all(&cfg)?;
+    crate::donations::import::DonationFieldLabel::export_all(&cfg)?;
     Ok(())
 }
 

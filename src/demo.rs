@@ -198,6 +198,15 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
     )?;
     crate::meetings::demo::load(&tx)?;
     let agreements = crate::agreements::load_demo(&tx)?;
+    let annual: Vec<i64> = {
+        let mut stmt =
+            tx.prepare("SELECT id FROM meetings WHERE kind = 'annual' ORDER BY date, id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if let [last, this, ..] = annual.as_slice() {
+        crate::donations::load_demo(&tx, *last, *this)?;
+    }
     tx.commit()?;
     Ok(DemoSummary {
         units: UNITS.len(),
@@ -209,7 +218,7 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
 
 /// The tables that hold a street's data, children before parents (so every row can go
 /// without breaking a reference). Templates stay: they are the app's, not the street's.
-const DATA_TABLES: [&str; 20] = [
+const DATA_TABLES: [&str; 21] = [
     "claims",
     "projects",
     "resources",
@@ -218,6 +227,7 @@ const DATA_TABLES: [&str; 20] = [
     "minutes_attendees",
     "minutes",
     "news_drafts",
+    "donation_receipts",
     "donations",
     "agreements",
     "speech_units",

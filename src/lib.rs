@@ -10,6 +10,7 @@ pub mod date;
 pub mod db;
 pub mod demo;
 pub mod docx;
+pub mod donations;
 pub mod error;
 pub mod export;
 pub mod import;

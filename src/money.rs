@@ -130,6 +130,188 @@ fn integer_upper(n: i64) -> String {
     out
 }
 
+/// Reads an amount a person typed (or a spreadsheet cell's text) as fen.
+///
+/// Accepted: `30000`, `30000.5`, `30,000.00`, `¥30,000.00`, `3万`, `3.5万元`, full-width
+/// digits, an optional 元/圆 or `人民币`/`RMB` around it, and capital numerals written exactly
+/// as [`rmb_upper`] writes them (a trailing 整 may be left out): anything else in capitals
+/// could be read two ways and is refused. Refused with a Chinese message: negative amounts,
+/// more than two decimals (of 元), text that is not an amount, amounts beyond
+/// [`MAX_UPPER_FEN`].
+pub fn parse_amount(input: &str) -> Result<i64> {
+    use unicode_normalization::UnicodeNormalization;
+    let shown = input.trim();
+    let bad = |why: &str| Error::invalid("amount", format!("“{shown}”{why}"));
+    let mut s: String = shown.nfkc().filter(|c| !c.is_whitespace()).collect();
+    if s.is_empty() {
+        return Err(Error::invalid("amount", "金额不能为空。".to_string()));
+    }
+    for prefix in ["人民币", "RMB", "rmb", "¥", "￥", "CNY"] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest.to_string();
+        }
+    }
+    if s.starts_with('-') || s.starts_with('−') || s.starts_with("负") {
+        return Err(bad("是负数，金额不能为负数。"));
+    }
+    if s.starts_with('+') {
+        s.remove(0);
+    }
+    if s.chars()
+        .any(|c| "零壹贰叁肆伍陆柒捌玖拾佰仟角分".contains(c))
+    {
+        return parse_capitals(&s).ok_or_else(|| {
+            bad("不是规范的大写金额（大写金额只接受规范写法，如“壹万陆仟肆佰零玖元零贰分”），请改用阿拉伯数字输入。")
+        });
+    }
+    let mut s = s
+        .strip_suffix("元整")
+        .or_else(|| s.strip_suffix('元'))
+        .or_else(|| s.strip_suffix('圆'))
+        .unwrap_or(&s)
+        .to_string();
+    let wan = match s.strip_suffix('万') {
+        Some(rest) => {
+            s = rest.to_string();
+            true
+        }
+        None => false,
+    };
+    let (int_part, frac_part) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    // Thousands separators: groups of three digits after the first.
+    let groups: Vec<&str> = int_part.split(',').collect();
+    let grouped_ok = groups.len() == 1
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
+    let digits: String = groups.concat();
+    let not_amount = || bad("不是有效的金额（例如 30000、30,000.00、3.5万）。");
+    if !grouped_ok
+        || digits.is_empty() && frac_part.as_deref().is_none_or(str::is_empty)
+        || !digits.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(not_amount());
+    }
+    let frac = frac_part.unwrap_or_default();
+    if !frac.chars().all(|c| c.is_ascii_digit()) {
+        return Err(not_amount());
+    }
+    // Fen per unit and the decimals that unit allows.
+    let (scale, max_decimals): (i128, usize) = if wan { (1_000_000, 6) } else { (100, 2) };
+    if frac.len() > max_decimals {
+        return Err(bad(if wan {
+            "的小数位太多（以“万”为单位时最多六位小数，即精确到分）。"
+        } else {
+            "的小数位太多（最多两位小数，即精确到分）。"
+        }));
+    }
+    let too_big = || bad("超出了可以记录的金额范围。");
+    if digits.len() > 15 {
+        return Err(too_big());
+    }
+    let whole: i128 = if digits.is_empty() {
+        0
+    } else {
+        digits.parse::<i128>().map_err(|_| not_amount())?
+    };
+    let mut frac_fen: i128 = 0;
+    let mut unit = scale;
+    for c in frac.chars() {
+        unit /= 10;
+        frac_fen += i128::from(c.to_digit(10).unwrap_or(0)) * unit;
+    }
+    let fen = whole * scale + frac_fen;
+    if fen > i128::from(MAX_UPPER_FEN) {
+        return Err(too_big());
+    }
+    i64::try_from(fen).map_err(|_| too_big())
+}
+
+const CAPITALS: &str = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整";
+
+/// Capital numerals, accepted only in the canonical form [`rmb_upper`] writes (整 optional).
+fn parse_capitals(s: &str) -> Option<i64> {
+    let s = s.replace('圆', "元");
+    if !s.chars().all(|c| CAPITALS.contains(c)) {
+        return None;
+    }
+    let (yuan_txt, rest) = match s.split_once('元') {
+        Some((y, r)) => (y, r),
+        None => ("", s.as_str()),
+    };
+    let yuan = if yuan_txt.is_empty() {
+        0
+    } else {
+        capital_integer(yuan_txt)?
+    };
+    let rest = rest.trim_end_matches('整').trim_start_matches('零');
+    let mut fen = 0i64;
+    let mut chars = rest.chars().peekable();
+    while let Some(d) = chars.next() {
+        let v = DIGITS.iter().position(|x| *x == d)? as i64;
+        match chars.next()? {
+            '角' => fen += v * 10,
+            '分' => fen += v,
+            _ => return None,
+        }
+    }
+    let total = yuan.checked_mul(100)?.checked_add(fen)?;
+    let canonical = rmb_upper(total).ok()?;
+    (canonical == s || canonical == format!("{s}整")).then_some(total)
+}
+
+/// A capital integer (no 元) → its value; the caller checks the form against [`rmb_upper`].
+fn capital_integer(s: &str) -> Option<i64> {
+    if let Some((hi, lo)) = s.rsplit_once('亿') {
+        let hi = capital_integer(hi)?;
+        let lo = if lo.is_empty() {
+            0
+        } else {
+            capital_integer(lo)?
+        };
+        return hi.checked_mul(100_000_000)?.checked_add(lo);
+    }
+    if let Some((hi, lo)) = s.rsplit_once('万') {
+        let hi = capital_section(hi)?;
+        let lo = if lo.is_empty() {
+            0
+        } else {
+            capital_section(lo)?
+        };
+        return Some(hi * 10_000 + lo);
+    }
+    capital_section(s)
+}
+
+/// Up to 9999 in capitals (仟佰拾, inner 零 allowed).
+fn capital_section(s: &str) -> Option<i64> {
+    let mut total = 0i64;
+    let mut digit: Option<i64> = None;
+    for c in s.chars() {
+        if let Some(d) = DIGITS.iter().position(|x| *x == c) {
+            if d == 0 {
+                continue;
+            }
+            if digit.is_some() {
+                return None;
+            }
+            digit = Some(d as i64);
+        } else {
+            let place = match c {
+                '拾' => 10,
+                '佰' => 100,
+                '仟' => 1000,
+                _ => return None,
+            };
+            total += digit.take()? * place;
+        }
+    }
+    Some(total + digit.unwrap_or(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +400,107 @@ mod tests {
             (0, "0元"),
         ] {
             assert_eq!(format_news_amount(fen), text, "{fen}");
+        }
+    }
+
+    #[test]
+    fn amounts_typed_every_way() {
+        let table: &[(&str, i64)] = &[
+            ("30000", 30_000_00),
+            ("30000.5", 30_000_50),
+            ("30000.05", 30_000_05),
+            ("30,000.00", 30_000_00),
+            ("¥30,000.00", 30_000_00),
+            ("￥30,000.00", 30_000_00),
+            ("1,234,567.89", 1_234_567_89),
+            ("3万", 30_000_00),
+            ("3.5万元", 35_000_00),
+            ("0.0001万", 1_00),
+            ("1.234567万", 12_345_67),
+            ("３００００", 30_000_00),
+            ("３．５万", 35_000_00),
+            (" 2000元 ", 2_000_00),
+            ("2000元整", 2_000_00),
+            ("人民币5000元", 5_000_00),
+            (".5", 50),
+            ("0", 0),
+            ("0.00", 0),
+            ("+12", 12_00),
+            ("壹拾壹万元整", 110_000_00),
+            ("壹拾壹万元", 110_000_00),
+            ("壹仟肆佰零玖元伍角", 1_409_50),
+            ("陆仟零柒元壹角肆分", 6_007_14),
+            ("壹万陆仟肆佰零玖元零贰分", 16_409_02),
+            ("叁佰贰拾伍元零肆分", 325_04),
+            ("壹亿零壹元整", 100_000_001_00),
+            ("人民币壹拾壹万元整", 110_000_00),
+            ("伍角", 50),
+            ("零元整", 0),
+            ("999,999,999,999.99", MAX_UPPER_FEN),
+        ];
+        for &(input, fen) in table {
+            assert_eq!(
+                parse_amount(input).ok(),
+                Some(fen),
+                "parse_amount({input:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_amounts_are_refused_in_chinese() {
+        let table: &[(&str, &str)] = &[
+            ("-5", "负数"),
+            ("－5", "负数"),
+            ("-¥5.00", "负数"),
+            ("1.234", "小数位"),
+            ("0.1234567万", "小数位"),
+            ("abc", "不是有效的金额"),
+            ("", "不能为空"),
+            ("   ", "不能为空"),
+            ("3万5", "不是有效的金额"),
+            ("30,00", "不是有效的金额"),
+            ("1.2.3", "不是有效的金额"),
+            ("12a", "不是有效的金额"),
+            (",", "不是有效的金额"),
+            (".", "不是有效的金额"),
+            ("10000000000000", "超出"),
+            ("99999999999999999999999", "超出"),
+            // Capitals that are not the canonical form: refused, never guessed.
+            ("拾壹万", "规范"),
+            ("壹拾壹万", "规范"),
+            ("壹万零零伍元", "规范"),
+            ("壹仟肆佰玖元", "规范"),
+            ("伍元伍", "规范"),
+            ("叁万5千", "规范"),
+        ];
+        for &(input, why) in table {
+            let e = parse_amount(input).expect_err(input);
+            assert_eq!(e.kind(), "invalid", "{input}");
+            assert!(e.to_string().contains(why), "{input}: {e}");
+        }
+    }
+
+    #[test]
+    fn figures_and_capitals_always_agree() {
+        // Every boundary: each digit position alone, with inner zeros, at the top of the range.
+        let mut amounts: Vec<i64> = vec![0, 1, 9, 10, 11, 99, 100, 101, 110, MAX_UPPER_FEN];
+        let mut p = 1i64;
+        while p <= MAX_UPPER_FEN {
+            amounts.extend([p, p + 1, p * 9, p.saturating_mul(10) - 1, p + p / 10]);
+            p *= 10;
+        }
+        for seed in 0..2000i64 {
+            amounts.push((seed * 7_919_993_111_i64) % MAX_UPPER_FEN);
+        }
+        for fen in amounts
+            .into_iter()
+            .filter(|f| (0..=MAX_UPPER_FEN).contains(f))
+        {
+            let upper = rmb_upper(fen).expect("in range");
+            assert_eq!(parse_amount(&upper).ok(), Some(fen), "{upper}");
+            let figures = format_yuan(fen);
+            assert_eq!(parse_amount(&figures).ok(), Some(fen), "{figures}");
         }
     }
 }

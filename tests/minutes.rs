@@ -59,9 +59,10 @@ fn add_donation(
     value: Option<i64>,
 ) {
     conn.execute(
-        "INSERT INTO donations (meeting_id, unit_id, donor_name, kind, pledged_fen,
-             estimated_value_fen, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, '2026-09-25 10:00:00', '2026-09-25 10:00:00')",
+        "INSERT INTO donations (meeting_id, unit_id, donor_name, kind, year, pledged_fen,
+             item_name, estimated_value_fen, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, 2026, ?5, CASE ?4 WHEN 'in_kind' THEN '慰问品' ELSE '' END,
+             ?6, '2026-09-25 10:00:00', '2026-09-25 10:00:00')",
         params![meeting, unit, donor, kind, pledged, value],
     )
     .unwrap();
@@ -240,6 +241,14 @@ fn scratch() -> Scratch {
         0,
         Some(8_500_00),
     );
+    // A pledge withdrawn later counts for nothing.
+    add_donation(&conn, m.id, None, "撤回的认捐方", "cash", 50_000_00, None);
+    conn.execute(
+        "UPDATE donations SET withdrawn_on = '2026-10-01', withdraw_reason = '企业变故'
+         WHERE donor_name = '撤回的认捐方'",
+        [],
+    )
+    .unwrap();
     // Projects claimed at the meeting: three claims of two projects by two units.
     for title in ["四点半课堂", "红色物业"] {
         conn.execute(

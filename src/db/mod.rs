@@ -22,6 +22,7 @@ pub fn supported_version() -> i64 {
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_street_profile.sql"),
+    include_str!("migrations/0003_donations.sql"),
     include_str!("migrations/0004_minutes.sql"),
 ];
 

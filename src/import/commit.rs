@@ -416,20 +416,16 @@ fn batch_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportBatch> {
 }
 
 const BATCH_SELECT: &str = "SELECT id, file_name, sheet, started_at, committed_at, undone_at,
-    backup_id, counts_json FROM import_batches";
+    backup_id, counts_json FROM import_batches WHERE kind = 'roster'";
 
 /// One batch.
 pub fn get_batch(conn: &Connection, id: i64) -> Result<ImportBatch> {
-    conn.query_row(
-        &format!("{BATCH_SELECT} WHERE id = ?1"),
-        [id],
-        batch_from_row,
-    )
-    .optional()?
-    .ok_or(Error::NotFound {
-        what: "导入批次",
-        id: id.to_string(),
-    })
+    conn.query_row(&format!("{BATCH_SELECT} AND id = ?1"), [id], batch_from_row)
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "导入批次",
+            id: id.to_string(),
+        })
 }
 
 /// All batches, newest first.

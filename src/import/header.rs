@@ -56,6 +56,43 @@ impl Field {
     }
 }
 
+/// A field of some record kind that a column can hold (the roster's [`Field`], a donation
+/// list's): what the header machinery needs to know of it.
+pub trait HeaderField: Copy + PartialEq + 'static {
+    /// The field an exact (normalised) header text names.
+    fn from_header(header: &str) -> Option<Self>;
+    /// The field a record cannot be without (单位名称, 捐赠方): a header with it ranks first.
+    fn key() -> Self;
+    /// The row counter (序号): recognised, never imported.
+    fn index() -> Self;
+    /// A stable number, to count distinct fields.
+    fn ordinal(self) -> u32;
+}
+
+impl HeaderField for Field {
+    fn from_header(header: &str) -> Option<Self> {
+        field_for(header)
+    }
+    fn key() -> Self {
+        Field::Name
+    }
+    fn index() -> Self {
+        Field::Index
+    }
+    fn ordinal(self) -> u32 {
+        self as u32
+    }
+}
+
+/// The field of a synonym table an exact (normalised) header names; Latin letters in any case.
+pub fn lookup_synonym<F: Copy>(table: &[(&str, F)], header: &str) -> Option<F> {
+    let h = normalize_header(header);
+    table
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(&h))
+        .map(|(_, f)| *f)
+}
+
 const SYNONYMS: &[(&str, Field)] = &[
     ("单位", Field::Name),
     ("成员单位", Field::Name),
@@ -122,11 +159,7 @@ pub fn normalize_header(raw: &str) -> String {
 
 /// The field an exact (normalised) header text names; Latin letters in any case (No., NO.).
 pub fn field_for(header: &str) -> Option<Field> {
-    let h = normalize_header(header);
-    SYNONYMS
-        .iter()
-        .find(|(s, _)| s.eq_ignore_ascii_case(&h))
-        .map(|(_, f)| *f)
+    lookup_synonym(SYNONYMS, header)
 }
 
 /// How many rows from the top are searched for the header.
@@ -134,20 +167,25 @@ pub const HEADER_SEARCH_ROWS: usize = 15;
 
 /// The header found in a sheet.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Header {
+pub struct Header<F = Field> {
     /// Zero-based rows the header occupies (one or two).
     pub rows: Vec<usize>,
     /// Per column: the header text (both rows joined by “/”) and its field.
-    pub columns: Vec<(String, Option<Field>)>,
+    pub columns: Vec<(String, Option<F>)>,
 }
 
-impl Header {
+impl<F: HeaderField> Header<F> {
     /// How many distinct fields are mapped; a header with a name column ranks first.
     pub fn score(&self) -> (bool, usize) {
-        let mut fields: Vec<Field> = self.columns.iter().filter_map(|c| c.1).collect();
-        fields.sort_by_key(|f| *f as u32);
+        let mut fields: Vec<u32> = self
+            .columns
+            .iter()
+            .filter_map(|c| c.1)
+            .map(F::ordinal)
+            .collect();
+        fields.sort_unstable();
         fields.dedup();
-        (fields.contains(&Field::Name), fields.len())
+        (fields.contains(&F::key().ordinal()), fields.len())
     }
 
     /// The first data row (zero-based).
@@ -163,12 +201,12 @@ fn text(cell: &Cell) -> String {
     }
 }
 
-fn single(sheet: &Sheet, r: usize) -> Header {
+fn single<F: HeaderField>(sheet: &Sheet, r: usize) -> Header<F> {
     let width = sheet.rows.get(r).map_or(0, Vec::len);
     let columns = (0..width)
         .map(|c| {
             let t = text(sheet.cell(r, c));
-            let f = field_for(&t);
+            let f = F::from_header(&t);
             (t, f)
         })
         .collect();
@@ -179,7 +217,7 @@ fn single(sheet: &Sheet, r: usize) -> Header {
 }
 
 /// A two-row header: a parent (党组织, 联系人) merged over its children (名称/书记, 姓名/电话).
-fn double(sheet: &Sheet, r: usize) -> Header {
+fn double<F: HeaderField>(sheet: &Sheet, r: usize) -> Header<F> {
     let width = sheet
         .rows
         .get(r)
@@ -190,13 +228,14 @@ fn double(sheet: &Sheet, r: usize) -> Header {
             let top = text(sheet.cell(r, c));
             let bottom = text(sheet.cell(r + 1, c));
             if bottom.is_empty() || bottom == top {
-                let f = field_for(&top);
+                let f = F::from_header(&top);
                 (top, f)
             } else if top.is_empty() {
-                let f = field_for(&bottom);
+                let f = F::from_header(&bottom);
                 (bottom, f)
             } else {
-                let f = field_for(&format!("{top}{bottom}")).or_else(|| field_for(&bottom));
+                let f =
+                    F::from_header(&format!("{top}{bottom}")).or_else(|| F::from_header(&bottom));
                 (format!("{top}/{bottom}"), f)
             }
         })
@@ -209,7 +248,7 @@ fn double(sheet: &Sheet, r: usize) -> Header {
 
 /// Marks as 序号 the unmapped columns headed 编号 whose data cells are all whole numbers
 /// (blank cells aside): a row counter, known and not imported.
-pub fn mark_counter_columns(sheet: &Sheet, header: &mut Header) {
+pub fn mark_counter_columns<F: HeaderField>(sheet: &Sheet, header: &mut Header<F>) {
     let start = header.data_start();
     for (c, (text, field)) in header.columns.iter_mut().enumerate() {
         if field.is_some() || !COUNTER_HEADERS.contains(&text.as_str()) {
@@ -222,14 +261,14 @@ pub fn mark_counter_columns(sheet: &Sheet, header: &mut Header) {
             Some(Cell::Bool(_) | Cell::Date(_)) => false,
         });
         if counter {
-            *field = Some(Field::Index);
+            *field = Some(F::index());
         }
     }
 }
 
 /// The best header among the first rows of `sheet`, if any cell maps to a field.
-pub fn find_header(sheet: &Sheet) -> Option<Header> {
-    let mut best: Option<Header> = None;
+pub fn find_header<F: HeaderField>(sheet: &Sheet) -> Option<Header<F>> {
+    let mut best: Option<Header<F>> = None;
     let limit = sheet.rows.len().min(HEADER_SEARCH_ROWS);
     for r in 0..limit {
         let mut pick = single(sheet, r);
@@ -237,7 +276,7 @@ pub fn find_header(sheet: &Sheet) -> Option<Header> {
             // Two rows only when the pair beats each row alone (a title above a one-row
             // header must not count as a parent row).
             let two = double(sheet, r);
-            let next = single(sheet, r + 1);
+            let next = single::<F>(sheet, r + 1);
             if two.score() > pick.score() && two.score() > next.score() {
                 pick = two;
             }
@@ -250,20 +289,54 @@ pub fn find_header(sheet: &Sheet) -> Option<Header> {
 }
 
 /// Picks the sheet whose header maps best (the first on a tie). Returns its index.
-pub fn choose_sheet(sheets: &[Sheet]) -> Option<(usize, Option<Header>)> {
-    let mut best: Option<(usize, Option<Header>)> = None;
+pub fn choose_sheet<F: HeaderField>(sheets: &[Sheet]) -> Option<(usize, Option<Header<F>>)> {
+    let mut best: Option<(usize, Option<Header<F>>)> = None;
     for (i, s) in sheets.iter().enumerate() {
         let h = find_header(s);
-        let score = h.as_ref().map(Header::score).unwrap_or_default();
+        let score = h.as_ref().map(Header::<F>::score).unwrap_or_default();
         let better = match &best {
             None => true,
-            Some((_, b)) => score > b.as_ref().map(Header::score).unwrap_or_default(),
+            Some((_, b)) => score > b.as_ref().map(Header::<F>::score).unwrap_or_default(),
         };
         if better {
             best = Some((i, h));
         }
     }
     best
+}
+
+/// The header with manual mappings (zero-based column → field, `None` ignores the column)
+/// applied; a header is assumed on the first non-blank row when none was found.
+pub fn with_mappings<F: HeaderField>(
+    sheet: &Sheet,
+    header: Option<Header<F>>,
+    mappings: &[(u32, Option<F>)],
+) -> Header<F> {
+    let mut header = header.unwrap_or_else(|| {
+        let r = sheet
+            .rows
+            .iter()
+            .position(|row| row.iter().any(|c| !c.is_blank()))
+            .unwrap_or(0);
+        let width = sheet.rows.get(r).map_or(0, Vec::len);
+        Header {
+            rows: if mappings.is_empty() { vec![] } else { vec![r] },
+            columns: (0..width)
+                .map(|c| (normalize_header(&sheet.cell(r, c).text()), None))
+                .collect(),
+        }
+    });
+    for &(column, field) in mappings {
+        let c = column as usize;
+        if c > 16_384 {
+            continue;
+        }
+        if header.columns.len() <= c {
+            header.columns.resize(c + 1, (String::new(), None));
+        }
+        header.columns[c].1 = field;
+    }
+    header
 }
 
 /// The column letters the user sees: 0 → A, 26 → AA.

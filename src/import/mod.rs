@@ -9,10 +9,10 @@
 
 pub mod bounded;
 mod commit;
-mod header;
+pub(crate) mod header;
 mod normalize;
 mod ods_merges;
-mod plan;
+pub(crate) mod plan;
 mod read;
 mod sniff;
 mod types;
@@ -111,12 +111,24 @@ pub fn plan_file(
     progress: ProgressFn<'_>,
 ) -> Result<ImportPlan> {
     let mut progress = progress;
+    let (name, book) = read_file(worker, file, &mut progress)?;
+    log::info!("导入预览：“{name}”");
+    plan_book(conn, &name, &book, options, progress)
+}
+
+/// Reads `file` in a bounded worker process ([`bounded::Worker`]): its name and its cells.
+/// Every kind of list (the roster, donations) reads a user's file through here.
+pub fn read_file(
+    worker: &bounded::Worker,
+    file: &Path,
+    progress: &mut ProgressFn<'_>,
+) -> Result<(String, Workbook)> {
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    report(&mut progress, Stage::Reading, 0, 1)?;
+    report(progress, Stage::Reading, 0, 1)?;
     let mut keep_going = || {
         progress(Progress {
             stage: Stage::Reading,
@@ -126,9 +138,8 @@ pub fn plan_file(
     };
     let book = worker.read(&name, &bytes, &mut keep_going)?;
     drop(bytes);
-    report(&mut progress, Stage::Reading, 1, 1)?;
-    log::info!("导入预览：“{name}”");
-    plan_book(conn, &name, &book, options, progress)
+    report(progress, Stage::Reading, 1, 1)?;
+    Ok((name, book))
 }
 
 /// Plans the import of a workbook already read (by a [`bounded::Worker`]). Nothing is written.

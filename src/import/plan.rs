@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use unicode_normalization::UnicodeNormalization;
 
 use super::header::{
-    choose_sheet, column_letter, find_header, mark_counter_columns, normalize_header, Field, Header,
+    choose_sheet, column_letter, find_header, mark_counter_columns, Field, Header,
 };
 use super::normalize;
 use super::read::{Cell, Sheet, Workbook};
@@ -56,7 +56,8 @@ const FOOTER_WORDS: &[&str] = &[
     "备注:",
 ];
 
-fn is_footer(text: &str) -> bool {
+/// A 合计 row, a signature line or a note under the table (not a record).
+pub(crate) fn is_footer(text: &str) -> bool {
     let t: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
     t == "注"
         || t == "说明"
@@ -187,42 +188,19 @@ fn note_new_communities(conn: &Connection, planned: &[PlannedUnit], ctx: &mut Ct
     Ok(())
 }
 
-fn excel_row(r: usize) -> u32 {
+pub(crate) fn excel_row(r: usize) -> u32 {
     u32::try_from(r + 1).unwrap_or(u32::MAX)
 }
 
 /// The header with the caller's manual mappings applied (a header is assumed on the first
 /// non-blank row when none was found).
 fn apply_mappings(sheet: &Sheet, header: Option<Header>, options: &ImportOptions) -> Header {
-    let mut header = header.unwrap_or_else(|| {
-        let r = sheet
-            .rows
-            .iter()
-            .position(|row| row.iter().any(|c| !c.is_blank()))
-            .unwrap_or(0);
-        let width = sheet.rows.get(r).map_or(0, Vec::len);
-        Header {
-            rows: if options.mappings.is_empty() {
-                vec![]
-            } else {
-                vec![r]
-            },
-            columns: (0..width)
-                .map(|c| (normalize_header(&sheet.cell(r, c).text()), None))
-                .collect(),
-        }
-    });
-    for m in &options.mappings {
-        let c = m.column as usize;
-        if c > 16_384 {
-            continue;
-        }
-        if header.columns.len() <= c {
-            header.columns.resize(c + 1, (String::new(), None));
-        }
-        header.columns[c].1 = m.field;
-    }
-    header
+    let mappings: Vec<(u32, Option<Field>)> = options
+        .mappings
+        .iter()
+        .map(|m| (m.column, m.field))
+        .collect();
+    super::header::with_mappings(sheet, header, &mappings)
 }
 
 /// A column with a header that names no field (序号 and its variants name [`Field::Index`]).

@@ -533,6 +533,39 @@ pub fn readiness(conn: &Connection, id: i64) -> Result<Readiness> {
             format!("{total} 份协议均已打印")
         },
     );
+    let gifts = crate::donations::for_meeting(conn, id)?;
+    let live: Vec<_> = gifts
+        .donations
+        .iter()
+        .filter(|d| d.withdrawn_on.is_none())
+        .collect();
+    let no_certificate = live.iter().filter(|d| !d.certificate_printed).count();
+    let t = &gifts.totals;
+    push(
+        "捐赠",
+        no_certificate == 0,
+        if gifts.donations.is_empty() {
+            "本次会议没有登记捐赠".into()
+        } else {
+            let goods = live
+                .iter()
+                .filter(|d| d.kind == crate::donations::DonationKind::InKind)
+                .count();
+            let mut m = format!(
+                "{} 笔捐赠：认捐 {}，已到账 {}",
+                live.len(),
+                crate::money::format_yuan(t.cash_pledged_fen),
+                crate::money::format_yuan(t.cash_received_fen)
+            );
+            if goods > 0 {
+                m.push_str(&format!("，物资 {goods} 笔"));
+            }
+            if no_certificate > 0 {
+                m.push_str(&format!("；{no_certificate} 笔尚未打印荣誉证书"));
+            }
+            m
+        },
+    );
     let ready = items.iter().all(|i| i.ready);
     Ok(Readiness {
         meeting_id: id,

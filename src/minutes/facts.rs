@@ -223,12 +223,12 @@ pub struct DonationRow {
     pub estimated_value_fen: Option<i64>,
 }
 
-/// The donations announced at a meeting. The only query of the donations table here: it
-/// reads the columns whose meaning is settled (a filter such as "not withdrawn" goes here).
+/// The donations announced at a meeting and not withdrawn since. The only query of the
+/// donations table here.
 pub fn meeting_donations(conn: &Connection, meeting_id: i64) -> Result<Vec<DonationRow>> {
     let mut stmt = conn.prepare(
         "SELECT unit_id, donor_name, kind, pledged_fen, estimated_value_fen
-         FROM donations WHERE meeting_id = ?1 ORDER BY id",
+         FROM donations WHERE meeting_id = ?1 AND withdrawn_on IS NULL ORDER BY id",
     )?;
     let rows = stmt.query_map([meeting_id], |r| {
         Ok(DonationRow {

@@ -7,9 +7,9 @@ const RosterView = () => import('./views/roster/RosterView.vue')
 const OrgView = () => import('./views/org/OrgView.vue')
 const MeetingsView = () => import('./views/meetings/MeetingsView.vue')
 const AgreementsView = () => import('./views/agreements/AgreementsView.vue')
+const DonationsView = () => import('./views/donations/DonationsView.vue')
 const SettingsView = () => import('./views/settings/SettingsView.vue')
 const MinutesView = () => import('./views/minutes/MinutesView.vue')
-const PendingView = () => import('./views/pending/PendingView.vue')
 const YearView = () => import('./views/year/YearView.vue')
 
 /** The areas of the left navigation, in order. */
@@ -33,14 +33,7 @@ export const router = createRouter({
     { path: '/settings', component: SettingsView },
     { path: '/meetings', component: MeetingsView },
     { path: '/agreements', component: AgreementsView },
-    {
-      path: '/donations',
-      component: PendingView,
-      props: {
-        title: '捐赠',
-        what: '登记认捐与到账（现金与实物），打印捐赠登记表、感谢信与荣誉证书。',
-      },
-    },
+    { path: '/donations', component: DonationsView },
     { path: '/minutes', component: MinutesView },
     { path: '/year', component: YearView },
   ],

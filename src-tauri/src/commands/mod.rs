@@ -2,6 +2,7 @@
 //! worker thread and maps the error; nothing else.
 
 pub mod agreements;
+pub mod donations;
 pub mod files;
 pub mod import;
 pub mod meeting_print;

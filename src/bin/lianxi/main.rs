@@ -5,6 +5,7 @@ mod agreement_cmd;
 mod archive_cmd;
 mod backup_cmd;
 mod community_cmd;
+mod donation_cmd;
 mod export_cmd;
 mod meeting_cmd;
 mod minutes_cmd;
@@ -88,6 +89,16 @@ enum Command {
         #[command(subcommand)]
         action: minutes_cmd::NewsAction,
     },
+    /// 金额：upper（写成大写）
+    Money {
+        #[command(subcommand)]
+        action: donation_cmd::MoneyAction,
+    },
+    /// 捐赠：list | add | receive | withdraw | import
+    Donation {
+        #[command(subcommand)]
+        action: donation_cmd::DonationAction,
+    },
     /// 打印（生成 PDF）
     Print {
         #[command(subcommand)]
@@ -146,6 +157,10 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
             ))
         };
     }
+    // Pure conversions need no database.
+    if let Command::Money { action } = cli.command {
+        return donation_cmd::run_money(action);
+    }
     let mut conn = db::open(&path)?;
     match cli.command {
         Command::Info { json } => {
@@ -202,6 +217,8 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
         Command::Stats { year, json } => archive_cmd::run_stats(&conn, year, json)?,
         Command::Minutes { action } => minutes_cmd::run(&mut conn, action)?,
         Command::News { action } => minutes_cmd::run_news(&mut conn, action)?,
+        Command::Donation { action } => donation_cmd::run(&mut conn, &path, action)?,
+        Command::Money { .. } => {}
     }
     Ok(())
 }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use lianxi::agreements::{self, AgreementStatus};
+use lianxi::donations::print::DonationPaper;
 use lianxi::Error;
 use rusqlite::Connection;
 
@@ -34,6 +35,12 @@ pub enum PrintAction {
     Minutes(crate::print_pack_cmd::PackArgs),
     /// 信息稿
     News(crate::print_pack_cmd::PackArgs),
+    /// 打印捐赠登记表（A4 横向）
+    Donations(crate::donation_cmd::PaperArgs),
+    /// 打印感谢信（每个捐赠方一封）
+    Thanks(crate::donation_cmd::PaperArgs),
+    /// 打印荣誉证书（每个捐赠方一页）
+    Certificates(crate::donation_cmd::PaperArgs),
     #[command(flatten)]
     Pack(crate::print_pack_cmd::PackAction),
 }
@@ -56,6 +63,13 @@ pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
             let bytes = lianxi::minutes::news_pdf(conn, a.meeting, &fonts)?;
             lianxi::minutes::write_pdf(&a.output, &bytes)?;
             println!("已生成信息稿：{}", a.output.display());
+        }
+        PrintAction::Donations(a) => {
+            crate::donation_cmd::run_paper(conn, DonationPaper::Register, a)?
+        }
+        PrintAction::Thanks(a) => crate::donation_cmd::run_paper(conn, DonationPaper::Thanks, a)?,
+        PrintAction::Certificates(a) => {
+            crate::donation_cmd::run_paper(conn, DonationPaper::Certificates, a)?
         }
         PrintAction::Agreements {
             meeting,

@@ -30,7 +30,7 @@ export const SEVERITY_LABELS: Record<Problem['severity'], string> = {
 }
 
 /** Problems to show: only errors when asked, sorted by row (file-level problems first). */
-export function visibleProblems(problems: Problem[], onlyErrors: boolean): Problem[] {
+export function visibleProblems<P extends Pick<Problem, 'row' | 'severity'>>(problems: P[], onlyErrors: boolean): P[] {
   return problems
     .filter((p) => !onlyErrors || p.severity === 'error')
     .slice()

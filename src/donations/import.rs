@@ -1,0 +1,813 @@
+//! Importing a donation list from a spreadsheet, on the roster import's machinery: the file
+//! read by `import::bounded`, the sheet and header row chosen by `import::header` (title rows
+//! above the header ignored), exact synonyms, 合计 and footer rows skipped, problems at Excel
+//! row numbers; then one committed batch (a backup first) that can be undone.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::store::{insert_receipt, insert_row, validate};
+use super::{DonationInput, DonationKind, ReceiptInput, ReceiptMethod, ValuationBasis};
+use crate::backup::{self, BackupReason};
+use crate::db::now;
+use crate::error::{Error, FileProblem, Result};
+use crate::import::header::{
+    choose_sheet, column_letter, find_header, lookup_synonym, mark_counter_columns, with_mappings,
+    Header, HeaderField,
+};
+use crate::import::plan::{excel_row, is_footer};
+use crate::import::{
+    bounded, read_file, report, Cell, ProgressFn, Severity, Sheet, Stage, Workbook,
+};
+use crate::money::parse_amount;
+use crate::text::{clean_name, name_key};
+
+/// A column of a donation list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DonationField {
+    Donor,
+    CreditCode,
+    Kind,
+    Pledged,
+    PledgedOn,
+    Received,
+    ReceivedOn,
+    Method,
+    Item,
+    Spec,
+    Quantity,
+    QuantityUnit,
+    Value,
+    Basis,
+    Purpose,
+    Handler,
+    Notes,
+    /// 序号: recognised, never imported.
+    Index,
+}
+
+impl DonationField {
+    /// Every field, in the order of the mapping list.
+    pub const ALL: [DonationField; 18] = [
+        DonationField::Donor,
+        DonationField::CreditCode,
+        DonationField::Kind,
+        DonationField::Pledged,
+        DonationField::PledgedOn,
+        DonationField::Received,
+        DonationField::ReceivedOn,
+        DonationField::Method,
+        DonationField::Item,
+        DonationField::Spec,
+        DonationField::Quantity,
+        DonationField::QuantityUnit,
+        DonationField::Value,
+        DonationField::Basis,
+        DonationField::Purpose,
+        DonationField::Handler,
+        DonationField::Notes,
+        DonationField::Index,
+    ];
+
+    /// The Chinese column name.
+    pub fn label(self) -> &'static str {
+        match self {
+            DonationField::Donor => "捐赠方",
+            DonationField::CreditCode => "统一社会信用代码",
+            DonationField::Kind => "捐赠方式",
+            DonationField::Pledged => "认捐金额",
+            DonationField::PledgedOn => "认捐日期",
+            DonationField::Received => "到账金额",
+            DonationField::ReceivedOn => "到账日期",
+            DonationField::Method => "到账方式",
+            DonationField::Item => "物资名称",
+            DonationField::Spec => "规格",
+            DonationField::Quantity => "数量",
+            DonationField::QuantityUnit => "计量单位",
+            DonationField::Value => "折价金额",
+            DonationField::Basis => "估价依据",
+            DonationField::Purpose => "定向用途",
+            DonationField::Handler => "经办人",
+            DonationField::Notes => "备注",
+            DonationField::Index => "序号",
+        }
+    }
+}
+
+/// A field with its Chinese name, for the wizard's column mapping.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DonationFieldLabel {
+    pub field: DonationField,
+    pub label: String,
+}
+
+/// Every field a column can be mapped to, with its name.
+pub fn field_labels() -> Vec<DonationFieldLabel> {
+    DonationField::ALL
+        .iter()
+        .map(|f| DonationFieldLabel {
+            field: *f,
+            label: f.label().to_string(),
+        })
+        .collect()
+}
+
+const SYNONYMS: &[(&str, DonationField)] = &[
+    ("捐赠方", DonationField::Donor),
+    ("捐赠单位", DonationField::Donor),
+    ("捐赠人", DonationField::Donor),
+    ("捐赠单位(个人)", DonationField::Donor),
+    ("捐赠单位或个人", DonationField::Donor),
+    ("捐赠者", DonationField::Donor),
+    ("单位名称", DonationField::Donor),
+    ("单位", DonationField::Donor),
+    ("统一社会信用代码", DonationField::CreditCode),
+    ("信用代码", DonationField::CreditCode),
+    ("捐赠方式", DonationField::Kind),
+    ("方式", DonationField::Kind),
+    ("捐赠类型", DonationField::Kind),
+    ("认捐金额", DonationField::Pledged),
+    ("认捐金额(元)", DonationField::Pledged),
+    ("捐赠金额", DonationField::Pledged),
+    ("捐赠金额(元)", DonationField::Pledged),
+    ("金额", DonationField::Pledged),
+    ("金额(元)", DonationField::Pledged),
+    ("认捐日期", DonationField::PledgedOn),
+    ("认捐时间", DonationField::PledgedOn),
+    ("捐赠日期", DonationField::PledgedOn),
+    ("到账金额", DonationField::Received),
+    ("到账金额(元)", DonationField::Received),
+    ("实际到账", DonationField::Received),
+    ("已到账金额", DonationField::Received),
+    ("实收金额", DonationField::Received),
+    ("到账日期", DonationField::ReceivedOn),
+    ("到账时间", DonationField::ReceivedOn),
+    ("到账方式", DonationField::Method),
+    ("付款方式", DonationField::Method),
+    ("物资", DonationField::Item),
+    ("物资名称", DonationField::Item),
+    ("捐赠物资", DonationField::Item),
+    ("规格", DonationField::Spec),
+    ("规格型号", DonationField::Spec),
+    ("数量", DonationField::Quantity),
+    ("计量单位", DonationField::QuantityUnit),
+    ("折价", DonationField::Value),
+    ("折价金额", DonationField::Value),
+    ("折价金额(元)", DonationField::Value),
+    ("物资折价", DonationField::Value),
+    ("估价依据", DonationField::Basis),
+    ("用途", DonationField::Purpose),
+    ("定向用途", DonationField::Purpose),
+    ("捐赠用途", DonationField::Purpose),
+    ("经办人", DonationField::Handler),
+    ("备注", DonationField::Notes),
+    ("序号", DonationField::Index),
+    ("序", DonationField::Index),
+    ("No.", DonationField::Index),
+];
+
+impl HeaderField for DonationField {
+    fn from_header(header: &str) -> Option<Self> {
+        lookup_synonym(SYNONYMS, header)
+    }
+    fn key() -> Self {
+        DonationField::Donor
+    }
+    fn index() -> Self {
+        DonationField::Index
+    }
+    fn ordinal(self) -> u32 {
+        self as u32
+    }
+}
+
+/// A problem found in the file, at the Excel row number the user sees (the roster's shape).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DonationProblem {
+    pub row: Option<u32>,
+    pub field: Option<DonationField>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// A column of the sheet and what it was mapped to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DonationColumn {
+    pub index: u32,
+    pub letter: String,
+    pub header: String,
+    pub field: Option<DonationField>,
+    pub unrecognised: bool,
+}
+
+/// One manual column mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+pub struct DonationColumnMapping {
+    pub column: u32,
+    pub field: Option<DonationField>,
+}
+
+/// What the caller chooses: the sheet, columns mapped by hand, the meeting the list belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct DonationImportOptions {
+    pub sheet: Option<String>,
+    pub mappings: Vec<DonationColumnMapping>,
+    pub meeting_id: Option<i64>,
+}
+
+/// A donation as read from a row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportedDonation {
+    pub source_row: u32,
+    #[serde(flatten)]
+    pub input: DonationInput,
+    /// Money already received, with its date.
+    pub receipt: Option<ReceiptInput>,
+    /// As the preview shows them: ¥30,000.00, 大米100袋.
+    pub pledged_figures: String,
+    pub received_figures: String,
+    pub goods_text: String,
+}
+
+/// The counts of the preview.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DonationImportCounts {
+    pub new: u32,
+    pub error_rows: u32,
+    pub ignored_rows: u32,
+    /// Donors matched to a member unit.
+    pub members: u32,
+    /// Donors who are not on the roster (kept by name).
+    pub outside: u32,
+}
+
+/// The preview of a donation import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DonationImportPlan {
+    pub file_name: String,
+    pub sheet: String,
+    pub sheets: Vec<String>,
+    pub header_rows: Vec<u32>,
+    pub columns: Vec<DonationColumn>,
+    pub donations: Vec<ImportedDonation>,
+    pub counts: DonationImportCounts,
+    pub problems: Vec<DonationProblem>,
+}
+
+/// What committing did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DonationImportResult {
+    pub batch_id: i64,
+    pub backup_id: String,
+    pub imported: u32,
+}
+
+struct Ctx {
+    problems: Vec<DonationProblem>,
+    counts: DonationImportCounts,
+}
+
+impl Ctx {
+    fn add(
+        &mut self,
+        row: Option<u32>,
+        field: Option<DonationField>,
+        severity: Severity,
+        msg: String,
+    ) {
+        let message = match row {
+            Some(r) => format!("第{r}行：{msg}"),
+            None => msg,
+        };
+        self.problems.push(DonationProblem {
+            row,
+            field,
+            severity,
+            message,
+        });
+    }
+}
+
+/// Reads `file` in a bounded worker and plans its import. Nothing is written.
+pub fn plan_file(
+    conn: &Connection,
+    worker: &bounded::Worker,
+    file: &Path,
+    options: &DonationImportOptions,
+    progress: ProgressFn<'_>,
+) -> Result<DonationImportPlan> {
+    let mut progress = progress;
+    let (name, book) = read_file(worker, file, &mut progress)?;
+    log::info!("捐赠导入预览：“{name}”");
+    plan_book(conn, &name, &book, options, &mut progress)
+}
+
+/// Plans the import of `bytes` read in this process (tests and benchmarks only).
+pub fn plan_bytes(
+    conn: &Connection,
+    file_name: &str,
+    bytes: &[u8],
+    options: &DonationImportOptions,
+) -> Result<DonationImportPlan> {
+    let book = crate::import::read(file_name, bytes)?;
+    let mut none = crate::import::no_progress;
+    let mut progress: ProgressFn<'_> = &mut none;
+    plan_book(conn, file_name, &book, options, &mut progress)
+}
+
+/// The text of an amount cell: numbers as written (no float arithmetic), text as typed.
+fn amount_text(cell: &Cell) -> String {
+    match cell {
+        // f64's Display is the shortest text that reads back as the same number: 30000.5
+        // stays "30000.5", and parse_amount reads it digit by digit.
+        Cell::Float(f) => format!("{f}"),
+        other => other.text(),
+    }
+}
+
+fn day(cell: &Cell) -> std::result::Result<NaiveDate, String> {
+    match cell {
+        Cell::Date(d) => Ok(*d),
+        other => crate::date::parse_day(&other.text()).map_err(|e| e.to_string()),
+    }
+}
+
+/// Plans the import of a workbook already read.
+pub fn plan_book(
+    conn: &Connection,
+    file_name: &str,
+    book: &Workbook,
+    options: &DonationImportOptions,
+    progress: &mut ProgressFn<'_>,
+) -> Result<DonationImportPlan> {
+    let sheets: Vec<String> = book.sheets.iter().map(|s| s.name.clone()).collect();
+    let no_data = || Error::BadFile {
+        file: file_name.to_string(),
+        problem: FileProblem::NoData,
+    };
+    if !book
+        .sheets
+        .iter()
+        .any(|s| s.rows.iter().any(|r| r.iter().any(|c| !c.is_blank())))
+    {
+        return Err(no_data());
+    }
+    if let Some(m) = options.meeting_id {
+        crate::meetings::get(conn, m)?;
+    }
+    let (index, header): (usize, Option<Header<DonationField>>) = match &options.sheet {
+        Some(name) => {
+            let i = sheets
+                .iter()
+                .position(|s| s == name || s.trim() == name.trim())
+                .ok_or_else(|| Error::NotFound {
+                    what: "工作表",
+                    id: name.clone(),
+                })?;
+            (i, find_header(&book.sheets[i]))
+        }
+        None => choose_sheet(&book.sheets).ok_or_else(no_data)?,
+    };
+    let sheet = &book.sheets[index];
+    let mappings: Vec<(u32, Option<DonationField>)> = options
+        .mappings
+        .iter()
+        .map(|m| (m.column, m.field))
+        .collect();
+    let mut header = with_mappings(sheet, header, &mappings);
+    mark_counter_columns(sheet, &mut header);
+    let mut ctx = Ctx {
+        problems: Vec::new(),
+        counts: DonationImportCounts::default(),
+    };
+    let mut columns: Vec<(usize, DonationField)> = Vec::new();
+    let header_row = header.rows.first().map(|r| excel_row(*r));
+    for (c, (text, field)) in header.columns.iter().enumerate() {
+        match field {
+            None if !text.is_empty() => ctx.add(
+                header_row,
+                None,
+                Severity::Warning,
+                format!(
+                    "{}列“{text}”未能识别，该列未导入（可手动指定它对应的字段）。",
+                    column_letter(c)
+                ),
+            ),
+            None | Some(DonationField::Index) => {}
+            Some(f) if columns.iter().any(|(_, g)| g == f) => ctx.add(
+                header_row,
+                Some(*f),
+                Severity::Warning,
+                format!(
+                    "{}列“{text}”与前面的列都对应“{}”，只导入前面的列。",
+                    column_letter(c),
+                    f.label()
+                ),
+            ),
+            Some(f) => columns.push((c, *f)),
+        }
+    }
+    if !columns.iter().any(|(_, f)| *f == DonationField::Donor) {
+        return Err(Error::Invalid {
+            field: "donor",
+            message: format!(
+                "工作表“{}”中没有找到“捐赠方”（或“捐赠单位”“单位名称”）列。请在预览中指定哪一列是捐赠方。",
+                sheet.name
+            ),
+        });
+    }
+    let roster: Vec<(String, i64, String)> = crate::units::list(conn)?
+        .into_iter()
+        .map(|u| (name_key(&u.name), u.id, u.name))
+        .collect();
+    let total = sheet.rows.len();
+    let mut donations = Vec::new();
+    for r in header.data_start()..total {
+        if r % 2000 == 0 {
+            report(progress, Stage::Checking, r, total)?;
+        }
+        if let Some(d) = read_row(conn, sheet, r, &columns, &roster, options, &mut ctx)? {
+            donations.push(d);
+        }
+    }
+    report(progress, Stage::Checking, total, total)?;
+    ctx.counts.new = u32::try_from(donations.len()).unwrap_or(u32::MAX);
+    ctx.problems.sort_by_key(|p| p.row);
+    Ok(DonationImportPlan {
+        file_name: file_name.to_string(),
+        sheet: sheet.name.clone(),
+        sheets,
+        header_rows: header.rows.iter().map(|r| excel_row(*r)).collect(),
+        columns: header
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, (text, field))| DonationColumn {
+                index: u32::try_from(i).unwrap_or(u32::MAX),
+                letter: column_letter(i),
+                header: text.clone(),
+                field: columns.iter().find(|(c, _)| *c == i).map(|(_, f)| *f),
+                unrecognised: field.is_none() && !text.is_empty(),
+            })
+            .collect(),
+        donations,
+        counts: ctx.counts,
+        problems: ctx.problems,
+    })
+}
+
+fn read_row(
+    conn: &Connection,
+    sheet: &Sheet,
+    r: usize,
+    columns: &[(usize, DonationField)],
+    roster: &[(String, i64, String)],
+    options: &DonationImportOptions,
+    ctx: &mut Ctx,
+) -> Result<Option<ImportedDonation>> {
+    let row = excel_row(r);
+    let typed = |c: usize| !sheet.cell(r, c).is_blank() && !sheet.copied.contains(&(r, c));
+    let width = sheet.rows.get(r).map_or(0, Vec::len);
+    let Some(first) = (0..width).find(|c| typed(*c)).map(|c| sheet.cell(r, c)) else {
+        ctx.counts.ignored_rows += 1;
+        return Ok(None);
+    };
+    let skip = |ctx: &mut Ctx, why: String| {
+        ctx.counts.ignored_rows += 1;
+        ctx.add(Some(row), None, Severity::Info, format!("{why}，已跳过。"));
+        Ok(None)
+    };
+    if let Cell::Text(t) = first {
+        if is_footer(t) {
+            return skip(ctx, format!("“{}”是合计行或表尾说明", t.trim()));
+        }
+    }
+    let get = |f: DonationField| {
+        columns
+            .iter()
+            .find(|(_, g)| *g == f)
+            .map(|(c, _)| sheet.cell(r, *c))
+            .filter(|c| !c.is_blank())
+    };
+    let text = |f: DonationField| {
+        get(f)
+            .map(|c| c.text().trim().to_string())
+            .unwrap_or_default()
+    };
+    let donor = clean_name(&text(DonationField::Donor));
+    if DonationField::from_header(&donor) == Some(DonationField::Donor) {
+        return skip(ctx, "重复的表头行".into());
+    }
+    if donor.is_empty() {
+        if columns
+            .iter()
+            .any(|(c, f)| *f != DonationField::Index && typed(*c))
+        {
+            ctx.counts.error_rows += 1;
+            ctx.add(
+                Some(row),
+                Some(DonationField::Donor),
+                Severity::Error,
+                "捐赠方为空，该行未导入。".into(),
+            );
+            return Ok(None);
+        }
+        return skip(ctx, "只有序号或未导入的列".into());
+    }
+    let mut errors: Vec<(DonationField, String)> = Vec::new();
+    let amount = |f: DonationField, errors: &mut Vec<(DonationField, String)>| -> Option<i64> {
+        let cell = get(f)?;
+        match parse_amount(&amount_text(cell)) {
+            Ok(fen) => Some(fen),
+            Err(e) => {
+                errors.push((f, format!("{}：{e}", f.label())));
+                None
+            }
+        }
+    };
+    let pledged = amount(DonationField::Pledged, &mut errors);
+    let received = amount(DonationField::Received, &mut errors);
+    let value = amount(DonationField::Value, &mut errors);
+    let date_of = |f: DonationField, errors: &mut Vec<(DonationField, String)>| {
+        let cell = get(f)?;
+        match day(cell) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                errors.push((f, format!("{}：{e}", f.label())));
+                None
+            }
+        }
+    };
+    let pledged_on = date_of(DonationField::PledgedOn, &mut errors);
+    let received_on = date_of(DonationField::ReceivedOn, &mut errors);
+    let item = text(DonationField::Item);
+    let kind_text = text(DonationField::Kind);
+    let kind = match kind_text.as_str() {
+        "" => {
+            if !item.is_empty() && pledged.is_none() {
+                DonationKind::InKind
+            } else {
+                DonationKind::Cash
+            }
+        }
+        "现金" | "资金" | "货币" | "现金捐赠" | "转账" | "款" | "捐款" => {
+            DonationKind::Cash
+        }
+        "物资" | "实物" | "物品" | "物资捐赠" | "实物捐赠" => DonationKind::InKind,
+        other => {
+            errors.push((
+                DonationField::Kind,
+                format!("捐赠方式“{other}”无法识别（应为 现金 或 物资）"),
+            ));
+            DonationKind::Cash
+        }
+    };
+    let method = match text(DonationField::Method).as_str() {
+        "" => ReceiptMethod::Transfer,
+        m => match super::parse_method(m) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push((DonationField::Method, e.to_string()));
+                ReceiptMethod::Transfer
+            }
+        },
+    };
+    let basis = match text(DonationField::Basis).as_str() {
+        "" => None,
+        b => match ValuationBasis::from_label(b) {
+            Some(b) => Some(b),
+            None => {
+                errors.push((
+                    DonationField::Basis,
+                    format!("估价依据“{b}”无法识别（应为 出货单、发票 或 市场价）"),
+                ));
+                None
+            }
+        },
+    };
+    let key = name_key(&donor);
+    let member = roster.iter().find(|(k, _, _)| *k == key);
+    let mut input = DonationInput {
+        meeting_id: options.meeting_id,
+        unit_id: member.map(|m| m.1),
+        donor_name: member.map_or(donor.clone(), |m| m.2.clone()),
+        credit_code: text(DonationField::CreditCode),
+        kind,
+        pledged_fen: pledged.or(received).unwrap_or(0),
+        pledged_on,
+        item_name: item,
+        item_spec: text(DonationField::Spec),
+        quantity: text(DonationField::Quantity),
+        quantity_unit: text(DonationField::QuantityUnit),
+        estimated_value_fen: value,
+        valuation_basis: basis,
+        purpose: text(DonationField::Purpose),
+        handler: text(DonationField::Handler),
+        notes: text(DonationField::Notes),
+        ..DonationInput::default()
+    };
+    if kind == DonationKind::InKind {
+        input.delivered_on = received_on.or(pledged_on);
+    }
+    let receipt = match (kind, received) {
+        (DonationKind::Cash, Some(fen)) if fen > 0 => match received_on.or(pledged_on) {
+            Some(on) => {
+                if fen > input.pledged_fen {
+                    errors.push((
+                        DonationField::Received,
+                        format!(
+                            "到账金额 {} 多于认捐金额 {}",
+                            crate::money::format_yuan(fen),
+                            crate::money::format_yuan(input.pledged_fen)
+                        ),
+                    ));
+                }
+                Some(ReceiptInput {
+                    amount_fen: fen,
+                    received_on: on,
+                    method,
+                    notes: String::new(),
+                })
+            }
+            None => {
+                errors.push((DonationField::ReceivedOn, "有到账金额但没有到账日期".into()));
+                None
+            }
+        },
+        _ => None,
+    };
+    if errors.is_empty() {
+        // The same checks as the dialog's (a missing amount, a bad credit code, a quantity).
+        if let Err(e) = validate(conn, &input) {
+            errors.push((DonationField::Donor, e.to_string()));
+        }
+    }
+    if !errors.is_empty() {
+        ctx.counts.error_rows += 1;
+        for (f, m) in errors {
+            ctx.add(
+                Some(row),
+                Some(f),
+                Severity::Error,
+                format!("{m}，该行未导入。"),
+            );
+        }
+        return Ok(None);
+    }
+    if member.is_some() {
+        ctx.counts.members += 1;
+    } else {
+        ctx.counts.outside += 1;
+        ctx.add(
+            Some(row),
+            Some(DonationField::Donor),
+            Severity::Info,
+            format!("“{donor}”不在成员单位名册中，按其他捐赠方登记。"),
+        );
+    }
+    let goods_text = if input.kind == DonationKind::InKind {
+        super::goods_phrase(
+            &input.item_name,
+            &input.item_spec,
+            &input.quantity,
+            &input.quantity_unit,
+        )
+    } else {
+        String::new()
+    };
+    Ok(Some(ImportedDonation {
+        source_row: row,
+        pledged_figures: crate::money::format_yuan(input.pledged_fen),
+        received_figures: receipt
+            .as_ref()
+            .map(|r| crate::money::format_yuan(r.amount_fen))
+            .unwrap_or_default(),
+        goods_text,
+        input,
+        receipt,
+    }))
+}
+
+/// Writes `plan`: a backup first, then one transaction holding every donation and receipt
+/// and the batch (which [`undo`] removes as a whole).
+pub fn commit(
+    conn: &mut Connection,
+    db_path: &Path,
+    plan: &DonationImportPlan,
+) -> Result<DonationImportResult> {
+    if plan.donations.is_empty() {
+        return Err(Error::NothingToPrint(
+            "预览中没有可以导入的捐赠记录。".into(),
+        ));
+    }
+    let backup = backup::create(conn, db_path, BackupReason::BeforeImport)?;
+    let tx = conn.transaction()?;
+    let ts = now();
+    let counts = serde_json::to_string(&plan.counts).map_err(|e| Error::Conflict(e.to_string()))?;
+    tx.execute(
+        "INSERT INTO import_batches (file_name, sheet, started_at, committed_at, backup_id, counts_json, kind)
+         VALUES (?1, ?2, ?3, ?3, ?4, ?5, 'donations')",
+        params![plan.file_name, plan.sheet, ts, backup.id, counts],
+    )?;
+    let batch = tx.last_insert_rowid();
+    for d in &plan.donations {
+        // A plan may come back from the UI: every row is checked again.
+        let v = validate(&tx, &d.input).map_err(|e| Error::Invalid {
+            field: "row",
+            message: format!("第{}行：{e}", d.source_row),
+        })?;
+        let id = insert_row(&tx, &v, Some(batch), Some(i64::from(d.source_row)))?;
+        if let Some(r) = &d.receipt {
+            insert_receipt(&tx, id, r).map_err(|e| Error::Invalid {
+                field: "row",
+                message: format!("第{}行：{e}", d.source_row),
+            })?;
+        }
+    }
+    tx.commit()?;
+    log::info!(
+        "捐赠导入：“{}”批次 {batch}，{} 笔（导入前备份 {}）",
+        plan.file_name,
+        plan.donations.len(),
+        backup.id
+    );
+    Ok(DonationImportResult {
+        batch_id: batch,
+        backup_id: backup.id,
+        imported: u32::try_from(plan.donations.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// Undoes a donation import batch: its donations and their receipts go, in one transaction.
+/// Refused when a receipt was added later or a letter or certificate was printed.
+pub fn undo(conn: &mut Connection, batch: i64) -> Result<u32> {
+    let tx = conn.transaction()?;
+    let found: Option<(String, Option<String>)> = tx
+        .query_row(
+            "SELECT committed_at, undone_at FROM import_batches WHERE id = ?1 AND kind = 'donations'",
+            [batch],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((committed, undone)) = found else {
+        return Err(Error::NotFound {
+            what: "捐赠导入批次",
+            id: batch.to_string(),
+        });
+    };
+    if undone.is_some() {
+        return Err(Error::UndoRefused {
+            reason: "这批捐赠已经撤销过了。".into(),
+        });
+    }
+    let later: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM donation_receipts r JOIN donations d ON d.id = r.donation_id
+         WHERE d.import_batch_id = ?1 AND r.created_at > ?2",
+        params![batch, committed],
+        |r| r.get(0),
+    )?;
+    let printed: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM donations WHERE import_batch_id = ?1
+           AND (letter_printed_at IS NOT NULL OR certificate_printed_at IS NOT NULL OR withdrawn_on IS NOT NULL)",
+        [batch],
+        |r| r.get(0),
+    )?;
+    if later > 0 || printed > 0 {
+        return Err(Error::UndoRefused {
+            reason:
+                "导入后已有捐赠登记了到账、撤回或打印了感谢信、荣誉证书，不能整批撤销；请逐条修改。"
+                    .into(),
+        });
+    }
+    tx.execute(
+        "DELETE FROM donation_receipts WHERE donation_id IN
+            (SELECT id FROM donations WHERE import_batch_id = ?1)",
+        [batch],
+    )?;
+    let n = tx.execute("DELETE FROM donations WHERE import_batch_id = ?1", [batch])?;
+    tx.execute(
+        "UPDATE import_batches SET undone_at = ?2 WHERE id = ?1",
+        params![batch, now()],
+    )?;
+    tx.commit()?;
+    log::info!("撤销捐赠导入批次 {batch}");
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// The newest donation batch that can still be undone.
+pub fn latest_batch(conn: &Connection) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM import_batches WHERE kind = 'donations' AND undone_at IS NULL
+             ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
