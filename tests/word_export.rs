@@ -229,8 +229,9 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{2FFFF}')
 }
 
-/// The structural checks every exported file must pass.
-fn check_structure(docx: &Path) -> Parsed {
+/// The structural checks every exported file must pass; `numbered` says whether its pages
+/// carry numbers (a letter does not).
+fn check_structure(docx: &Path, numbered: bool) -> Parsed {
     let doc = parse(&part(docx, "word/document.xml"));
     assert!(!doc.runs.is_empty(), "{}: no text", docx.display());
     for (text, rpr) in &doc.runs {
@@ -286,8 +287,12 @@ fn check_structure(docx: &Path) -> Parsed {
         .filter(|(n, _)| n == "w:footerReference")
         .map(|(_, a)| a["w:type"].clone())
         .collect();
-    assert_eq!(footers, ["default", "even"], "odd and even footers");
-    assert!(part(docx, "word/settings.xml").contains("<w:evenAndOddHeaders"));
+    if numbered {
+        assert_eq!(footers, ["default", "even"], "odd and even footers");
+        assert!(part(docx, "word/settings.xml").contains("<w:evenAndOddHeaders"));
+    } else {
+        assert!(footers.is_empty(), "no page numbers: {footers:?}");
+    }
     doc
 }
 
@@ -365,7 +370,76 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
             ],
         );
     }
-    let names = ["协议", "邀请函", "参会单位名单", "签到表", "纪要", "信息稿"];
+    // The donation papers: a member unit's cash and an outside donor's goods.
+    for args in [
+        &[
+            "donation",
+            "add",
+            "--donor",
+            "八大关小学",
+            "--meeting",
+            &m,
+            "--cash",
+            "30000",
+            "--received",
+            "30000",
+            "--on",
+            "2026-09-25",
+            "--purpose",
+            "“帮到家”助困基金",
+        ][..],
+        &[
+            "donation",
+            "add",
+            "--donor",
+            "青岛某商贸公司",
+            "--meeting",
+            &m,
+            "--item",
+            "月饼",
+            "--quantity",
+            "200",
+            "--unit",
+            "盒",
+            "--value",
+            "16000",
+        ][..],
+    ] {
+        ok(&db, args);
+    }
+    for (what, name) in [
+        ("donations", "登记表"),
+        ("thanks", "感谢信"),
+        ("certificates", "证书"),
+    ] {
+        for (verb, ext) in [("export", "docx"), ("print", "pdf")] {
+            let file = path(&format!("{name}.{ext}"));
+            ok(
+                &db,
+                &[
+                    verb,
+                    what,
+                    "--meeting",
+                    &m,
+                    "--date",
+                    "2026-09-28",
+                    "-o",
+                    &file,
+                ],
+            );
+        }
+    }
+    let names = [
+        "协议",
+        "邀请函",
+        "参会单位名单",
+        "签到表",
+        "纪要",
+        "信息稿",
+        "登记表",
+        "感谢信",
+        "证书",
+    ];
     let out = d.join("lo");
     let docx: Vec<PathBuf> = names.iter().map(|n| d.join(format!("{n}.docx"))).collect();
     let refs: Vec<&Path> = docx.iter().map(PathBuf::as_path).collect();
@@ -376,12 +450,13 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
         let theirs = out.join(format!("{name}.pdf"));
         assert_eq!(pages(&theirs), pages(&ours), "{name}: page count");
         let (word, pdf) = (text(&theirs), text(&ours));
-        if ["协议", "邀请函", "信息稿"].contains(&name) {
+        if ["协议", "邀请函", "信息稿", "感谢信"].contains(&name) {
             same_text(name, &word, &pdf);
         } else {
             // pdftotext reads a table's cells in an order that follows where each sits
-            // vertically in its row, which differs between the two, and the PDF sets the
-            // 纪要's 版记 at the foot of the page; the characters are the same.
+            // vertically in its row, which differs between the two, the PDF sets the 纪要's
+            // 版记 at the foot of the page and draws a certificate at fixed places; the
+            // characters are the same.
             let sorted = |s: &str| {
                 let mut c: Vec<char> = s.chars().collect();
                 c.sort_unstable();
@@ -402,7 +477,7 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
     }
 
     // The structure Chinese users check first.
-    let parsed = check_structure(&d.join("协议.docx"));
+    let parsed = check_structure(&d.join("协议.docx"), true);
     assert!(
         parsed
             .indents
@@ -433,15 +508,42 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
     // The signature block is a table without a header row.
     assert!(parsed.tables.iter().all(|rows| rows.iter().all(|h| !h)));
 
-    let signin = check_structure(&d.join("签到表.docx"));
+    let signin = check_structure(&d.join("签到表.docx"), true);
     assert!(!signin.tables.is_empty());
     for rows in &signin.tables {
         assert!(rows[0], "the header row repeats");
         assert!(rows[1..].iter().all(|h| !h), "only the header row");
     }
-    check_structure(&d.join("邀请函.docx"));
-    check_structure(&d.join("信息稿.docx"));
-    let minutes = check_structure(&d.join("纪要.docx"));
+    check_structure(&d.join("邀请函.docx"), true);
+    check_structure(&d.join("信息稿.docx"), true);
+    check_structure(&d.join("感谢信.docx"), false);
+    // The register and the certificates are landscape.
+    for name in ["登记表", "证书"] {
+        let doc = parse(&part(&d.join(format!("{name}.docx")), "word/document.xml"));
+        let size = doc
+            .section
+            .iter()
+            .find(|(n, _)| n == "w:pgSz")
+            .unwrap()
+            .1
+            .clone();
+        assert_eq!(
+            (size["w:w"].as_str(), size["w:h"].as_str()),
+            ("16838", "11906"),
+            "{name}"
+        );
+        assert_eq!(
+            size.get("w:orient").map(String::as_str),
+            Some("landscape"),
+            "{name}"
+        );
+    }
+    let register = parse(&part(&d.join("登记表.docx"), "word/document.xml"));
+    assert!(
+        register.tables.iter().any(|rows| rows[0]),
+        "the register's header row repeats"
+    );
+    let minutes = check_structure(&d.join("纪要.docx"), true);
     // 出席： hangs: the wrapped names start after the colon, two characters plus the label in.
     assert!(
         minutes.indents.iter().any(|i| {
@@ -457,7 +559,7 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
         .find(|(t, _)| t == "出席：")
         .expect("出席：");
     assert_eq!(label.1["w:rFonts"]["w:eastAsia"], "黑体");
-    check_structure(&d.join("参会单位名单.docx"));
+    check_structure(&d.join("参会单位名单.docx"), true);
 }
 
 #[test]

@@ -130,6 +130,7 @@ pub fn run() {
             commands::donations::certificate_layout_get,
             commands::donations::certificate_layout_set,
             commands::donations::donations_print,
+            commands::donations::donations_export_word,
             commands::donations::donation_import_preview,
             commands::donations::donation_import_commit,
             commands::donations::donation_import_undo,

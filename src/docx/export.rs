@@ -1,6 +1,7 @@
 //! The documents a secretary edits further, exported to Word: agreements (one or a batch),
-//! the meeting's 邀请函, 议程, 参会单位名单, 签到表 and 发言顺序, its 纪要 and 信息稿. Each is
-//! the same [`Doc`] the PDF is printed from.
+//! the meeting's 邀请函, 议程, 参会单位名单, 签到表 and 发言顺序, its 纪要 and 信息稿, and the
+//! donation papers (登记表, 感谢信, 荣誉证书). Each is the same [`Doc`] the PDF is printed from
+//! (the certificate, drawn at fixed places in the PDF, is laid out as a page of text).
 
 use std::path::Path;
 
@@ -53,12 +54,22 @@ pub fn meeting_docs(
 /// Writes `docs` as one .docx at `path` (through a temporary file, then renamed), with the
 /// fonts chosen in 设置 measuring the tables and naming the Word fonts.
 pub fn write_docs(conn: &Connection, docs: &[Doc], path: &Path) -> Result<()> {
+    write_docs_styled(conn, docs, &PageStyle::default(), path)
+}
+
+/// [`write_docs`] on pages of `style` (the register and the certificates are landscape).
+pub fn write_docs_styled(
+    conn: &Connection,
+    docs: &[Doc],
+    style: &PageStyle,
+    path: &Path,
+) -> Result<()> {
     if docs.is_empty() {
         return Err(Error::NothingToPrint("没有可导出的内容。".into()));
     }
     let fonts = print::saved_fonts(conn)?;
     let word = WordFonts::from_choice(&print::saved_choice(conn)?);
-    let bytes = write(docs, &fonts, &word, &PageStyle::default())?;
+    let bytes = write(docs, &fonts, &word, style)?;
     print::write_file(path, &bytes)
 }
 
@@ -102,4 +113,24 @@ pub fn write_minutes_docx(conn: &Connection, meeting_id: i64, path: &Path) -> Re
 pub fn write_news_docx(conn: &Connection, meeting_id: i64, path: &Path) -> Result<()> {
     let doc = crate::minutes::news_doc(conn, meeting_id)?;
     write_docs(conn, &[doc], path)
+}
+
+/// A donation paper (登记表, 感谢信, 荣誉证书) of `filter` as a .docx at `path`, dated `on`.
+/// Nothing is marked as printed. Returns how many donations (the register) or donors (the
+/// letters and certificates) it holds.
+pub fn write_donation_docx(
+    conn: &Connection,
+    paper: crate::donations::print::DonationPaper,
+    filter: &crate::donations::DonationFilter,
+    on: chrono::NaiveDate,
+    path: &Path,
+) -> Result<usize> {
+    let (docs, style) = crate::donations::print::paper_docs(conn, paper, filter, on)?;
+    write_docs_styled(conn, &docs, &style, path)?;
+    Ok(match paper {
+        crate::donations::print::DonationPaper::Register => {
+            crate::donations::list(conn, filter)?.donations.len()
+        }
+        _ => docs.len(),
+    })
 }

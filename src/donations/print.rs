@@ -598,6 +598,59 @@ pub fn certificates_pdf(
     certificates_from(&contents, &layout, fonts)
 }
 
+/// The certificates as flowing documents (one landscape page each: title, recipient, reason,
+/// the closing words, issuer and date at the right), for the Word writer: the same words as
+/// the PDF, where the user can move them onto pre-printed paper in Word.
+pub fn certificate_docs(contents: &[CertificateContent]) -> Vec<Doc> {
+    contents
+        .iter()
+        .map(|c| {
+            let mut doc = Doc::new(format!("荣誉证书 {}", c.recipient), c.title.clone());
+            doc.page_numbers = Some(crate::print::PageNumbers::None);
+            doc.push(Block::Spacer(1.0));
+            doc.push(Block::Title(c.title.clone()));
+            doc.push(Block::line(format!("{}：", c.recipient), Align::Left));
+            doc.push(Block::para(c.reason.clone()));
+            doc.push(Block::para(c.closing.clone()));
+            doc.push(Block::Spacer(1.0));
+            doc.push(Block::line(c.issuer.clone(), Align::Right));
+            doc.push(Block::line(c.date.clone(), Align::Right));
+            doc
+        })
+        .collect()
+}
+
+/// The page of a certificate in Word: A4 landscape with 公文 margins turned.
+pub fn certificate_style() -> PageStyle {
+    PageStyle {
+        size: PageSize::A4_LANDSCAPE,
+        margin_top_mm: 28.0,
+        margin_bottom_mm: 26.0,
+        margin_left_mm: 37.0,
+        margin_right_mm: 35.0,
+        ..PageStyle::default()
+    }
+}
+
+/// The documents of a paper and their page style, as the Word writer takes them (the
+/// register and the letters are the PDF's own documents).
+pub fn paper_docs(
+    conn: &Connection,
+    paper: DonationPaper,
+    filter: &DonationFilter,
+    on: NaiveDate,
+) -> Result<(Vec<Doc>, PageStyle)> {
+    Ok(match paper {
+        DonationPaper::Register => (vec![register_doc(conn, filter)?], register_style()),
+        DonationPaper::Thanks => (thanks_docs(conn, filter, on)?, PageStyle::default()),
+        DonationPaper::Certificates => {
+            let layout = certificate_layout(conn)?;
+            let contents = certificate_contents(conn, filter, on, layout.date_style)?;
+            (certificate_docs(&contents), certificate_style())
+        }
+    })
+}
+
 /// Which donation paper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

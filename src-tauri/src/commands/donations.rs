@@ -122,6 +122,25 @@ pub async fn donations_print(
     Ok(Written::opened(&app, &path, n))
 }
 
+/// Writes the register, the letters or the certificates of `filter` to `path` as a .docx and
+/// opens it; nothing is marked as printed.
+#[tauri::command]
+pub async fn donations_export_word(
+    app: AppHandle,
+    store: State<'_, Arc<Store>>,
+    paper: DonationPaper,
+    filter: DonationFilter,
+    path: String,
+) -> ApiResult<Written> {
+    let path = checked_path(&path, &["docx"])?;
+    let target = path.clone();
+    let n = with_conn(&store, move |conn, _| {
+        lianxi::docx::write_donation_docx(conn, paper, &filter, lianxi::date::today(), &target)
+    })
+    .await?;
+    Ok(Written::opened(&app, &path, n))
+}
+
 /// Reads a donation list and returns the preview; nothing is written. 取消 (`import_cancel`)
 /// stops it.
 #[tauri::command]

@@ -392,7 +392,8 @@ pub struct PaperArgs {
     output: PathBuf,
 }
 
-pub fn run_paper(conn: &mut Connection, paper: DonationPaper, a: PaperArgs) -> Result<(), Error> {
+/// The donations a paper is for, and the date it is signed.
+fn selection(a: &PaperArgs) -> Result<(DonationFilter, chrono::NaiveDate), Error> {
     if a.meeting.is_none() && a.year.is_none() && a.id.is_empty() {
         return Err(Error::Invalid {
             field: "selection",
@@ -402,20 +403,37 @@ pub fn run_paper(conn: &mut Connection, paper: DonationPaper, a: PaperArgs) -> R
     let filter = DonationFilter {
         meeting_id: a.meeting,
         year: a.year,
-        ids: a.id,
+        ids: a.id.clone(),
         ..DonationFilter::default()
     };
-    let on = match a.date {
-        Some(d) => date::parse_day(&d)?,
+    let on = match &a.date {
+        Some(d) => date::parse_day(d)?,
         None => date::today(),
     };
-    let fonts = lianxi::print::saved_fonts(conn)?;
-    let n = write_paper(conn, paper, &filter, on, &fonts, &a.output)?;
-    let what = match paper {
+    Ok((filter, on))
+}
+
+fn paper_name(paper: DonationPaper, n: usize) -> String {
+    match paper {
         DonationPaper::Register => format!("捐赠登记表（{n} 笔）"),
         DonationPaper::Thanks => format!("感谢信 {n} 封"),
         DonationPaper::Certificates => format!("荣誉证书 {n} 张"),
-    };
-    println!("已生成{what}：{}", a.output.display());
+    }
+}
+
+pub fn run_paper(conn: &mut Connection, paper: DonationPaper, a: PaperArgs) -> Result<(), Error> {
+    let (filter, on) = selection(&a)?;
+    let fonts = lianxi::print::saved_fonts(conn)?;
+    let n = write_paper(conn, paper, &filter, on, &fonts, &a.output)?;
+    println!("已生成{}：{}", paper_name(paper, n), a.output.display());
+    Ok(())
+}
+
+/// The same paper as a Word file (nothing is marked as printed).
+pub fn run_paper_word(conn: &Connection, paper: DonationPaper, a: PaperArgs) -> Result<(), Error> {
+    let (filter, on) = selection(&a)?;
+    crate::export_cmd::checked_docx(&a.output)?;
+    let n = lianxi::docx::write_donation_docx(conn, paper, &filter, on, &a.output)?;
+    println!("已导出{}：{}", paper_name(paper, n), a.output.display());
     Ok(())
 }

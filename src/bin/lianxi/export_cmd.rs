@@ -1,5 +1,5 @@
-//! `lianxi export agreements|invitations|agenda|attendees|signin|speakers|minutes|news …
-//! -o FILE.docx`:
+//! `lianxi export agreements|invitations|agenda|attendees|signin|speakers|minutes|news|
+//! donations|thanks|certificates … -o FILE.docx`:
 //! the documents a secretary edits further, as Word files (the same content as the PDFs).
 
 use std::path::PathBuf;
@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use lianxi::agreements::{self, AgreementStatus};
 use lianxi::docx;
+use lianxi::donations::print::DonationPaper;
 use lianxi::meetings::print_pack::{Document, PackOptions};
 use lianxi::Error;
 use rusqlite::Connection;
@@ -63,9 +64,15 @@ pub enum ExportAction {
     Minutes(MeetingDoc),
     /// 信息稿
     News(MeetingDoc),
+    /// 捐赠登记表（A4 横向）
+    Donations(crate::donation_cmd::PaperArgs),
+    /// 感谢信（每个捐赠方一封）
+    Thanks(crate::donation_cmd::PaperArgs),
+    /// 荣誉证书（每个捐赠方一页）
+    Certificates(crate::donation_cmd::PaperArgs),
 }
 
-fn checked_docx(path: &std::path::Path) -> Result<(), Error> {
+pub fn checked_docx(path: &std::path::Path) -> Result<(), Error> {
     let is_docx = path
         .extension()
         .and_then(|e| e.to_str())
@@ -108,6 +115,15 @@ pub fn run(conn: &Connection, action: ExportAction) -> Result<(), Error> {
         }
         ExportAction::Signin { doc, by } => (doc.meeting, doc.output, Document::Signin, Some(by)),
         ExportAction::Speakers(d) => (d.meeting, d.output, Document::Speakers, None),
+        ExportAction::Donations(a) => {
+            return crate::donation_cmd::run_paper_word(conn, DonationPaper::Register, a)
+        }
+        ExportAction::Thanks(a) => {
+            return crate::donation_cmd::run_paper_word(conn, DonationPaper::Thanks, a)
+        }
+        ExportAction::Certificates(a) => {
+            return crate::donation_cmd::run_paper_word(conn, DonationPaper::Certificates, a)
+        }
         ExportAction::Minutes(d) => {
             checked_docx(&d.output)?;
             docx::write_minutes_docx(conn, d.meeting, &d.output)?;

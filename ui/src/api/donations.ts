@@ -32,6 +32,9 @@ export const certificateLayoutSet = (layout: CertificateLayout) =>
   call<CertificateLayout>('certificate_layout_set', { layout })
 export const donationsPrint = (paper: DonationPaper, filter: DonationFilter, path: string) =>
   call<Written>('donations_print', { paper, filter, path })
+/** The same paper as a Word file (the same content; nothing is marked as printed). */
+export const donationsExportWord = (paper: DonationPaper, filter: DonationFilter, path: string) =>
+  call<Written>('donations_export_word', { paper, filter, path })
 
 /** An empty filter (every donation). */
 export const allDonations = (): DonationFilter => ({ meeting_id: null, year: null, kind: null, status: null, text: '', ids: [] })
