@@ -35,6 +35,21 @@ fn a_year() -> (tempfile::TempDir, PathBuf) {
         ok(&db, &["meeting", "signin", "--meeting", &m, "--unit", unit]);
     }
     ok(&db, &["minutes", "draft", "--meeting", &m]);
+    let cash = [
+        "donation",
+        "add",
+        "--donor",
+        "太平角宾馆有限公司",
+        "--meeting",
+        &m,
+        "--cash",
+        "3万",
+        "--received",
+        "20000",
+        "--on",
+        "2026-09-25",
+    ];
+    ok(&db, &cash);
     let a = pair_with_community(&db, &m, "八大关小学");
     let pdf = dir.path().join("协议.pdf");
     ok(
@@ -133,6 +148,9 @@ fn the_year_archives_completely_and_identically_and_verifies() {
         "会议/2026-09-21 2026年联席会年会/会议纪要.docx",
         "共建协议/协议文本/八大关共建〔2026〕第001号_太平角社区党委_八大关小学.pdf",
         "共建协议/签署扫描件/八大关共建〔2026〕第001号_太平角社区党委_八大关小学.pdf",
+        "捐赠/捐赠登记表.pdf",
+        "捐赠/感谢信.pdf",
+        "捐赠/荣誉证书.pdf",
         "成员单位/成员单位名册.xlsx",
         "成员单位/成员单位变动情况.pdf",
         "数据备份/联席会数据-2026.sqlite3",
@@ -317,6 +335,10 @@ fn the_year_in_numbers_equals_the_data() {
     assert_eq!(m["rate_percent"], 67);
     assert_eq!(count(&s["agreements_by_status"], "已签署"), 1);
     assert_eq!(count(&s["agreements_by_status"], "草拟"), 0);
+    let d = &s["donations_by_year"][0];
+    assert_eq!(d["year"], 2026);
+    assert_eq!(d["pledged_fen"], 3_000_000);
+    assert_eq!(d["received_fen"], 2_000_000);
     let text = ok(&db, &["stats", "--year", "2026"]);
     assert!(text.contains("到会率 67%"), "{text}");
 
@@ -340,6 +362,7 @@ fn the_year_in_numbers_equals_the_data() {
         "实到2/3，请假1，67%",
         "已签署1份",
         "2026年入会1，退出0",
+        "认捐¥30,000.00，到账¥20,000.00",
     ] {
         assert!(printed.contains(want), "{want} not in {printed}");
     }

@@ -23,6 +23,7 @@ pub use kinds::{retentions, set_retention, ArchiveKind, Retention, RetentionRow}
 pub use manifest::{verify, ManifestRow, VerifyReport, MANIFEST};
 
 use crate::agreements::{self, AgreementStatus};
+use crate::donations::{self, DonationFilter};
 use crate::meetings::print_pack::{self, GroupBy};
 use crate::meetings::{self, Meeting};
 use crate::print::{self, Align, Block, Column, Doc, Fit, FontSet, PageStyle, Table};
@@ -423,6 +424,46 @@ fn collect(conn: &Connection, data_dir: &Path, year: i32, f: &mut Folder<'_>) ->
                 &format!("共建协议/签署扫描件/{stem}"),
                 "已签署，但没有附签署扫描件",
             ),
+        }
+    }
+
+    // The year's donations: the register, the letters and the certificates. They are dated
+    // by the data (the year's last meeting, else 31 December), never by the clock, so the
+    // archive stays the same from one day to the next.
+    let filter = DonationFilter {
+        year: Some(year),
+        ..DonationFilter::default()
+    };
+    if !donations::list(conn, &filter)?.donations.is_empty() {
+        let year_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
+        let on = meetings_of(conn, year)?
+            .iter()
+            .filter_map(|m| m.date)
+            .max()
+            .unwrap_or(year_end);
+        let papers: [(&str, MakePdf<'_>); 3] = [
+            (
+                "捐赠登记表",
+                Box::new(|fonts| donations::print::register_pdf(conn, &filter, fonts)),
+            ),
+            (
+                "感谢信",
+                Box::new(|fonts| donations::print::thanks_pdf(conn, &filter, on, fonts)),
+            ),
+            (
+                "荣誉证书",
+                Box::new(|fonts| donations::print::certificates_pdf(conn, &filter, on, fonts)),
+            ),
+        ];
+        for (name, make) in papers {
+            let title = format!("{year}年度{name}");
+            f.pdf(
+                ArchiveKind::Donation,
+                &title,
+                Some(on),
+                &format!("捐赠/{name}.pdf"),
+                make,
+            )?;
         }
     }
 

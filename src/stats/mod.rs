@@ -50,6 +50,19 @@ pub struct MeetingAttendance {
     pub rate_percent: Option<u32>,
 }
 
+/// One year's donations: cash pledged and received, goods' value (all in 分).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct YearDonations {
+    pub year: i32,
+    pub pledged_fen: i64,
+    pub received_fen: i64,
+    pub in_kind_fen: i64,
+    /// The same amounts as people read them (¥110,000.00).
+    pub pledged: String,
+    pub received: String,
+    pub in_kind: String,
+}
+
 /// The numbers behind every chart of 年度概览.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct YearStats {
@@ -65,6 +78,9 @@ pub struct YearStats {
     pub attendance: Vec<MeetingAttendance>,
     /// The agreements of `year` by status (every status, zeros included).
     pub agreements_by_status: Vec<Count>,
+    /// Donations per year (认捐 vs 到账), for the years up to `year` that have any (at most
+    /// ten).
+    pub donations_by_year: Vec<YearDonations>,
 }
 
 /// Counts everything for `year`.
@@ -149,6 +165,27 @@ pub fn year_stats(conn: &Connection, year: i32) -> Result<YearStats> {
         })
         .collect();
 
+    let mut donations_by_year = Vec::new();
+    for y in (year - 9)..=year {
+        let filter = crate::donations::DonationFilter {
+            year: Some(y),
+            ..Default::default()
+        };
+        let t = crate::donations::list(conn, &filter)?.totals;
+        if t.count == 0 {
+            continue;
+        }
+        donations_by_year.push(YearDonations {
+            year: y,
+            pledged_fen: t.cash_pledged_fen,
+            received_fen: t.cash_received_fen,
+            in_kind_fen: t.in_kind_value_fen,
+            pledged: t.cash_pledged_figures,
+            received: t.cash_received_figures,
+            in_kind: t.in_kind_value_figures,
+        });
+    }
+
     Ok(YearStats {
         year,
         units_by_category,
@@ -156,6 +193,7 @@ pub fn year_stats(conn: &Connection, year: i32) -> Result<YearStats> {
         joins_and_leaves,
         attendance,
         agreements_by_status,
+        donations_by_year,
     })
 }
 

@@ -199,5 +199,30 @@ pub fn stats_pdf(stats: &YearStats, who: &str, fonts: &FontSet) -> Result<Vec<u8
         &stats.agreements_by_status,
         " 份",
     )?;
+
+    pen.heading("六、历年捐赠（浅色认捐，深色到账）")?;
+    if stats.donations_by_year.is_empty() {
+        pen.note("（暂无捐赠）")?;
+    }
+    let max = stats
+        .donations_by_year
+        .iter()
+        .map(|d| d.pledged_fen.max(d.received_fen))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    for d in &stats.donations_by_year {
+        // The bar's share of the longest, in thousandths (integer arithmetic on 分).
+        let share = |fen: i64| (fen.saturating_mul(1000) / max) as f32 / 1000.0;
+        let mut value = format!("认捐 {}，到账 {}", d.pledged, d.received);
+        if d.in_kind_fen > 0 {
+            value.push_str(&format!("，物资 {}", d.in_kind));
+        }
+        pen.row(
+            &format!("{} 年", d.year),
+            &[(share(d.pledged_fen), 0.75), (share(d.received_fen), 0.35)],
+            &value,
+        )?;
+    }
     Ok(pen.canvas.finish())
 }

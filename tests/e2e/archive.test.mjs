@@ -34,6 +34,7 @@ function setUp(dataDir) {
   cli('meeting', 'signin', '--meeting', m, '--unit', '八大关小学')
   cli('meeting', 'signin', '--meeting', m, '--unit', '太平角宾馆有限公司')
   cli('minutes', 'draft', '--meeting', m)
+  cli('donation', 'add', '--donor', '太平角宾馆有限公司', '--meeting', m, '--cash', '30000', '--received', '20000', '--on', `${YEAR}-09-25`)
   const a = cli('agreement', 'pair', '--meeting', m, '--a', 'community:太平角社区', '--b', 'unit:八大关小学').trim()
   const pdf = join(dataDir, '协议.pdf')
   cli('print', 'agreements', '--id', a, '-o', pdf)
@@ -64,6 +65,8 @@ test('the year at a glance and its archive, from an empty database', async () =>
     await app.waitFor('[data-test="chart-rows-category"]', { text: '企业' })
     await app.click('[data-test="chart-table-agreements"]')
     await app.waitFor('[data-test="chart-rows-agreements"]', { text: '已签署' })
+    await app.click('[data-test="chart-table-donations"]')
+    await app.waitFor('[data-test="chart-rows-donations"]', { text: '¥20,000.00' })
     await app.saveScreenshot('archive-2-numbers.png')
 
     // 年度工作统计 as a PDF.
@@ -74,6 +77,7 @@ test('the year at a glance and its archive, from an empty database', async () =>
     const printed = pdfText(statsPdf, '-layout')
     assert.ok(printed.includes(`${YEAR}年度工作统计`), printed)
     assert.ok(printed.includes('实到2/3，请假1，67%'), printed)
+    assert.ok(printed.includes('认捐¥30,000.00，到账¥20,000.00'), printed)
 
     // 年度归档 into a folder the user picks.
     const parent = join(dataDir, '档案')
@@ -87,7 +91,7 @@ test('the year at a glance and its archive, from an empty database', async () =>
     const dir = join(parent, `联席会年度归档-${YEAR}`)
     assert.ok(existsSync(`${dir}.zip`), 'the .zip beside the folder')
     const manifest = readFileSync(join(dir, 'manifest.csv'), 'utf8')
-    for (const want of ['会议纪要.pdf', '会议纪要.docx', '签到情况.pdf', '签署扫描件', '成员单位名册.xlsx', '数据备份']) {
+    for (const want of ['会议纪要.pdf', '会议纪要.docx', '签到情况.pdf', '签署扫描件', '捐赠登记表.pdf', '荣誉证书.pdf', '成员单位名册.xlsx', '数据备份']) {
       assert.ok(manifest.includes(want), `the manifest lacks ${want}`)
     }
     const contents = pdfText(join(dir, '归档文件目录.pdf'))

@@ -108,5 +108,11 @@ pub fn run_stats(conn: &Connection, year: i32, json: bool) -> Result<(), Error> 
         );
     }
     line("共建协议（按状态）", &s.agreements_by_status);
+    for d in &s.donations_by_year {
+        println!(
+            "{} 年捐赠：认捐 {}，到账 {}，物资折价 {}",
+            d.year, d.pledged, d.received, d.in_kind
+        );
+    }
     Ok(())
 }

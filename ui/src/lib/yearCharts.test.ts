@@ -18,12 +18,23 @@ const stats: YearStats = {
     { label: '草拟', count: 0 },
     { label: '已签署', count: 0 },
   ],
+  donations_by_year: [
+    {
+      year: 2026,
+      pledged_fen: 11000000,
+      received_fen: 8000050,
+      in_kind_fen: 0,
+      pledged: '¥110,000.00',
+      received: '¥80,000.50',
+      in_kind: '¥0.00',
+    },
+  ],
 }
 
 describe('yearCharts', () => {
   it('shows the core numbers and labels, as charts and as tables', () => {
     const charts = yearCharts(stats)
-    expect(charts.map((c) => c.key)).toEqual(['category', 'branch', 'flows', 'attendance', 'agreements'])
+    expect(charts.map((c) => c.key)).toEqual(['category', 'branch', 'flows', 'attendance', 'agreements', 'donations'])
     const category = charts[0]!
     expect(category.table.rows).toEqual([
       ['企业', 2],
@@ -34,6 +45,11 @@ describe('yearCharts', () => {
     // 未到 is what is left of 应到 after 实到 and 请假.
     const series = (attendance.option.series as { name: string; data: number[] }[]).find((s) => s.name === '未到')
     expect(series?.data).toEqual([1])
+  })
+
+  it('shows donations with the core figures in the table', () => {
+    const donations = yearCharts(stats).find((c) => c.key === 'donations')!
+    expect(donations.table.rows).toEqual([[2026, '¥110,000.00', '¥80,000.50', '¥0.00']])
   })
 
   it('marks a chart with nothing to draw', () => {

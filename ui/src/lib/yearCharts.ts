@@ -105,5 +105,26 @@ export function yearCharts(s: YearStats): YearChart[] {
       },
     },
     countsChart('agreements', '共建协议（按状态）', s.agreements_by_status, '份'),
+    {
+      key: 'donations',
+      title: '历年捐赠（认捐与到账）',
+      empty: s.donations_by_year.length === 0,
+      option: {
+        grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+        tooltip: { trigger: 'axis' },
+        legend: { data: ['认捐', '到账'] },
+        xAxis: { type: 'category', data: s.donations_by_year.map((d) => `${d.year}`) },
+        yAxis: { type: 'value', name: '元' },
+        series: [
+          // Whole yuan for the bars only; the table shows the core's exact figures.
+          { name: '认捐', type: 'bar', data: s.donations_by_year.map((d) => Math.round(d.pledged_fen / 100)), itemStyle: { color: LIGHT } },
+          { name: '到账', type: 'bar', data: s.donations_by_year.map((d) => Math.round(d.received_fen / 100)), itemStyle: { color: BAR } },
+        ],
+      },
+      table: {
+        columns: ['年度', '认捐', '到账', '物资折价'],
+        rows: s.donations_by_year.map((d) => [d.year, d.pledged, d.received, d.in_kind]),
+      },
+    },
   ]
 }
