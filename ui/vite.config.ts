@@ -23,8 +23,9 @@ export default defineConfig({
     target: 'es2021',
     outDir: 'dist',
     emptyOutDir: true,
-    // The first chunk is kept under 400 KB (issue 16); warn when any chunk grows past it.
-    chunkSizeWarningLimit: 400,
+    // The first chunk is kept under 400 KB (issue 16). The largest lazy chunk is 年度概览's,
+    // with its ECharts pieces (≈ 480 KB, fetched only on that screen); warn past 500 KB.
+    chunkSizeWarningLimit: 500,
   },
   test: {
     environment: 'happy-dom',

@@ -87,6 +87,7 @@ test('the year at a glance and its archive, from an empty database', async () =>
     await app.answerFileDialogWith(parent)
     await app.click('[data-test="archive-start"]')
     await app.waitFor('[data-test="archive-result"]', { text: '已归档', timeout: 120000 })
+    await sleep(500)
     await app.saveScreenshot('archive-3-done.png')
     const dir = join(parent, `联席会年度归档-${YEAR}`)
     assert.ok(existsSync(`${dir}.zip`), 'the .zip beside the folder')
