@@ -372,3 +372,50 @@ fn the_year_in_numbers_equals_the_data() {
         "{fonts}"
     );
 }
+
+#[test]
+fn the_demo_year_archives_with_the_expected_files() {
+    // The demo as sample data (not a flow): its 2025 meeting, donations and roster.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    let mut conn = lianxi::db::open(&db).unwrap();
+    lianxi::demo::load(&mut conn).unwrap();
+    let out = dir.path().join("2025");
+    let done =
+        lianxi::archive::archive_year(&conn, dir.path(), 2025, &out, false, &mut |_, _| true)
+            .unwrap();
+    let names: Vec<String> = files(&out).into_keys().collect();
+    let meeting = "会议/2025-09-19 海棠街道区域化党建联席会2025年年会";
+    for want in [
+        format!("{meeting}/邀请函.pdf"),
+        format!("{meeting}/会议议程.pdf"),
+        format!("{meeting}/参会单位名单.pdf"),
+        format!("{meeting}/签到情况.pdf"),
+        format!("{meeting}/发言顺序.pdf"),
+        "捐赠/捐赠登记表.pdf".to_string(),
+        "捐赠/感谢信.pdf".to_string(),
+        "捐赠/荣誉证书.pdf".to_string(),
+        "成员单位/成员单位名册.xlsx".to_string(),
+        "成员单位/成员单位变动情况.pdf".to_string(),
+        "数据备份/联席会数据-2025.sqlite3".to_string(),
+        "manifest.csv".to_string(),
+        "归档文件目录.pdf".to_string(),
+    ] {
+        assert!(names.contains(&want), "{want} missing from {names:?}");
+    }
+    assert_eq!(done.files, names.len());
+    // The demo's 2025 meeting has no 纪要 drafted: reported, not drafted by the archive.
+    assert!(
+        done.skipped.iter().any(|s| s.contains("会议纪要")),
+        "{:?}",
+        done.skipped
+    );
+    assert!(lianxi::minutes::get(&conn, 1).unwrap().is_none());
+    // Its four cash donations of ¥110,000.00 are on the register.
+    let register = squeeze(&tool(
+        "pdftotext",
+        &[out.join("捐赠/捐赠登记表.pdf").to_str().unwrap(), "-"],
+    ));
+    assert!(register.contains("¥110,000.00"), "{register}");
+    assert!(lianxi::archive::verify(&out).unwrap().intact());
+}
