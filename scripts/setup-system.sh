@@ -18,7 +18,7 @@ PKGS=(
 if [ "${1:-}" = "--test" ]; then
   # a real word processor reads every exported .docx in the tests (soffice --convert-to pdf),
   # with Liberation Serif standing in for Times New Roman at the same widths; only the test
-  # command needs it (≈ 150 MB), so the start command does not install it
+  # command needs it (≈ 245 MB installed), so the start command does not install it
   PKGS+=(libreoffice-writer-nogui fonts-liberation2)
 fi
 
