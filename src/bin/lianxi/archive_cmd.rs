@@ -90,7 +90,11 @@ pub fn run_stats(conn: &Connection, year: i32, json: bool) -> Result<(), Error> 
             .iter()
             .map(|c| format!("{} {}", c.label, c.count))
             .collect();
-        println!("{title}：{}", parts.join("，"));
+        if parts.is_empty() {
+            println!("{title}：无");
+        } else {
+            println!("{title}：{}", parts.join("，"));
+        }
     };
     line("成员单位（按类别）", &s.units_by_category);
     line("成员单位（按分会）", &s.units_by_branch);
