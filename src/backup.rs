@@ -81,11 +81,7 @@ pub struct BackupInfo {
 
 /// The folder that holds the backups of the database at `db_path`.
 pub fn dir_for(db_path: &Path) -> PathBuf {
-    db_path
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
-        .join("backups")
+    crate::paths::DataDir::of_db(db_path).backups()
 }
 
 /// Backs up the live database behind `conn` (whose file is `db_path`) and prunes old backups.

@@ -11,15 +11,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// The log folder's name inside the data folder.
-pub const LOG_DIR: &str = "logs";
 const LOG_FILE: &str = "lianxi.log";
 const MAX_BYTES: u64 = 1024 * 1024;
 const KEEP: usize = 5;
 
 /// The log folder for a data folder.
 pub fn log_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join(LOG_DIR)
+    crate::paths::DataDir::new(data_dir).logs()
 }
 
 struct FileLogger {

@@ -50,10 +50,10 @@ pub fn data_info(conn: &Connection, db_path: &Path) -> Result<DataInfo> {
     let schema_version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let street = crate::street::get(conn)?;
     Ok(DataInfo {
-        data_dir: db_path
-            .parent()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default(),
+        data_dir: crate::paths::DataDir::of_db(db_path)
+            .root()
+            .display()
+            .to_string(),
         db_path: db_path.display().to_string(),
         backups_dir: crate::backup::dir_for(db_path).display().to_string(),
         // In WAL mode recent writes sit in the -wal file beside the database.

@@ -698,7 +698,7 @@ fn store_scan(src: &Path, data_dir: &Path, a: &Agreement) -> Result<String> {
             std::io::Error::new(std::io::ErrorKind::NotFound, "扫描件不存在"),
         ));
     }
-    let dir = data_dir.join("scans");
+    let dir = crate::paths::DataDir::new(data_dir).scans();
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let ext = src
         .extension()
@@ -714,7 +714,7 @@ fn store_scan(src: &Path, data_dir: &Path, a: &Agreement) -> Result<String> {
     }
     let dest = dir.join(&name);
     std::fs::copy(src, &dest).map_err(|e| Error::io(src, e))?;
-    Ok(format!("scans/{name}"))
+    Ok(format!("{}/{name}", crate::paths::DataDir::SCANS))
 }
 
 /// Files a signed agreement away (已归档).

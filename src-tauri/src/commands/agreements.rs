@@ -10,6 +10,7 @@ use lianxi::agreements::{
 };
 use lianxi::date::PartialDate;
 use lianxi::meetings::{self, Meeting};
+use lianxi::paths::DataDir;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -21,9 +22,6 @@ use crate::state::{with_conn, Store};
 /// The kinds of scan a signed agreement may carry.
 const SCAN_EXTENSIONS: [&str; 4] = ["pdf", "jpg", "jpeg", "png"];
 
-/// Where the copies of signed scans live, inside the data folder.
-const SCANS_DIR: &str = "scans";
-
 /// A placeholder and the value a sample agreement gives it (for the template preview).
 #[derive(Debug, Clone, Serialize)]
 pub struct PlaceholderValue {
@@ -31,25 +29,26 @@ pub struct PlaceholderValue {
     pub value: String,
 }
 
-/// The folder that holds the database (and `scans/`, `backups/`).
-fn data_dir(db_path: &Path) -> &Path {
-    db_path.parent().unwrap_or_else(|| Path::new("."))
+/// The data folder of the database at `db_path`.
+fn data_dir(db_path: &Path) -> DataDir {
+    DataDir::of_db(db_path)
 }
 
 /// The stored scan `rel` (relative to the data folder) as an existing file inside
 /// `<data_dir>/scans`; anything else (a path pointing elsewhere, a missing file) is refused.
-fn stored_scan(data_dir: &Path, rel: &str) -> ApiResult<PathBuf> {
+fn stored_scan(data: &DataDir, rel: &str) -> ApiResult<PathBuf> {
     let missing = || {
         ApiError::new(
             "not_found",
             "扫描件文件已不在数据目录中，请重新标记签署并选择扫描件。",
         )
     };
-    let scans = data_dir
-        .join(SCANS_DIR)
+    let scans = data.scans().canonicalize().map_err(|_| missing())?;
+    let path = data
+        .root()
+        .join(rel)
         .canonicalize()
         .map_err(|_| missing())?;
-    let path = data_dir.join(rel).canonicalize().map_err(|_| missing())?;
     if !path.starts_with(&scans) {
         return Err(ApiError::new(
             "invalid",
@@ -133,7 +132,7 @@ pub async fn agreement_template_preview_pdf(
         let input = templates::validate(&input)?;
         let fonts = lianxi::print::saved_fonts(conn)?;
         let bytes = agreements::preview_template(conn, input.body, &fonts)?;
-        let dir = data_dir(db_path).join("previews");
+        let dir = data_dir(db_path).previews();
         std::fs::create_dir_all(&dir).map_err(|e| lianxi::Error::io(&dir, e))?;
         let path = dir.join("协议模板预览.pdf");
         std::fs::write(&path, bytes).map_err(|e| lianxi::Error::io(&path, e))?;
@@ -223,7 +222,7 @@ pub async fn agreement_mark_signed(
         None => None,
     };
     with_conn(&store, move |conn, db_path| {
-        agreements::mark_signed(conn, id, date, scan.as_deref(), data_dir(db_path))
+        agreements::mark_signed(conn, id, date, scan.as_deref(), data_dir(db_path).root())
     })
     .await
 }
@@ -241,7 +240,7 @@ pub async fn agreement_open_scan(
     id: i64,
 ) -> ApiResult<Written> {
     let (a, dir) = with_conn(&store, move |conn, db_path| {
-        Ok((agreements::get(conn, id)?, data_dir(db_path).to_path_buf()))
+        Ok((agreements::get(conn, id)?, data_dir(db_path)))
     })
     .await?;
     let rel = a
@@ -381,15 +380,16 @@ mod tests {
     fn temp_dir(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("lianxi-shell-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(d.join(SCANS_DIR)).unwrap();
+        std::fs::create_dir_all(d.join(DataDir::SCANS)).unwrap();
         d
     }
 
     #[test]
     fn only_scans_inside_the_scans_folder_are_opened() {
-        let data = temp_dir("scans");
-        std::fs::write(data.join("scans/a.pdf"), b"%PDF-1.4").unwrap();
-        std::fs::write(data.join("lianxi.sqlite3"), b"db").unwrap();
+        let root = temp_dir("scans");
+        let data = DataDir::new(&root);
+        std::fs::write(root.join("scans/a.pdf"), b"%PDF-1.4").unwrap();
+        std::fs::write(root.join("lianxi.sqlite3"), b"db").unwrap();
         assert!(stored_scan(&data, "scans/a.pdf").is_ok());
         assert_eq!(
             stored_scan(&data, "scans/missing.pdf").unwrap_err().kind,
@@ -405,15 +405,15 @@ mod tests {
             stored_scan(&data, "lianxi.sqlite3").unwrap_err().kind,
             "invalid"
         );
-        let outside = data.join("lianxi.sqlite3").display().to_string();
+        let outside = root.join("lianxi.sqlite3").display().to_string();
         assert_eq!(stored_scan(&data, &outside).unwrap_err().kind, "invalid");
-        std::fs::remove_dir_all(&data).unwrap();
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
     fn the_data_folder_is_beside_the_database() {
         assert_eq!(
-            data_dir(Path::new("/data/lianxi.sqlite3")),
+            data_dir(Path::new("/data/lianxi.sqlite3")).root(),
             Path::new("/data")
         );
     }

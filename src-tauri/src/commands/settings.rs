@@ -77,11 +77,9 @@ pub fn street_fields() -> Vec<FieldSpec> {
 #[tauri::command]
 pub async fn open_data_dir(app: tauri::AppHandle, store: State<'_, Arc<Store>>) -> ApiResult<()> {
     use tauri_plugin_opener::OpenerExt;
-    let dir = store
-        .db_path
-        .parent()
-        .map(|p| p.to_path_buf())
-        .ok_or_else(ApiError::internal)?;
+    let dir = lianxi::paths::DataDir::of_db(&store.db_path)
+        .root()
+        .to_path_buf();
     app.opener()
         .open_path(dir.display().to_string(), None::<&str>)
         .map_err(|e| ApiError::new("io", format!("无法打开数据目录：{e}")))
@@ -91,11 +89,7 @@ pub async fn open_data_dir(app: tauri::AppHandle, store: State<'_, Arc<Store>>) 
 #[tauri::command]
 pub async fn open_log_dir(app: tauri::AppHandle, store: State<'_, Arc<Store>>) -> ApiResult<()> {
     use tauri_plugin_opener::OpenerExt;
-    let dir = store
-        .db_path
-        .parent()
-        .map(lianxi::logging::log_dir)
-        .ok_or_else(ApiError::internal)?;
+    let dir = lianxi::paths::DataDir::of_db(&store.db_path).logs();
     std::fs::create_dir_all(&dir).map_err(|e| ApiError::from(lianxi::Error::io(&dir, e)))?;
     app.opener()
         .open_path(dir.display().to_string(), None::<&str>)

@@ -1,7 +1,6 @@
 //! 年度概览 and 年度归档: the year's numbers, the printed statistics, and the archive of the
 //! year written into a folder the user picks (the work is the core's `stats` and `archive`).
 
-use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
@@ -61,7 +60,7 @@ pub async fn archive_year(
     let s = Arc::clone(&store);
     let target = out.clone();
     let outcome = with_conn(&store, move |conn, db_path| {
-        let data_dir = db_path.parent().unwrap_or(Path::new("."));
+        let data_dir = lianxi::paths::DataDir::of_db(db_path);
         let mut progress = |done: usize, current: &str| {
             // A closed window only stops the progress bar, not the work.
             let _ = on_progress.send(ArchiveProgress {
@@ -70,7 +69,7 @@ pub async fn archive_year(
             });
             !s.print_cancel.load(Ordering::SeqCst)
         };
-        archive::archive_year(conn, data_dir, year, &target, zip, &mut progress)
+        archive::archive_year(conn, data_dir.root(), year, &target, zip, &mut progress)
     })
     .await?;
     open_with_system(&app, &out);

@@ -189,8 +189,8 @@ pub fn run(
             println!("已删除{}。", a.label());
         }
         AgreementAction::Sign { id, on, scan } => {
-            let data_dir = db_path.parent().unwrap_or(std::path::Path::new("."));
-            let a = agreements::mark_signed(conn, id, on, scan.as_deref(), data_dir)?;
+            let data_dir = lianxi::paths::DataDir::of_db(db_path);
+            let a = agreements::mark_signed(conn, id, on, scan.as_deref(), data_dir.root())?;
             match &a.scan_file {
                 Some(f) => println!("已标记{}为已签署（{on}），扫描件已保存为 {f}。", a.label()),
                 None => println!("已标记{}为已签署（{on}）。", a.label()),

@@ -54,12 +54,19 @@ pub fn run(conn: &Connection, db_path: &Path, args: ArchiveArgs) -> Result<(), E
             message: "请用 --year 指定归档年度，用 -o 指定新建的归档文件夹。".into(),
         });
     };
-    let data_dir = db_path.parent().unwrap_or(Path::new("."));
+    let data_dir = lianxi::paths::DataDir::of_db(db_path);
     let mut progress = |done: usize, title: &str| {
         eprint!("\r已归档 {done} 个文件：{title}            ");
         true
     };
-    let out = archive::archive_year(conn, data_dir, year, &output, args.zip, &mut progress)?;
+    let out = archive::archive_year(
+        conn,
+        data_dir.root(),
+        year,
+        &output,
+        args.zip,
+        &mut progress,
+    )?;
     eprintln!();
     println!(
         "已归档 {year} 年度：{}（{} 个文件，共 {:.1} MB）",

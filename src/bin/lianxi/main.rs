@@ -250,7 +250,7 @@ fn main() -> ExitCode {
         }
     };
     // The log lives beside the database: logs/ in the data folder.
-    let log_dir = lianxi::logging::init(path.parent().unwrap_or(std::path::Path::new(".")));
+    let log_dir = lianxi::logging::init(paths::DataDir::of_db(&path).root());
     // A panic is logged by the hook (with its backtrace); the user gets one Chinese line.
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli, path))) {
         Ok(Ok(())) => ExitCode::SUCCESS,
