@@ -90,7 +90,7 @@ pub enum Error {
     /// Its kind is the kind of the underlying error.
     #[error("生成“{document}”时出错：{source}")]
     InDocument {
-        document: &'static str,
+        document: String,
         #[source]
         source: Box<Error>,
     },
@@ -263,6 +263,18 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    /// `e` as an error while making `document` (its kind and fix stay those of `e`); a cancel
+    /// stays plain.
+    pub(crate) fn in_document(document: impl Into<String>, e: Error) -> Self {
+        match e {
+            Error::Cancelled => e,
+            other => Error::InDocument {
+                document: document.into(),
+                source: Box::new(other),
+            },
         }
     }
 

@@ -227,10 +227,8 @@ impl<'a> Folder<'a> {
                 self.skipped.push(format!("{title}：{why}"));
                 Ok(())
             }
-            Err(e) => Err(Error::InDocument {
-                document: "年度归档",
-                source: Box::new(Error::Conflict(format!("生成“{title}”时出错：{e}"))),
-            }),
+            // The cause keeps its kind and fix (e.g. a missing street field, one click away).
+            Err(e) => Err(Error::in_document(title, e)),
         }
     }
 

@@ -83,13 +83,7 @@ pub fn write_meeting_docx(
 ) -> Result<()> {
     meeting_docs(conn, meeting_id, doc, options)
         .and_then(|docs| write_docs(conn, &docs, path))
-        .map_err(|e| match e {
-            Error::Cancelled => e,
-            other => Error::InDocument {
-                document: doc.name(),
-                source: Box::new(other),
-            },
-        })
+        .map_err(|e| Error::in_document(doc.name(), e))
 }
 
 /// The agreements `ids` (every copy, each on new pages with its own page numbers) as one

@@ -688,16 +688,7 @@ pub fn write_paper(
             (bytes, printed_ids(conn, filter)?, contents.len())
         }
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "捐赠.pdf".into());
-    let part = path.with_file_name(format!(".{name}.part"));
-    std::fs::write(&part, &bytes).map_err(|e| Error::io(&part, e))?;
-    if let Err(e) = std::fs::rename(&part, path) {
-        let _ = std::fs::remove_file(&part);
-        return Err(Error::io(path, e));
-    }
+    crate::print::write_file(path, &bytes)?;
     match paper {
         DonationPaper::Register => {}
         DonationPaper::Thanks => set_printed(conn, &ids, Printed::Letter)?,

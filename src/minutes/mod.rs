@@ -20,8 +20,7 @@ pub use news::{
     NewsEdit,
 };
 pub use print::{
-    minutes_doc, minutes_pdf, minutes_preview, news_doc, news_pdf, write_pdf, PreviewBlock,
-    PreviewKind,
+    minutes_doc, minutes_pdf, minutes_preview, news_doc, news_pdf, PreviewBlock, PreviewKind,
 };
 pub use store::{
     ensure, finalise, get, lists_from_attendance, rebuild_lists, reopen, save, AttendanceLists,

@@ -1,7 +1,5 @@
 //! The 纪要 (GB/T 9704 §10.3) and the 信息稿 as documents of the print engine.
 
-use std::path::Path;
-
 use rusqlite::Connection;
 
 use serde::{Deserialize, Serialize};
@@ -165,11 +163,6 @@ pub fn news_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
 /// The 信息稿 as PDF bytes.
 pub fn news_pdf(conn: &Connection, meeting_id: i64, fonts: &FontSet) -> Result<Vec<u8>> {
     render(&news_doc(conn, meeting_id)?, fonts, &PageStyle::default())
-}
-
-/// Writes PDF bytes to `path` through a hidden part file and a rename.
-pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
-    crate::print::write_file(path, bytes)
 }
 
 /// What a block of the page preview is.

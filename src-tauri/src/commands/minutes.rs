@@ -76,7 +76,7 @@ pub async fn minutes_print(
     with_conn(&store, move |conn, _| {
         let fonts = lianxi::print::saved_fonts(conn)?;
         let bytes = minutes::minutes_pdf(conn, meeting_id, &fonts)?;
-        minutes::write_pdf(&target, &bytes)
+        lianxi::print::write_file(&target, &bytes)
     })
     .await?;
     Ok(Written::opened(&app, &path, 1))
@@ -129,7 +129,7 @@ pub async fn news_print(
     with_conn(&store, move |conn, _| {
         let fonts = lianxi::print::saved_fonts(conn)?;
         let bytes = minutes::news_pdf(conn, meeting_id, &fonts)?;
-        minutes::write_pdf(&target, &bytes)
+        lianxi::print::write_file(&target, &bytes)
     })
     .await?;
     Ok(Written::opened(&app, &path, 1))

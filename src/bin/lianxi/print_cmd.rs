@@ -55,13 +55,13 @@ pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
         PrintAction::Minutes(a) => {
             let fonts = lianxi::print::saved_fonts(conn)?;
             let bytes = lianxi::minutes::minutes_pdf(conn, a.meeting, &fonts)?;
-            lianxi::minutes::write_pdf(&a.output, &bytes)?;
+            lianxi::print::write_file(&a.output, &bytes)?;
             println!("已生成会议纪要：{}", a.output.display());
         }
         PrintAction::News(a) => {
             let fonts = lianxi::print::saved_fonts(conn)?;
             let bytes = lianxi::minutes::news_pdf(conn, a.meeting, &fonts)?;
-            lianxi::minutes::write_pdf(&a.output, &bytes)?;
+            lianxi::print::write_file(&a.output, &bytes)?;
             println!("已生成信息稿：{}", a.output.display());
         }
         PrintAction::Donations(a) => {

@@ -183,11 +183,5 @@ fn remove_all(paths: &[PathBuf]) {
 
 /// An error while making one document says which document it was (a cancel stays plain).
 fn in_document(doc: Document, e: Error) -> Error {
-    match e {
-        Error::Cancelled => e,
-        other => Error::InDocument {
-            document: doc.name(),
-            source: Box::new(other),
-        },
-    }
+    Error::in_document(doc.name(), e)
 }
