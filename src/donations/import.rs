@@ -16,10 +16,9 @@ use crate::backup::{self, BackupReason};
 use crate::db::now;
 use crate::error::{Error, FileProblem, Result};
 use crate::import::header::{
-    choose_sheet, column_letter, find_header, lookup_synonym, mark_counter_columns, with_mappings,
-    Header, HeaderField,
+    column_letter, lookup_synonym, mark_counter_columns, with_mappings, Header, HeaderField,
 };
-use crate::import::plan::{excel_row, is_footer};
+use crate::import::plan::{excel_row, is_footer, pick_sheet};
 use crate::import::{
     bounded, read_file, report, Cell, ProgressFn, Severity, Sheet, Stage, Workbook,
 };
@@ -351,29 +350,11 @@ pub fn plan_book(
         file: file_name.to_string(),
         problem: FileProblem::NoData,
     };
-    if !book
-        .sheets
-        .iter()
-        .any(|s| s.rows.iter().any(|r| r.iter().any(|c| !c.is_blank())))
-    {
-        return Err(no_data());
-    }
+    let (index, header): (usize, Option<Header<DonationField>>) =
+        pick_sheet(book, options.sheet.as_deref(), no_data)?;
     if let Some(m) = options.meeting_id {
         crate::meetings::get(conn, m)?;
     }
-    let (index, header): (usize, Option<Header<DonationField>>) = match &options.sheet {
-        Some(name) => {
-            let i = sheets
-                .iter()
-                .position(|s| s == name || s.trim() == name.trim())
-                .ok_or_else(|| Error::NotFound {
-                    what: "工作表",
-                    id: name.clone(),
-                })?;
-            (i, find_header(&book.sheets[i]))
-        }
-        None => choose_sheet(&book.sheets).ok_or_else(no_data)?,
-    };
     let sheet = &book.sheets[index];
     let mappings: Vec<(u32, Option<DonationField>)> = options
         .mappings

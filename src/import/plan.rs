@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use unicode_normalization::UnicodeNormalization;
 
 use super::header::{
-    choose_sheet, column_letter, find_header, mark_counter_columns, Field, Header,
+    choose_sheet, column_letter, find_header, mark_counter_columns, Field, Header, HeaderField,
 };
 use super::normalize;
 use super::read::{Cell, Sheet, Workbook};
@@ -82,23 +82,7 @@ pub(crate) fn plan_workbook(
         problems: Vec::new(),
         counts: ImportCounts::default(),
     };
-    let has_data = |s: &Sheet| s.rows.iter().any(|r| r.iter().any(|c| !c.is_blank()));
-    if !book.sheets.iter().any(has_data) {
-        return Err(no_data());
-    }
-    let (index, header) = match &options.sheet {
-        Some(name) => {
-            let i = sheets
-                .iter()
-                .position(|s| s == name || s.trim() == name.trim())
-                .ok_or_else(|| Error::NotFound {
-                    what: "工作表",
-                    id: name.clone(),
-                })?;
-            (i, find_header(&book.sheets[i]))
-        }
-        None => choose_sheet(&book.sheets).ok_or_else(no_data)?,
-    };
+    let (index, header) = pick_sheet(book, options.sheet.as_deref(), no_data)?;
     let sheet = &book.sheets[index];
     if index > 0 && options.sheet.is_none() {
         ctx.add(
@@ -186,6 +170,34 @@ fn note_new_communities(conn: &Connection, planned: &[PlannedUnit], ctx: &mut Ct
         );
     }
     Ok(())
+}
+
+/// The sheet to import and its header: the one named `wanted` (spaces around it aside),
+/// else the best one (see [`choose_sheet`]). A workbook without data in any sheet is refused
+/// with `no_data()`. Shared by every import (roster, donations).
+pub(crate) fn pick_sheet<F: HeaderField>(
+    book: &Workbook,
+    wanted: Option<&str>,
+    no_data: impl Fn() -> Error,
+) -> Result<(usize, Option<Header<F>>)> {
+    let has_data = |s: &Sheet| s.rows.iter().any(|r| r.iter().any(|c| !c.is_blank()));
+    if !book.sheets.iter().any(has_data) {
+        return Err(no_data());
+    }
+    match wanted {
+        Some(name) => {
+            let i = book
+                .sheets
+                .iter()
+                .position(|s| s.name == name || s.name.trim() == name.trim())
+                .ok_or_else(|| Error::NotFound {
+                    what: "工作表",
+                    id: name.to_string(),
+                })?;
+            Ok((i, find_header(&book.sheets[i])))
+        }
+        None => choose_sheet(&book.sheets).ok_or_else(no_data),
+    }
 }
 
 pub(crate) fn excel_row(r: usize) -> u32 {
