@@ -1,0 +1,1 @@
+//! Each of the three lists from an Excel file, as one undoable batch.

@@ -1,0 +1,1 @@
+//! Needs, resources, projects and claims as stored.
