@@ -284,7 +284,7 @@ mod tests {
         let all = units::list(&conn).unwrap();
         assert_eq!(all.len(), 50);
         for c in UnitCategory::ALL {
-            assert!(all.iter().any(|u| u.category == c), "{c:?} missing");
+            assert!(all.iter().any(|u| u.category == *c), "{c:?} missing");
         }
         assert!(all.iter().all(|u| u.notes == MARK));
         assert_eq!(load(&mut conn).unwrap_err().kind(), "conflict");

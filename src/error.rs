@@ -28,7 +28,17 @@ pub enum FixTarget {
 pub enum Error {
     /// SQLite reported an error we did not expect.
     #[error("数据库出错：{0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+
+    /// The database holds a value the app cannot read (an unknown code, a JSON column that
+    /// does not parse): written by a newer version, or damaged. Never replaced by a default.
+    #[error("数据文件中有本软件无法识别的内容（{what}：“{value}”），可能由更新版本写入或已损坏。为避免改错数据，本次操作未执行。请升级软件，或在“设置”中从备份恢复。")]
+    Data { what: String, value: String },
+
+    /// A fault of the app itself, not of the data or the user's input (a value that could
+    /// not be serialised, a background task that stopped).
+    #[error("操作未能完成（程序内部错误：{0}）。数据未被修改，请重试。")]
+    Internal(String),
 
     /// The file is not an SQLite database (or is damaged beyond opening).
     #[error("“{}”不是本软件的数据文件，或文件已损坏。", path.display())]
@@ -53,6 +63,11 @@ pub enum Error {
     /// A record the user referred to does not exist (any more).
     #[error("找不到{what}（编号 {id}）。")]
     NotFound { what: &'static str, id: String },
+
+    /// A file the record points to is gone (moved or deleted outside the app); `message`
+    /// says what to do. Its kind is `not_found`.
+    #[error("{0}")]
+    Gone(String),
 
     /// A field the user filled in is not acceptable; `message` says why, in Chinese.
     #[error("{message}")]
@@ -178,17 +193,17 @@ pub enum FileProblem {
 }
 
 impl FileProblem {
-    /// The stable code, also used as the error's kind.
-    pub fn code(self) -> &'static str {
+    /// The error's kind.
+    pub fn code(self) -> ErrorKind {
         match self {
-            FileProblem::Empty => "empty_file",
-            FileProblem::Damaged => "damaged_file",
-            FileProblem::Html => "html_file",
-            FileProblem::TextWithSpreadsheetExtension => "renamed_text_file",
-            FileProblem::Encrypted => "encrypted_file",
-            FileProblem::NotASpreadsheet => "not_a_spreadsheet",
-            FileProblem::NoData => "no_data",
-            FileProblem::Unreadable => "unreadable_file",
+            FileProblem::Empty => ErrorKind::EmptyFile,
+            FileProblem::Damaged => ErrorKind::DamagedFile,
+            FileProblem::Html => ErrorKind::HtmlFile,
+            FileProblem::TextWithSpreadsheetExtension => ErrorKind::RenamedTextFile,
+            FileProblem::Encrypted => ErrorKind::EncryptedFile,
+            FileProblem::NotASpreadsheet => ErrorKind::NotASpreadsheet,
+            FileProblem::NoData => ErrorKind::NoData,
+            FileProblem::Unreadable => ErrorKind::UnreadableFile,
         }
     }
 
@@ -219,33 +234,121 @@ impl FileProblem {
     }
 }
 
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        match crate::labelled::unreadable(&e) {
+            Some(v) => Error::Data {
+                what: v.what.to_string(),
+                value: v.value.clone(),
+            },
+            None => Error::Sqlite(e),
+        }
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    /// Serialising the app's own values cannot fail on valid data: a fault of the app.
+    fn from(e: serde_json::Error) -> Self {
+        Error::Internal(e.to_string())
+    }
+}
+
+/// Declares [`ErrorKind`]: each kind and its stable code, once.
+macro_rules! error_kinds {
+    ($($variant:ident = $code:literal),+ $(,)?) => {
+        /// The stable code of an error: what the front end (through IPC, typed by the
+        /// generated binding) and scripts (the CLI's JSON) switch on. Never shown to a user.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+        pub enum ErrorKind {
+            $(#[serde(rename = $code)] $variant),+
+        }
+        impl ErrorKind {
+            /// Every kind.
+            pub const ALL: &'static [ErrorKind] = &[$(ErrorKind::$variant),+];
+            /// The code as text (`"not_found"`).
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorKind::$variant => $code),+ }
+            }
+        }
+    };
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A kind equals its code: `e.kind() == "not_found"`.
+impl PartialEq<&str> for ErrorKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+error_kinds! {
+    Database = "database",
+    Data = "data",
+    Internal = "internal",
+    NotADatabase = "not_a_database",
+    DatabaseTooNew = "database_too_new",
+    Migration = "migration",
+    Io = "io",
+    NotFound = "not_found",
+    Invalid = "invalid",
+    Conflict = "conflict",
+    EmptyFile = "empty_file",
+    DamagedFile = "damaged_file",
+    HtmlFile = "html_file",
+    RenamedTextFile = "renamed_text_file",
+    EncryptedFile = "encrypted_file",
+    NotASpreadsheet = "not_a_spreadsheet",
+    NoData = "no_data",
+    UnreadableFile = "unreadable_file",
+    NoNameColumn = "no_name_column",
+    UndoRefused = "undo_refused",
+    Cancelled = "cancelled",
+    NothingToPrint = "nothing_to_print",
+    MissingGlyph = "missing_glyph",
+    Font = "font",
+    Word = "word",
+    UnknownPlaceholder = "unknown_placeholder",
+    UnfilledPlaceholder = "unfilled_placeholder",
+    IllegalTransition = "illegal_transition",
+    MissingInfo = "missing_info",
+    NoMatch = "no_match",
+    Ambiguous = "ambiguous",
+}
+
 impl Error {
-    /// A stable, English, machine-readable code for this error.
-    pub fn kind(&self) -> &'static str {
+    /// A stable, machine-readable code for this error; the front end switches on it.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Sqlite(_) => "database",
-            Error::NotADatabase { .. } => "not_a_database",
-            Error::DatabaseTooNew { .. } => "database_too_new",
-            Error::Migration { .. } => "migration",
-            Error::Io { .. } => "io",
-            Error::NotFound { .. } => "not_found",
-            Error::Invalid { .. } => "invalid",
-            Error::Conflict(_) => "conflict",
+            Error::Sqlite(_) => ErrorKind::Database,
+            Error::Data { .. } => ErrorKind::Data,
+            Error::Internal(_) => ErrorKind::Internal,
+            Error::NotADatabase { .. } => ErrorKind::NotADatabase,
+            Error::DatabaseTooNew { .. } => ErrorKind::DatabaseTooNew,
+            Error::Migration { .. } => ErrorKind::Migration,
+            Error::Io { .. } => ErrorKind::Io,
+            Error::NotFound { .. } | Error::Gone(_) => ErrorKind::NotFound,
+            Error::Invalid { .. } => ErrorKind::Invalid,
+            Error::Conflict(_) => ErrorKind::Conflict,
             Error::BadFile { problem, .. } => problem.code(),
-            Error::NoNameColumn { .. } => "no_name_column",
-            Error::UndoRefused { .. } => "undo_refused",
-            Error::Cancelled => "cancelled",
-            Error::NothingToPrint(_) => "nothing_to_print",
+            Error::NoNameColumn { .. } => ErrorKind::NoNameColumn,
+            Error::UndoRefused { .. } => ErrorKind::UndoRefused,
+            Error::Cancelled => ErrorKind::Cancelled,
+            Error::NothingToPrint(_) => ErrorKind::NothingToPrint,
             Error::InDocument { source, .. } => source.kind(),
-            Error::MissingGlyph { .. } => "missing_glyph",
-            Error::Font { .. } => "font",
-            Error::Word(_) => "word",
-            Error::UnknownPlaceholder { .. } => "unknown_placeholder",
-            Error::UnfilledPlaceholder { .. } => "unfilled_placeholder",
-            Error::IllegalTransition { .. } => "illegal_transition",
-            Error::MissingInfo { .. } => "missing_info",
-            Error::NoMatch { .. } => "no_match",
-            Error::Ambiguous { .. } => "ambiguous",
+            Error::MissingGlyph { .. } => ErrorKind::MissingGlyph,
+            Error::Font { .. } => ErrorKind::Font,
+            Error::Word(_) => ErrorKind::Word,
+            Error::UnknownPlaceholder { .. } => ErrorKind::UnknownPlaceholder,
+            Error::UnfilledPlaceholder { .. } => ErrorKind::UnfilledPlaceholder,
+            Error::IllegalTransition { .. } => ErrorKind::IllegalTransition,
+            Error::MissingInfo { .. } => ErrorKind::MissingInfo,
+            Error::NoMatch { .. } => ErrorKind::NoMatch,
+            Error::Ambiguous { .. } => ErrorKind::Ambiguous,
         }
     }
 

@@ -14,6 +14,7 @@ pub mod donations;
 pub mod error;
 pub mod export;
 pub mod import;
+pub(crate) mod labelled;
 pub mod lists;
 pub mod logging;
 pub mod lookup;

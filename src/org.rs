@@ -38,16 +38,13 @@ pub struct Branch {
 }
 
 fn community_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Community> {
-    let phones: String = r.get("phones")?;
     let mut c = Community {
         id: r.get("id")?,
         name: r.get("name")?,
         party_org: r.get("party_org")?,
         party_secretary: r.get("party_secretary")?,
         contact: r.get("contact")?,
-        phones: serde_json::from_str(&phones).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-        })?,
+        phones: crate::labelled::json_column(r, "phones")?,
         address: r.get("address")?,
         notes: r.get("notes")?,
         unit_count: r.get("unit_count")?,

@@ -65,6 +65,27 @@ impl DataDir {
         self.root.join(Self::SCANS)
     }
 
+    /// A stored scan `rel` (relative to the data folder, as in the database) as an existing
+    /// file inside the scans folder; a path pointing elsewhere or a file that is gone is
+    /// refused.
+    pub fn stored_scan(&self, rel: &str) -> crate::Result<PathBuf> {
+        let missing = || {
+            crate::Error::Gone("扫描件文件已不在数据目录中，请重新标记签署并选择扫描件。".into())
+        };
+        let scans = self.scans().canonicalize().map_err(|_| missing())?;
+        let path = self.root.join(rel).canonicalize().map_err(|_| missing())?;
+        if !path.starts_with(&scans) {
+            return Err(crate::Error::invalid(
+                "scan_file",
+                "扫描件不在数据目录的 scans 文件夹中，未打开。",
+            ));
+        }
+        if !path.is_file() {
+            return Err(missing());
+        }
+        Ok(path)
+    }
+
     /// Template previews written for the system viewer.
     pub fn previews(&self) -> PathBuf {
         self.root.join("previews")
@@ -92,5 +113,23 @@ mod tests {
             DataDir::of_db(std::path::Path::new("x.sqlite3")).root(),
             std::path::Path::new("")
         );
+    }
+
+    #[test]
+    fn only_scans_inside_the_scans_folder_are_opened() {
+        let root = std::env::temp_dir().join(format!("lianxi-scans-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join(DataDir::SCANS)).unwrap();
+        let data = DataDir::new(&root);
+        std::fs::write(root.join("scans/a.pdf"), b"%PDF-1.4").unwrap();
+        std::fs::write(root.join("lianxi.sqlite3"), b"db").unwrap();
+        assert!(data.stored_scan("scans/a.pdf").is_ok());
+        let kind = |rel: &str| data.stored_scan(rel).unwrap_err().kind();
+        assert_eq!(kind("scans/missing.pdf"), "not_found");
+        assert_eq!(kind("scans/../lianxi.sqlite3"), "invalid");
+        assert_eq!(kind("lianxi.sqlite3"), "invalid");
+        let outside = root.join("lianxi.sqlite3").display().to_string();
+        assert_eq!(kind(&outside), "invalid");
+        std::fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -7,102 +7,30 @@ use ts_rs::TS;
 use crate::date::PartialDate;
 use crate::db::{atomically, now};
 use crate::error::{Error, Result};
+use crate::labelled::{json_column, labelled};
 use crate::text::{clean_name, clean_text, name_key};
 
-/// 单位类别. Serialised as the Chinese label the user sees; stored as an English code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-pub enum UnitCategory {
-    #[serde(rename = "机关")]
-    Government,
-    #[serde(rename = "部队")]
-    Military,
-    #[serde(rename = "企业")]
-    Enterprise,
-    #[serde(rename = "事业单位")]
-    Institution,
-    #[serde(rename = "学校")]
-    School,
-    #[serde(rename = "科研院所")]
-    Research,
-    #[serde(rename = "社会团体")]
-    SocialOrg,
-    #[serde(rename = "两新组织")]
-    TwoNew,
-    #[serde(rename = "其他")]
-    Other,
-}
-
-impl UnitCategory {
-    /// Every category, in the order the office lists them.
-    pub const ALL: [UnitCategory; 9] = [
-        UnitCategory::Government,
-        UnitCategory::Military,
-        UnitCategory::Enterprise,
-        UnitCategory::Institution,
-        UnitCategory::School,
-        UnitCategory::Research,
-        UnitCategory::SocialOrg,
-        UnitCategory::TwoNew,
-        UnitCategory::Other,
-    ];
-
-    /// The database code.
-    pub fn code(self) -> &'static str {
-        match self {
-            UnitCategory::Government => "government",
-            UnitCategory::Military => "military",
-            UnitCategory::Enterprise => "enterprise",
-            UnitCategory::Institution => "institution",
-            UnitCategory::School => "school",
-            UnitCategory::Research => "research",
-            UnitCategory::SocialOrg => "social_org",
-            UnitCategory::TwoNew => "two_new",
-            UnitCategory::Other => "other",
-        }
-    }
-
-    /// The Chinese label.
-    pub fn label(self) -> &'static str {
-        match self {
-            UnitCategory::Government => "机关",
-            UnitCategory::Military => "部队",
-            UnitCategory::Enterprise => "企业",
-            UnitCategory::Institution => "事业单位",
-            UnitCategory::School => "学校",
-            UnitCategory::Research => "科研院所",
-            UnitCategory::SocialOrg => "社会团体",
-            UnitCategory::TwoNew => "两新组织",
-            UnitCategory::Other => "其他",
-        }
-    }
-
-    /// Parses a database code.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-
-    /// Parses a Chinese label.
-    pub fn from_label(label: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.label() == label)
+labelled! {
+    /// 单位类别, in the order the office lists them. Serialised as the Chinese label the user
+    /// sees; stored as an English code.
+    UnitCategory {
+        Government = "government" / "机关",
+        Military = "military" / "部队",
+        Enterprise = "enterprise" / "企业",
+        Institution = "institution" / "事业单位",
+        School = "school" / "学校",
+        Research = "research" / "科研院所",
+        SocialOrg = "social_org" / "社会团体",
+        TwoNew = "two_new" / "两新组织",
+        Other = "other" / "其他",
     }
 }
 
-/// 状态: 在册 or 已退出.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub enum UnitStatus {
-    #[serde(rename = "在册")]
-    Active,
-    #[serde(rename = "已退出")]
-    Left,
-}
-
-impl UnitStatus {
-    /// The Chinese label.
-    pub fn label(self) -> &'static str {
-        match self {
-            UnitStatus::Active => "在册",
-            UnitStatus::Left => "已退出",
-        }
+labelled! {
+    /// 状态: 在册 or 已退出.
+    UnitStatus {
+        Active = "active" / "在册",
+        Left = "left" / "已退出",
     }
 }
 
@@ -183,14 +111,11 @@ const SELECT: &str = "SELECT u.id, u.name, u.short_name, u.category, u.community
     LEFT JOIN branches b ON b.id = u.branch_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Unit> {
-    let category: String = r.get(3)?;
-    let phones: String = r.get(13)?;
-    let status: String = r.get(16)?;
     Ok(Unit {
         id: r.get(0)?,
         name: r.get(1)?,
         short_name: r.get(2)?,
-        category: UnitCategory::from_code(&category).unwrap_or(UnitCategory::Other),
+        category: r.get(3)?,
         community_id: r.get(4)?,
         community: r.get(5)?,
         branch_id: r.get(6)?,
@@ -200,14 +125,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Unit> {
         party_secretary: r.get(10)?,
         contact: r.get(11)?,
         contact_title: r.get(12)?,
-        phones: serde_json::from_str(&phones).unwrap_or_default(),
+        phones: json_column(r, "phones")?,
         address: r.get(14)?,
         joined_on: r.get(15)?,
-        status: if status == "left" {
-            UnitStatus::Left
-        } else {
-            UnitStatus::Active
-        },
+        status: r.get(16)?,
         left_on: r.get(17)?,
         notes: r.get(18)?,
         source_batch_id: r.get(19)?,
@@ -387,11 +308,8 @@ fn record_history(
         Source::Undo(b) => ("undo", Some(b)),
         Source::Demo => ("demo", None),
     };
-    let changes = serde_json::to_string(changes).map_err(|e| Error::Conflict(e.to_string()))?;
-    let before = before
-        .map(serde_json::to_string)
-        .transpose()
-        .map_err(|e| Error::Conflict(e.to_string()))?;
+    let changes = serde_json::to_string(changes)?;
+    let before = before.map(serde_json::to_string).transpose()?;
     conn.execute(
         "INSERT INTO unit_history (unit_id, changed_at, source, batch_id, changes, before)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -469,7 +387,7 @@ fn create_inner(conn: &Connection, input: &UnitInput, source: Source) -> Result<
     if find_by_name(conn, &v.name)?.is_some() {
         return Err(duplicate_error(&v.name));
     }
-    let phones = serde_json::to_string(&v.phones).map_err(|e| Error::Conflict(e.to_string()))?;
+    let phones = serde_json::to_string(&v.phones)?;
     let ts = now();
     conn.execute(
         "INSERT INTO units (name, name_key, short_name, category, community_id, branch_id,
@@ -519,7 +437,7 @@ fn update_inner(conn: &Connection, id: i64, input: &UnitInput, source: Source) -
     if changes.is_empty() {
         return Ok(before);
     }
-    let phones = serde_json::to_string(&v.phones).map_err(|e| Error::Conflict(e.to_string()))?;
+    let phones = serde_json::to_string(&v.phones)?;
     conn.execute(
         "UPDATE units SET name = ?2, name_key = ?3, short_name = ?4, category = ?5,
             community_id = ?6, branch_id = ?7, vice_chair = ?8, party_org = ?9,
@@ -642,7 +560,6 @@ pub fn history_in_year(conn: &Connection, year: i32) -> Result<Vec<(String, Hist
 
 fn history_entry(r: &Row<'_>) -> rusqlite::Result<HistoryEntry> {
     let source: String = r.get("source")?;
-    let changes: String = r.get("changes")?;
     Ok(HistoryEntry {
         changed_at: r.get("changed_at")?,
         source: match source.as_str() {
@@ -654,7 +571,7 @@ fn history_entry(r: &Row<'_>) -> rusqlite::Result<HistoryEntry> {
         }
         .into(),
         batch_id: r.get("batch_id")?,
-        changes: serde_json::from_str(&changes).unwrap_or_default(),
+        changes: json_column(r, "changes")?,
     })
 }
 

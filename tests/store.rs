@@ -401,3 +401,41 @@ fn killing_a_backup_or_a_restore_leaves_whole_databases_and_backups() {
         }
     }
 }
+
+/// A stored value the app cannot read (an unknown code, a damaged JSON column) is a data
+/// error naming it, never silently replaced by a default; the record is left as it is.
+#[test]
+fn an_unreadable_stored_value_is_a_data_error_not_a_default() {
+    let (_dir, path) = temp_db();
+    let conn = db::open(&path).unwrap();
+    let id = units::create(&conn, &unit("海棠中学"), Source::Edit)
+        .unwrap()
+        .id;
+    // As a newer version or a hand edit could have written it, past the CHECKs.
+    conn.pragma_update(None, "ignore_check_constraints", "ON")
+        .unwrap();
+    for (sql, what) in [
+        ("UPDATE units SET category = 'spaceship'", "spaceship"),
+        (
+            "UPDATE units SET category = 'school', status = 'gone'",
+            "gone",
+        ),
+        (
+            "UPDATE units SET status = 'active', phones = '[\"1380'",
+            "1380",
+        ),
+    ] {
+        conn.execute(sql, []).unwrap();
+        let e = units::get(&conn, id).unwrap_err();
+        assert_eq!(e.kind(), "data", "{sql}");
+        assert!(matches!(e, Error::Data { .. }), "{e:?}");
+        let message = e.to_string();
+        assert!(
+            message.contains("无法识别") && message.contains(what),
+            "{message}"
+        );
+        assert!(units::list(&conn).is_err(), "{sql}");
+    }
+    conn.execute("UPDATE units SET phones = '[]'", []).unwrap();
+    assert_eq!(units::get(&conn, id).unwrap().name, "海棠中学");
+}

@@ -1,15 +1,16 @@
 //! The shell's error: what crosses IPC as `{kind, message}`. The UI branches on `kind` and
 //! shows `message` (Chinese) to the user.
 
-use lianxi::error::FixTarget;
+use lianxi::error::{ErrorKind, FixTarget};
 use serde::Serialize;
 
 /// An error as the front end receives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{message}")]
 pub struct ApiError {
-    /// A stable code: the core's `Error::kind()`, or one of the shell's own codes.
-    pub kind: String,
+    /// The core's `ErrorKind` (generated as a TypeScript union, so the UI's switches are
+    /// type-checked).
+    pub kind: ErrorKind,
     /// The Chinese message for the user.
     pub message: String,
     /// Where the user fills in what the message says is missing (one click in the UI).
@@ -19,9 +20,9 @@ pub struct ApiError {
 
 impl ApiError {
     /// An error of the shell itself.
-    pub fn new(kind: &str, message: impl Into<String>) -> Self {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         ApiError {
-            kind: kind.to_string(),
+            kind,
             message: message.into(),
             fix: None,
         }
@@ -30,7 +31,7 @@ impl ApiError {
     /// Work that should have finished did not (a panic or a cancelled task in the background).
     pub fn internal() -> Self {
         ApiError::new(
-            "internal",
+            ErrorKind::Internal,
             "操作未能完成（程序内部错误）。数据未被修改，请重试。详情已记入日志（设置 → 打开日志目录）。",
         )
     }
@@ -39,7 +40,7 @@ impl ApiError {
 impl From<lianxi::Error> for ApiError {
     fn from(e: lianxi::Error) -> Self {
         ApiError {
-            kind: e.kind().to_string(),
+            kind: e.kind(),
             message: e.to_string(),
             fix: e.fix().cloned(),
         }

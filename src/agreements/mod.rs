@@ -22,8 +22,9 @@ pub use render::{
     ProgressFn,
 };
 pub use store::{
-    archive, create, get, list, mark_printed, mark_signed, pair_many, Agreement, AgreementOptions,
-    AgreementStatus, PairSpec, Party, PartyKind, PartyRef,
+    archive, create, get, list, mark_printed, mark_signed, pair_many, require_selection, scan_path,
+    signing_date, Agreement, AgreementOptions, AgreementStatus, PairSpec, Party, PartyKind,
+    PartyRef,
 };
 pub use templates::{
     ensure_default_templates, AgreementTemplate, Section, TemplateBody, TemplateInput, PLACEHOLDERS,

@@ -1,7 +1,7 @@
 //! Agreements (共建协议) as stored: the parties, the term, the areas and projects, the
 //! numbering, the template snapshot and the status 草拟 → 已打印 → 已签署 → 已归档.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -12,87 +12,34 @@ use super::number;
 use super::templates::{self, TemplateBody};
 use crate::db::{atomically, now};
 use crate::error::{Error, Result};
+use crate::labelled::{json_column, labelled};
 use crate::street::{self, StreetField, StreetProfile};
 use crate::text::{clean_name, clean_text};
 use crate::units::{self, UnitStatus};
 
-/// Who a party is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub enum PartyKind {
-    /// The street (its party working committee), named in the settings.
-    #[serde(rename = "街道")]
-    Street,
-    #[serde(rename = "社区")]
-    Community,
-    #[serde(rename = "成员单位")]
-    Unit,
-}
-
-impl PartyKind {
-    fn code(self) -> &'static str {
-        match self {
-            PartyKind::Street => "street",
-            PartyKind::Community => "community",
-            PartyKind::Unit => "unit",
-        }
-    }
-
-    fn from_code(code: &str) -> PartyKind {
-        match code {
-            "community" => PartyKind::Community,
-            "unit" => PartyKind::Unit,
-            _ => PartyKind::Street,
-        }
+labelled! {
+    /// Who a party is: the street (its party working committee, named in the settings), a
+    /// community or a member unit.
+    PartyKind {
+        Street = "street" / "街道",
+        Community = "community" / "社区",
+        Unit = "unit" / "成员单位",
     }
 }
 
-/// 草拟 → 已打印 → 已签署 → 已归档; a printed or signed agreement can be 已作废.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub enum AgreementStatus {
-    #[serde(rename = "草拟")]
-    Draft,
-    #[serde(rename = "已打印")]
-    Printed,
-    #[serde(rename = "已签署")]
-    Signed,
-    #[serde(rename = "已归档")]
-    Archived,
-    /// Voided: it keeps its number, and is left out of batches.
-    #[serde(rename = "已作废")]
-    Void,
+labelled! {
+    /// 草拟 → 已打印 → 已签署 → 已归档; a printed or signed agreement can be 已作废 (voided:
+    /// it keeps its number, and is left out of batches). `ALL` is in the order of the year.
+    AgreementStatus {
+        Draft = "draft" / "草拟",
+        Printed = "printed" / "已打印",
+        Signed = "signed" / "已签署",
+        Archived = "archived" / "已归档",
+        Void = "void" / "已作废",
+    }
 }
 
 impl AgreementStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            AgreementStatus::Draft => "草拟",
-            AgreementStatus::Printed => "已打印",
-            AgreementStatus::Signed => "已签署",
-            AgreementStatus::Archived => "已归档",
-            AgreementStatus::Void => "已作废",
-        }
-    }
-
-    fn code(self) -> &'static str {
-        match self {
-            AgreementStatus::Draft => "draft",
-            AgreementStatus::Printed => "printed",
-            AgreementStatus::Signed => "signed",
-            AgreementStatus::Archived => "archived",
-            AgreementStatus::Void => "void",
-        }
-    }
-
-    fn from_code(code: &str) -> AgreementStatus {
-        match code {
-            "printed" => AgreementStatus::Printed,
-            "signed" => AgreementStatus::Signed,
-            "archived" => AgreementStatus::Archived,
-            "void" => AgreementStatus::Void,
-            _ => AgreementStatus::Draft,
-        }
-    }
-
     /// The one status that may follow this one.
     pub fn next(self) -> Option<AgreementStatus> {
         match self {
@@ -102,15 +49,6 @@ impl AgreementStatus {
             AgreementStatus::Archived | AgreementStatus::Void => None,
         }
     }
-
-    /// Every status, in the order of the year.
-    pub const ALL: [AgreementStatus; 5] = [
-        AgreementStatus::Draft,
-        AgreementStatus::Printed,
-        AgreementStatus::Signed,
-        AgreementStatus::Archived,
-        AgreementStatus::Void,
-    ];
 }
 
 /// A party chosen by the user: the street, a community or a unit (by id), with optional
@@ -331,6 +269,9 @@ pub fn pair_many(
     pairs: &[PairSpec],
     options: &AgreementOptions,
 ) -> Result<Vec<Agreement>> {
+    if pairs.is_empty() {
+        return Err(Error::invalid("pairs", "请至少添加一对甲方和乙方。"));
+    }
     atomically(conn, || {
         let template_id = template_id(conn, options)?;
         let template = templates::get(conn, template_id)?;
@@ -430,9 +371,8 @@ const SELECT: &str = "SELECT * FROM agreements";
 
 fn party(r: &Row<'_>, side: &str) -> rusqlite::Result<Party> {
     let col = |name: &str| format!("party_{side}_{name}");
-    let kind: String = r.get(col("kind").as_str())?;
     Ok(Party {
-        kind: PartyKind::from_code(&kind),
+        kind: r.get(col("kind").as_str())?,
         unit_id: r.get(col("unit_id").as_str())?,
         community_id: r.get(col("community_id").as_str())?,
         name: r.get(col("name").as_str())?,
@@ -442,19 +382,10 @@ fn party(r: &Row<'_>, side: &str) -> rusqlite::Result<Party> {
     })
 }
 
-/// A JSON list column; a damaged one is a data error naming the agreement, never an empty list.
-fn json_list(r: &Row<'_>, col: &str) -> rusqlite::Result<Vec<String>> {
-    let s: String = r.get(col)?;
-    serde_json::from_str(&s).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
 fn from_row(r: &Row<'_>) -> rusqlite::Result<(Agreement, String)> {
     let prefix: String = r.get("number_prefix")?;
     let year: i32 = r.get("year")?;
     let seq: Option<i64> = r.get("seq")?;
-    let status: String = r.get("status")?;
     Ok((
         Agreement {
             id: r.get("id")?,
@@ -471,10 +402,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<(Agreement, String)> {
             party_b: party(r, "b")?,
             term_start: r.get("term_start")?,
             term_end: r.get("term_end")?,
-            areas: json_list(r, "areas")?,
-            projects: json_list(r, "projects")?,
+            areas: json_column(r, "areas")?,
+            projects: json_column(r, "projects")?,
             copies: r.get("copies")?,
-            status: AgreementStatus::from_code(&status),
+            status: r.get("status")?,
             signed_on: r.get("signed_on")?,
             scan_file: r.get("scan_file")?,
             voided_on: r.get("voided_on")?,
@@ -722,4 +653,36 @@ pub fn archive(conn: &Connection, id: i64) -> Result<Agreement> {
     let a = get(conn, id)?;
     set_status(conn, &a, AgreementStatus::Archived)?;
     get(conn, id)
+}
+
+/// The agreements chosen for printing or export: an empty choice is refused, in the same
+/// words in the app and the CLI.
+pub fn require_selection(ids: &[i64]) -> Result<()> {
+    if ids.is_empty() {
+        return Err(Error::NothingToPrint(
+            "没有选择要打印或导出的共建协议。请先在列表中勾选协议。".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The date an agreement was signed, as the date picker sends it: only a whole day counts.
+pub fn signing_date(iso: &str) -> Result<NaiveDate> {
+    match crate::date::PartialDate::parse_iso(iso)? {
+        crate::date::PartialDate::Day(d) => Ok(d),
+        _ => Err(Error::invalid(
+            "signed_on",
+            "请选择完整的签署日期（年、月、日）。",
+        )),
+    }
+}
+
+/// The agreement's scan as an existing file inside the data folder's `scans` folder; a path
+/// pointing elsewhere, or a file that is gone, is refused.
+pub fn scan_path(conn: &Connection, id: i64, data: &crate::paths::DataDir) -> Result<PathBuf> {
+    let a = get(conn, id)?;
+    let rel = a
+        .scan_file
+        .ok_or_else(|| Error::invalid("scan_file", "这份协议还没有上传扫描件。"))?;
+    data.stored_scan(&rel)
 }

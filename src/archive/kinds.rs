@@ -85,7 +85,7 @@ pub fn retention_of(rows: &[RetentionRow], kind: ArchiveKind) -> Retention {
 pub fn set_retention(conn: &Connection, kind: ArchiveKind, retention: Retention) -> Result<()> {
     let mut map = chosen(conn)?;
     map.insert(kind.code().to_string(), retention.code().to_string());
-    let json = serde_json::to_string(&map).map_err(|e| Error::Conflict(e.to_string()))?;
+    let json = serde_json::to_string(&map)?;
     settings::set(conn, SETTING, &json)
 }
 

@@ -90,9 +90,7 @@ pub fn write_meeting_docx(
 /// .docx at `path`. Nothing is numbered or marked: a draft exports with its number line as
 /// it would preview; numbers are given when the agreement is printed.
 pub fn write_agreements_docx(conn: &Connection, ids: &[i64], path: &Path) -> Result<()> {
-    if ids.is_empty() {
-        return Err(Error::NothingToPrint("没有选择要导出的共建协议。".into()));
-    }
+    agreements::require_selection(ids)?;
     let docs = agreements::agreement_docs(conn, ids)?;
     write_docs(conn, &docs, path)
 }

@@ -433,7 +433,7 @@ pub fn save_certificate_layout(
     if !ok(l.offset_x_mm, -50.0, 50.0) || !ok(l.offset_y_mm, -50.0, 50.0) {
         return Err(Error::invalid("offset", "偏移应在 -50 到 50 毫米之间。"));
     }
-    let json = serde_json::to_string(l).map_err(|e| Error::Conflict(e.to_string()))?;
+    let json = serde_json::to_string(l)?;
     crate::settings::set(conn, LAYOUT_KEY, &json)?;
     Ok(*l)
 }

@@ -27,7 +27,6 @@ fn date_col(r: &Row<'_>, col: &str) -> rusqlite::Result<Option<NaiveDate>> {
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Donation> {
-    let kind: String = r.get("kind")?;
     let basis: Option<String> = r.get("valuation_basis")?;
     let letter: Option<String> = r.get("letter_printed_at")?;
     let cert: Option<String> = r.get("certificate_printed_at")?;
@@ -38,7 +37,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Donation> {
         unit_id: r.get("unit_id")?,
         donor_name: r.get("donor_name")?,
         credit_code: r.get("credit_code")?,
-        kind: DonationKind::from_code(&kind).unwrap_or(DonationKind::Cash),
+        kind: r.get("kind")?,
         year: r.get("year")?,
         pledged_fen: r.get("pledged_fen")?,
         pledged_on: date_col(r, "pledged_on")?,
@@ -76,14 +75,13 @@ fn complete(conn: &Connection, mut list: Vec<Donation>) -> Result<Vec<Donation>>
     {
         let mut stmt = conn.prepare("SELECT * FROM donation_receipts ORDER BY received_on, id")?;
         let rows = stmt.query_map([], |r| {
-            let method: String = r.get("method")?;
             Ok((
                 r.get::<_, i64>("donation_id")?,
                 Receipt {
                     id: r.get("id")?,
                     amount_fen: r.get("amount_fen")?,
                     received_on: date_col(r, "received_on")?.unwrap_or_default(),
-                    method: ReceiptMethod::from_code(&method).unwrap_or(ReceiptMethod::Transfer),
+                    method: r.get("method")?,
                     notes: r.get("notes")?,
                 },
             ))

@@ -12,6 +12,7 @@ use super::{report, ProgressFn, Stage};
 use crate::backup::{self, BackupReason};
 use crate::db::now;
 use crate::error::{Error, Result};
+use crate::labelled::json_column;
 use crate::text::{clean_name, name_key};
 use crate::units::{self, FieldChange, Unit, UnitCategory, UnitStatus};
 
@@ -65,7 +66,7 @@ pub fn commit(
     let tx = conn.transaction()?;
     let (planned, counts) = recompare(&tx, plan)?;
     let ts = now();
-    let counts_json = serde_json::to_string(&counts).map_err(|e| Error::Conflict(e.to_string()))?;
+    let counts_json = serde_json::to_string(&counts)?;
     tx.execute(
         "INSERT INTO import_batches (file_name, sheet, started_at, committed_at, backup_id, counts_json)
          VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
@@ -113,7 +114,7 @@ pub fn commit(
 }
 
 fn to_json<T: Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| Error::Conflict(e.to_string()))
+    Ok(serde_json::to_string(v)?)
 }
 
 fn blank_unit() -> Unit {
@@ -402,7 +403,6 @@ pub fn undo(
 }
 
 fn batch_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportBatch> {
-    let counts: String = r.get(7)?;
     Ok(ImportBatch {
         id: r.get(0)?,
         file_name: r.get(1)?,
@@ -411,7 +411,7 @@ fn batch_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportBatch> {
         committed_at: r.get(4)?,
         undone_at: r.get(5)?,
         backup_id: r.get(6)?,
-        counts: serde_json::from_str(&counts).unwrap_or_default(),
+        counts: json_column(r, "counts_json")?,
     })
 }
 

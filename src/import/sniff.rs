@@ -97,7 +97,7 @@ mod tests {
     use super::*;
 
     fn kind(file: &str, bytes: &[u8]) -> Result<Kind, &'static str> {
-        sniff(file, bytes).map_err(|e| e.kind())
+        sniff(file, bytes).map_err(|e| e.kind().as_str())
     }
 
     #[test]

@@ -74,12 +74,11 @@ pub fn schedule(start: NaiveTime, durations: &[u32]) -> Vec<(NaiveTime, NaiveTim
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<AgendaItem> {
-    let kind: String = r.get(3)?;
     Ok(AgendaItem {
         id: r.get(0)?,
         meeting_id: r.get(1)?,
         position: r.get(2)?,
-        kind: AgendaKind::from_code(&kind).unwrap_or(AgendaKind::Other),
+        kind: r.get(3)?,
         title: r.get(4)?,
         presenter_unit_id: r.get(5)?,
         presenter: r.get(6)?,

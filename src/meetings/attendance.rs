@@ -117,22 +117,19 @@ const SELECT: &str = "SELECT a.id, a.meeting_id, a.unit_id, COALESCE(u.name, a.g
     LEFT JOIN communities c ON c.id = u.community_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Invitee> {
-    let category: Option<String> = r.get(4)?;
-    let role: String = r.get(7)?;
-    let reply: String = r.get(10)?;
     let signed: Option<String> = r.get(12)?;
     Ok(Invitee {
         id: r.get(0)?,
         meeting_id: r.get(1)?,
         unit_id: r.get(2)?,
         name: r.get(3)?,
-        category: category.as_deref().and_then(UnitCategory::from_code),
+        category: r.get(4)?,
         branch: r.get(5)?,
         community: r.get(6)?,
-        role: AttendeeRole::from_code(&role).unwrap_or(AttendeeRole::Member),
+        role: r.get(7)?,
         attendee_names: r.get(8)?,
         attendee_title: r.get(9)?,
-        reply: Reply::from_code(&reply).unwrap_or(Reply::Pending),
+        reply: r.get(10)?,
         substitute_name: r.get(11)?,
         signed_in_at: signed
             .and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%d %H:%M:%S").ok()),
@@ -205,7 +202,7 @@ pub fn invite(conn: &Connection, meeting_id: i64, scope: &InviteScope) -> Result
         InviteScope::Branch(b) => ("u.branch_id = ?2", Some(b.to_string())),
         InviteScope::Community(c) => ("u.community_id = ?2", Some(c.to_string())),
         InviteScope::Units(ids) => {
-            let json = serde_json::to_string(ids).map_err(|e| Error::Conflict(e.to_string()))?;
+            let json = serde_json::to_string(ids)?;
             ("u.id IN (SELECT value FROM json_each(?2))", Some(json))
         }
     };

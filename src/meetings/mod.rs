@@ -19,37 +19,7 @@ use crate::db::{atomically, now};
 use crate::error::{Error, Result};
 use crate::text::clean_text;
 
-/// Declares an enum stored as an English code and shown (and serialised) as a Chinese label.
-macro_rules! labelled {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal / $label:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
-        pub enum $name {
-            $(#[serde(rename = $label)] $variant),+
-        }
-        impl $name {
-            /// Every value, in display order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// The database code.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-            /// The Chinese label.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-            /// Parses a database code.
-            pub fn from_code(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-            /// Parses a Chinese label.
-            pub fn from_label(label: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.label() == label)
-            }
-        }
-    };
-}
-pub(crate) use labelled;
+pub(crate) use crate::labelled::labelled;
 
 labelled! {
     /// 会议类型.
@@ -183,13 +153,11 @@ pub(crate) fn store_time(t: NaiveTime) -> String {
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
-    let kind: String = r.get(1)?;
     let date: Option<String> = r.get(5)?;
     let time: Option<String> = r.get(6)?;
-    let status: String = r.get(11)?;
     Ok(Meeting {
         id: r.get(0)?,
-        kind: MeetingKind::from_code(&kind).unwrap_or(MeetingKind::Other),
+        kind: r.get(1)?,
         title: r.get(2)?,
         session_no: r.get(3)?,
         theme: r.get(4)?,
@@ -199,7 +167,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
         host: r.get(8)?,
         chair: r.get(9)?,
         recorder: r.get(10)?,
-        status: MeetingStatus::from_code(&status).unwrap_or(MeetingStatus::Preparing),
+        status: r.get(11)?,
         based_on_id: r.get(12)?,
         notes: r.get(13)?,
         created_at: r.get(14)?,

@@ -157,7 +157,7 @@ pub fn facts(conn: &Connection, meeting_id: i64) -> Result<Facts> {
 
 /// How many of `units` joined (入会) in `year`.
 fn new_members_among(conn: &Connection, units: &[i64], year: i32) -> Result<i64> {
-    let json = serde_json::to_string(units).map_err(|e| crate::Error::Conflict(e.to_string()))?;
+    let json = serde_json::to_string(units)?;
     Ok(conn.query_row(
         "SELECT COUNT(*) FROM units WHERE id IN (SELECT value FROM json_each(?1))
            AND substr(joined_on, 1, 4) = ?2",

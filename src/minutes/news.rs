@@ -145,8 +145,7 @@ fn read(conn: &Connection, meeting_id: i64) -> Result<Option<NewsDraft>> {
         )
         .optional()?;
     row.map(|(headline, body, updated_at)| {
-        let paragraphs: Vec<String> =
-            serde_json::from_str(&body).map_err(|e| Error::Conflict(e.to_string()))?;
+        let paragraphs: Vec<String> = serde_json::from_str(&body)?;
         Ok(NewsDraft {
             meeting_id,
             headline,
@@ -223,7 +222,7 @@ pub fn reset_news(conn: &Connection, meeting_id: i64) -> Result<NewsDraft> {
 
 /// The one write of a 信息稿.
 fn write(conn: &Connection, meeting_id: i64, e: &NewsEdit) -> Result<NewsDraft> {
-    let body = serde_json::to_string(&e.paragraphs).map_err(|e| Error::Conflict(e.to_string()))?;
+    let body = serde_json::to_string(&e.paragraphs)?;
     atomically(conn, || {
         let t = now();
         conn.execute(

@@ -166,7 +166,6 @@ fn read(conn: &Connection, id: i64) -> Result<Minutes> {
                 copy_to, issuer, issued_on, lists_at, updated_at FROM minutes WHERE id = ?1",
         [id],
         |r| {
-            let status: String = r.get("status")?;
             Ok(Minutes {
                 id: r.get("id")?,
                 meeting_id: r.get("meeting_id")?,
@@ -177,7 +176,7 @@ fn read(conn: &Connection, id: i64) -> Result<Minutes> {
                 present: Vec::new(),
                 on_leave: Vec::new(),
                 guests: Vec::new(),
-                status: MinutesStatus::from_code(&status).unwrap_or(MinutesStatus::Draft),
+                status: r.get("status")?,
                 finalised_at: r.get("finalised_at")?,
                 send_to: r.get("send_to")?,
                 copy_to: r.get("copy_to")?,

@@ -1,14 +1,12 @@
 //! 共建协议: templates, agreements, batch pairing, signing with a scan, and printing (one PDF
 //! or one file per agreement) with progress and cancel.
 
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use lianxi::agreements::{
     self, number, templates, Agreement, AgreementOptions, AgreementTemplate, DraftEdit, PairSpec,
     PairWarning, TemplateInput,
 };
-use lianxi::date::PartialDate;
 use lianxi::meetings::{self, Meeting};
 use lianxi::paths::DataDir;
 use serde::Serialize;
@@ -16,7 +14,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 use super::files::{checked_dir, checked_path, print_progress, PrintProgress, Written};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::{with_conn, Store};
 
 /// The kinds of scan a signed agreement may carry.
@@ -27,38 +25,6 @@ const SCAN_EXTENSIONS: [&str; 4] = ["pdf", "jpg", "jpeg", "png"];
 pub struct PlaceholderValue {
     pub name: String,
     pub value: String,
-}
-
-/// The data folder of the database at `db_path`.
-fn data_dir(db_path: &Path) -> DataDir {
-    DataDir::of_db(db_path)
-}
-
-/// The stored scan `rel` (relative to the data folder) as an existing file inside
-/// `<data_dir>/scans`; anything else (a path pointing elsewhere, a missing file) is refused.
-fn stored_scan(data: &DataDir, rel: &str) -> ApiResult<PathBuf> {
-    let missing = || {
-        ApiError::new(
-            "not_found",
-            "扫描件文件已不在数据目录中，请重新标记签署并选择扫描件。",
-        )
-    };
-    let scans = data.scans().canonicalize().map_err(|_| missing())?;
-    let path = data
-        .root()
-        .join(rel)
-        .canonicalize()
-        .map_err(|_| missing())?;
-    if !path.starts_with(&scans) {
-        return Err(ApiError::new(
-            "invalid",
-            "扫描件不在数据目录的 scans 文件夹中，未打开。",
-        ));
-    }
-    if !path.is_file() {
-        return Err(missing());
-    }
-    Ok(path)
 }
 
 // ---- templates ----
@@ -132,7 +98,7 @@ pub async fn agreement_template_preview_pdf(
         let input = templates::validate(&input)?;
         let fonts = lianxi::print::saved_fonts(conn)?;
         let bytes = agreements::preview_template(conn, input.body, &fonts)?;
-        let dir = data_dir(db_path).previews();
+        let dir = DataDir::of_db(db_path).previews();
         std::fs::create_dir_all(&dir).map_err(|e| lianxi::Error::io(&dir, e))?;
         let path = dir.join("协议模板预览.pdf");
         std::fs::write(&path, bytes).map_err(|e| lianxi::Error::io(&path, e))?;
@@ -176,9 +142,6 @@ pub async fn agreements_pair_many(
     pairs: Vec<PairSpec>,
     options: AgreementOptions,
 ) -> ApiResult<Vec<Agreement>> {
-    if pairs.is_empty() {
-        return Err(ApiError::new("invalid", "请至少添加一对甲方和乙方。"));
-    }
     with_conn(&store, move |conn, _| {
         agreements::pair_many(conn, &pairs, &options)
     })
@@ -211,18 +174,19 @@ pub async fn agreement_mark_signed(
     date: String,
     scan: Option<String>,
 ) -> ApiResult<Agreement> {
-    let PartialDate::Day(date) = PartialDate::parse_iso(&date)? else {
-        return Err(ApiError::new(
-            "invalid",
-            "请选择完整的签署日期（年、月、日）。",
-        ));
-    };
+    let date = agreements::signing_date(&date)?;
     let scan = match scan.as_deref().filter(|s| !s.trim().is_empty()) {
         Some(s) => Some(checked_path(s, &SCAN_EXTENSIONS)?),
         None => None,
     };
     with_conn(&store, move |conn, db_path| {
-        agreements::mark_signed(conn, id, date, scan.as_deref(), data_dir(db_path).root())
+        agreements::mark_signed(
+            conn,
+            id,
+            date,
+            scan.as_deref(),
+            DataDir::of_db(db_path).root(),
+        )
     })
     .await
 }
@@ -239,14 +203,10 @@ pub async fn agreement_open_scan(
     store: State<'_, Arc<Store>>,
     id: i64,
 ) -> ApiResult<Written> {
-    let (a, dir) = with_conn(&store, move |conn, db_path| {
-        Ok((agreements::get(conn, id)?, data_dir(db_path)))
+    let path = with_conn(&store, move |conn, db_path| {
+        agreements::scan_path(conn, id, &DataDir::of_db(db_path))
     })
     .await?;
-    let rel = a
-        .scan_file
-        .ok_or_else(|| ApiError::new("not_found", "这份协议还没有上传扫描件。"))?;
-    let path = stored_scan(&dir, &rel)?;
     Ok(Written::opened(&app, &path, 1))
 }
 
@@ -302,13 +262,6 @@ pub async fn agreement_void(
 
 // ---- printing ----
 
-fn require_ids(ids: &[i64]) -> ApiResult<()> {
-    if ids.is_empty() {
-        return Err(ApiError::new("invalid", "请先选择要打印的协议。"));
-    }
-    Ok(())
-}
-
 /// Prints agreements (each in its number of copies, each copy from a new page) into one PDF,
 /// marks the 草拟 ones 已打印, and opens the file.
 #[tauri::command]
@@ -319,7 +272,7 @@ pub async fn agreements_print_pdf(
     path: String,
     on_progress: Channel<PrintProgress>,
 ) -> ApiResult<Written> {
-    require_ids(&ids)?;
+    agreements::require_selection(&ids)?;
     let path = checked_path(&path, &["pdf"])?;
     let mut progress = print_progress(&store, on_progress);
     let target = path.clone();
@@ -341,7 +294,7 @@ pub async fn agreements_print_dir(
     dir: String,
     on_progress: Channel<PrintProgress>,
 ) -> ApiResult<Written> {
-    require_ids(&ids)?;
+    agreements::require_selection(&ids)?;
     let dir = checked_dir(&dir)?;
     let mut progress = print_progress(&store, on_progress);
     let target = dir.clone();
@@ -362,7 +315,7 @@ pub async fn agreements_export_word(
     ids: Vec<i64>,
     path: String,
 ) -> ApiResult<Written> {
-    require_ids(&ids)?;
+    agreements::require_selection(&ids)?;
     let path = checked_path(&path, &["docx"])?;
     let target = path.clone();
     let count = ids.len();
@@ -371,50 +324,4 @@ pub async fn agreements_export_word(
     })
     .await?;
     Ok(Written::opened(&app, &path, count))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn temp_dir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("lianxi-shell-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(d.join(DataDir::SCANS)).unwrap();
-        d
-    }
-
-    #[test]
-    fn only_scans_inside_the_scans_folder_are_opened() {
-        let root = temp_dir("scans");
-        let data = DataDir::new(&root);
-        std::fs::write(root.join("scans/a.pdf"), b"%PDF-1.4").unwrap();
-        std::fs::write(root.join("lianxi.sqlite3"), b"db").unwrap();
-        assert!(stored_scan(&data, "scans/a.pdf").is_ok());
-        assert_eq!(
-            stored_scan(&data, "scans/missing.pdf").unwrap_err().kind,
-            "not_found"
-        );
-        assert_eq!(
-            stored_scan(&data, "scans/../lianxi.sqlite3")
-                .unwrap_err()
-                .kind,
-            "invalid"
-        );
-        assert_eq!(
-            stored_scan(&data, "lianxi.sqlite3").unwrap_err().kind,
-            "invalid"
-        );
-        let outside = root.join("lianxi.sqlite3").display().to_string();
-        assert_eq!(stored_scan(&data, &outside).unwrap_err().kind, "invalid");
-        std::fs::remove_dir_all(&root).unwrap();
-    }
-
-    #[test]
-    fn the_data_folder_is_beside_the_database() {
-        assert_eq!(
-            data_dir(Path::new("/data/lianxi.sqlite3")).root(),
-            Path::new("/data")
-        );
-    }
 }

@@ -10,6 +10,7 @@ use tauri_plugin_opener::OpenerExt;
 
 use crate::error::{ApiError, ApiResult};
 use crate::state::Store;
+use lianxi::error::ErrorKind;
 
 /// Accepts only an absolute path whose extension is one of `extensions`: the front end may
 /// only name files of the kinds a command reads or writes.
@@ -22,7 +23,7 @@ pub(crate) fn checked_path(path: &str, extensions: &[&str]) -> ApiResult<PathBuf
         .unwrap_or_default();
     if !p.is_absolute() || !extensions.contains(&ext.as_str()) {
         return Err(ApiError::new(
-            "invalid",
+            ErrorKind::Invalid,
             format!("只能处理 {} 格式的文件。", extensions.join("、")),
         ));
     }
@@ -33,7 +34,10 @@ pub(crate) fn checked_path(path: &str, extensions: &[&str]) -> ApiResult<PathBuf
 pub(crate) fn checked_dir(path: &str) -> ApiResult<PathBuf> {
     let p = PathBuf::from(path);
     if !p.is_absolute() || !p.is_dir() {
-        return Err(ApiError::new("invalid", "请选择一个已存在的文件夹。"));
+        return Err(ApiError::new(
+            ErrorKind::Invalid,
+            "请选择一个已存在的文件夹。",
+        ));
     }
     Ok(p)
 }

@@ -10,6 +10,7 @@ use tauri::State;
 use super::files::checked_path;
 use crate::error::{ApiError, ApiResult};
 use crate::state::{with_conn, Store};
+use lianxi::error::ErrorKind;
 
 /// Only files the importer reads are accepted from the front end.
 const IMPORT_EXTENSIONS: [&str; 4] = ["xlsx", "xls", "ods", "csv"];
@@ -53,7 +54,7 @@ pub async fn import_commit(
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .take()
-        .ok_or_else(|| ApiError::new("conflict", "没有待导入的预览，请重新选择文件。"))?;
+        .ok_or_else(|| ApiError::new(ErrorKind::Conflict, "没有待导入的预览，请重新选择文件。"))?;
     store.import_cancel.store(false, Ordering::SeqCst);
     let s = Arc::clone(&store);
     with_conn(&store, move |conn, path| {

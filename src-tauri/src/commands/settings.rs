@@ -10,6 +10,7 @@ use tauri::State;
 
 use crate::error::{ApiError, ApiResult};
 use crate::state::{with_conn, Store};
+use lianxi::error::ErrorKind;
 
 /// Whether the database opened; the UI shows a blocking message when it did not.
 #[tauri::command]
@@ -82,7 +83,7 @@ pub async fn open_data_dir(app: tauri::AppHandle, store: State<'_, Arc<Store>>) 
         .to_path_buf();
     app.opener()
         .open_path(dir.display().to_string(), None::<&str>)
-        .map_err(|e| ApiError::new("io", format!("无法打开数据目录：{e}")))
+        .map_err(|e| ApiError::new(ErrorKind::Io, format!("无法打开数据目录：{e}")))
 }
 
 /// Opens the log folder (`logs/` in the data folder) in the system file manager.
@@ -93,7 +94,7 @@ pub async fn open_log_dir(app: tauri::AppHandle, store: State<'_, Arc<Store>>) -
     std::fs::create_dir_all(&dir).map_err(|e| ApiError::from(lianxi::Error::io(&dir, e)))?;
     app.opener()
         .open_path(dir.display().to_string(), None::<&str>)
-        .map_err(|e| ApiError::new("io", format!("无法打开日志目录：{e}")))
+        .map_err(|e| ApiError::new(ErrorKind::Io, format!("无法打开日志目录：{e}")))
 }
 
 /// The fonts this machine offers for printing (the bundled font first).

@@ -321,14 +321,9 @@ pub fn run(
                 Some(import::commit(conn, db_path, &plan)?)
             };
             if json {
-                let mut value =
-                    serde_json::to_value(&plan).map_err(|e| Error::Conflict(e.to_string()))?;
+                let mut value = serde_json::to_value(&plan)?;
                 if let Some(obj) = value.as_object_mut() {
-                    obj.insert(
-                        "batch".into(),
-                        serde_json::to_value(&result)
-                            .map_err(|e| Error::Conflict(e.to_string()))?,
-                    );
+                    obj.insert("batch".into(), serde_json::to_value(&result)?);
                 }
                 return crate::print_json(&value);
             }

@@ -226,7 +226,7 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
 /// Prints a value as pretty JSON on stdout.
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
     use std::io::Write;
-    let s = serde_json::to_string_pretty(value).map_err(|e| Error::Conflict(e.to_string()))?;
+    let s = serde_json::to_string_pretty(value)?;
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{s}") {
         // `lianxi … --json | head` closes the pipe early: not an error of ours.

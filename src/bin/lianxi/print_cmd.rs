@@ -86,9 +86,7 @@ pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
             } else {
                 id
             };
-            if ids.is_empty() {
-                return Err(Error::Conflict("没有可打印的共建协议。".into()));
-            }
+            agreements::require_selection(&ids)?;
             let fonts = lianxi::print::saved_fonts(conn)?;
             let is_pdf = output
                 .extension()

@@ -185,12 +185,9 @@ fn import_file(
         )?)
     };
     if json {
-        let mut value = serde_json::to_value(&plan).map_err(|e| Error::Conflict(e.to_string()))?;
+        let mut value = serde_json::to_value(&plan)?;
         if let Some(obj) = value.as_object_mut() {
-            obj.insert(
-                "batch".into(),
-                serde_json::to_value(&batch).map_err(|e| Error::Conflict(e.to_string()))?,
-            );
+            obj.insert("batch".into(), serde_json::to_value(&batch)?);
         }
         return crate::print_json(&value);
     }

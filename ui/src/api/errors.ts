@@ -1,13 +1,15 @@
+import type { ErrorKind } from '../bindings/ErrorKind'
 import type { FixTarget } from '../bindings/FixTarget'
 
 /**
- * An error from the backend: `kind` is a stable code to branch on, `message` is Chinese, and
- * `fix` (when something is missing) says where the user fills it in.
+ * An error from the backend: `kind` is the core's `ErrorKind` (a generated union, so a switch
+ * on it is type-checked), `message` is Chinese, and `fix` (when something is missing) says
+ * where the user fills it in.
  */
 export class ApiError extends Error {
-  readonly kind: string
+  readonly kind: ErrorKind
   readonly fix: FixTarget | null
-  constructor(kind: string, message: string, fix: FixTarget | null = null) {
+  constructor(kind: ErrorKind, message: string, fix: FixTarget | null = null) {
     super(message)
     this.kind = kind
     this.fix = fix
@@ -19,8 +21,9 @@ export class ApiError extends Error {
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e
   if (e && typeof e === 'object' && 'kind' in e && 'message' in e) {
-    const o = e as { kind: unknown; message: unknown; fix?: FixTarget }
-    return new ApiError(String(o.kind), String(o.message), o.fix ?? null)
+    // The shell serialises the core's ErrorKind: the IPC contract types `kind`.
+    const o = e as { kind: ErrorKind; message: unknown; fix?: FixTarget }
+    return new ApiError(o.kind, String(o.message), o.fix ?? null)
   }
   if (typeof e === 'string') return new ApiError('internal', e)
   if (e instanceof Error) return new ApiError('internal', e.message)

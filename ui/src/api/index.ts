@@ -7,6 +7,7 @@ import type { CommunityInput } from '../bindings/CommunityInput'
 import type { FieldSpec } from '../bindings/FieldSpec'
 import type { StreetProfile } from '../bindings/StreetProfile'
 import type { DataInfo } from '../bindings/DataInfo'
+import type { ErrorKind } from '../bindings/ErrorKind'
 import type { HistoryEntry } from '../bindings/HistoryEntry'
 import type { Unit } from '../bindings/Unit'
 import type { UnitInput } from '../bindings/UnitInput'
@@ -15,7 +16,7 @@ export { ApiError, toApiError } from './errors'
 export { pickFile, pickSavePath } from './core'
 
 /** Non-null when the database could not be opened (shown as a blocking message). */
-export const appStatus = () => call<{ kind: string; message: string } | null>('app_status')
+export const appStatus = () => call<{ kind: ErrorKind; message: string } | null>('app_status')
 export const dataInfo = () => call<DataInfo>('data_info')
 /** Start-up timing marks (label, Unix ms) for scripts/bench-app.sh. */
 export const startupMarks = (marks: [string, number][]) => call<void>('startup_marks', { marks })
