@@ -10,6 +10,10 @@ use crate::error::{Error, Result};
 use crate::labelled::{json_column, labelled};
 use crate::text::{clean_name, clean_text, name_key};
 
+mod row;
+
+pub(crate) use row::{insert as insert_row, record_history, update as update_row, UnitRow};
+
 labelled! {
     /// 单位类别, in the order the office lists them. Serialised as the Chinese label the user
     /// sees; stored as an English code.
@@ -34,8 +38,20 @@ labelled! {
     }
 }
 
+impl Default for UnitCategory {
+    fn default() -> Self {
+        UnitCategory::Other
+    }
+}
+
+impl Default for UnitStatus {
+    fn default() -> Self {
+        UnitStatus::Active
+    }
+}
+
 /// A member unit as stored, with the names of its community and branch.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct Unit {
     pub id: i64,
     pub name: String,
@@ -103,39 +119,36 @@ pub struct HistoryEntry {
     pub changes: Vec<FieldChange>,
 }
 
-const SELECT: &str = "SELECT u.id, u.name, u.short_name, u.category, u.community_id, c.name,
-    u.branch_id, b.name, u.vice_chair, u.party_org, u.party_secretary, u.contact,
-    u.contact_title, u.phones, u.address, u.joined_on, u.status, u.left_on, u.notes,
-    u.source_batch_id, u.source_sheet, u.source_row, u.created_at, u.updated_at
+const SELECT: &str = "SELECT u.*, c.name AS community, b.name AS branch
     FROM units u LEFT JOIN communities c ON c.id = u.community_id
     LEFT JOIN branches b ON b.id = u.branch_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Unit> {
     Ok(Unit {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        short_name: r.get(2)?,
-        category: r.get(3)?,
-        community_id: r.get(4)?,
-        community: r.get(5)?,
-        branch_id: r.get(6)?,
-        branch: r.get(7)?,
-        vice_chair: r.get(8)?,
-        party_org: r.get(9)?,
-        party_secretary: r.get(10)?,
-        contact: r.get(11)?,
-        contact_title: r.get(12)?,
+        id: r.get("id")?,
+        name: r.get("name")?,
+        short_name: r.get("short_name")?,
+        category: r.get("category")?,
+        community_id: r.get("community_id")?,
+        community: r.get("community")?,
+        branch_id: r.get("branch_id")?,
+        branch: r.get("branch")?,
+        vice_chair: r.get("vice_chair")?,
+        party_org: r.get("party_org")?,
+        party_secretary: r.get("party_secretary")?,
+        contact: r.get("contact")?,
+        contact_title: r.get("contact_title")?,
         phones: json_column(r, "phones")?,
-        address: r.get(14)?,
-        joined_on: r.get(15)?,
-        status: r.get(16)?,
-        left_on: r.get(17)?,
-        notes: r.get(18)?,
-        source_batch_id: r.get(19)?,
-        source_sheet: r.get(20)?,
-        source_row: r.get(21)?,
-        created_at: r.get(22)?,
-        updated_at: r.get(23)?,
+        address: r.get("address")?,
+        joined_on: r.get("joined_on")?,
+        status: r.get("status")?,
+        left_on: r.get("left_on")?,
+        notes: r.get("notes")?,
+        source_batch_id: r.get("source_batch_id")?,
+        source_sheet: r.get("source_sheet")?,
+        source_row: r.get("source_row")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
     })
 }
 
@@ -293,31 +306,6 @@ pub enum Source {
     Demo,
 }
 
-fn record_history(
-    conn: &Connection,
-    unit_id: i64,
-    source: Source,
-    created: bool,
-    changes: &[FieldChange],
-    before: Option<&Unit>,
-) -> Result<()> {
-    let (code, batch) = match source {
-        Source::Edit if created => ("create", None),
-        Source::Edit => ("edit", None),
-        Source::Import(b) => ("import", Some(b)),
-        Source::Undo(b) => ("undo", Some(b)),
-        Source::Demo => ("demo", None),
-    };
-    let changes = serde_json::to_string(changes)?;
-    let before = before.map(serde_json::to_string).transpose()?;
-    conn.execute(
-        "INSERT INTO unit_history (unit_id, changed_at, source, batch_id, changes, before)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![unit_id, now(), code, batch, changes, before],
-    )?;
-    Ok(())
-}
-
 /// Which grouping of units [`regroup`] moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Grouping {
@@ -350,16 +338,19 @@ pub(crate) fn regroup(
         })
         .collect();
     for u in &moved {
-        conn.execute(
-            &format!("UPDATE units SET {column} = ?1, updated_at = ?2 WHERE id = ?3"),
-            params![into, now(), u.id],
-        )?;
+        let ts = now();
+        let mut row = UnitRow::of(u)?;
+        match grouping {
+            Grouping::Community => row.community_id = Some(into),
+            Grouping::Branch => row.branch_id = Some(into),
+        }
+        update_row(conn, u.id, &row, &ts)?;
         let change = FieldChange {
             field: label.into(),
             old: old_name.clone(),
             new: new_name.clone(),
         };
-        record_history(conn, u.id, Source::Edit, false, &[change], Some(u))?;
+        record_history(conn, u.id, Source::Edit, false, &[change], Some(u), &ts)?;
     }
     conn.execute(
         &format!(
@@ -387,36 +378,11 @@ fn create_inner(conn: &Connection, input: &UnitInput, source: Source) -> Result<
     if find_by_name(conn, &v.name)?.is_some() {
         return Err(duplicate_error(&v.name));
     }
-    let phones = serde_json::to_string(&v.phones)?;
     let ts = now();
-    conn.execute(
-        "INSERT INTO units (name, name_key, short_name, category, community_id, branch_id,
-            vice_chair, party_org, party_secretary, contact, contact_title, phones, address,
-            joined_on, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
-        params![
-            v.name,
-            name_key(&v.name),
-            v.short_name,
-            v.category.unwrap_or(UnitCategory::Other).code(),
-            v.community_id,
-            v.branch_id,
-            v.vice_chair,
-            v.party_org,
-            v.party_secretary,
-            v.contact,
-            v.contact_title,
-            phones,
-            v.address,
-            v.joined_on,
-            v.notes,
-            ts,
-        ],
-    )
-    .map_err(|e| map_fk(e, "所属社区或分会不存在。"))?;
-    let id = conn.last_insert_rowid();
+    let row = edited(UnitRow::of(&Unit::default())?, &v)?;
+    let id = insert_row(conn, None, &row, &ts).map_err(|e| map_fk(e, "所属社区或分会不存在。"))?;
     let changes = diff(conn, &UnitInput::default(), &v)?;
-    record_history(conn, id, source, true, &changes, None)?;
+    record_history(conn, id, source, true, &changes, None, &ts)?;
     get(conn, id)
 }
 
@@ -437,36 +403,33 @@ fn update_inner(conn: &Connection, id: i64, input: &UnitInput, source: Source) -
     if changes.is_empty() {
         return Ok(before);
     }
-    let phones = serde_json::to_string(&v.phones)?;
-    conn.execute(
-        "UPDATE units SET name = ?2, name_key = ?3, short_name = ?4, category = ?5,
-            community_id = ?6, branch_id = ?7, vice_chair = ?8, party_org = ?9,
-            party_secretary = ?10, contact = ?11, contact_title = ?12, phones = ?13,
-            address = ?14, joined_on = ?15, notes = ?16, updated_at = ?17
-         WHERE id = ?1",
-        params![
-            id,
-            v.name,
-            name_key(&v.name),
-            v.short_name,
-            v.category.unwrap_or(UnitCategory::Other).code(),
-            v.community_id,
-            v.branch_id,
-            v.vice_chair,
-            v.party_org,
-            v.party_secretary,
-            v.contact,
-            v.contact_title,
-            phones,
-            v.address,
-            v.joined_on,
-            v.notes,
-            now(),
-        ],
-    )
-    .map_err(|e| map_fk(e, "所属社区或分会不存在。"))?;
-    record_history(conn, id, source, false, &changes, Some(&before))?;
+    let ts = now();
+    let row = edited(UnitRow::of(&before)?, &v)?;
+    update_row(conn, id, &row, &ts).map_err(|e| map_fk(e, "所属社区或分会不存在。"))?;
+    record_history(conn, id, source, false, &changes, Some(&before), &ts)?;
     get(conn, id)
+}
+
+/// `base` with the fields a user edits taken from the validated input `v`.
+fn edited(base: UnitRow, v: &UnitInput) -> Result<UnitRow> {
+    Ok(UnitRow {
+        name: v.name.clone(),
+        short_name: v.short_name.clone(),
+        category: v.category.unwrap_or_default(),
+        community_id: v.community_id,
+        branch_id: v.branch_id,
+        vice_chair: v.vice_chair,
+        party_org: v.party_org.clone(),
+        party_secretary: v.party_secretary.clone(),
+        contact: v.contact.clone(),
+        contact_title: v.contact_title.clone(),
+        phones: serde_json::to_string(&v.phones)?,
+        address: v.address.clone(),
+        joined_on: v.joined_on.clone(),
+        notes: v.notes.clone(),
+        ..base
+    }
+    .keyed())
 }
 
 /// Marks a unit as having left (退出) on `on`; it stays in the database and in old meetings.
@@ -480,10 +443,13 @@ fn leave_inner(conn: &Connection, id: i64, on: Option<&str>) -> Result<Unit> {
         None | Some("") => None,
         Some(s) => Some(PartialDate::parse_iso(s)?.to_iso()),
     };
-    conn.execute(
-        "UPDATE units SET status = 'left', left_on = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, on, now()],
-    )?;
+    let ts = now();
+    let row = UnitRow {
+        status: UnitStatus::Left,
+        left_on: on.clone(),
+        ..UnitRow::of(&before)?
+    };
+    update_row(conn, id, &row, &ts)?;
     let changes = vec![FieldChange {
         field: "状态".into(),
         old: before.status.label().into(),
@@ -495,7 +461,7 @@ fn leave_inner(conn: &Connection, id: i64, on: Option<&str>) -> Result<Unit> {
                 .unwrap_or_default()
         ),
     }];
-    record_history(conn, id, Source::Edit, false, &changes, Some(&before))?;
+    record_history(conn, id, Source::Edit, false, &changes, Some(&before), &ts)?;
     get(conn, id)
 }
 
@@ -506,16 +472,19 @@ pub fn rejoin(conn: &Connection, id: i64) -> Result<Unit> {
 
 fn rejoin_inner(conn: &Connection, id: i64) -> Result<Unit> {
     let before = get(conn, id)?;
-    conn.execute(
-        "UPDATE units SET status = 'active', left_on = NULL, updated_at = ?2 WHERE id = ?1",
-        params![id, now()],
-    )?;
+    let ts = now();
+    let row = UnitRow {
+        status: UnitStatus::Active,
+        left_on: None,
+        ..UnitRow::of(&before)?
+    };
+    update_row(conn, id, &row, &ts)?;
     let changes = vec![FieldChange {
         field: "状态".into(),
         old: before.status.label().into(),
         new: UnitStatus::Active.label().into(),
     }];
-    record_history(conn, id, Source::Edit, false, &changes, Some(&before))?;
+    record_history(conn, id, Source::Edit, false, &changes, Some(&before), &ts)?;
     get(conn, id)
 }
 
@@ -576,13 +545,15 @@ fn history_entry(r: &Row<'_>) -> rusqlite::Result<HistoryEntry> {
 }
 
 /// Maps a foreign-key violation to a conflict with the given message.
-fn map_fk(e: rusqlite::Error, message: &str) -> Error {
-    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
-        && e.to_string().contains("FOREIGN KEY")
-    {
-        Error::Conflict(message.into())
-    } else {
+fn map_fk(e: impl Into<Error>, message: &str) -> Error {
+    match e.into() {
         Error::Sqlite(e)
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
+                && e.to_string().contains("FOREIGN KEY") =>
+        {
+            Error::Conflict(message.into())
+        }
+        other => other,
     }
 }
 

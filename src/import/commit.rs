@@ -13,8 +13,8 @@ use crate::backup::{self, BackupReason};
 use crate::db::now;
 use crate::error::{Error, Result};
 use crate::labelled::json_column;
-use crate::text::{clean_name, name_key};
-use crate::units::{self, FieldChange, Unit, UnitCategory, UnitStatus};
+use crate::text::clean_name;
+use crate::units::{self, Source, Unit, UnitRow};
 
 /// An import batch, as listed for undo.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -74,7 +74,7 @@ pub fn commit(
     )?;
     let batch = tx.last_insert_rowid();
     let mut groups = Groups::default();
-    let empty = ImportedUnit::from_unit(&blank_unit());
+    let empty = ImportedUnit::from_unit(&Unit::default());
     let total = planned.len();
     for (i, p) in planned.iter().enumerate() {
         if i % 1000 == 0 {
@@ -86,7 +86,7 @@ pub fn commit(
                 let full = p.unit.over(&empty);
                 let id = write_unit(&tx, None, &full, batch, &plan.sheet, &mut groups, &ts)?;
                 let changes = diff(&empty, &full);
-                history(&tx, id, "import", batch, &changes, None, &ts)?;
+                units::record_history(&tx, id, Source::Import(batch), true, &changes, None, &ts)?;
             }
             Action::Update => {
                 let Some(id) = p.existing_id else { continue };
@@ -94,8 +94,15 @@ pub fn commit(
                 let old = ImportedUnit::from_unit(&before);
                 let full = p.unit.over(&old);
                 write_unit(&tx, Some(id), &full, batch, &plan.sheet, &mut groups, &ts)?;
-                let json = to_json(&before)?;
-                history(&tx, id, "import", batch, &p.changes, Some(&json), &ts)?;
+                units::record_history(
+                    &tx,
+                    id,
+                    Source::Import(batch),
+                    false,
+                    &p.changes,
+                    Some(&before),
+                    &ts,
+                )?;
             }
         }
     }
@@ -115,35 +122,6 @@ pub fn commit(
 
 fn to_json<T: Serialize>(v: &T) -> Result<String> {
     Ok(serde_json::to_string(v)?)
-}
-
-fn blank_unit() -> Unit {
-    Unit {
-        id: 0,
-        name: String::new(),
-        short_name: String::new(),
-        category: UnitCategory::Other,
-        community_id: None,
-        community: None,
-        branch_id: None,
-        branch: None,
-        vice_chair: false,
-        party_org: String::new(),
-        party_secretary: String::new(),
-        contact: String::new(),
-        contact_title: String::new(),
-        phones: Vec::new(),
-        address: String::new(),
-        joined_on: None,
-        status: UnitStatus::Active,
-        left_on: None,
-        notes: String::new(),
-        source_batch_id: None,
-        source_sheet: None,
-        source_row: None,
-        created_at: String::new(),
-        updated_at: String::new(),
-    }
 }
 
 /// Community and branch ids by name, created on first use.
@@ -189,121 +167,33 @@ fn write_unit(
     groups: &mut Groups,
     ts: &str,
 ) -> Result<i64> {
-    let community = groups.community(conn, &u.community)?;
-    let branch = groups.branch(conn, &u.branch)?;
-    let phones = to_json(&u.phones)?;
-    let status = match u.status {
-        UnitStatus::Active => "active",
-        UnitStatus::Left => "left",
-    };
-    let values = params![
-        id,
-        u.name,
-        name_key(&u.name),
-        u.short_name,
-        u.category.code(),
-        community,
-        branch,
-        u.vice_chair,
-        u.party_org,
-        u.party_secretary,
-        u.contact,
-        u.contact_title,
-        phones,
-        u.address,
-        u.joined_on,
-        status,
-        u.left_on,
-        u.notes,
-        batch,
-        sheet,
-        u.source_row,
-        ts,
-    ];
-    match id {
-        None => {
-            conn.prepare_cached(
-                "INSERT INTO units (id, name, name_key, short_name, category, community_id,
-                    branch_id, vice_chair, party_org, party_secretary, contact, contact_title,
-                    phones, address, joined_on, status, left_on, notes, source_batch_id,
-                    source_sheet, source_row, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                    ?17, ?18, ?19, ?20, ?21, ?22, ?22)",
-            )?
-            .execute(values)?;
-            Ok(conn.last_insert_rowid())
-        }
-        Some(id) => {
-            conn.prepare_cached(
-                "UPDATE units SET name = ?2, name_key = ?3, short_name = ?4, category = ?5,
-                    community_id = ?6, branch_id = ?7, vice_chair = ?8, party_org = ?9,
-                    party_secretary = ?10, contact = ?11, contact_title = ?12, phones = ?13,
-                    address = ?14, joined_on = ?15, status = ?16, left_on = ?17, notes = ?18,
-                    source_batch_id = ?19, source_sheet = ?20, source_row = ?21, updated_at = ?22
-                 WHERE id = ?1",
-            )?
-            .execute(values)?;
-            Ok(id)
-        }
+    let row = UnitRow {
+        name: u.name.clone(),
+        name_key: String::new(),
+        short_name: u.short_name.clone(),
+        category: u.category,
+        community_id: groups.community(conn, &u.community)?,
+        branch_id: groups.branch(conn, &u.branch)?,
+        vice_chair: u.vice_chair,
+        party_org: u.party_org.clone(),
+        party_secretary: u.party_secretary.clone(),
+        contact: u.contact.clone(),
+        contact_title: u.contact_title.clone(),
+        phones: to_json(&u.phones)?,
+        address: u.address.clone(),
+        joined_on: u.joined_on.clone(),
+        status: u.status,
+        left_on: u.left_on.clone(),
+        notes: u.notes.clone(),
+        source_batch_id: Some(batch),
+        source_sheet: Some(sheet.to_string()),
+        source_row: Some(i64::from(u.source_row)),
     }
-}
-
-fn history(
-    conn: &Connection,
-    unit: i64,
-    source: &str,
-    batch: i64,
-    changes: &[FieldChange],
-    before: Option<&str>,
-    ts: &str,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO unit_history (unit_id, changed_at, source, batch_id, changes, before)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![unit, ts, source, batch, to_json(&changes)?, before])?;
-    Ok(())
-}
-
-/// Restores a unit to the snapshot `old` (every column, including its source).
-fn restore_unit(conn: &Connection, old: &Unit, ts: &str) -> Result<()> {
-    let status = match old.status {
-        UnitStatus::Active => "active",
-        UnitStatus::Left => "left",
-    };
-    conn.prepare_cached(
-        "UPDATE units SET name = ?2, name_key = ?3, short_name = ?4, category = ?5,
-            community_id = ?6, branch_id = ?7, vice_chair = ?8, party_org = ?9,
-            party_secretary = ?10, contact = ?11, contact_title = ?12, phones = ?13,
-            address = ?14, joined_on = ?15, status = ?16, left_on = ?17, notes = ?18,
-            source_batch_id = ?19, source_sheet = ?20, source_row = ?21, updated_at = ?22
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        old.id,
-        old.name,
-        name_key(&old.name),
-        old.short_name,
-        old.category.code(),
-        old.community_id,
-        old.branch_id,
-        old.vice_chair,
-        old.party_org,
-        old.party_secretary,
-        old.contact,
-        old.contact_title,
-        to_json(&old.phones)?,
-        old.address,
-        old.joined_on,
-        status,
-        old.left_on,
-        old.notes,
-        old.source_batch_id,
-        old.source_sheet,
-        old.source_row,
-        ts,
-    ])?;
-    Ok(())
+    .keyed();
+    match id {
+        None => units::insert_row(conn, None, &row, ts),
+        Some(id) => units::update_row(conn, id, &row, ts).map(|()| id),
+    }
 }
 
 fn refused(reason: String) -> Error {
@@ -374,18 +264,18 @@ pub fn undo(
             Some(json) => {
                 let old: Unit = serde_json::from_str(&json)
                     .map_err(|e| Error::Conflict(format!("导入前的记录无法读取：{e}")))?;
-                restore_unit(&tx, &old, &ts)?;
+                units::update_row(&tx, unit_id, &UnitRow::of(&old)?, &ts)?;
                 let changes = diff(
                     &ImportedUnit::from_unit(&current),
                     &ImportedUnit::from_unit(&old),
                 );
-                history(
+                units::record_history(
                     &tx,
                     unit_id,
-                    "undo",
-                    batch,
+                    Source::Undo(batch),
+                    false,
                     &changes,
-                    Some(&to_json(&current)?),
+                    Some(&current),
                     &ts,
                 )?;
                 summary.restored += 1;
@@ -404,13 +294,13 @@ pub fn undo(
 
 fn batch_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImportBatch> {
     Ok(ImportBatch {
-        id: r.get(0)?,
-        file_name: r.get(1)?,
-        sheet: r.get(2)?,
-        started_at: r.get(3)?,
-        committed_at: r.get(4)?,
-        undone_at: r.get(5)?,
-        backup_id: r.get(6)?,
+        id: r.get("id")?,
+        file_name: r.get("file_name")?,
+        sheet: r.get("sheet")?,
+        started_at: r.get("started_at")?,
+        committed_at: r.get("committed_at")?,
+        undone_at: r.get("undone_at")?,
+        backup_id: r.get("backup_id")?,
         counts: json_column(r, "counts_json")?,
     })
 }

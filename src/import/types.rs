@@ -40,26 +40,8 @@ pub struct ImportedUnit {
 impl ImportedUnit {
     pub(crate) fn empty(row: u32) -> Self {
         ImportedUnit {
-            name: String::new(),
-            short_name: String::new(),
-            category: UnitCategory::Other,
-            community: String::new(),
-            branch: String::new(),
-            vice_chair: false,
-            party_org: String::new(),
-            party_secretary: String::new(),
-            contact: String::new(),
-            contact_title: String::new(),
-            phones: Vec::new(),
-            address: String::new(),
-            joined_on: None,
-            status: UnitStatus::Active,
-            left_on: None,
-            notes: String::new(),
             source_row: row,
-            kept_raw: Vec::new(),
-            merged_rows: Vec::new(),
-            provided: Vec::new(),
+            ..Self::from_unit(&Unit::default())
         }
     }
 
