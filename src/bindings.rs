@@ -56,6 +56,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::street::FieldSpec::export_all(&cfg)?;
     crate::error::FixTarget::export_all(&cfg)?;
     crate::error::ErrorKind::export_all(&cfg)?;
+    crate::agreements::preview::TemplatePreview::export_all(&cfg)?;
     crate::print::FontChoice::export_all(&cfg)?;
     crate::print::FontOption::export_all(&cfg)?;
     crate::donations::DonationList::export_all(&cfg)?;

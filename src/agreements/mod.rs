@@ -8,6 +8,7 @@
 mod drafts;
 pub mod number;
 mod pairing;
+pub mod preview;
 mod render;
 mod store;
 pub mod templates;

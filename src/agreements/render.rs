@@ -15,7 +15,7 @@ use crate::error::{Error, FixTarget, Result};
 use crate::print::{self, check_coverage, Align, Block, Column, Doc, FontSet, PageStyle, Table};
 
 /// A blank date to be written by hand (it must fit a signature cell at 3号).
-const BLANK_DATE: &str = "　　年　　月　　日";
+pub(super) const BLANK_DATE: &str = "　　年　　月　　日";
 
 /// Progress of a batch: `(done, total)`; return `false` to cancel.
 pub type ProgressFn<'a> = &'a mut dyn FnMut(usize, usize) -> bool;
@@ -33,7 +33,7 @@ pub fn cn_count(n: u32) -> String {
     }
 }
 
-fn cn_ordinal(n: usize) -> String {
+pub(super) fn cn_ordinal(n: usize) -> String {
     match u32::try_from(n) {
         Ok(2) => "二".into(),
         Ok(n) => cn_count(n),

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use lianxi::agreements::preview::TemplatePreview;
 use lianxi::agreements::{
     self, number, templates, Agreement, AgreementOptions, AgreementTemplate, DraftEdit, PairSpec,
     PairWarning, TemplateInput,
@@ -83,6 +84,19 @@ pub async fn agreement_placeholder_samples(
                 value,
             })
             .collect())
+    })
+    .await
+}
+
+/// The template as the printed agreement reads, filled in with the sample parties, with its
+/// problems (the editor's live preview; the core renders it).
+#[tauri::command]
+pub async fn agreement_template_preview_text(
+    store: State<'_, Arc<Store>>,
+    input: TemplateInput,
+) -> ApiResult<TemplatePreview> {
+    with_conn(&store, move |conn, _| {
+        agreements::preview::preview_text(conn, input.body)
     })
     .await
 }

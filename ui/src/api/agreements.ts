@@ -10,6 +10,7 @@ import type { PairSpec } from '../bindings/PairSpec'
 import type { TemplateInput } from '../bindings/TemplateInput'
 import type { PairWarning } from '../bindings/PairWarning'
 import type { DraftEdit } from '../bindings/DraftEdit'
+import type { TemplatePreview } from '../bindings/TemplatePreview'
 
 /** Progress of an agreement print job: documents laid out so far (each copy counts). */
 export interface AgreementPrintProgress {
@@ -42,6 +43,9 @@ export const agreementTemplateValidate = (input: TemplateInput) =>
 /** Every placeholder with a sample value, for the palette and the text preview. */
 export const agreementPlaceholderSamples = (input: TemplateInput) =>
   call<PlaceholderSample[]>('agreement_placeholder_samples', { input })
+/** The template as the printed agreement reads, with sample values and its problems (core-rendered). */
+export const agreementTemplatePreviewText = (input: TemplateInput) =>
+  call<TemplatePreview>('agreement_template_preview_text', { input })
 /** The template filled in with sample parties, as a PDF in the data folder (opened). */
 export const agreementTemplatePreviewPdf = (input: TemplateInput) =>
   call<Written>('agreement_template_preview_pdf', { input })
