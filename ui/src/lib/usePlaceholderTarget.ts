@@ -31,7 +31,8 @@ export function usePlaceholderTarget() {
       return
     }
     const t = target
-    const r = insertText(t.get(), t.el.selectionStart ?? t.get().length, t.el.selectionEnd ?? t.get().length, `{{${p}}}`)
+    const text = t.get()
+    const r = insertText(text, t.el.selectionStart ?? text.length, t.el.selectionEnd ?? text.length, `{{${p}}}`)
     t.set(r.text)
     await nextTick()
     t.el.focus()

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick, ref } from 'vue'
 import type { AgreementTemplate } from '../bindings/AgreementTemplate'
-import type { TemplateInput } from '../bindings/TemplateInput'
 
 const api = vi.hoisted(() => ({ agreementTemplateUpdate: vi.fn() }))
 vi.mock('../api', () => api)
@@ -136,9 +135,7 @@ describe('useTemplateDraft', () => {
     const { draft } = setup([template(1, '协议')])
     draft.name.value = '协议（改）'
     let finish: (t: AgreementTemplate) => void = () => {}
-    api.agreementTemplateUpdate.mockImplementationOnce(
-      (_id: number, input: TemplateInput) => new Promise((resolve) => (finish = () => resolve({ ...template(1, input.name) }))),
-    )
+    api.agreementTemplateUpdate.mockImplementationOnce(() => new Promise<AgreementTemplate>((r) => (finish = r)))
     const saving = draft.save()
     expect(api.agreementTemplateUpdate).toHaveBeenCalledWith(1, draft.input.value)
     draft.body.value!.closing = '本协议自签订之日起生效。'
