@@ -1,5 +1,6 @@
-import { ElMessage, ElMessageBox } from 'element-plus'
+import { ElMessage } from 'element-plus'
 import { toApiError } from '../api/errors'
+import { confirm } from './confirm'
 import { fixButtonLabel, goFix } from './fixTarget'
 
 /**
@@ -10,13 +11,9 @@ export function showError(e: unknown): void {
   const err = toApiError(e)
   const fix = err.fix
   if (fix) {
-    ElMessageBox.confirm(err.message, '还缺少信息', {
-      type: 'warning',
-      confirmButtonText: fixButtonLabel(fix),
-      cancelButtonText: '关闭',
+    void confirm(err.message, '还缺少信息', fixButtonLabel(fix), { cancelText: '关闭' }).then((go) => {
+      if (go) goFix(fix)
     })
-      .then(() => goFix(fix))
-      .catch(() => undefined)
     return
   }
   ElMessage({ type: 'error', message: err.message, duration: 6000, showClose: true })
