@@ -2,7 +2,7 @@
 // user last focused (the palette's buttons do not take the focus).
 import { nextTick, ref } from 'vue'
 import { showError } from './notify'
-import { insertText } from './templatePreview'
+import { insertText } from './textEditing'
 
 interface Target {
   el: HTMLInputElement | HTMLTextAreaElement

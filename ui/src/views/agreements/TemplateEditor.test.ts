@@ -9,6 +9,7 @@ const api = vi.hoisted(() => ({
   agreementTemplateCreate: vi.fn(),
   agreementTemplateDelete: vi.fn(),
   agreementTemplatePreviewPdf: vi.fn(),
+  agreementTemplatePreviewText: vi.fn(),
   agreementTemplateUpdate: vi.fn(),
 }))
 vi.mock('../../api', () => api)
@@ -55,6 +56,19 @@ beforeEach(() => {
   vi.clearAllMocks()
   document.body.innerHTML = ''
   api.agreementPlaceholderSamples.mockResolvedValue(samples)
+  // The core renders the preview (agreements/preview.rs, tested there); here it answers with
+  // the title and parties filled in from the samples, so the test sees the screen show what
+  // the core returns for the current edit.
+  api.agreementTemplatePreviewText.mockImplementation(async (input: TemplateInput) => {
+    const fill = (t: string) => samples.reduce((acc, s) => acc.replaceAll(`{{${s.name}}}`, s.value), t)
+    return {
+      blocks: [input.body.title, ...input.body.parties].map((t) => ({
+        kind: 'para',
+        spans: [{ text: fill(t), kind: 'text' }],
+      })),
+      problems: [],
+    }
+  })
 })
 
 describe('TemplateEditor', () => {
