@@ -56,6 +56,9 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::street::FieldSpec::export_all(&cfg)?;
     crate::error::FixTarget::export_all(&cfg)?;
     crate::error::ErrorKind::export_all(&cfg)?;
+    crate::units::UnitLabels::export_all(&cfg)?;
+    crate::units::PhonesCheck::export_all(&cfg)?;
+    crate::meetings::MeetingLabels::export_all(&cfg)?;
     crate::agreements::preview::TemplatePreview::export_all(&cfg)?;
     crate::print::FontChoice::export_all(&cfg)?;
     crate::print::FontOption::export_all(&cfg)?;

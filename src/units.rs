@@ -50,6 +50,52 @@ impl Default for UnitStatus {
     }
 }
 
+/// The labels the unit screens offer, in display order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct UnitLabels {
+    pub categories: Vec<UnitCategory>,
+    pub statuses: Vec<UnitStatus>,
+}
+
+/// Every label of a unit, in display order.
+pub fn labels() -> UnitLabels {
+    UnitLabels {
+        categories: UnitCategory::ALL.to_vec(),
+        statuses: UnitStatus::ALL.to_vec(),
+    }
+}
+
+/// The unit form's phone field as the core reads it: the numbers, split as offices write
+/// them, and the first that is not a valid number (its message), if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PhonesCheck {
+    pub phones: Vec<String>,
+    pub problem: Option<String>,
+}
+
+/// Checks the phone field of the unit form (numbers separated by 、，,；; / or spaces).
+pub fn check_phones(text: &str) -> PhonesCheck {
+    let phones: Vec<String> = text
+        .split(|c: char| "、，,；;/".contains(c) || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    let problem = phones.iter().find_map(|p| crate::phone::validate(p).err());
+    PhonesCheck { phones, problem }
+}
+
+/// Checks 入会时间 as typed (2018, 2018-09 or 2018-09-21); the message the form shows.
+pub fn check_joined_on(text: &str) -> Option<String> {
+    let s = text.trim();
+    if s.is_empty() || PartialDate::parse_iso(s).is_ok() {
+        None
+    } else {
+        Some(format!(
+            "入会时间“{s}”无效：请写成 2018、2018-09 或 2018-09-21。"
+        ))
+    }
+}
+
 /// A member unit as stored, with the names of its community and branch.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct Unit {
@@ -212,16 +258,13 @@ pub fn validate(input: &UnitInput) -> Result<UnitInput> {
     }
     v.joined_on = match input.joined_on.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(s) => Some(
-            PartialDate::parse_iso(s)
-                .map_err(|_| {
-                    Error::invalid(
-                        "joined_on",
-                        format!("入会时间“{s}”无效：请写成 2018、2018-09 或 2018-09-21。"),
-                    )
-                })?
-                .to_iso(),
-        ),
+        Some(s) => match PartialDate::parse_iso(s) {
+            Ok(d) => Some(d.to_iso()),
+            Err(_) => {
+                let message = check_joined_on(s).unwrap_or_default();
+                return Err(Error::invalid("joined_on", message));
+            }
+        },
     };
     Ok(v)
 }
@@ -561,6 +604,35 @@ fn map_fk(e: impl Into<Error>, message: &str) -> Error {
 mod tests {
     use super::*;
     use crate::db::open_in_memory;
+
+    /// The unit form's phone field: split on the separators offices use, the first bad
+    /// number named (what the form shows under the field).
+    #[test]
+    fn the_forms_phone_field_is_split_and_checked_by_the_core() {
+        let c = check_phones("13805321234、0532-82861234转8001, 82861234；95598");
+        assert_eq!(
+            c.phones,
+            vec!["13805321234", "0532-82861234转8001", "82861234", "95598"]
+        );
+        assert_eq!(c.problem, None);
+        assert_eq!(check_phones("   ").phones, Vec::<String>::new());
+        assert_eq!(
+            check_phones("13805321234 0532-82861234转8001").problem,
+            None
+        );
+        assert_eq!(check_phones("").problem, None);
+        let bad = check_phones("13805321234、1.38E+10")
+            .problem
+            .unwrap_or_default();
+        assert!(bad.contains("1.38E+10"), "{bad}");
+        let bad = check_phones("12805321234").problem.unwrap_or_default();
+        assert!(bad.contains("不是有效的电话号码"), "{bad}");
+        assert_eq!(check_joined_on("2018-09"), None);
+        assert_eq!(check_joined_on(""), None);
+        assert!(check_joined_on("2018年9月")
+            .unwrap_or_default()
+            .contains("请写成 2018、2018-09 或 2018-09-21"));
+    }
 
     fn input(name: &str) -> UnitInput {
         UnitInput {

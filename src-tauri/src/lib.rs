@@ -50,6 +50,9 @@ pub fn run() {
             commands::settings::open_data_dir,
             commands::settings::open_log_dir,
             commands::units::units_list,
+            commands::units::unit_labels,
+            commands::units::unit_check_phones,
+            commands::units::unit_check_joined_on,
             commands::units::unit_create,
             commands::units::unit_update,
             commands::units::unit_leave,
@@ -78,6 +81,7 @@ pub fn run() {
             commands::settings::font_choice_save,
             // 会议筹备 (commands/meetings.rs)
             commands::meetings::meetings_list,
+            commands::meetings::meeting_labels,
             commands::meetings::meeting_get,
             commands::meetings::meeting_new_input,
             commands::meetings::meeting_create,

@@ -41,6 +41,25 @@ labelled! {
     }
 }
 
+/// The labels the meeting screens offer, in display order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MeetingLabels {
+    pub kinds: Vec<MeetingKind>,
+    pub statuses: Vec<MeetingStatus>,
+    pub replies: Vec<attendance::Reply>,
+    pub agenda_kinds: Vec<agenda::AgendaKind>,
+}
+
+/// Every label of a meeting, in display order.
+pub fn labels() -> MeetingLabels {
+    MeetingLabels {
+        kinds: MeetingKind::ALL.to_vec(),
+        statuses: MeetingStatus::ALL.to_vec(),
+        replies: attendance::Reply::ALL.to_vec(),
+        agenda_kinds: agenda::AgendaKind::ALL.to_vec(),
+    }
+}
+
 /// A meeting as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Meeting {

@@ -16,6 +16,10 @@ test('a unit added through the UI is still there after a restart', async () => {
     await app.click('[data-test="unit-add"]')
     await app.setValue('input[data-test="unit-name"]', '海棠𠮷祥文化传播有限公司')
     await app.type('input[data-test="unit-contact"]', '张珺')
+    // The core splits and checks the numbers (phone.rs); the form shows its message.
+    await app.type('input[data-test="unit-phones"]', '13805321234、12805321234')
+    await app.click('[data-test="unit-save"]')
+    await app.waitFor('[data-test="unit-form"] .el-form-item__error', { text: '“12805321234”不是有效的电话号码' })
     await app.type('input[data-test="unit-phones"]', '13805321234、0532-82861234转8001')
     await app.click('[data-test="unit-save"]')
     await app.waitFor('[data-test="roster-table"]', { text: '海棠𠮷祥文化传播有限公司' })

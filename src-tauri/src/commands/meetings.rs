@@ -16,6 +16,12 @@ use crate::state::{with_conn, Store};
 
 // ---- meetings ----
 
+/// The labels the meeting screens offer (kinds, statuses, replies, agenda kinds).
+#[tauri::command]
+pub fn meeting_labels() -> lianxi::meetings::MeetingLabels {
+    lianxi::meetings::labels()
+}
+
 #[tauri::command]
 pub async fn meetings_list(store: State<'_, Arc<Store>>) -> ApiResult<Vec<Meeting>> {
     with_conn(&store, |conn, _| meetings::list(conn)).await

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use lianxi::units::{self, HistoryEntry, Source, Unit, UnitInput};
+use lianxi::units::{self, HistoryEntry, PhonesCheck, Source, Unit, UnitInput, UnitLabels};
 use tauri::State;
 
 use crate::error::ApiResult;
@@ -55,4 +55,22 @@ pub async fn unit_delete(store: State<'_, Arc<Store>>, id: i64) -> ApiResult<()>
 #[tauri::command]
 pub async fn unit_history(store: State<'_, Arc<Store>>, id: i64) -> ApiResult<Vec<HistoryEntry>> {
     with_conn(&store, move |conn, _| units::history(conn, id)).await
+}
+
+/// The labels the unit screens offer (categories, statuses).
+#[tauri::command]
+pub fn unit_labels() -> UnitLabels {
+    units::labels()
+}
+
+/// The unit form's phone field as the core reads it (the numbers and the first problem).
+#[tauri::command]
+pub fn unit_check_phones(text: String) -> PhonesCheck {
+    units::check_phones(&text)
+}
+
+/// The unit form's 入会时间 as typed: the problem, if any.
+#[tauri::command]
+pub fn unit_check_joined_on(text: String) -> Option<String> {
+    units::check_joined_on(&text)
 }

@@ -11,6 +11,8 @@ import type { ErrorKind } from '../bindings/ErrorKind'
 import type { HistoryEntry } from '../bindings/HistoryEntry'
 import type { Unit } from '../bindings/Unit'
 import type { UnitInput } from '../bindings/UnitInput'
+import type { UnitLabels } from '../bindings/UnitLabels'
+import type { PhonesCheck } from '../bindings/PhonesCheck'
 
 export { ApiError, toApiError } from './errors'
 export { pickFile, pickSavePath } from './core'
@@ -35,6 +37,12 @@ export const openDataDir = () => call<void>('open_data_dir')
 export const openLogDir = () => call<void>('open_log_dir')
 
 export const unitsList = () => call<Unit[]>('units_list')
+/** The unit screens' labels (categories, statuses), from the core. */
+export const unitLabels = () => call<UnitLabels>('unit_labels')
+/** The phone field as the core reads it: the numbers and the first problem. */
+export const unitCheckPhones = (text: string) => call<PhonesCheck>('unit_check_phones', { text })
+/** 入会时间 as typed: the core's message when it is not a date, else null. */
+export const unitCheckJoinedOn = (text: string) => call<string | null>('unit_check_joined_on', { text })
 export const unitCreate = (input: UnitInput) => call<Unit>('unit_create', { input })
 export const unitUpdate = (id: number, input: UnitInput) => call<Unit>('unit_update', { id, input })
 export const unitLeave = (id: number, on: string | null) => call<Unit>('unit_leave', { id, on })

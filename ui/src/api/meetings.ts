@@ -17,9 +17,12 @@ import type { Readiness } from '../bindings/Readiness'
 import type { Reply } from '../bindings/Reply'
 import type { Speech } from '../bindings/Speech'
 import type { SpeechInput } from '../bindings/SpeechInput'
+import type { MeetingLabels } from '../bindings/MeetingLabels'
 
 // 会议
 export const meetingsList = () => call<Meeting[]>('meetings_list')
+/** The meeting screens' labels (kinds, statuses, replies, agenda kinds), from the core. */
+export const meetingLabels = () => call<MeetingLabels>('meeting_labels')
 export const meetingGet = (id: number) => call<Meeting>('meeting_get', { id })
 /** A new meeting's form as it starts (主办单位 from the street's profile). */
 export const meetingNewInput = () => call<MeetingInput>('meeting_new_input')
