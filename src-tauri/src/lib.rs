@@ -148,6 +148,7 @@ pub fn run() {
             commands::agreements::agreement_template_validate,
             commands::agreements::agreement_placeholder_samples,
             commands::agreements::agreement_template_preview_text,
+            commands::agreements::agreements_file_name,
             commands::agreements::agreement_template_preview_pdf,
             commands::agreements::agreements_list,
             commands::agreements::agreement_get,

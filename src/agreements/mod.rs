@@ -19,8 +19,8 @@ pub use pairing::{
 };
 pub use render::{
     agreement_docs, build_doc, cn_count, file_stem, preview_template, render_agreement,
-    render_agreements, sample_agreement, values, write_agreement_files, write_agreements_pdf,
-    ProgressFn,
+    render_agreements, sample_agreement, save_name, values, write_agreement_files,
+    write_agreements_pdf, ProgressFn,
 };
 pub use store::{
     archive, create, get, list, mark_printed, mark_signed, pair_many, require_selection, scan_path,

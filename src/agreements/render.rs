@@ -436,6 +436,15 @@ pub fn sample_agreement(conn: &Connection, body: TemplateBody) -> Result<Agreeme
     })
 }
 
+/// The name a save dialog offers for the agreements `ids` as one `.{ext}` file: the
+/// agreement's own name for one (编号_甲方_乙方), 共建协议 for several.
+pub fn save_name(conn: &Connection, ids: &[i64], ext: &str) -> Result<String> {
+    match ids {
+        [one] => Ok(format!("{}.{ext}", file_stem(&store::get(conn, *one)?))),
+        _ => Ok(format!("共建协议.{ext}")),
+    }
+}
+
 /// One copy of [`sample_agreement`] as a PDF: how a template prints, before it is saved.
 pub fn preview_template(conn: &Connection, body: TemplateBody, fonts: &FontSet) -> Result<Vec<u8>> {
     let doc = build_doc(&sample_agreement(conn, body)?)?;
@@ -444,7 +453,12 @@ pub fn preview_template(conn: &Connection, body: TemplateBody, fonts: &FontSet) 
 
 /// The file name (without extension) of an agreement: number and parties.
 pub fn file_stem(a: &Agreement) -> String {
-    let stem = format!("{}_{}_{}", a.number, a.party_a.name, a.party_b.name);
+    let number = if a.number.is_empty() {
+        "共建协议"
+    } else {
+        a.number.as_str()
+    };
+    let stem = format!("{number}_{}_{}", a.party_a.name, a.party_b.name);
     crate::text::safe_file_name(&stem)
         .chars()
         .take(120)
@@ -511,5 +525,23 @@ mod tests {
         assert_eq!(a.areas.len(), 6);
         let doc = build_doc(&a).unwrap();
         assert_eq!(doc.title, "党建结对共建协议书");
+    }
+
+    /// A saved agreement is named 编号_甲方_乙方, with characters file systems refuse
+    /// replaced; a draft without a number yet is named 共建协议_甲方_乙方.
+    #[test]
+    fn names_a_saved_agreement_safely() {
+        let conn = crate::db::open_in_memory().unwrap();
+        let mut a = sample_agreement(&conn, TemplateBody::builtin_default().unwrap()).unwrap();
+        a.number = "海棠共建〔2026〕第001号".into();
+        a.party_a.name = "海棠社区党委".into();
+        a.party_b.name = "A/B公司".into();
+        assert_eq!(
+            file_stem(&a),
+            "海棠共建〔2026〕第001号_海棠社区党委_A_B公司"
+        );
+        a.number = String::new();
+        assert_eq!(file_stem(&a), "共建协议_海棠社区党委_A_B公司");
+        assert_eq!(save_name(&conn, &[1, 2], "pdf").unwrap(), "共建协议.pdf");
     }
 }

@@ -276,6 +276,19 @@ pub async fn agreement_void(
 
 // ---- printing ----
 
+/// The name the save dialog offers for the chosen agreements as one `.{ext}` file.
+#[tauri::command]
+pub async fn agreements_file_name(
+    store: State<'_, Arc<Store>>,
+    ids: Vec<i64>,
+    ext: String,
+) -> ApiResult<String> {
+    with_conn(&store, move |conn, _| {
+        agreements::save_name(conn, &ids, &ext)
+    })
+    .await
+}
+
 /// Prints agreements (each in its number of copies, each copy from a new page) into one PDF,
 /// marks the 草拟 ones 已打印, and opens the file.
 #[tauri::command]

@@ -46,6 +46,8 @@ export const agreementPlaceholderSamples = (input: TemplateInput) =>
 /** The template as the printed agreement reads, with sample values and its problems (core-rendered). */
 export const agreementTemplatePreviewText = (input: TemplateInput) =>
   call<TemplatePreview>('agreement_template_preview_text', { input })
+/** The name a save dialog offers for the chosen agreements as one file (编号_甲方_乙方.pdf, or 共建协议.pdf). */
+export const agreementsFileName = (ids: number[], ext: 'pdf' | 'docx') => call<string>('agreements_file_name', { ids, ext })
 /** The template filled in with sample parties, as a PDF in the data folder (opened). */
 export const agreementTemplatePreviewPdf = (input: TemplateInput) =>
   call<Written>('agreement_template_preview_pdf', { input })

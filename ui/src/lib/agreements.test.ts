@@ -3,7 +3,6 @@ import type { Agreement } from '../bindings/Agreement'
 import type { Party } from '../bindings/Party'
 import type { TemplateBody } from '../bindings/TemplateBody'
 import {
-  agreementFileName,
   cnDate,
   duplicateRows,
   emptyAgreementFilter,
@@ -79,10 +78,6 @@ describe('dates', () => {
     expect(termText({ term_start: '2026-01-01', term_end: '2026-12-31' })).toBe('2026.1.1—2026.12.31')
     expect(termText({ term_start: null, term_end: null })).toBe('')
     expect(todayIso(new Date(2026, 2, 8))).toBe('2026-03-08')
-  })
-  it('names a saved agreement safely', () => {
-    const a = agreement(1, { party_b: party({ name: 'A/B公司' }) })
-    expect(agreementFileName(a)).toBe('海棠共建〔2026〕第001号_海棠社区党委_A_B公司.pdf')
   })
 })
 

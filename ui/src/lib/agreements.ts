@@ -66,12 +66,6 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`
 }
 
-/** The file name a single agreement is saved under: 编号_甲方_乙方.pdf (unsafe characters replaced). */
-export function agreementFileName(a: Agreement): string {
-  const stem = `${a.number || '共建协议'}_${a.party_a.name}_${a.party_b.name}`.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')
-  return `${Array.from(stem).slice(0, 120).join('')}.pdf`
-}
-
 // ---- pairing ----
 
 /** The 甲方 choice of a pairing row: the street, or a community (`c:<id>`). */
