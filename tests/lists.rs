@@ -1310,3 +1310,51 @@ fn the_command_line_imports_claims_finishes_and_prefills_from_an_empty_database(
         serde_json::json!(["“四点半课堂”志愿服务", "困难老人助餐", "海滨环境整治"])
     );
 }
+
+#[test]
+fn the_demo_year_has_lists_and_its_agreements_take_their_projects_from_the_claims() {
+    let (_dir, _path, mut conn) = common::temp_db();
+    lianxi::demo::load(&mut conn).unwrap();
+    let o = lists::overview(&conn, 2026).unwrap();
+    assert_eq!((o.needs, o.resources, o.projects), (12, 10, 15));
+    let count = |label: &str| {
+        o.projects_by_status
+            .iter()
+            .find(|s| s.status == label)
+            .unwrap()
+            .count
+    };
+    assert_eq!(
+        (
+            count("未认领"),
+            count("已认领"),
+            count("实施中"),
+            count("已完成")
+        ),
+        (6, 4, 2, 3)
+    );
+    let all = lists::list_projects(&conn, &ProjectFilter::default()).unwrap();
+    assert_eq!(all.iter().filter(|p| p.claims.len() == 2).count(), 2);
+    assert!(all
+        .iter()
+        .filter(|p| p.status == ProjectStatus::Done)
+        .all(|p| !p.result.is_empty()));
+    // Every demo agreement with a unit that claimed projects lists exactly those projects.
+    let agreements = agreements::list(&conn, None).unwrap();
+    let mut prefilled = 0;
+    for a in &agreements {
+        let unit = a.party_b.unit_id.or(a.party_a.unit_id).unwrap();
+        let claimed = lists::claimed_project_names(&conn, unit, 2026).unwrap();
+        assert_eq!(a.projects, claimed, "{}", a.party_b.name);
+        prefilled += usize::from(!claimed.is_empty());
+    }
+    assert!(prefilled >= 5, "{prefilled} agreements prefilled");
+    let clerk = agreements
+        .iter()
+        .find(|a| a.party_b.name.contains("检察院"))
+        .unwrap();
+    assert_eq!(
+        clerk.projects,
+        vec!["“红色物业”联建，共同办好小区议事会", "“法治进社区”普法宣讲"]
+    );
+}
