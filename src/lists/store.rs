@@ -1750,7 +1750,7 @@ pub fn load_demo(conn: &Connection, meeting: Option<i64>) -> Result<usize> {
             "关心关爱",
             "学习用品与结对辅导",
             "15名学生",
-            d(9, 1),
+            d(11, 15),
         ),
         (
             "垃圾分类宣传",
@@ -2022,7 +2022,7 @@ pub fn load_demo(conn: &Connection, meeting: Option<i64>) -> Result<usize> {
             "困难家庭学生助学",
             "关心关爱",
             "助学金与结对辅导",
-            d(9, 1),
+            d(11, 15),
             Some(8),
             Some(6),
             &[],
