@@ -911,6 +911,17 @@ fn a_project_list_imports_with_its_claimants_and_undoes_as_a_whole() {
     assert_eq!(all[0].claims[0].contact, "吴老师");
     assert_eq!(all[0].claims[0].phone, "13805320101");
 
+    // The same plan committed twice (a double click) is refused, nothing written.
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let before = db_bytes(&path);
+    assert_eq!(
+        limport::commit(&mut conn, &path, &plan, &mapping)
+            .unwrap_err()
+            .kind(),
+        "conflict"
+    );
+    assert!(db_bytes(&path) == before, "the database changed");
     // The same file again adds nothing: every name is already in the year.
     let again =
         limport::plan_bytes(&conn, ListKind::Projects, "项目清单.xlsx", &bytes, &options).unwrap();
