@@ -1507,3 +1507,38 @@ fn rare_characters_damaged_files_and_a_sheet_without_names() {
         "the database changed"
     );
 }
+
+#[test]
+fn merging_two_spellings_of_a_community_moves_its_needs_and_projects() {
+    let (_dir, _path, conn) = street_db();
+    let a = lianxi::org::ensure_community(&conn, "太平角社区", "").unwrap();
+    let b = lianxi::org::ensure_community(&conn, "太平角社区居委会", "").unwrap();
+    let n = lists::add_need(
+        &conn,
+        &NeedInput {
+            year: Some(2026),
+            name: "楼道照明".into(),
+            community_id: Some(b),
+            ..NeedInput::default()
+        },
+    )
+    .unwrap();
+    let p = lists::add_project(
+        &conn,
+        &ProjectInput {
+            community_id: Some(b),
+            ..project("楼道照明改造", 2026)
+        },
+    )
+    .unwrap();
+    lianxi::org::merge_communities(&conn, b, a).unwrap();
+    let n = lists::get_need(&conn, n.id).unwrap();
+    assert_eq!(
+        (n.community_id, n.raised_by.as_str()),
+        (Some(a), "太平角社区")
+    );
+    assert_eq!(
+        lists::get_project(&conn, p.id).unwrap().community_id,
+        Some(a)
+    );
+}
