@@ -197,13 +197,15 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
         },
     )?;
     crate::meetings::demo::load(&tx)?;
-    let agreements = crate::agreements::load_demo(&tx)?;
     let annual: Vec<i64> = {
         let mut stmt =
             tx.prepare("SELECT id FROM meetings WHERE kind = 'annual' ORDER BY date, id")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
+    // The lists first: the agreements' 共建项目 come from the claims.
+    crate::lists::load_demo(&tx, annual.get(1).copied())?;
+    let agreements = crate::agreements::load_demo(&tx)?;
     if let [last, this, ..] = annual.as_slice() {
         crate::donations::load_demo(&tx, *last, *this)?;
     }
@@ -218,7 +220,11 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
 
 /// The tables that hold a street's data, children before parents (so every row can go
 /// without breaking a reference). Templates stay: they are the app's, not the street's.
-const DATA_TABLES: [&str; 21] = [
+const DATA_TABLES: [&str; 25] = [
+    "project_attachments",
+    "project_progress",
+    "project_needs",
+    "project_resources",
     "claims",
     "projects",
     "resources",
