@@ -1229,7 +1229,7 @@ pub fn commit(
     }
     let backup = backup::create(conn, db_path, BackupReason::BeforeImport)?;
     let tx = conn.transaction()?;
-    let counts = serde_json::to_string(&plan.counts).map_err(|e| Error::Conflict(e.to_string()))?;
+    let counts = serde_json::to_string(&plan.counts)?;
     tx.execute(
         "INSERT INTO import_batches (file_name, sheet, started_at, committed_at, backup_id, counts_json, kind)
          VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6)",

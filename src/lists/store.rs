@@ -195,7 +195,15 @@ fn grouped(conn: &Connection, sql: &str) -> Result<HashMap<i64, Vec<i64>>> {
 /// The project (and need) categories, the user's list; the defaults until changed.
 pub fn categories(conn: &Connection) -> Result<Vec<String>> {
     let stored = crate::settings::get(conn, CATEGORIES_KEY)?;
-    let list: Option<Vec<String>> = stored.and_then(|s| serde_json::from_str(&s).ok());
+    // A stored list that does not parse is a data error, never the defaults in its place.
+    let list: Option<Vec<String>> = stored
+        .map(|s| {
+            serde_json::from_str(&s).map_err(|_| Error::Data {
+                what: CATEGORIES_KEY.into(),
+                value: s.chars().take(40).collect(),
+            })
+        })
+        .transpose()?;
     Ok(list
         .filter(|l| !l.is_empty())
         .unwrap_or_else(|| DEFAULT_CATEGORIES.iter().map(|s| s.to_string()).collect()))
@@ -224,7 +232,7 @@ pub fn set_categories(conn: &Connection, list: &[String]) -> Result<Vec<String>>
     if out.is_empty() {
         return Err(Error::invalid("categories", "请至少保留一个类别。"));
     }
-    let json = serde_json::to_string(&out).map_err(|e| Error::Conflict(e.to_string()))?;
+    let json = serde_json::to_string(&out)?;
     crate::settings::set(conn, CATEGORIES_KEY, &json)?;
     Ok(out)
 }
@@ -250,7 +258,6 @@ const NEED_SELECT: &str = "SELECT n.*, c.name AS community_name, u.name AS unit_
 fn need_from_row(r: &Row<'_>) -> rusqlite::Result<Need> {
     let year: i32 = r.get("year")?;
     let number: i64 = r.get("number")?;
-    let status: String = r.get("status")?;
     let community: Option<String> = r.get("community_name")?;
     let unit: Option<String> = r.get("unit_name")?;
     let text: String = r.get("raised_by")?;
@@ -269,7 +276,7 @@ fn need_from_row(r: &Row<'_>) -> rusqlite::Result<Need> {
         wanted_by: date_col(r, "wanted_by")?,
         contact: r.get("contact")?,
         phone: r.get("phone")?,
-        status: NeedStatus::from_code(&status).unwrap_or(NeedStatus::Collecting),
+        status: r.get("status")?,
         meeting_id: r.get("meeting_id")?,
         notes: r.get("notes")?,
         project_ids: Vec::new(),
@@ -506,11 +513,11 @@ fn advance_needs(conn: &Connection, project: i64, to: NeedStatus) -> Result<()> 
          WHERE pn.project_id = ?1",
     )?;
     let rows = stmt.query_map([project], |r| {
-        Ok((r.get::<_, i64>("id")?, r.get::<_, String>("status")?))
+        Ok((r.get::<_, i64>("id")?, r.get::<_, NeedStatus>("status")?))
     })?;
     let found = rows.collect::<rusqlite::Result<Vec<_>>>()?;
     for (id, status) in found {
-        let from = NeedStatus::from_code(&status).unwrap_or(NeedStatus::Collecting);
+        let from = status;
         let next = from.advanced_to(to);
         if next != from {
             conn.execute(
@@ -531,7 +538,6 @@ const RESOURCE_SELECT: &str = "SELECT r.*, u.name AS roster_name
 fn resource_from_row(r: &Row<'_>) -> rusqlite::Result<Resource> {
     let year: i32 = r.get("year")?;
     let number: i64 = r.get("number")?;
-    let kind: String = r.get("kind")?;
     let roster: Option<String> = r.get("roster_name")?;
     let written: String = r.get("unit_name")?;
     Ok(Resource {
@@ -541,7 +547,7 @@ fn resource_from_row(r: &Row<'_>) -> rusqlite::Result<Resource> {
         code: ListKind::Resources.record_code(year, number),
         unit_id: r.get("unit_id")?,
         unit_name: roster.unwrap_or(written),
-        kind: ResourceKind::from_code(&kind).unwrap_or(ResourceKind::Other),
+        kind: r.get("kind")?,
         name: r.get("name")?,
         content: r.get("content")?,
         availability: r.get("availability")?,
