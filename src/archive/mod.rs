@@ -441,15 +441,15 @@ fn collect(conn: &Connection, data_dir: &Path, year: i32, f: &mut Folder<'_>) ->
             .unwrap_or(year_end);
         let papers: [(&str, MakePdf<'_>); 3] = [
             (
-                "捐赠登记表",
+                donations::print::DonationPaper::Register.name(),
                 Box::new(|fonts| donations::print::register_pdf(conn, &filter, fonts)),
             ),
             (
-                "感谢信",
+                donations::print::DonationPaper::Thanks.name(),
                 Box::new(|fonts| donations::print::thanks_pdf(conn, &filter, on, fonts)),
             ),
             (
-                "荣誉证书",
+                donations::print::DonationPaper::Certificates.name(),
                 Box::new(|fonts| donations::print::certificates_pdf(conn, &filter, on, fonts)),
             ),
         ];

@@ -319,6 +319,8 @@ pub struct DonationLabels {
     pub statuses: Vec<DonationStatus>,
     pub methods: Vec<ReceiptMethod>,
     pub valuation_bases: Vec<ValuationBasis>,
+    /// The papers the screen prints, with their names.
+    pub papers: Vec<print::PaperLabel>,
 }
 
 /// Every label, in display order.
@@ -328,6 +330,13 @@ pub fn labels() -> DonationLabels {
         statuses: DonationStatus::ALL.to_vec(),
         methods: ReceiptMethod::ALL.to_vec(),
         valuation_bases: ValuationBasis::ALL.to_vec(),
+        papers: print::DonationPaper::ALL
+            .iter()
+            .map(|&paper| print::PaperLabel {
+                paper,
+                name: paper.name().into(),
+            })
+            .collect(),
     }
 }
 

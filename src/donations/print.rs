@@ -660,6 +660,31 @@ pub enum DonationPaper {
     Certificates,
 }
 
+impl DonationPaper {
+    /// Every paper, in the order the screen offers them.
+    pub const ALL: [DonationPaper; 3] = [
+        DonationPaper::Register,
+        DonationPaper::Thanks,
+        DonationPaper::Certificates,
+    ];
+
+    /// The paper's Chinese name, also its default file name.
+    pub fn name(self) -> &'static str {
+        match self {
+            DonationPaper::Register => "捐赠登记表",
+            DonationPaper::Thanks => "感谢信",
+            DonationPaper::Certificates => "荣誉证书",
+        }
+    }
+}
+
+/// A paper and its name, for the screen's print buttons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PaperLabel {
+    pub paper: DonationPaper,
+    pub name: String,
+}
+
 /// Writes a paper for `filter` to `path` (a hidden `.name.part` renamed when whole) and marks
 /// letters or certificates as printed. Returns the number of pages' subjects (donations for
 /// the register, donors for letters and certificates).
