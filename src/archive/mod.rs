@@ -20,7 +20,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use kinds::{retentions, set_retention, ArchiveKind, Retention, RetentionRow};
-pub use manifest::{verify, ManifestRow, VerifyReport, MANIFEST};
+pub use manifest::{pdf_pages, verify, ManifestRow, VerifyReport, MANIFEST};
 
 use crate::agreements::{self, AgreementStatus};
 use crate::donations::{self, DonationFilter};
