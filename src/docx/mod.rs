@@ -28,7 +28,7 @@ use docx_rs::{
 
 pub use export::{
     has_word, meeting_docs, write_agreements_docx, write_docs, write_docs_styled,
-    write_donation_docx, write_meeting_docx, write_minutes_docx, write_news_docx,
+    write_donation_docx, write_lists_docx, write_meeting_docx, write_minutes_docx, write_news_docx,
 };
 pub use fonts::WordFonts;
 

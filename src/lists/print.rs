@@ -9,15 +9,21 @@
 //! writer (`*_pdf`) and the Word writer (`crate::docx::export`) both take, so the two never
 //! differ in content.
 
+use std::path::Path;
+
 use chrono::NaiveDate;
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::store;
+use super::{Need, NeedFilter, Project, ProjectFilter, ProjectStatus, ResourceFilter};
 use crate::date::cn_date;
 use crate::error::{Error, Result};
 use crate::print::{
     render, Align, Block, Column, Doc, Fit, FontSet, PageNumbers, PageSize, PageStyle, Table,
 };
+use crate::street::{self, StreetField, StreetProfile};
 
 /// The least height of a 项目认领表 row: room for a unit's seal (公章 are 40–42 mm across; a
 /// row of 25 mm takes the seal across the name, as units stamp).
@@ -675,6 +681,215 @@ pub fn progress_pdf_from(paper: &ProgressPaper, fonts: &FontSet) -> Result<Vec<u
     render(&progress_doc(paper)?, fonts, &progress_style())
 }
 
+/// A project of the store as the papers print it (`codes`: need id → code).
+fn project_row(p: &Project, codes: &[(i64, String)]) -> ProjectRow {
+    ProjectRow {
+        code: p.code.clone(),
+        name: p.name.clone(),
+        category: p.category.clone(),
+        content: p.content.clone(),
+        needs: p
+            .need_ids
+            .iter()
+            .filter_map(|id| codes.iter().find(|(n, _)| n == id).map(|(_, c)| c.clone()))
+            .collect(),
+        deadline: p.deadline,
+        status: p.status.label().to_string(),
+        overdue: p.overdue,
+        claims: p
+            .claims
+            .iter()
+            .map(|c| ClaimRow {
+                unit: c.unit_name.clone(),
+                lead: c.lead,
+                contact: c.contact.clone(),
+                phone: c.phone.clone(),
+            })
+            .collect(),
+        last_progress: p.progress.last().map(|n| (n.noted_on, n.text.clone())),
+        result: p
+            .result_on
+            .filter(|_| !p.result.trim().is_empty())
+            .map(|on| (on, p.result.clone())),
+    }
+}
+
+fn projects_of(conn: &Connection, year: i32) -> Result<Vec<Project>> {
+    store::list_projects(
+        conn,
+        &ProjectFilter {
+            year: Some(year),
+            ..ProjectFilter::default()
+        },
+    )
+}
+
+fn needs_of(conn: &Connection, year: i32) -> Result<Vec<Need>> {
+    store::list_needs(
+        conn,
+        &NeedFilter {
+            year: Some(year),
+            ..NeedFilter::default()
+        },
+    )
+}
+
+/// The projects of `year` as printed, the need codes they answer looked up (a need of
+/// another year by its id).
+fn project_rows(
+    conn: &Connection,
+    projects: &[Project],
+    needs: &[Need],
+) -> Result<Vec<ProjectRow>> {
+    let mut codes: Vec<(i64, String)> = needs.iter().map(|n| (n.id, n.code.clone())).collect();
+    for id in projects.iter().flat_map(|p| p.need_ids.iter()) {
+        if !codes.iter().any(|(n, _)| n == id) {
+            codes.push((*id, store::get_need(conn, *id)?.code));
+        }
+    }
+    Ok(projects.iter().map(|p| project_row(p, &codes)).collect())
+}
+
+/// The joint meeting's name from the street's profile (empty when it has no name yet).
+fn meeting_name(conn: &Connection) -> Result<String> {
+    Ok(street::get(conn)?.meeting_name())
+}
+
+/// 三张清单 of `year`, from the store.
+pub fn lists_paper(conn: &Connection, year: i32) -> Result<ListsPaper> {
+    let needs = needs_of(conn, year)?;
+    let resources = store::list_resources(
+        conn,
+        &ResourceFilter {
+            year: Some(year),
+            ..ResourceFilter::default()
+        },
+    )?;
+    Ok(ListsPaper {
+        year,
+        meeting_name: meeting_name(conn)?,
+        projects: project_rows(conn, &projects_of(conn, year)?, &needs)?,
+        needs: needs
+            .into_iter()
+            .map(|n| NeedRow {
+                code: n.code,
+                name: n.name,
+                raised_by: n.raised_by,
+                category: n.category,
+                content: n.content,
+                scale: n.scale,
+                wanted_by: n.wanted_by,
+                contact: n.contact,
+                phone: n.phone,
+                status: n.status.label().to_string(),
+            })
+            .collect(),
+        resources: resources
+            .into_iter()
+            .map(|r| ResourceRow {
+                code: r.code,
+                unit: r.unit_name,
+                kind: r.kind.label().to_string(),
+                name: r.name,
+                content: r.content,
+                availability: r.availability,
+                capacity: r.capacity,
+                contact: r.contact,
+                phone: r.phone,
+            })
+            .collect(),
+    })
+}
+
+/// 项目认领表 of `year`, from the store.
+pub fn claims_paper(conn: &Connection, year: i32) -> Result<ClaimsPaper> {
+    Ok(ClaimsPaper {
+        year,
+        meeting_name: meeting_name(conn)?,
+        projects: project_rows(conn, &projects_of(conn, year)?, &needs_of(conn, year)?)?,
+    })
+}
+
+/// 完成情况通报 of `year`, from the store: the counts by status in the core's order, and the
+/// date the facts stand at (the latest claim, progress note or result recorded), so that
+/// the same data gives the same paper on any day. Needs the street's issuer (印发机关, else
+/// its party organisation).
+pub fn progress_paper(conn: &Connection, year: i32) -> Result<ProgressPaper> {
+    let profile = street::get(conn)?;
+    let issuer = profile.issuer();
+    if issuer.is_empty() {
+        return Err(StreetProfile::missing_error(
+            StreetField::PartyOrg,
+            "打印完成情况通报",
+        ));
+    }
+    let projects = projects_of(conn, year)?;
+    let as_of = projects
+        .iter()
+        .flat_map(|p| {
+            p.claims
+                .iter()
+                .filter_map(|c| c.claimed_on)
+                .chain(p.progress.iter().map(|n| n.noted_on))
+                .chain(p.result_on)
+        })
+        .max();
+    let by_status = ProjectStatus::ALL
+        .iter()
+        .map(|s| {
+            let n = projects.iter().filter(|p| p.status == *s).count();
+            (s.label().to_string(), n)
+        })
+        .collect();
+    Ok(ProgressPaper {
+        year,
+        meeting_name: profile.meeting_name(),
+        issuer,
+        as_of,
+        by_status,
+        projects: project_rows(conn, &projects, &needs_of(conn, year)?)?,
+    })
+}
+
+/// The document of paper `which` for `year`, gathered from the store.
+pub fn paper_doc(conn: &Connection, which: ListsDocument, year: i32) -> Result<Doc> {
+    match which {
+        ListsDocument::Lists => lists_doc(&lists_paper(conn, year)?),
+        ListsDocument::Claims => claims_doc(&claims_paper(conn, year)?),
+        ListsDocument::Progress => progress_doc(&progress_paper(conn, year)?),
+    }
+}
+
+/// Paper `which` of `year` as PDF bytes.
+pub fn paper_pdf(
+    conn: &Connection,
+    which: ListsDocument,
+    year: i32,
+    fonts: &FontSet,
+) -> Result<Vec<u8>> {
+    render(&paper_doc(conn, which, year)?, fonts, &which.style())
+}
+
+/// Writes paper `which` of `year` to `path` (a hidden `.name.part` renamed when whole). An
+/// error names the paper.
+pub fn write_paper(
+    conn: &Connection,
+    which: ListsDocument,
+    year: i32,
+    fonts: &FontSet,
+    path: &Path,
+) -> Result<()> {
+    let bytes =
+        paper_pdf(conn, which, year, fonts).map_err(|e| Error::in_document(which.name(), e))?;
+    crate::print::write_file(path, &bytes)?;
+    log::info!(
+        "三张清单：打印 {year} 年度{} → {}",
+        which.name(),
+        path.display()
+    );
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -699,7 +914,12 @@ mod tests {
             category: "关心关爱".into(),
             content: "为辖区独居老人提供上门服务".into(),
             deadline: d(2026, 12, 31),
-            status: if claims.is_empty() { "未认领" } else { "已认领" }.into(),
+            status: if claims.is_empty() {
+                "未认领"
+            } else {
+                "已认领"
+            }
+            .into(),
             claims,
             ..ProjectRow::default()
         }
@@ -743,7 +963,10 @@ mod tests {
             projects: vec![
                 project(
                     1,
-                    vec![claim("太平角宾馆有限公司", false), claim("八大关小学", true)],
+                    vec![
+                        claim("太平角宾馆有限公司", false),
+                        claim("八大关小学", true),
+                    ],
                 ),
                 project(2, vec![]),
             ],
@@ -752,19 +975,40 @@ mod tests {
         let t = tables(&doc)[0];
         assert_eq!(
             t.header.as_deref().unwrap(),
-            ["序号", "项目名称", "类别", "内容", "认领单位（盖章）", "联系人", "电话", "签字"]
+            [
+                "序号",
+                "项目名称",
+                "类别",
+                "内容",
+                "认领单位（盖章）",
+                "联系人",
+                "电话",
+                "签字"
+            ]
         );
         // The lead first, marked, on the project's row; the partner on a row of its own.
         assert_eq!(t.rows[0][..2], ["1", "共建项目1"]);
         assert_eq!(t.rows[0][4], "八大关小学（牵头）");
         assert_eq!(t.rows[0][6], "13805320101");
-        assert!(t.rows[1][..4].iter().all(String::is_empty), "{:?}", t.rows[1]);
+        assert!(
+            t.rows[1][..4].iter().all(String::is_empty),
+            "{:?}",
+            t.rows[1]
+        );
         assert_eq!(t.rows[1][4], "太平角宾馆有限公司（协作）");
         // Nobody has claimed project 2: its claim cells are blank for the day.
         assert_eq!(t.rows[2][..2], ["2", "共建项目2"]);
-        assert!(t.rows[2][4..].iter().all(String::is_empty), "{:?}", t.rows[2]);
+        assert!(
+            t.rows[2][4..].iter().all(String::is_empty),
+            "{:?}",
+            t.rows[2]
+        );
         // Rows are tall enough for a seal.
-        let least = t.columns.iter().filter_map(|c| c.min_height).fold(0.0, f32::max);
+        let least = t
+            .columns
+            .iter()
+            .filter_map(|c| c.min_height)
+            .fold(0.0, f32::max);
         assert!(least >= crate::print::mm(25.0) - 0.01, "{least}");
         // No projects, nothing to print.
         let empty = ClaimsPaper {
@@ -778,7 +1022,10 @@ mod tests {
     fn the_report_opens_with_the_counts_and_lists_the_lead_first() {
         let mut done = project(1, vec![claim("协作单位", false), claim("牵头单位", true)]);
         done.status = "已完成".into();
-        done.result = Some((d(2026, 11, 20).unwrap(), "已为32户独居老人安装烟感报警器。".into()));
+        done.result = Some((
+            d(2026, 11, 20).unwrap(),
+            "已为32户独居老人安装烟感报警器。".into(),
+        ));
         let mut late = project(2, vec![claim("协作单位", true)]);
         late.status = "实施中".into();
         late.overdue = true;
@@ -803,12 +1050,18 @@ mod tests {
         let doc = progress_doc(&paper).unwrap();
         let t = tables(&doc)[0];
         assert_eq!(t.rows[0][2], "牵头：牵头单位\n协作：协作单位");
-        assert_eq!(t.rows[0][4], "2026年11月20日完成。已为32户独居老人安装烟感报警器。");
+        assert_eq!(
+            t.rows[0][4],
+            "2026年11月20日完成。已为32户独居老人安装烟感报警器。"
+        );
         assert_eq!(t.rows[1][3], "实施中（逾期）");
         assert_eq!(t.rows[1][4], "2026年10月8日：完成入户摸底");
         let all = texts(&doc);
         assert!(all.contains(&"中共八大关街道工作委员会".to_string()));
-        assert!(all.iter().any(|t| t.contains("尚未认领的1个项目")), "{all:?}");
+        assert!(
+            all.iter().any(|t| t.contains("尚未认领的1个项目")),
+            "{all:?}"
+        );
     }
 
     #[test]
@@ -826,10 +1079,15 @@ mod tests {
             projects: vec![project(1, vec![])],
         };
         let doc = lists_doc(&paper).unwrap();
-        let breaks = doc.blocks.iter().filter(|b| **b == Block::PageBreak).count();
+        let breaks = doc
+            .blocks
+            .iter()
+            .filter(|b| **b == Block::PageBreak)
+            .count();
         assert_eq!(breaks, 2);
         let all = texts(&doc);
-        for title in ["2026年度需求清单", "2026年度资源清单", "2026年度项目清单"] {
+        for title in ["2026年度需求清单", "2026年度资源清单", "2026年度项目清单"]
+        {
             assert!(all.contains(&title.to_string()), "{title}");
         }
         assert!(all.contains(&"2026年度尚未征集资源。".to_string()));
@@ -858,5 +1116,4 @@ mod tests {
         assert_eq!(pages(&claims_pdf_from(&few, &fonts).unwrap()), 1);
         assert!(pages(&claims_pdf_from(&many, &fonts).unwrap()) >= 2);
     }
-
 }
