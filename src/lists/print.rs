@@ -575,6 +575,10 @@ pub fn progress_summary(paper: &ProgressPaper) -> String {
     s
 }
 
+fn no_projects_to_report(year: i32) -> Error {
+    Error::NothingToPrint(format!("{year}年度没有共建项目，无法生成完成情况通报。"))
+}
+
 /// What the 完成情况 column says: the result with its date; else the latest progress note;
 /// else nothing.
 fn outcome(p: &ProjectRow) -> String {
@@ -590,9 +594,7 @@ fn outcome(p: &ProjectRow) -> String {
 pub fn progress_doc(paper: &ProgressPaper) -> Result<Doc> {
     let y = paper.year;
     if paper.projects.is_empty() {
-        return Err(Error::NothingToPrint(format!(
-            "{y}年度没有共建项目，无法生成完成情况通报。"
-        )));
+        return Err(no_projects_to_report(y));
     }
     let title = format!("关于{y}年度共建项目完成情况的通报");
     let mut doc = Doc::new(title.clone(), title.clone());
@@ -635,27 +637,47 @@ pub fn progress_doc(paper: &ProgressPaper) -> Result<Doc> {
         borders: true,
         size: Some(TABLE_SIZE),
     }));
-    let open: Vec<&ProjectRow> = paper
+    // 二、下一步工作: the claimed projects not done yet, to finish; the unclaimed ones, to claim.
+    let quoted = |list: &[&ProjectRow]| -> String {
+        let names: String = list
+            .iter()
+            .take(3)
+            .map(|p| format!("“{}”", p.name))
+            .collect();
+        if list.len() > 3 {
+            format!("{names}等")
+        } else {
+            names
+        }
+    };
+    let underway: Vec<&ProjectRow> = paper
         .projects
         .iter()
-        .filter(|p| p.result.is_none())
+        .filter(|p| p.result.is_none() && !p.claims.is_empty())
         .collect();
-    if !open.is_empty() {
+    let unclaimed: Vec<&ProjectRow> = paper
+        .projects
+        .iter()
+        .filter(|p| p.claims.is_empty())
+        .collect();
+    let mut next = Vec::new();
+    if !underway.is_empty() {
+        next.push(format!(
+            "已认领尚未完成的项目{}个（{}），请牵头单位会同协作单位抓紧推进，按完成时限完成并及时报送完成情况",
+            underway.len(),
+            quoted(&underway)
+        ));
+    }
+    if !unclaimed.is_empty() {
+        next.push(format!(
+            "尚未认领的项目{}个（{}），欢迎各成员单位结合自身资源积极认领",
+            unclaimed.len(),
+            quoted(&unclaimed)
+        ));
+    }
+    if !next.is_empty() {
         doc.push(Block::Heading1("二、下一步工作".into()));
-        let names: Vec<String> = open.iter().map(|p| format!("“{}”", p.name)).collect();
-        let unclaimed = open.iter().filter(|p| p.claims.is_empty()).count();
-        let mut text = format!(
-            "尚未完成的{}等{}个项目，请认领单位抓紧推进，按时限完成并及时报送完成情况",
-            names.into_iter().take(3).collect::<Vec<_>>().join("、"),
-            open.len()
-        );
-        if unclaimed > 0 {
-            text.push_str(&format!(
-                "；尚未认领的{unclaimed}个项目，欢迎各成员单位结合自身资源积极认领"
-            ));
-        }
-        text.push('。');
-        doc.push(Block::para(text));
+        doc.push(Block::para(format!("{}。", next.join("；"))));
     }
     doc.push(Block::Spacer(1.0));
     let mut sign = vec![Block::line(paper.issuer.clone(), Align::Right)];
@@ -815,6 +837,10 @@ pub fn claims_paper(conn: &Connection, year: i32) -> Result<ClaimsPaper> {
 /// the same data gives the same paper on any day. Needs the street's issuer (印发机关, else
 /// its party organisation).
 pub fn progress_paper(conn: &Connection, year: i32) -> Result<ProgressPaper> {
+    let projects = projects_of(conn, year)?;
+    if projects.is_empty() {
+        return Err(no_projects_to_report(year));
+    }
     let profile = street::get(conn)?;
     let issuer = profile.issuer();
     if issuer.is_empty() {
@@ -823,7 +849,6 @@ pub fn progress_paper(conn: &Connection, year: i32) -> Result<ProgressPaper> {
             "打印完成情况通报",
         ));
     }
-    let projects = projects_of(conn, year)?;
     let as_of = projects
         .iter()
         .flat_map(|p| {
@@ -1059,7 +1084,8 @@ mod tests {
         let all = texts(&doc);
         assert!(all.contains(&"中共八大关街道工作委员会".to_string()));
         assert!(
-            all.iter().any(|t| t.contains("尚未认领的1个项目")),
+            all.iter()
+                .any(|t| t.contains("；尚未认领的项目1个（“共建项目3”）")),
             "{all:?}"
         );
     }

@@ -289,8 +289,8 @@ fn row_piece(
     let n = row_lines(cells);
     let to = to.min(n);
     let content = (to - from) as f32 * g.pitch + 2.0 * g.pad_y;
-    // A body row shown whole is as tall as its columns ask (room for a seal), its text
-    // centred in that height.
+    // A body row shown whole is as tall as its columns ask (room for a seal), each cell's
+    // text centred in that height.
     let least = if role == FontRole::Body && from == 0 && to == n {
         table
             .columns
@@ -301,11 +301,17 @@ fn row_piece(
         0.0
     };
     let height = content.max(least);
-    let shift = (height - content) / 2.0;
     let mut items = Vec::new();
     for (c, cell) in cells.iter().enumerate() {
         let x0 = g.xs[c] + g.pad_x;
         let inner = g.widths[c] - 2.0 * g.pad_x;
+        // In a row taller than its text, each cell's lines are centred (as Word's vAlign).
+        let own = cell.lines.len().clamp(1, n) as f32 * g.pitch + 2.0 * g.pad_y;
+        let shift = if least > content {
+            (height - own) / 2.0
+        } else {
+            0.0
+        };
         for (j, line) in cell.lines.iter().enumerate().take(to).skip(from) {
             let baseline = shift
                 + g.pad_y
