@@ -1505,6 +1505,91 @@ pub fn record_result(
     get_project(conn, project_id)
 }
 
+/// Takes back a 完成情况 recorded by mistake: the date, the text and the attachments (their
+/// copies are removed from the data folder after the commit). Needs keep their status.
+pub fn clear_result(conn: &Connection, data_dir: &Path, project_id: i64) -> Result<Project> {
+    let p = get_project(conn, project_id)?;
+    if p.result_on.is_none() {
+        return Err(Error::Conflict(format!(
+            "项目“{}”还没有登记完成情况。",
+            p.name
+        )));
+    }
+    atomically(conn, || {
+        conn.execute(
+            "DELETE FROM project_attachments WHERE project_id = ?1",
+            [project_id],
+        )?;
+        conn.execute(
+            "UPDATE projects SET result_on = NULL, result = '', updated_at = ?2 WHERE id = ?1",
+            params![project_id, now()],
+        )?;
+        Ok(())
+    })?;
+    for a in &p.attachments {
+        // The record is gone; a copy that cannot be removed is only clutter.
+        let _ = std::fs::remove_file(data_dir.join(&a.file));
+    }
+    log::info!("共建项目：{} 撤销完成情况", p.code);
+    get_project(conn, project_id)
+}
+
+/// Removes one attachment of a result (its copy in the data folder too).
+pub fn remove_attachment(
+    conn: &Connection,
+    data_dir: &Path,
+    attachment_id: i64,
+) -> Result<Project> {
+    let found: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT project_id, file FROM project_attachments WHERE id = ?1",
+            [attachment_id],
+            |r| Ok((r.get("project_id")?, r.get("file")?)),
+        )
+        .optional()?;
+    let Some((project, file)) = found else {
+        return Err(Error::NotFound {
+            what: "附件",
+            id: attachment_id.to_string(),
+        });
+    };
+    conn.execute(
+        "DELETE FROM project_attachments WHERE id = ?1",
+        [attachment_id],
+    )?;
+    let _ = std::fs::remove_file(data_dir.join(file));
+    get_project(conn, project)
+}
+
+/// The choices the screens offer (statuses, resource types, categories, import columns).
+pub fn labels(conn: &Connection) -> Result<super::ListLabels> {
+    let names = |v: &[&'static str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    Ok(super::ListLabels {
+        need_statuses: names(
+            &NeedStatus::ALL
+                .iter()
+                .map(|s| s.label())
+                .collect::<Vec<_>>(),
+        ),
+        project_statuses: names(
+            &ProjectStatus::ALL
+                .iter()
+                .map(|s| s.label())
+                .collect::<Vec<_>>(),
+        ),
+        resource_kinds: names(
+            &ResourceKind::ALL
+                .iter()
+                .map(|s| s.label())
+                .collect::<Vec<_>>(),
+        ),
+        categories: categories(conn)?,
+        need_fields: super::import::field_labels(ListKind::Needs),
+        resource_fields: super::import::field_labels(ListKind::Resources),
+        project_fields: super::import::field_labels(ListKind::Projects),
+    })
+}
+
 // ---------------------------------------------------------------------------------------------
 // Overview
 
@@ -1594,7 +1679,15 @@ pub fn load_demo(conn: &Connection, meeting: Option<i64>) -> Result<usize> {
             .map(|c| c.id))
     };
     // (name, raised by a community / a unit / text, category, content, scale, wanted by)
-    let needs: [(&str, &str, &str, &str, &str, Option<NaiveDate>); 12] = [
+    type DemoNeed<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<NaiveDate>,
+    );
+    let needs: [DemoNeed<'_>; 12] = [
         (
             "老旧小区议事协商",
             "海棠社区",
@@ -1665,7 +1758,7 @@ pub fn load_demo(conn: &Connection, meeting: Option<i64>) -> Result<usize> {
             "关心关爱",
             "学习用品与结对辅导",
             "15名学生",
-            d(9, 1),
+            d(11, 15),
         ),
         (
             "垃圾分类宣传",
@@ -1721,7 +1814,8 @@ pub fn load_demo(conn: &Connection, meeting: Option<i64>) -> Result<usize> {
         need_ids.push(add_need(conn, &input)?.id);
     }
     // (unit, kind, name, content, availability, capacity)
-    let resources: [(&str, ResourceKind, &str, &str, &str, &str); 10] = [
+    type DemoResource<'a> = (&'a str, ResourceKind, &'a str, &'a str, &'a str, &'a str);
+    let resources: [DemoResource<'_>; 10] = [
         (
             "海棠大学海洋学院",
             ResourceKind::Volunteers,
@@ -1937,7 +2031,7 @@ pub fn load_demo(conn: &Connection, meeting: Option<i64>) -> Result<usize> {
             "困难家庭学生助学",
             "关心关爱",
             "助学金与结对辅导",
-            d(9, 1),
+            d(11, 15),
             Some(8),
             Some(6),
             &[],
