@@ -286,15 +286,37 @@ fn row_piece(
     from: usize,
     to: usize,
 ) -> Piece {
-    let to = to.min(row_lines(cells));
-    let height = (to - from) as f32 * g.pitch + 2.0 * g.pad_y;
+    let n = row_lines(cells);
+    let to = to.min(n);
+    let content = (to - from) as f32 * g.pitch + 2.0 * g.pad_y;
+    // A body row shown whole is as tall as its columns ask (room for a seal), each cell's
+    // text centred in that height.
+    let least = if role == FontRole::Body && from == 0 && to == n {
+        table
+            .columns
+            .iter()
+            .filter_map(|c| c.min_height)
+            .fold(0.0, f32::max)
+    } else {
+        0.0
+    };
+    let height = content.max(least);
     let mut items = Vec::new();
     for (c, cell) in cells.iter().enumerate() {
         let x0 = g.xs[c] + g.pad_x;
         let inner = g.widths[c] - 2.0 * g.pad_x;
+        // In a row taller than its text, each cell's lines are centred (as Word's vAlign).
+        let own = cell.lines.len().clamp(1, n) as f32 * g.pitch + 2.0 * g.pad_y;
+        let shift = if least > content {
+            (height - own) / 2.0
+        } else {
+            0.0
+        };
         for (j, line) in cell.lines.iter().enumerate().take(to).skip(from) {
-            let baseline =
-                g.pad_y + (j - from) as f32 * g.pitch + baseline_in_slot(g.pitch, cell.size);
+            let baseline = shift
+                + g.pad_y
+                + (j - from) as f32 * g.pitch
+                + baseline_in_slot(g.pitch, cell.size);
             let align = Some(table.columns[c].align);
             let ty = Type {
                 role,
@@ -540,5 +562,32 @@ mod tests {
             }
         }
         assert_eq!(rows[2][3][0].1, "街道党工委副书记");
+    }
+
+    #[test]
+    fn a_column_with_a_least_height_makes_body_rows_that_tall_with_their_text_centred() {
+        let fonts = FontSet::bundled().expect("bundled font");
+        let mut table = narrow_table(Fit::Entries);
+        table.columns[4] = table.columns[4].clone().min_height_mm(25.0);
+        let pieces = table_pieces(&fonts, &PageStyle::default(), &table);
+        let least = crate::print::mm(25.0);
+        // The header keeps its own height; every body row is at least 25 mm.
+        assert!(pieces[0].height < least, "{}", pieces[0].height);
+        for p in &pieces[1..] {
+            assert!((p.height - least).abs() < 0.01, "{}", p.height);
+            // A one-line cell (序号) sits in the middle of the row.
+            let baseline = p
+                .items
+                .iter()
+                .find_map(|i| match i {
+                    Item::Text { text, baseline, .. } if text == "1" => Some(*baseline),
+                    _ => None,
+                })
+                .expect("the number");
+            assert!((baseline - least / 2.0).abs() < 12.0, "{baseline}");
+        }
+        // Without it, the rows are as tall as their text.
+        let plain = table_pieces(&fonts, &PageStyle::default(), &narrow_table(Fit::Entries));
+        assert!(plain[1].height < least);
     }
 }
