@@ -29,6 +29,9 @@ pub use store::{
     DEFAULT_CATEGORIES,
 };
 
+/// What a project past its 完成时限 and not done is called, wherever it is shown.
+pub const OVERDUE: &str = "已超期";
+
 labelled! {
     /// 需求状态 (stored): 征集 → 已发布 → 已认领 → 实施中 → 已完成, or 已关闭.
     NeedStatus {

@@ -231,10 +231,10 @@ fn claimants(p: &ProjectRow) -> String {
     }
 }
 
-/// The status as printed: the core's label, and 已超期 (as the CLI says) past the deadline.
+/// The status as printed: the core's label, and [`super::OVERDUE`] past the deadline.
 fn status(p: &ProjectRow) -> String {
     if p.overdue {
-        format!("{}（已超期）", p.status)
+        format!("{}（{}）", p.status, super::OVERDUE)
     } else {
         p.status.clone()
     }

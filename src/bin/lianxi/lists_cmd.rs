@@ -380,7 +380,7 @@ fn show_project(p: &Project) {
     }
     line.push_str(&format!("  {}", p.status.label()));
     if p.overdue {
-        line.push_str("  已超期");
+        line.push_str(&format!("  {}", lianxi::lists::OVERDUE));
     }
     if !p.claimants.is_empty() {
         line.push_str(&format!("  认领：{}", p.claimants));
