@@ -177,6 +177,33 @@ pub fn run() {
             commands::minutes::news_print,
             commands::minutes::minutes_export_word,
             // end 会议纪要
+            // 三张清单 (commands/lists.rs)
+            commands::lists::lists_labels,
+            commands::lists::lists_overview,
+            commands::lists::needs_list,
+            commands::lists::need_add,
+            commands::lists::need_update,
+            commands::lists::need_delete,
+            commands::lists::project_from_need,
+            commands::lists::resources_list,
+            commands::lists::resource_add,
+            commands::lists::resource_update,
+            commands::lists::resource_delete,
+            commands::lists::projects_list,
+            commands::lists::project_get,
+            commands::lists::project_add,
+            commands::lists::project_update,
+            commands::lists::project_delete,
+            commands::lists::project_claim,
+            commands::lists::project_unclaim,
+            commands::lists::project_set_lead,
+            commands::lists::project_progress_add,
+            commands::lists::project_progress_delete,
+            commands::lists::project_result,
+            commands::lists::project_open_attachment,
+            commands::lists::project_categories,
+            commands::lists::project_categories_set,
+            // end 三张清单
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

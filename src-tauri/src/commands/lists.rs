@@ -1,0 +1,266 @@
+//! 三张清单: needs, resources and projects with their claims, progress notes and results; the
+//! categories; the overview of a year (the core's `lists`). Each command is glue.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use lianxi::lists::{
+    self, ClaimInput, ListsOverview, Need, NeedFilter, NeedInput, NeedStatus, Project,
+    ProjectFilter, ProjectInput, ProjectStatus, Resource, ResourceFilter, ResourceInput,
+    ResourceKind, ResultInput,
+};
+use lianxi::paths::DataDir;
+use serde::Serialize;
+use tauri::{AppHandle, State};
+
+use super::files::{checked_path, Written};
+use crate::error::{ApiError, ApiResult};
+use crate::state::{with_conn, Store};
+
+/// The kinds of file kept with a project's result (photos, scans, documents).
+const ATTACHMENT_EXTENSIONS: [&str; 8] = ["jpg", "jpeg", "png", "pdf", "doc", "docx", "xls", "xlsx"];
+
+/// The labels of the lists, in display order (all from the core's enums).
+#[derive(Debug, Clone, Serialize)]
+pub struct ListLabels {
+    pub need_statuses: Vec<NeedStatus>,
+    pub project_statuses: Vec<ProjectStatus>,
+    pub resource_kinds: Vec<ResourceKind>,
+}
+
+#[tauri::command]
+pub fn lists_labels() -> ListLabels {
+    ListLabels {
+        need_statuses: NeedStatus::ALL.to_vec(),
+        project_statuses: ProjectStatus::ALL.to_vec(),
+        resource_kinds: ResourceKind::ALL.to_vec(),
+    }
+}
+
+#[tauri::command]
+pub async fn lists_overview(store: State<'_, Arc<Store>>, year: i32) -> ApiResult<ListsOverview> {
+    with_conn(&store, move |conn, _| lists::overview(conn, year)).await
+}
+
+// ---- 需求 ----
+
+#[tauri::command]
+pub async fn needs_list(store: State<'_, Arc<Store>>, filter: NeedFilter) -> ApiResult<Vec<Need>> {
+    with_conn(&store, move |conn, _| lists::list_needs(conn, &filter)).await
+}
+
+#[tauri::command]
+pub async fn need_add(store: State<'_, Arc<Store>>, input: NeedInput) -> ApiResult<Need> {
+    with_conn(&store, move |conn, _| lists::add_need(conn, &input)).await
+}
+
+#[tauri::command]
+pub async fn need_update(
+    store: State<'_, Arc<Store>>,
+    id: i64,
+    input: NeedInput,
+) -> ApiResult<Need> {
+    with_conn(&store, move |conn, _| lists::update_need(conn, id, &input)).await
+}
+
+#[tauri::command]
+pub async fn need_delete(store: State<'_, Arc<Store>>, id: i64) -> ApiResult<()> {
+    with_conn(&store, move |conn, _| lists::delete_need(conn, id)).await
+}
+
+/// 据此立项: a project made from a need (linked to it).
+#[tauri::command]
+pub async fn project_from_need(store: State<'_, Arc<Store>>, need_id: i64) -> ApiResult<Project> {
+    with_conn(&store, move |conn, _| lists::project_from_need(conn, need_id)).await
+}
+
+// ---- 资源 ----
+
+#[tauri::command]
+pub async fn resources_list(
+    store: State<'_, Arc<Store>>,
+    filter: ResourceFilter,
+) -> ApiResult<Vec<Resource>> {
+    with_conn(&store, move |conn, _| lists::list_resources(conn, &filter)).await
+}
+
+#[tauri::command]
+pub async fn resource_add(store: State<'_, Arc<Store>>, input: ResourceInput) -> ApiResult<Resource> {
+    with_conn(&store, move |conn, _| lists::add_resource(conn, &input)).await
+}
+
+#[tauri::command]
+pub async fn resource_update(
+    store: State<'_, Arc<Store>>,
+    id: i64,
+    input: ResourceInput,
+) -> ApiResult<Resource> {
+    with_conn(&store, move |conn, _| lists::update_resource(conn, id, &input)).await
+}
+
+#[tauri::command]
+pub async fn resource_delete(store: State<'_, Arc<Store>>, id: i64) -> ApiResult<()> {
+    with_conn(&store, move |conn, _| lists::delete_resource(conn, id)).await
+}
+
+// ---- 项目 ----
+
+#[tauri::command]
+pub async fn projects_list(
+    store: State<'_, Arc<Store>>,
+    filter: ProjectFilter,
+) -> ApiResult<Vec<Project>> {
+    with_conn(&store, move |conn, _| lists::list_projects(conn, &filter)).await
+}
+
+#[tauri::command]
+pub async fn project_get(store: State<'_, Arc<Store>>, id: i64) -> ApiResult<Project> {
+    with_conn(&store, move |conn, _| lists::get_project(conn, id)).await
+}
+
+#[tauri::command]
+pub async fn project_add(store: State<'_, Arc<Store>>, input: ProjectInput) -> ApiResult<Project> {
+    with_conn(&store, move |conn, _| lists::add_project(conn, &input)).await
+}
+
+#[tauri::command]
+pub async fn project_update(
+    store: State<'_, Arc<Store>>,
+    id: i64,
+    input: ProjectInput,
+) -> ApiResult<Project> {
+    with_conn(&store, move |conn, _| lists::update_project(conn, id, &input)).await
+}
+
+#[tauri::command]
+pub async fn project_delete(store: State<'_, Arc<Store>>, id: i64) -> ApiResult<()> {
+    with_conn(&store, move |conn, _| lists::delete_project(conn, id)).await
+}
+
+/// 认领: the units picked in one dialog claim the project together (one transaction).
+#[tauri::command]
+pub async fn project_claim(
+    store: State<'_, Arc<Store>>,
+    id: i64,
+    claims: Vec<ClaimInput>,
+) -> ApiResult<Project> {
+    if claims.is_empty() {
+        return Err(ApiError::new("invalid", "请至少选择一家认领单位。"));
+    }
+    with_conn(&store, move |conn, _| {
+        lianxi::db::atomically(conn, || {
+            for c in &claims {
+                lists::claim(conn, id, c)?;
+            }
+            lists::get_project(conn, id)
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn project_unclaim(
+    store: State<'_, Arc<Store>>,
+    id: i64,
+    unit_id: i64,
+) -> ApiResult<Project> {
+    with_conn(&store, move |conn, _| lists::unclaim(conn, id, unit_id)).await
+}
+
+#[tauri::command]
+pub async fn project_set_lead(
+    store: State<'_, Arc<Store>>,
+    id: i64,
+    unit_id: i64,
+) -> ApiResult<Project> {
+    with_conn(&store, move |conn, _| lists::set_lead(conn, id, unit_id)).await
+}
+
+#[tauri::command]
+pub async fn project_progress_add(
+    store: State<'_, Arc<Store>>,
+    id: i64,
+    on: String,
+    text: String,
+) -> ApiResult<Project> {
+    with_conn(&store, move |conn, _| {
+        let on = lianxi::date::parse_day(&on)?;
+        lists::add_progress(conn, id, on, &text)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn project_progress_delete(
+    store: State<'_, Arc<Store>>,
+    note_id: i64,
+) -> ApiResult<Project> {
+    with_conn(&store, move |conn, _| lists::delete_progress(conn, note_id)).await
+}
+
+/// 完成情况: the date, the text and files picked in the dialog (copied into the data folder).
+#[tauri::command]
+pub async fn project_result(
+    store: State<'_, Arc<Store>>,
+    id: i64,
+    input: ResultInput,
+) -> ApiResult<Project> {
+    for a in &input.attachments {
+        checked_path(a, &ATTACHMENT_EXTENSIONS)?;
+    }
+    with_conn(&store, move |conn, db_path| {
+        lists::record_result(conn, DataDir::of_db(db_path).root(), id, &input)
+    })
+    .await
+}
+
+/// Opens a file kept with a project's result with the system viewer.
+#[tauri::command]
+pub async fn project_open_attachment(
+    app: AppHandle,
+    store: State<'_, Arc<Store>>,
+    id: i64,
+    attachment_id: i64,
+) -> ApiResult<Written> {
+    let (p, dir) = with_conn(&store, move |conn, db_path| {
+        Ok((lists::get_project(conn, id)?, DataDir::of_db(db_path)))
+    })
+    .await?;
+    let a = p
+        .attachments
+        .iter()
+        .find(|a| a.id == attachment_id)
+        .ok_or_else(|| ApiError::new("not_found", "找不到这个附件。"))?;
+    let path = stored_attachment(&dir, &a.file)?;
+    Ok(Written::opened(&app, &path, 1))
+}
+
+/// The stored attachment `rel` as an existing file inside `<data_dir>/attachments`; anything
+/// else (a path pointing elsewhere, a missing file) is refused.
+fn stored_attachment(data: &DataDir, rel: &str) -> ApiResult<PathBuf> {
+    let missing = || ApiError::new("not_found", "附件文件已不在数据目录中。");
+    let folder = data.attachments().canonicalize().map_err(|_| missing())?;
+    let path = data.root().join(Path::new(rel)).canonicalize().map_err(|_| missing())?;
+    if !path.starts_with(&folder) {
+        return Err(ApiError::new(
+            "invalid",
+            "附件不在数据目录的 attachments 文件夹中，未打开。",
+        ));
+    }
+    Ok(path)
+}
+
+// ---- 项目类别 ----
+
+#[tauri::command]
+pub async fn project_categories(store: State<'_, Arc<Store>>) -> ApiResult<Vec<String>> {
+    with_conn(&store, |conn, _| lists::categories(conn)).await
+}
+
+#[tauri::command]
+pub async fn project_categories_set(
+    store: State<'_, Arc<Store>>,
+    categories: Vec<String>,
+) -> ApiResult<Vec<String>> {
+    with_conn(&store, move |conn, _| lists::set_categories(conn, &categories)).await
+}
