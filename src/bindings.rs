@@ -69,6 +69,19 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::donations::import::DonationImportOptions::export_all(&cfg)?;
     crate::donations::import::DonationImportResult::export_all(&cfg)?;
     crate::donations::import::DonationFieldLabel::export_all(&cfg)?;
+    crate::lists::Need::export_all(&cfg)?;
+    crate::lists::NeedInput::export_all(&cfg)?;
+    crate::lists::NeedFilter::export_all(&cfg)?;
+    crate::lists::Resource::export_all(&cfg)?;
+    crate::lists::ResourceInput::export_all(&cfg)?;
+    crate::lists::ResourceFilter::export_all(&cfg)?;
+    crate::lists::Project::export_all(&cfg)?;
+    crate::lists::ProjectInput::export_all(&cfg)?;
+    crate::lists::ProjectFilter::export_all(&cfg)?;
+    crate::lists::ClaimInput::export_all(&cfg)?;
+    crate::lists::ResultInput::export_all(&cfg)?;
+    crate::lists::ListsOverview::export_all(&cfg)?;
+    crate::lists::ListKind::export_all(&cfg)?;
     Ok(())
 }
 

@@ -218,7 +218,11 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
 
 /// The tables that hold a street's data, children before parents (so every row can go
 /// without breaking a reference). Templates stay: they are the app's, not the street's.
-const DATA_TABLES: [&str; 21] = [
+const DATA_TABLES: [&str; 25] = [
+    "project_attachments",
+    "project_progress",
+    "project_needs",
+    "project_resources",
     "claims",
     "projects",
     "resources",

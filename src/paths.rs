@@ -22,7 +22,7 @@ pub fn default_data_dir() -> Option<PathBuf> {
 }
 
 /// The data folder and where everything in it lives: the database, its backups, the copies
-/// of signed scans, the template previews and the logs. Nothing else builds these paths.
+/// of signed scans and of results' attachments, the template previews and the logs. Nothing else builds these paths.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDir {
     root: PathBuf,
@@ -31,6 +31,8 @@ pub struct DataDir {
 impl DataDir {
     /// The folder of signed scans, as stored in the database (`scans/…`).
     pub const SCANS: &'static str = "scans";
+    /// The folder of project results' files, as stored in the database (`attachments/…`).
+    pub const ATTACHMENTS: &'static str = "attachments";
 
     pub fn new(root: impl Into<PathBuf>) -> Self {
         DataDir { root: root.into() }
@@ -65,6 +67,11 @@ impl DataDir {
         self.root.join(Self::SCANS)
     }
 
+    /// Copies of the files kept with projects' results (photos, PDFs).
+    pub fn attachments(&self) -> PathBuf {
+        self.root.join(Self::ATTACHMENTS)
+    }
+
     /// Template previews written for the system viewer.
     pub fn previews(&self) -> PathBuf {
         self.root.join("previews")
@@ -85,7 +92,13 @@ mod tests {
         let d = DataDir::of_db(std::path::Path::new("/data/lianxi.sqlite3"));
         assert_eq!(d.root(), std::path::Path::new("/data"));
         assert_eq!(d.db(), PathBuf::from("/data/lianxi.sqlite3"));
-        for p in [d.backups(), d.scans(), d.previews(), d.logs()] {
+        for p in [
+            d.backups(),
+            d.scans(),
+            d.attachments(),
+            d.previews(),
+            d.logs(),
+        ] {
             assert!(p.starts_with("/data"), "{}", p.display());
         }
         assert_eq!(

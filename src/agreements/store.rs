@@ -185,7 +185,8 @@ pub struct AgreementOptions {
     pub term_end: Option<NaiveDate>,
     /// 共建内容; the template's list when none.
     pub areas: Option<Vec<String>>,
-    /// 共建项目, one line each.
+    /// 共建项目, one line each; when empty, each agreement takes the projects its unit party
+    /// claimed in the year (the three lists), which the user can still edit.
     pub projects: Vec<String>,
     /// How many copies are printed and signed; 2 when none.
     pub copies: Option<u32>,
@@ -357,6 +358,11 @@ pub fn pair_many(
                     format!("甲方和乙方不能是同一方（{}）。", clean_name(&a.name)),
                 ));
             }
+            let projects = if projects.is_empty() {
+                claimed_projects(conn, &a, &b, year)?
+            } else {
+                projects.clone()
+            };
             let ts = now();
             conn.execute(
                 "INSERT INTO agreements (meeting_id, template_id, template_snapshot, year,
@@ -398,6 +404,20 @@ pub fn pair_many(
         }
         Ok(made)
     })
+}
+
+/// {{共建项目}} when the user gave none: the projects the unit party (or parties) claimed in
+/// `year`, by number. The draft can still be edited.
+fn claimed_projects(conn: &Connection, a: &Party, b: &Party, year: i32) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for unit in [a.unit_id, b.unit_id].into_iter().flatten() {
+        for name in crate::lists::claimed_project_names(conn, unit, year)? {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The template agreements made with `options` use: the one given, else the built-in default.

@@ -10,7 +10,14 @@ use crate::error::{Error, Result};
 
 /// The schema migrations, in order. A migration, once released, is never edited: add a new one.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    // Each migration checks the foreign keys before it commits: migrations run with them off,
+    // so a table that others refer to can be rebuilt (SQLite's "other schema changes").
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .map(|sql| M::up(sql).foreign_key_check())
+            .collect(),
+    )
 }
 
 /// The schema version this build writes (the number of migrations).
@@ -24,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_street_profile.sql"),
     include_str!("migrations/0003_donations.sql"),
     include_str!("migrations/0004_minutes.sql"),
+    include_str!("migrations/0005_lists.sql"),
 ];
 
 /// Sets the per-connection pragmas. Called once for every connection that is opened.
@@ -75,23 +83,26 @@ pub fn open(path: &Path) -> Result<Connection> {
     if found > 0 && found < supported {
         backup::create(&conn, path, BackupReason::BeforeMigration)?;
     }
-    migrations()
-        .to_latest(&mut conn)
-        .map_err(|e| Error::Migration {
-            message: e.to_string(),
-        })?;
+    migrate(&mut conn)?;
     Ok(conn)
+}
+
+/// Brings the schema up to date with foreign keys off (a table others refer to can then be
+/// rebuilt without its children's actions firing); each migration checks them before it
+/// commits, and they are on again afterwards.
+fn migrate(conn: &mut Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let done = migrations().to_latest(conn).map_err(|e| Error::Migration {
+        message: e.to_string(),
+    });
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    done
 }
 
 /// Opens a fresh in-memory database with the full schema (for tests and previews).
 pub fn open_in_memory() -> Result<Connection> {
     let mut conn = Connection::open_in_memory()?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    migrations()
-        .to_latest(&mut conn)
-        .map_err(|e| Error::Migration {
-            message: e.to_string(),
-        })?;
+    migrate(&mut conn)?;
     Ok(conn)
 }
 

@@ -5,7 +5,429 @@
 //! - `store`: needs, resources, projects, claims and results as stored; one write path each.
 //! - `import`: each list from an Excel file, on the roster import's header machinery.
 //! - `print`: 三张清单, 项目认领表 and 完成情况通报.
+//!
+//! Numbers are per year and shown as codes (需2026-001, 资2026-001, 项2026-001). A project's
+//! status is derived from its claims, progress notes and result, never stored; a need's status
+//! is stored and follows its projects forward only.
 
 pub mod import;
 pub mod print;
 pub mod store;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::meetings::labelled;
+
+pub use store::{
+    add_need, add_progress, add_project, add_resource, categories, claim, claimed_project_names,
+    delete_need, delete_progress, delete_project, delete_resource, get_need, get_project,
+    get_resource, list_needs, list_projects, list_resources, overview, project_from_need,
+    record_result, set_categories, set_lead, unclaim, update_need, update_project, update_resource,
+    DEFAULT_CATEGORIES,
+};
+
+labelled! {
+    /// 需求状态 (stored): 征集 → 已发布 → 已认领 → 实施中 → 已完成, or 已关闭.
+    NeedStatus {
+        Collecting = "collecting" / "征集",
+        Published = "published" / "已发布",
+        Claimed = "claimed" / "已认领",
+        Underway = "underway" / "实施中",
+        Done = "done" / "已完成",
+        Closed = "closed" / "已关闭",
+    }
+}
+
+impl NeedStatus {
+    /// The place on the way from 征集 to 已完成 (已关闭 is off the way).
+    fn rank(self) -> Option<u8> {
+        match self {
+            NeedStatus::Collecting => Some(0),
+            NeedStatus::Published => Some(1),
+            NeedStatus::Claimed => Some(2),
+            NeedStatus::Underway => Some(3),
+            NeedStatus::Done => Some(4),
+            NeedStatus::Closed => None,
+        }
+    }
+
+    /// The status a need moves to when its project reaches `to`: only forward, never over
+    /// 已关闭 or a later status the user set.
+    pub fn advanced_to(self, to: NeedStatus) -> NeedStatus {
+        match (self.rank(), to.rank()) {
+            (Some(a), Some(b)) if b > a => to,
+            _ => self,
+        }
+    }
+}
+
+labelled! {
+    /// 项目状态, derived (never stored): no claims, claimed, a progress note, a result.
+    ProjectStatus {
+        Unclaimed = "unclaimed" / "未认领",
+        Claimed = "claimed" / "已认领",
+        Underway = "underway" / "实施中",
+        Done = "done" / "已完成",
+    }
+}
+
+labelled! {
+    /// 资源类型.
+    ResourceKind {
+        Venue = "venue" / "场地",
+        Volunteers = "volunteers" / "志愿者",
+        Funds = "funds" / "资金",
+        Goods = "goods" / "物资",
+        Services = "services" / "专业服务",
+        EducationBase = "education_base" / "教育基地",
+        Other = "other" / "其他",
+    }
+}
+
+labelled! {
+    /// Which of the three lists.
+    ListKind {
+        Needs = "needs" / "需求清单",
+        Resources = "resources" / "资源清单",
+        Projects = "projects" / "项目清单",
+    }
+}
+
+impl ListKind {
+    /// The letter of a record's code: 需, 资, 项.
+    pub fn code_prefix(self) -> &'static str {
+        match self {
+            ListKind::Needs => "需",
+            ListKind::Resources => "资",
+            ListKind::Projects => "项",
+        }
+    }
+
+    /// A record's code: 需2026-001.
+    pub fn record_code(self, year: i32, number: i64) -> String {
+        format!("{}{year}-{number:03}", self.code_prefix())
+    }
+}
+
+/// A need (需求) as shown and printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Need {
+    pub id: i64,
+    pub year: i32,
+    pub number: i64,
+    /// 需2026-001.
+    pub code: String,
+    pub name: String,
+    pub community_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    /// Who raised it as shown: the community's or unit's name, else the text (居民).
+    pub raised_by: String,
+    pub category: String,
+    pub content: String,
+    /// 规模 (e.g. 30户, 每周2次), as written.
+    pub scale: String,
+    /// 期望完成时间 (a month typed as 2026年12月 is its last day).
+    pub wanted_by: Option<NaiveDate>,
+    pub contact: String,
+    pub phone: String,
+    pub status: NeedStatus,
+    pub meeting_id: Option<i64>,
+    pub notes: String,
+    /// The projects that answer it.
+    pub project_ids: Vec<i64>,
+    pub import_batch_id: Option<i64>,
+    pub source_row: Option<i64>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What the user enters for a need.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct NeedInput {
+    /// Defaults to the meeting's year, else this year.
+    pub year: Option<i32>,
+    /// The number within the year; the next free one when none.
+    pub number: Option<i64>,
+    pub name: String,
+    /// Raised by a community, or a member unit, or (neither) `raised_by` text such as 居民.
+    pub community_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    pub raised_by: String,
+    pub category: String,
+    pub content: String,
+    pub scale: String,
+    pub wanted_by: Option<NaiveDate>,
+    pub contact: String,
+    pub phone: String,
+    /// 征集 when none.
+    pub status: Option<NeedStatus>,
+    pub meeting_id: Option<i64>,
+    pub notes: String,
+}
+
+/// A resource (资源) as shown and printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Resource {
+    pub id: i64,
+    pub year: i32,
+    pub number: i64,
+    /// 资2026-001.
+    pub code: String,
+    /// The offering member unit; none when the body is not on the roster.
+    pub unit_id: Option<i64>,
+    /// The offering body's name (the unit's current name when on the roster).
+    pub unit_name: String,
+    pub kind: ResourceKind,
+    pub name: String,
+    pub content: String,
+    /// 时间/频次: when or how often it is available.
+    pub availability: String,
+    /// 规模/容量, as written.
+    pub capacity: String,
+    pub contact: String,
+    pub phone: String,
+    pub notes: String,
+    pub project_ids: Vec<i64>,
+    pub import_batch_id: Option<i64>,
+    pub source_row: Option<i64>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What the user enters for a resource.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ResourceInput {
+    pub year: Option<i32>,
+    pub number: Option<i64>,
+    /// A member unit, or (none) a body named in `unit_name`.
+    pub unit_id: Option<i64>,
+    pub unit_name: String,
+    pub kind: ResourceKind,
+    pub name: String,
+    pub content: String,
+    pub availability: String,
+    pub capacity: String,
+    pub contact: String,
+    pub phone: String,
+    pub notes: String,
+}
+
+impl Default for ResourceInput {
+    fn default() -> Self {
+        ResourceInput {
+            year: None,
+            number: None,
+            unit_id: None,
+            unit_name: String::new(),
+            kind: ResourceKind::Other,
+            name: String::new(),
+            content: String::new(),
+            availability: String::new(),
+            capacity: String::new(),
+            contact: String::new(),
+            phone: String::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+/// One unit's claim (认领) of a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Claim {
+    pub id: i64,
+    pub project_id: i64,
+    pub unit_id: i64,
+    /// The unit's name as at the claim.
+    pub unit_name: String,
+    /// 牵头 (else 协作).
+    pub lead: bool,
+    /// 牵头 or 协作.
+    pub role: String,
+    pub claimed_on: Option<NaiveDate>,
+    /// 承诺/认领内容.
+    pub commitment: String,
+    pub contact: String,
+    pub phone: String,
+    /// The unit has left the roster since (its claim stays).
+    pub unit_left: bool,
+}
+
+/// What the user enters to claim a project for a unit.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ClaimInput {
+    pub unit_id: i64,
+    /// Makes this unit the 牵头 (the others become 协作). The first claimant of a project
+    /// leads when no claimant does.
+    pub lead: bool,
+    /// Defaults to the project's meeting date, else today.
+    pub claimed_on: Option<NaiveDate>,
+    pub commitment: String,
+    /// Default to the unit's contact and first phone.
+    pub contact: String,
+    pub phone: String,
+}
+
+/// A dated progress note (进展).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ProgressNote {
+    pub id: i64,
+    pub noted_on: NaiveDate,
+    pub text: String,
+}
+
+/// A file kept with a project's result (a photo, a PDF), inside the data folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Attachment {
+    pub id: i64,
+    /// Relative to the data folder: attachments/项2026-001-照片.jpg.
+    pub file: String,
+    /// The file's name when the user picked it.
+    pub original_name: String,
+    pub added_at: String,
+}
+
+/// A project (共建项目) as shown and printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Project {
+    pub id: i64,
+    pub year: i32,
+    pub number: i64,
+    /// 项2026-001.
+    pub code: String,
+    pub name: String,
+    pub category: String,
+    pub content: String,
+    pub meeting_id: Option<i64>,
+    pub meeting_title: Option<String>,
+    pub community_id: Option<i64>,
+    /// 完成时限.
+    pub deadline: Option<NaiveDate>,
+    pub need_ids: Vec<i64>,
+    pub resource_ids: Vec<i64>,
+    /// The lead first, then in the order claimed.
+    pub claims: Vec<Claim>,
+    /// Oldest first.
+    pub progress: Vec<ProgressNote>,
+    /// 完成情况: when and what.
+    pub result_on: Option<NaiveDate>,
+    pub result: String,
+    pub attachments: Vec<Attachment>,
+    pub status: ProjectStatus,
+    /// Past its 完成时限 and not done.
+    pub overdue: bool,
+    /// The claimants as one line: 甲单位（牵头）、乙单位.
+    pub claimants: String,
+    pub notes: String,
+    pub import_batch_id: Option<i64>,
+    pub source_row: Option<i64>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Project {
+    /// The lead claim, if any.
+    pub fn lead(&self) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.lead)
+    }
+}
+
+/// What the user enters for a project (claims, progress and the result are separate).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ProjectInput {
+    pub year: Option<i32>,
+    pub number: Option<i64>,
+    pub name: String,
+    pub category: String,
+    pub content: String,
+    pub meeting_id: Option<i64>,
+    pub community_id: Option<i64>,
+    pub deadline: Option<NaiveDate>,
+    pub need_ids: Vec<i64>,
+    pub resource_ids: Vec<i64>,
+    pub notes: String,
+}
+
+/// What the user enters to record a result (完成情况).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ResultInput {
+    pub done_on: Option<NaiveDate>,
+    pub result: String,
+    /// Files to copy into the data folder (paths on this computer).
+    pub attachments: Vec<String>,
+}
+
+/// Which needs a list shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct NeedFilter {
+    pub year: Option<i32>,
+    pub category: Option<String>,
+    pub status: Option<NeedStatus>,
+    /// Raised by this unit.
+    pub unit_id: Option<i64>,
+    pub community_id: Option<i64>,
+    /// Part of the code, name, raiser, content or contact.
+    pub text: String,
+}
+
+/// Which resources a list shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ResourceFilter {
+    pub year: Option<i32>,
+    pub kind: Option<ResourceKind>,
+    /// Offered by this unit.
+    pub unit_id: Option<i64>,
+    pub text: String,
+}
+
+/// Which projects a list shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ProjectFilter {
+    pub year: Option<i32>,
+    pub category: Option<String>,
+    pub status: Option<ProjectStatus>,
+    /// Claimed by this unit.
+    pub unit_id: Option<i64>,
+    pub meeting_id: Option<i64>,
+    /// Only those past their 完成时限 and not done.
+    pub overdue: bool,
+    /// Part of the code, name, content, category or a claimant's name.
+    pub text: String,
+}
+
+/// A count for one status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StatusCount {
+    /// The status's label (征集, 未认领 …).
+    pub status: String,
+    pub count: u32,
+}
+
+/// 年度概览 of the three lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ListsOverview {
+    pub year: i32,
+    pub needs: u32,
+    pub resources: u32,
+    pub projects: u32,
+    /// Every need status, in order (zeros included).
+    pub needs_by_status: Vec<StatusCount>,
+    /// Every project status, in order (zeros included).
+    pub projects_by_status: Vec<StatusCount>,
+    pub overdue_count: u32,
+    /// Units with at least one claim.
+    pub claiming_units: u32,
+    /// Every project of the year: unclaimed first, then overdue, then by number.
+    pub projects_list: Vec<Project>,
+    /// Past their 完成时限 and not done, the longest overdue first.
+    pub overdue: Vec<Project>,
+}

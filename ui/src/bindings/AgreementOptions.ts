@@ -21,7 +21,8 @@ term_start: string | null, term_end: string | null,
  */
 areas: Array<string> | null, 
 /**
- * 共建项目, one line each.
+ * 共建项目, one line each; when empty, each agreement takes the projects its unit party
+ * claimed in the year (the three lists), which the user can still edit.
  */
 projects: Array<string>, 
 /**
