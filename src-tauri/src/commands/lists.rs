@@ -18,7 +18,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::{with_conn, Store};
 
 /// The kinds of file kept with a project's result (photos, scans, documents).
-const ATTACHMENT_EXTENSIONS: [&str; 8] = ["jpg", "jpeg", "png", "pdf", "doc", "docx", "xls", "xlsx"];
+const ATTACHMENT_EXTENSIONS: [&str; 8] =
+    ["jpg", "jpeg", "png", "pdf", "doc", "docx", "xls", "xlsx"];
 
 /// The labels of the lists, in display order (all from the core's enums).
 #[derive(Debug, Clone, Serialize)]
@@ -71,7 +72,10 @@ pub async fn need_delete(store: State<'_, Arc<Store>>, id: i64) -> ApiResult<()>
 /// 据此立项: a project made from a need (linked to it).
 #[tauri::command]
 pub async fn project_from_need(store: State<'_, Arc<Store>>, need_id: i64) -> ApiResult<Project> {
-    with_conn(&store, move |conn, _| lists::project_from_need(conn, need_id)).await
+    with_conn(&store, move |conn, _| {
+        lists::project_from_need(conn, need_id)
+    })
+    .await
 }
 
 // ---- 资源 ----
@@ -85,7 +89,10 @@ pub async fn resources_list(
 }
 
 #[tauri::command]
-pub async fn resource_add(store: State<'_, Arc<Store>>, input: ResourceInput) -> ApiResult<Resource> {
+pub async fn resource_add(
+    store: State<'_, Arc<Store>>,
+    input: ResourceInput,
+) -> ApiResult<Resource> {
     with_conn(&store, move |conn, _| lists::add_resource(conn, &input)).await
 }
 
@@ -95,7 +102,10 @@ pub async fn resource_update(
     id: i64,
     input: ResourceInput,
 ) -> ApiResult<Resource> {
-    with_conn(&store, move |conn, _| lists::update_resource(conn, id, &input)).await
+    with_conn(&store, move |conn, _| {
+        lists::update_resource(conn, id, &input)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -129,7 +139,10 @@ pub async fn project_update(
     id: i64,
     input: ProjectInput,
 ) -> ApiResult<Project> {
-    with_conn(&store, move |conn, _| lists::update_project(conn, id, &input)).await
+    with_conn(&store, move |conn, _| {
+        lists::update_project(conn, id, &input)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -240,7 +253,11 @@ pub async fn project_open_attachment(
 fn stored_attachment(data: &DataDir, rel: &str) -> ApiResult<PathBuf> {
     let missing = || ApiError::new("not_found", "附件文件已不在数据目录中。");
     let folder = data.attachments().canonicalize().map_err(|_| missing())?;
-    let path = data.root().join(Path::new(rel)).canonicalize().map_err(|_| missing())?;
+    let path = data
+        .root()
+        .join(Path::new(rel))
+        .canonicalize()
+        .map_err(|_| missing())?;
     if !path.starts_with(&folder) {
         return Err(ApiError::new(
             "invalid",
@@ -262,5 +279,44 @@ pub async fn project_categories_set(
     store: State<'_, Arc<Store>>,
     categories: Vec<String>,
 ) -> ApiResult<Vec<String>> {
-    with_conn(&store, move |conn, _| lists::set_categories(conn, &categories)).await
+    with_conn(&store, move |conn, _| {
+        lists::set_categories(conn, &categories)
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_files_inside_the_attachments_folder_are_opened() {
+        let root = std::env::temp_dir().join(format!("lianxi-shell-att-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join(DataDir::ATTACHMENTS)).unwrap();
+        let data = DataDir::new(&root);
+        std::fs::write(root.join("attachments/a.jpg"), b"jpg").unwrap();
+        std::fs::write(root.join("lianxi.sqlite3"), b"db").unwrap();
+        assert!(stored_attachment(&data, "attachments/a.jpg").is_ok());
+        let kind = |rel: &str| stored_attachment(&data, rel).unwrap_err().kind;
+        assert_eq!(kind("attachments/missing.jpg"), "not_found");
+        assert_eq!(kind("attachments/../lianxi.sqlite3"), "invalid");
+        assert_eq!(kind("lianxi.sqlite3"), "invalid");
+        assert_eq!(
+            kind(&root.join("lianxi.sqlite3").display().to_string()),
+            "invalid"
+        );
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn the_labels_are_the_cores_in_order() {
+        let l = lists_labels();
+        assert_eq!(
+            l.project_statuses.first().map(|s| s.label()),
+            Some("未认领")
+        );
+        assert_eq!(l.need_statuses.len(), NeedStatus::ALL.len());
+        assert!(l.resource_kinds.contains(&ResourceKind::EducationBase));
+    }
 }
