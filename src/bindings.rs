@@ -82,6 +82,11 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::lists::ResultInput::export_all(&cfg)?;
     crate::lists::ListsOverview::export_all(&cfg)?;
     crate::lists::ListKind::export_all(&cfg)?;
+    crate::lists::import::ListImportPlan::export_all(&cfg)?;
+    crate::lists::import::ListImportOptions::export_all(&cfg)?;
+    crate::lists::import::ListImportResult::export_all(&cfg)?;
+    crate::lists::import::ListFieldLabel::export_all(&cfg)?;
+    crate::lists::import::ClaimantMapping::export_all(&cfg)?;
     Ok(())
 }
 

@@ -3,12 +3,17 @@
 //! attachments, deletion only when nothing depends), the migration that rebuilt the 0001
 //! tables, bad input leaving the database byte-identical, and the {{共建项目}} prefill.
 
+mod cli;
 mod common;
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use common::{xlsx, SheetSpec, V};
 use lianxi::agreements::{self, AgreementOptions, PairSpec, PartyRef};
+use lianxi::import::Severity;
+use lianxi::lists::import::{self as limport, ClaimantMapping, ListField, ListImportOptions};
+use lianxi::lists::ListKind;
 use lianxi::lists::{
     self, ClaimInput, NeedFilter, NeedInput, NeedStatus, ProjectFilter, ProjectInput,
     ProjectStatus, ResourceInput, ResourceKind, ResultInput,
@@ -660,4 +665,648 @@ fn the_migration_keeps_import_batches_and_what_refers_to_them() {
         })
         .unwrap();
     assert_eq!(problems, 0);
+}
+
+/// A 项目清单 as an office sends it: a merged title row and a 填报单位 row above the header,
+/// deadlines typed three ways (a date cell, 2026.9.28, 2026年10月8日) and as a month
+/// (2026年12月), two claimants in one cell (one with a line break and a （牵头） mark), a
+/// claimant missing from the roster, a bad date, a 合计 row and a 注 row.
+fn project_workbook() -> Vec<u8> {
+    use V::{D, N, S};
+    let mut s = SheetSpec::new("项目清单");
+    s.row(0, &[S("八大关街道2026年区域化党建共建项目清单")])
+        .merge(0, 0, 0, 7)
+        .row(
+            1,
+            &[
+                S("填报单位：八大关街道党工委"),
+                S(""),
+                S(""),
+                S(""),
+                S(""),
+                S("填报日期：2026年9月1日"),
+            ],
+        )
+        .row(
+            2,
+            &[
+                S("序号"),
+                S("项目名称"),
+                S("项目类别"),
+                S("项目内容"),
+                S("认领单位"),
+                S("完成时限"),
+                S("联系人"),
+                S("联系电话"),
+            ],
+        )
+        .row(
+            3,
+            &[
+                N(1.0),
+                S("“四点半课堂”志愿服务"),
+                S("关心关爱"),
+                S("每周三次课后辅导"),
+                S("八大关小学、太平角宾馆有限公司"),
+                D(2026, 12, 31),
+                S("吴老师"),
+                S("13805320101"),
+            ],
+        )
+        .row(
+            4,
+            &[
+                N(2.0),
+                S("困难老人助餐"),
+                S("关心关爱"),
+                S("为独居老人送餐"),
+                S("太平角宾馆有限公司\n八大关小学（牵头）"),
+                S("2026.9.28"),
+            ],
+        )
+        .row(
+            5,
+            &[
+                N(3.0),
+                S("红色物业联建"),
+                S("区域发展"),
+                S("小区议事会"),
+                S("海大后勤集团"),
+                S("2026年10月8日"),
+            ],
+        )
+        .row(
+            6,
+            &[
+                N(4.0),
+                S("普法进社区"),
+                S("宣传宣讲"),
+                S("每季度一次法律讲座"),
+                S(""),
+                S("2026年12月"),
+            ],
+        )
+        .row(
+            7,
+            &[
+                N(5.0),
+                S("海洋科普进校园"),
+                S("科普"),
+                S("科普讲座"),
+                S("汇泉湾邮政支局"),
+                S("明年上半年"),
+            ],
+        )
+        .row(8, &[S("合计"), S("5项")])
+        .row(9, &[S("注：认领单位可填写多个，用顿号分隔。")]);
+    xlsx(&[s], false)
+}
+
+fn roster(conn: &Connection) -> (i64, i64, i64) {
+    (
+        unit(conn, "八大关小学"),
+        unit(conn, "太平角宾馆有限公司"),
+        unit(conn, "汇泉湾邮政支局"),
+    )
+}
+
+#[test]
+fn a_project_list_imports_with_its_claimants_and_undoes_as_a_whole() {
+    let (_dir, path, mut conn) = street_db();
+    let (school, hotel, post) = roster(&conn);
+    let logistics = unit(&conn, "中国海洋大学后勤保障集团");
+    let options = ListImportOptions {
+        year: Some(2026),
+        ..ListImportOptions::default()
+    };
+    let bytes = project_workbook();
+    let plan =
+        limport::plan_bytes(&conn, ListKind::Projects, "项目清单.xlsx", &bytes, &options).unwrap();
+    assert_eq!(plan.header_rows, vec![3], "the title rows are skipped");
+    assert_eq!(plan.counts.new, 5);
+    assert_eq!(plan.counts.error_rows, 0);
+    assert_eq!(
+        (
+            plan.counts.claims,
+            plan.counts.matched_claims,
+            plan.counts.unmatched_claims
+        ),
+        (6, 5, 1)
+    );
+    let rows: Vec<u32> = plan.projects.iter().map(|p| p.source_row).collect();
+    assert_eq!(rows, vec![4, 5, 6, 7, 8]);
+    let deadlines: Vec<Option<NaiveDate>> =
+        plan.projects.iter().map(|p| p.input.deadline).collect();
+    assert_eq!(
+        deadlines,
+        vec![
+            Some(day(2026, 12, 31)),
+            Some(day(2026, 9, 28)),
+            Some(day(2026, 10, 8)),
+            Some(day(2026, 12, 31)),
+            None
+        ]
+    );
+    // Two claimants in one cell; the first leads unless the sheet says otherwise.
+    let first: Vec<(&str, Option<i64>, bool)> = plan.projects[0]
+        .claims
+        .iter()
+        .map(|c| (c.name.as_str(), c.unit_id, c.lead))
+        .collect();
+    assert_eq!(
+        first,
+        vec![
+            ("八大关小学", Some(school), true),
+            ("太平角宾馆有限公司", Some(hotel), false)
+        ]
+    );
+    let second: Vec<(&str, bool)> = plan.projects[1]
+        .claims
+        .iter()
+        .map(|c| (c.name.as_str(), c.lead))
+        .collect();
+    assert_eq!(
+        second,
+        vec![("太平角宾馆有限公司", false), ("八大关小学", true)]
+    );
+    // The claimant not on the roster: a warning on its row, the name as written, no unit.
+    assert_eq!(plan.unmatched, vec!["海大后勤集团"]);
+    let c = &plan.projects[2].claims[0];
+    assert_eq!((c.name.as_str(), c.unit_id), ("海大后勤集团", None));
+    let warned = plan
+        .problems
+        .iter()
+        .find(|p| p.field == Some(ListField::Claimants))
+        .unwrap();
+    assert_eq!((warned.row, warned.severity), (Some(6), Severity::Warning));
+    assert!(
+        warned.message.contains("海大后勤集团"),
+        "{}",
+        warned.message
+    );
+    // The bad date is a warning, kept in the notes; the unknown category too.
+    assert!(plan
+        .problems
+        .iter()
+        .any(|p| p.row == Some(8) && p.field == Some(ListField::Deadline)));
+    assert!(plan.projects[4].input.notes.contains("明年上半年"));
+    assert!(plan
+        .problems
+        .iter()
+        .any(|p| p.row == Some(8) && p.field == Some(ListField::Category)));
+    // 合计 and 注 rows are skipped with a note each.
+    for r in [9, 10] {
+        assert!(
+            plan.problems
+                .iter()
+                .any(|p| p.row == Some(r) && p.severity == Severity::Info),
+            "row {r}"
+        );
+    }
+
+    // A dry run writes nothing; a mapping to a unit that is missing is refused, unchanged.
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let before = db_bytes(&path);
+    let bad = [ClaimantMapping {
+        name: "海大后勤集团".into(),
+        unit_id: 999,
+    }];
+    assert!(limport::commit(&mut conn, &path, &plan, &bad).is_err());
+    assert!(db_bytes(&path) == before, "the database changed");
+
+    let mapping = [ClaimantMapping {
+        name: "海大后勤集团".into(),
+        unit_id: logistics,
+    }];
+    let r = limport::commit(&mut conn, &path, &plan, &mapping).unwrap();
+    assert_eq!((r.imported, r.claims), (5, 6));
+    assert!(r.skipped_claimants.is_empty());
+    let all = lists::list_projects(
+        &conn,
+        &ProjectFilter {
+            year: Some(2026),
+            ..ProjectFilter::default()
+        },
+    )
+    .unwrap();
+    let codes: Vec<&str> = all.iter().map(|p| p.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        vec![
+            "项2026-001",
+            "项2026-002",
+            "项2026-003",
+            "项2026-004",
+            "项2026-005"
+        ]
+    );
+    assert_eq!(all[1].lead().unwrap().unit_id, school);
+    assert_eq!(all[1].claims.len(), 2);
+    assert_eq!(all[2].claims[0].unit_id, logistics);
+    assert_eq!(all[2].claims[0].unit_name, "中国海洋大学后勤保障集团");
+    assert_eq!(all[3].status, ProjectStatus::Unclaimed);
+    assert_eq!(all[4].claims[0].unit_id, post);
+    assert_eq!(all[0].source_row, Some(4));
+    assert_eq!(all[0].claims[0].contact, "吴老师");
+    assert_eq!(all[0].claims[0].phone, "13805320101");
+
+    // The same file again adds nothing: every name is already in the year.
+    let again =
+        limport::plan_bytes(&conn, ListKind::Projects, "项目清单.xlsx", &bytes, &options).unwrap();
+    assert_eq!((again.counts.new, again.counts.existing), (0, 5));
+
+    // Undo removes the batch whole; a second undo is refused.
+    assert_eq!(
+        limport::latest_batch(&conn, ListKind::Projects).unwrap(),
+        Some(r.batch_id)
+    );
+    assert_eq!(limport::latest_batch(&conn, ListKind::Needs).unwrap(), None);
+    assert_eq!(
+        limport::undo(&mut conn, ListKind::Projects, r.batch_id).unwrap(),
+        5
+    );
+    assert!(lists::list_projects(&conn, &ProjectFilter::default())
+        .unwrap()
+        .is_empty());
+    let claims: i64 = conn
+        .query_row("SELECT COUNT(*) FROM claims", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(claims, 0);
+    assert_eq!(
+        limport::undo(&mut conn, ListKind::Projects, r.batch_id)
+            .unwrap_err()
+            .kind(),
+        "undo_refused"
+    );
+
+    // Without a mapping the unknown claimant's claim is left out (and named in the result).
+    let plan =
+        limport::plan_bytes(&conn, ListKind::Projects, "项目清单.xlsx", &bytes, &options).unwrap();
+    let r = limport::commit(&mut conn, &path, &plan, &[]).unwrap();
+    assert_eq!(r.skipped_claimants, vec!["海大后勤集团"]);
+    assert_eq!(r.claims, 5);
+    // Once a project of the batch is built on (a progress note), the batch cannot be undone.
+    let p = lists::project_by_ref(&conn, "项2026-001").unwrap();
+    lists::add_progress(&conn, p.id, day(2026, 10, 1), "已开课").unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let before = db_bytes(&path);
+    assert_eq!(
+        limport::undo(&mut conn, ListKind::Projects, r.batch_id)
+            .unwrap_err()
+            .kind(),
+        "undo_refused"
+    );
+    assert!(db_bytes(&path) == before, "the database changed");
+}
+
+#[test]
+fn needs_and_resources_import_with_raisers_and_offering_units() {
+    use V::{D, S};
+    let (_dir, path, mut conn) = street_db();
+    let (school, _hotel, _post) = roster(&conn);
+    lianxi::org::ensure_community(&conn, "太平角社区", "太平角社区党委").unwrap();
+    let mut s = SheetSpec::new("需求");
+    s.row(0, &[S("2026年需求清单")])
+        .row(
+            1,
+            &[
+                S("序号"),
+                S("需求名称"),
+                S("提出方"),
+                S("需求类别"),
+                S("需求内容"),
+                S("期望完成时间"),
+                S("状态"),
+            ],
+        )
+        .row(
+            2,
+            &[
+                S("1"),
+                S("楼道扶手"),
+                S("太平角社区"),
+                S("关心关爱"),
+                S("老旧楼加装扶手"),
+                S("2026-12"),
+                S("已发布"),
+            ],
+        )
+        .row(
+            3,
+            &[
+                S("2"),
+                S("暑期托管"),
+                S("居民"),
+                S("关心关爱"),
+                S(""),
+                D(2026, 7, 1),
+                S("待定"),
+            ],
+        )
+        .row(4, &[S("3"), S(""), S("八大关小学"), S("宣传宣讲")])
+        .row(5, &[S("合计")]);
+    let bytes = xlsx(&[s], false);
+    let options = ListImportOptions {
+        year: Some(2026),
+        ..ListImportOptions::default()
+    };
+    let plan = limport::plan_bytes(&conn, ListKind::Needs, "需求.xlsx", &bytes, &options).unwrap();
+    assert_eq!((plan.counts.new, plan.counts.error_rows), (2, 1));
+    assert_eq!(plan.needs[0].raised_by_name, "太平角社区");
+    assert!(plan.needs[0].input.community_id.is_some());
+    assert_eq!(plan.needs[0].input.wanted_by, Some(day(2026, 12, 31)));
+    assert_eq!(plan.needs[1].input.raised_by, "居民");
+    let err = plan
+        .problems
+        .iter()
+        .find(|p| p.severity == Severity::Error)
+        .unwrap();
+    assert_eq!(err.row, Some(5));
+    assert!(plan
+        .problems
+        .iter()
+        .any(|p| p.row == Some(4) && p.field == Some(ListField::Status)));
+    let r = limport::commit(&mut conn, &path, &plan, &[]).unwrap();
+    let needs = lists::list_needs(&conn, &NeedFilter::default()).unwrap();
+    assert_eq!(needs.len(), 2);
+    assert_eq!(needs[0].status, NeedStatus::Published);
+    assert_eq!(needs[1].status, NeedStatus::Collecting);
+    assert_eq!(needs[0].code, "需2026-001");
+
+    let mut s = SheetSpec::new("资源");
+    s.row(
+        0,
+        &[
+            S("提供单位"),
+            S("资源类型"),
+            S("资源名称"),
+            S("资源内容"),
+            S("提供时间"),
+            S("可容纳人数"),
+        ],
+    )
+    .row(
+        1,
+        &[
+            S("八大关小学"),
+            S("场地"),
+            S("学校操场"),
+            S("周末开放"),
+            S("每周六"),
+            S("200人"),
+        ],
+    )
+    .row(
+        2,
+        &[
+            S("青岛某律所"),
+            S("法律咨询"),
+            S("免费法律咨询"),
+            S(""),
+            S("每月一次"),
+            S(""),
+        ],
+    );
+    let bytes = xlsx(&[s], false);
+    let plan =
+        limport::plan_bytes(&conn, ListKind::Resources, "资源.xlsx", &bytes, &options).unwrap();
+    assert_eq!(plan.counts.new, 2);
+    assert_eq!(plan.resources[0].input.unit_id, Some(school));
+    assert_eq!(plan.resources[0].input.kind, ResourceKind::Venue);
+    assert_eq!(plan.resources[1].input.unit_name, "青岛某律所");
+    assert_eq!(plan.resources[1].input.kind, ResourceKind::Other);
+    let r2 = limport::commit(&mut conn, &path, &plan, &[]).unwrap();
+    assert_eq!(r2.imported, 2);
+    // Each list undoes only its own batch.
+    assert_eq!(
+        limport::undo(&mut conn, ListKind::Resources, r.batch_id)
+            .unwrap_err()
+            .kind(),
+        "not_found"
+    );
+    // A need linked to a project cannot be undone with its batch.
+    let p = lists::project_from_need(&conn, needs[0].id).unwrap();
+    assert_eq!(
+        limport::undo(&mut conn, ListKind::Needs, r.batch_id)
+            .unwrap_err()
+            .kind(),
+        "undo_refused"
+    );
+    lists::delete_project(&conn, p.id).unwrap();
+    assert_eq!(
+        limport::undo(&mut conn, ListKind::Needs, r.batch_id).unwrap(),
+        2
+    );
+    assert_eq!(
+        limport::undo(&mut conn, ListKind::Resources, r2.batch_id).unwrap(),
+        2
+    );
+}
+
+const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话\n\
+八大关小学,学校,太平角社区,学校分会,陈校长,吴老师,13805320101\n\
+太平角宾馆有限公司,企业,太平角社区,企业分会,郑总,冯经理,13805320102\n\
+汇泉湾邮政支局,企业,汇泉湾社区,企业分会,褚局长,卫主任,13805320103\n\
+中国海洋大学后勤保障集团,学校,汇泉湾社区,学校分会,钱主任,孙老师,13805320104\n";
+
+#[test]
+fn the_command_line_imports_claims_finishes_and_prefills_from_an_empty_database() {
+    let (dir, db, m) = cli::street_and_meeting(ROSTER);
+    let file = dir.path().join("项目清单.xlsx");
+    std::fs::write(&file, project_workbook()).unwrap();
+    let f = file.to_str().unwrap();
+
+    // The preview as JSON: the roster import's shape.
+    let plan = cli::json(
+        &db,
+        &[
+            "projects",
+            "import",
+            f,
+            "--year",
+            "2026",
+            "--dry-run",
+            "--json",
+        ],
+    );
+    assert_eq!(plan["counts"]["new"], 5);
+    assert!(plan["batch"].is_null());
+    let p3 = &plan["projects"][2];
+    assert_eq!(p3["source_row"], 6);
+    assert_eq!(p3["claims"][0]["name"], "海大后勤集团");
+    assert!(p3["claims"][0]["unit_id"].is_null());
+    let problem = plan["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["field"] == "claimants")
+        .unwrap();
+    assert_eq!(problem["row"], 6);
+    assert_eq!(problem["severity"], "warning");
+    assert!(cli::json(&db, &["projects", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    // Commit with the user's mapping of the unknown claimant.
+    let out = cli::ok(
+        &db,
+        &[
+            "projects",
+            "import",
+            f,
+            "--year",
+            "2026",
+            "--map",
+            "海大后勤集团=中国海洋大学后勤保障集团",
+        ],
+    );
+    assert!(out.contains("已导入 5 条"), "{out}");
+    let list = cli::json(&db, &["projects", "list", "--year", "2026", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 5);
+    assert_eq!(
+        list[2]["claims"][0]["unit_name"],
+        "中国海洋大学后勤保障集团"
+    );
+
+    // A project added by hand, claimed for two units, then finished with an attachment.
+    let added = cli::ok(
+        &db,
+        &[
+            "projects",
+            "add",
+            "--name",
+            "海滨环境整治",
+            "--category",
+            "区域发展",
+            "--meeting",
+            &m,
+            "--deadline",
+            "2026-11-30",
+        ],
+    );
+    assert!(added.contains("项2026-006"), "{added}");
+    cli::ok(
+        &db,
+        &[
+            "projects",
+            "claim",
+            "项2026-006",
+            "--unit",
+            "汇泉湾邮政支局",
+        ],
+    );
+    let out = cli::ok(
+        &db,
+        &[
+            "projects",
+            "claim",
+            "项2026-006",
+            "--unit",
+            "太平角宾馆有限公司",
+            "--lead",
+            "--commitment",
+            "每月组织一次清扫",
+        ],
+    );
+    assert!(
+        out.contains("太平角宾馆有限公司（牵头）、汇泉湾邮政支局"),
+        "{out}"
+    );
+    let photo = dir.path().join("清扫照片.jpg");
+    std::fs::write(&photo, b"jpeg").unwrap();
+    let out = cli::ok(
+        &db,
+        &[
+            "projects",
+            "done",
+            "项2026-006",
+            "--on",
+            "2026.11.20",
+            "--result",
+            "完成海滩清扫8次",
+            "--attach",
+            photo.to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains("已完成"), "{out}");
+    assert!(dir
+        .path()
+        .join("attachments/项2026-006-清扫照片.jpg")
+        .is_file());
+
+    // Bad input is refused in Chinese and changes nothing.
+    let before = std::fs::read(&db).unwrap();
+    for args in [
+        vec!["projects", "claim", "项2026-006", "--unit", "不存在的单位"],
+        vec!["projects", "claim", "项2099-001", "--unit", "八大关小学"],
+        vec![
+            "projects",
+            "done",
+            "项2026-004",
+            "--on",
+            "2026-02-30",
+            "--result",
+            "x",
+        ],
+        vec![
+            "projects",
+            "done",
+            "项2026-004",
+            "--on",
+            "2026-12-01",
+            "--result",
+            "x",
+        ],
+        vec!["projects", "add", "--name", "  "],
+        vec![
+            "projects",
+            "import",
+            f,
+            "--year",
+            "2026",
+            "--map",
+            "海大后勤集团",
+        ],
+    ] {
+        cli::refused(&db, &args);
+    }
+    assert!(
+        std::fs::read(&db).unwrap() == before,
+        "the database changed"
+    );
+    // Once an imported project is claimed by hand, the import cannot be undone whole.
+    cli::ok(
+        &db,
+        &[
+            "projects",
+            "claim",
+            "项2026-004",
+            "--unit",
+            "汇泉湾邮政支局",
+        ],
+    );
+    let before = std::fs::read(&db).unwrap();
+    let err = cli::refused(&db, &["projects", "undo-import"]);
+    assert!(err.contains("不能整批撤销"), "{err}");
+    assert!(
+        std::fs::read(&db).unwrap() == before,
+        "the database changed"
+    );
+
+    // Pairing an agreement for the lead unit pre-fills its 共建项目 from its claims.
+    let id = cli::pair_with_community(&db, &m, "太平角宾馆有限公司");
+    let list = cli::json(&db, &["agreement", "list", "--json"]);
+    let a = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"].as_i64() == id.parse::<i64>().ok())
+        .unwrap();
+    assert_eq!(
+        a["projects"],
+        serde_json::json!(["“四点半课堂”志愿服务", "困难老人助餐", "海滨环境整治"])
+    );
 }

@@ -251,21 +251,24 @@ fn scratch() -> Scratch {
     .unwrap();
     // Projects claimed at the meeting: three claims of two projects by two units.
     for title in ["四点半课堂", "红色物业"] {
-        conn.execute(
-            "INSERT INTO projects (meeting_id, title, status) VALUES (?1, ?2, 'claimed')",
-            params![m.id, title],
+        let p = lianxi::lists::add_project(
+            &conn,
+            &lianxi::lists::ProjectInput {
+                meeting_id: Some(m.id),
+                name: title.into(),
+                ..Default::default()
+            },
         )
         .unwrap();
-        let p = conn.last_insert_rowid();
         for u in [ids[0], ids[3]] {
             if title == "红色物业" && u == ids[3] {
                 continue;
             }
-            conn.execute(
-                "INSERT INTO claims (project_id, unit_id) VALUES (?1, ?2)",
-                params![p, u],
-            )
-            .unwrap();
+            let claim = lianxi::lists::ClaimInput {
+                unit_id: u,
+                ..Default::default()
+            };
+            lianxi::lists::claim(&conn, p.id, &claim).unwrap();
         }
     }
     Scratch {

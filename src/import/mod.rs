@@ -10,7 +10,7 @@
 pub mod bounded;
 mod commit;
 pub(crate) mod header;
-mod normalize;
+pub(crate) mod normalize;
 mod ods_merges;
 pub(crate) mod plan;
 mod read;

@@ -23,9 +23,9 @@ use crate::meetings::labelled;
 pub use store::{
     add_need, add_progress, add_project, add_resource, categories, claim, claimed_project_names,
     delete_need, delete_progress, delete_project, delete_resource, get_need, get_project,
-    get_resource, list_needs, list_projects, list_resources, overview, project_from_need,
-    record_result, set_categories, set_lead, unclaim, update_need, update_project, update_resource,
-    DEFAULT_CATEGORIES,
+    get_resource, list_needs, list_projects, list_resources, overview, project_by_ref,
+    project_from_need, record_result, set_categories, set_lead, unclaim, update_need,
+    update_project, update_resource, DEFAULT_CATEGORIES,
 };
 
 labelled! {

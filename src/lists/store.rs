@@ -102,7 +102,7 @@ fn number_for(
 ) -> Result<i64> {
     let t = table(kind);
     match asked {
-        Some(n) if n < 1 || n > 99_999 => Err(Error::invalid(
+        Some(n) if !(1..=99_999).contains(&n) => Err(Error::invalid(
             "number",
             format!("编号“{n}”无效，应为 1 到 99999 之间的整数。"),
         )),
@@ -959,6 +959,40 @@ pub fn get_project(conn: &Connection, id: i64) -> Result<Project> {
             id: id.to_string(),
         })?;
     Ok(complete(conn, vec![p], Some(id))?.remove(0))
+}
+
+/// The project a user names by its id (12) or its code (项2026-001, 2026-001).
+pub fn project_by_ref(conn: &Connection, reference: &str) -> Result<Project> {
+    let t = clean_name(reference);
+    if let Ok(id) = t.parse::<i64>() {
+        return get_project(conn, id);
+    }
+    let bare = t
+        .strip_prefix(ListKind::Projects.code_prefix())
+        .unwrap_or(&t);
+    let parsed = bare
+        .split_once('-')
+        .and_then(|(y, n)| Some((y.parse::<i32>().ok()?, n.parse::<i64>().ok()?)));
+    let Some((year, number)) = parsed else {
+        return Err(Error::invalid(
+            "project",
+            format!("“{t}”不是项目编号（如 12 或 项2026-001）。"),
+        ));
+    };
+    let id: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM projects WHERE year = ?1 AND number = ?2",
+            params![year, number],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match id {
+        Some(id) => get_project(conn, id),
+        None => Err(Error::NotFound {
+            what: "共建项目",
+            id: t,
+        }),
+    }
 }
 
 /// The cleaned input, ready to write.

@@ -7,6 +7,7 @@ mod backup_cmd;
 mod community_cmd;
 mod donation_cmd;
 mod export_cmd;
+mod lists_cmd;
 mod meeting_cmd;
 mod minutes_cmd;
 mod print_cmd;
@@ -98,6 +99,21 @@ enum Command {
     Donation {
         #[command(subcommand)]
         action: donation_cmd::DonationAction,
+    },
+    /// 需求清单：list | add | import | undo-import
+    Needs {
+        #[command(subcommand)]
+        action: lists_cmd::NeedsAction,
+    },
+    /// 资源清单：list | add | import | undo-import
+    Resources {
+        #[command(subcommand)]
+        action: lists_cmd::ResourcesAction,
+    },
+    /// 项目清单：list | add | from-need | claim | unclaim | progress | done | import | undo-import
+    Projects {
+        #[command(subcommand)]
+        action: lists_cmd::ProjectsAction,
     },
     /// 打印（生成 PDF）
     Print {
@@ -218,6 +234,9 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
         Command::Minutes { action } => minutes_cmd::run(&mut conn, action)?,
         Command::News { action } => minutes_cmd::run_news(&mut conn, action)?,
         Command::Donation { action } => donation_cmd::run(&mut conn, &path, action)?,
+        Command::Needs { action } => lists_cmd::run_needs(&mut conn, &path, action)?,
+        Command::Resources { action } => lists_cmd::run_resources(&mut conn, &path, action)?,
+        Command::Projects { action } => lists_cmd::run_projects(&mut conn, &path, action)?,
         Command::Money { .. } => {}
     }
     Ok(())
