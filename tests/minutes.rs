@@ -1,6 +1,6 @@
 //! The 纪要 and the 信息稿: a meeting built from scratch (street, units, invitations, replies,
 //! sign-ins incl. a delegate, a 请假, a guest and a late sign-in, agenda, speeches, agreements,
-//! donations, claimed projects) and the demo's 2025 meeting as sample data. The lists equal
+//! donations, projects claimed through the lists' store) and the demo's 2025 meeting as sample data. The lists equal
 //! the attendance data, the numbers in the texts equal the data's counts, finalised text
 //! stays, and the PDF reads back with the 出席 lines hanging after the colon.
 
@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use lianxi::agreements::{self, AgreementOptions, PairSpec, PartyRef};
+use lianxi::lists::{self, ClaimInput, ProjectInput};
 use lianxi::meetings::agenda::{self, AgendaInput, AgendaKind};
 use lianxi::meetings::attendance::{self, AttendeeRole, InviteScope, Reply};
 use lianxi::meetings::speeches::{self, SpeechInput};
@@ -249,26 +250,28 @@ fn scratch() -> Scratch {
         [],
     )
     .unwrap();
-    // Projects claimed at the meeting: three claims of two projects by two units.
-    for title in ["四点半课堂", "红色物业"] {
-        let p = lianxi::lists::add_project(
+    // Projects claimed at the meeting: three claims of two projects by two units, through
+    // the lists' store; a third project of the meeting nobody claimed does not count.
+    for name in ["四点半课堂", "红色物业", "无人认领的项目"] {
+        let p = lists::add_project(
             &conn,
-            &lianxi::lists::ProjectInput {
+            &ProjectInput {
+                year: Some(2026),
+                name: name.into(),
                 meeting_id: Some(m.id),
-                name: title.into(),
-                ..Default::default()
+                ..ProjectInput::default()
             },
         )
         .unwrap();
         for u in [ids[0], ids[3]] {
-            if title == "红色物业" && u == ids[3] {
+            if name == "无人认领的项目" || (name == "红色物业" && u == ids[3]) {
                 continue;
             }
-            let claim = lianxi::lists::ClaimInput {
+            let claim = ClaimInput {
                 unit_id: u,
-                ..Default::default()
+                ..ClaimInput::default()
             };
-            lianxi::lists::claim(&conn, p.id, &claim).unwrap();
+            lists::claim(&conn, p.id, &claim).unwrap();
         }
     }
     Scratch {
@@ -383,7 +386,7 @@ fn the_numbers_in_the_opening_and_the_news_are_the_data_counts() {
             "交流发言|青岛啤酒股份有限公司、八大关社区卫生服务中心2家单位代表7家成员单位作交流发言。",
             "签署共建协议|会议签署了2份《党建结对共建协议书》。",
             "爱心捐赠|3家爱心企业认捐1.5万元，物资折价8500元。",
-            "认领共建项目|2家单位认领2个共建项目。",
+            "认领共建项目|2家单位认领2个共建项目：“四点半课堂”“红色物业”。",
         ]
     );
 
@@ -400,7 +403,7 @@ fn the_numbers_in_the_opening_and_the_news_are_the_data_counts() {
         "2家单位代表7家成员单位作交流发言",
         "现场签署了2份《党建结对共建协议书》",
         "3家爱心企业认捐1.5万元，物资折价8500元",
-        "2家单位认领2个共建项目",
+        "2家单位认领2个共建项目，分别为“四点半课堂”“红色物业”",
     ] {
         assert!(text.contains(want), "missing {want}:\n{text}");
     }

@@ -1,7 +1,8 @@
 //! 年度归档: the records of a year handed over to the street's archive, as one folder (and a
 //! .zip of it): each meeting's papers, the year's agreements with their signed scans, the
-//! roster and its changes, a database backup, `manifest.csv` (件号, 题名, 日期, 页数, 保管期限,
-//! 文件名, SHA-256) and `归档文件目录.pdf`.
+//! three lists (三张清单, 项目认领表, 完成情况通报), the roster and its changes, a database
+//! backup, `manifest.csv` (件号, 题名, 日期, 页数, 保管期限, 文件名, SHA-256) and
+//! `归档文件目录.pdf`.
 //!
 //! The folder is written under a hidden temporary name and renamed when whole: a cancel, an
 //! error or a crash leaves nothing half-written under the real name. Every file is made from
@@ -20,10 +21,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use kinds::{retentions, set_retention, ArchiveKind, Retention, RetentionRow};
-pub use manifest::{verify, ManifestRow, VerifyReport, MANIFEST};
+pub use manifest::{pdf_pages, verify, ManifestRow, VerifyReport, MANIFEST};
 
 use crate::agreements::{self, AgreementStatus};
 use crate::donations::{self, DonationFilter};
+use crate::lists::{self, print::ListsDocument};
 use crate::meetings::print_pack::{self, GroupBy};
 use crate::meetings::{self, Meeting};
 use crate::print::{self, Align, Block, Column, Doc, Fit, FontSet, PageStyle, Table};
@@ -463,6 +465,19 @@ fn collect(conn: &Connection, data_dir: &Path, year: i32, f: &mut Folder<'_>) ->
                 make,
             )?;
         }
+    }
+
+    // The three lists, the claim form as it stands and the report of the year's projects
+    // (those with something in them).
+    for which in ListsDocument::ALL {
+        let name = which.name();
+        f.pdf(
+            ArchiveKind::Projects,
+            &format!("{year}年度{name}"),
+            None,
+            &format!("三张清单/{name}.pdf"),
+            |fonts| lists::print::paper_pdf(conn, which, year, fonts),
+        )?;
     }
 
     // The roster as it stands, and its changes during the year.

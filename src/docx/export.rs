@@ -1,6 +1,7 @@
 //! The documents a secretary edits further, exported to Word: agreements (one or a batch),
 //! the meeting's 邀请函, 议程, 参会单位名单, 签到表 and 发言顺序, its 纪要 and 信息稿, and the
-//! donation papers (登记表, 感谢信, 荣誉证书). Each is the same [`Doc`] the PDF is printed from
+//! donation papers (登记表, 感谢信, 荣誉证书), and the papers of the three lists (三张清单, 项目认领表,
+//! 完成情况通报). Each is the same [`Doc`] the PDF is printed from
 //! (the certificate, drawn at fixed places in the PDF, is laid out as a page of text).
 
 use std::path::Path;
@@ -127,4 +128,17 @@ pub fn write_donation_docx(
         }
         _ => docs.len(),
     })
+}
+
+/// A paper of the three lists of `year` (三张清单, 项目认领表 or 完成情况通报) as a .docx at
+/// `path`, on the PDF's page (the two tables landscape). An error names the paper.
+pub fn write_lists_docx(
+    conn: &Connection,
+    which: crate::lists::print::ListsDocument,
+    year: i32,
+    path: &Path,
+) -> Result<()> {
+    crate::lists::print::paper_doc(conn, which, year)
+        .and_then(|doc| write_docs_styled(conn, &[doc], &which.style(), path))
+        .map_err(|e| Error::in_document(which.name(), e))
 }

@@ -28,7 +28,7 @@ use docx_rs::{
 
 pub use export::{
     has_word, meeting_docs, write_agreements_docx, write_docs, write_docs_styled,
-    write_donation_docx, write_meeting_docx, write_minutes_docx, write_news_docx,
+    write_donation_docx, write_lists_docx, write_meeting_docx, write_minutes_docx, write_news_docx,
 };
 pub use fonts::WordFonts;
 
@@ -361,6 +361,11 @@ impl Writer<'_> {
         }
         let size = table.size.unwrap_or(self.style.body_size);
         let columns = table.columns.len();
+        let least = table
+            .columns
+            .iter()
+            .filter_map(|c| c.min_height)
+            .fold(0.0, f32::max);
         let row = |cells: &[String], role: FontRole, header: bool| {
             let cells = (0..columns)
                 .map(|c| {
@@ -371,6 +376,9 @@ impl Writer<'_> {
                         alignment(table.columns[c].align)
                     };
                     let mut cell = TableCell::new().width(widths[c] as usize, WidthType::Dxa);
+                    if !header && least > 0.0 {
+                        cell = cell.vertical_align(docx_rs::VAlignType::Center);
+                    }
                     for line in text.split('\n') {
                         let p = self
                             .paragraph(line, role, size)
@@ -381,7 +389,15 @@ impl Writer<'_> {
                     cell
                 })
                 .collect();
-            TableRow::new(cells).cant_split()
+            let tr = TableRow::new(cells).cant_split();
+            if !header && least > 0.0 {
+                // Room for a seal, as in the PDF: at least this tall, taller when the text
+                // needs it.
+                tr.row_height(twips(least) as f32)
+                    .height_rule(docx_rs::HeightRule::AtLeast)
+            } else {
+                tr
+            }
         };
         let mut rows = Vec::new();
         if let Some(h) = &table.header {

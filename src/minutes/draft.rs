@@ -122,6 +122,24 @@ pub(crate) fn projects_sentence(p: &ProjectFacts) -> String {
     format!("{}家单位认领{}个共建项目", p.units, p.projects)
 }
 
+/// The claimed projects by name: “四点半课堂”“红色物业”, the first five then 等.
+pub(crate) fn project_names(p: &ProjectFacts) -> Option<String> {
+    const SHOWN: usize = 5;
+    let names: Vec<String> = p
+        .names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .take(SHOWN)
+        .map(|n| format!("“{n}”"))
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let more = if p.names.len() > SHOWN { "等" } else { "" };
+    Some(format!("{}{more}", names.concat()))
+}
+
 /// "街道党工委书记陈振华所作的年度区域化党建工作报告" / "区委组织部副部长林雅琴的讲话".
 pub(crate) fn talk_phrase(t: &Talk) -> String {
     let by: String = t.presenter.chars().filter(|c| !c.is_whitespace()).collect();
@@ -210,7 +228,11 @@ pub fn draft_items(f: &Facts, agenda: &[AgendaItem]) -> Vec<MinutesItem> {
         }
     }
     if let Some(p) = &f.projects {
-        items.push(item("认领共建项目", format!("{}。", projects_sentence(p))));
+        let text = match project_names(p) {
+            Some(names) => format!("{}：{names}。", projects_sentence(p)),
+            None => format!("{}。", projects_sentence(p)),
+        };
+        items.push(item("认领共建项目", text));
     }
     items
 }

@@ -57,6 +57,8 @@ pub struct ProjectFacts {
     pub units: i64,
     /// Distinct projects claimed.
     pub projects: i64,
+    /// Their names, by number.
+    pub names: Vec<String>,
 }
 
 /// Everything the texts say about a meeting.
@@ -267,13 +269,26 @@ pub fn donation_facts(rows: &[DonationRow]) -> Option<DonationFacts> {
     })
 }
 
-/// Projects claimed at the meeting: the only query of `projects`/`claims` here.
+/// Projects claimed at the meeting (the projects whose meeting it is, with a claim), read
+/// through the lists' store.
 fn project_facts(conn: &Connection, meeting_id: i64) -> Result<Option<ProjectFacts>> {
-    let (units, projects): (i64, i64) = conn.query_row(
-        "SELECT COUNT(DISTINCT c.unit_id), COUNT(DISTINCT c.project_id)
-         FROM claims c JOIN projects p ON p.id = c.project_id WHERE p.meeting_id = ?1",
-        [meeting_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    Ok((projects > 0).then_some(ProjectFacts { units, projects }))
+    let filter = crate::lists::ProjectFilter {
+        meeting_id: Some(meeting_id),
+        ..Default::default()
+    };
+    let claimed: Vec<_> = crate::lists::list_projects(conn, &filter)?
+        .into_iter()
+        .filter(|p| !p.claims.is_empty())
+        .collect();
+    let mut units: Vec<i64> = claimed
+        .iter()
+        .flat_map(|p| p.claims.iter().map(|c| c.unit_id))
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    Ok((!claimed.is_empty()).then(|| ProjectFacts {
+        units: units.len() as i64,
+        projects: claimed.len() as i64,
+        names: claimed.into_iter().map(|p| p.name).collect(),
+    }))
 }

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::draft::{
-    agreements_sentence, donations_sentence, projects_sentence, speeches_sentence, talk_phrase,
+    agreements_sentence, donations_sentence, project_names, projects_sentence, speeches_sentence,
+    talk_phrase,
 };
 use super::facts::{facts, Facts};
 use crate::date::cn_date;
@@ -120,7 +121,11 @@ pub fn draft_news(f: &Facts) -> NewsEdit {
         done.push(donations_sentence(d));
     }
     if let Some(p) = &f.projects {
-        done.push(projects_sentence(p));
+        done.push(match project_names(p) {
+            Some(names) if p.names.len() > 5 => format!("{}，包括{names}", projects_sentence(p)),
+            Some(names) => format!("{}，分别为{names}", projects_sentence(p)),
+            None => projects_sentence(p),
+        });
     }
     if !done.is_empty() {
         paras.push(format!("会议期间，{}。", done.join("；")));

@@ -109,6 +109,9 @@ pub struct Column {
     pub weight: f32,
     pub align: Align,
     pub fit: Fit,
+    /// The least height of this column's cells in body rows, in points (room for a seal or
+    /// a signature); a row is as tall as its tallest need, its text centred vertically.
+    pub min_height: Option<f32>,
 }
 
 impl Column {
@@ -117,12 +120,21 @@ impl Column {
             weight,
             align,
             fit: Fit::Weight,
+            min_height: None,
         }
     }
 
     /// The same column with its width following its content as `fit` says.
     pub fn fit(self, fit: Fit) -> Self {
         Column { fit, ..self }
+    }
+
+    /// The same column with body cells at least `mm` millimetres tall (a 盖章 column).
+    pub fn min_height_mm(self, mm: f32) -> Self {
+        Column {
+            min_height: Some(super::canvas::mm(mm)),
+            ..self
+        }
     }
 }
 

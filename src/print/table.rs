@@ -286,15 +286,37 @@ fn row_piece(
     from: usize,
     to: usize,
 ) -> Piece {
-    let to = to.min(row_lines(cells));
-    let height = (to - from) as f32 * g.pitch + 2.0 * g.pad_y;
+    let n = row_lines(cells);
+    let to = to.min(n);
+    let content = (to - from) as f32 * g.pitch + 2.0 * g.pad_y;
+    // A body row shown whole is as tall as its columns ask (room for a seal), each cell's
+    // text centred in that height.
+    let least = if role == FontRole::Body && from == 0 && to == n {
+        table
+            .columns
+            .iter()
+            .filter_map(|c| c.min_height)
+            .fold(0.0, f32::max)
+    } else {
+        0.0
+    };
+    let height = content.max(least);
     let mut items = Vec::new();
     for (c, cell) in cells.iter().enumerate() {
         let x0 = g.xs[c] + g.pad_x;
         let inner = g.widths[c] - 2.0 * g.pad_x;
+        // In a row taller than its text, each cell's lines are centred (as Word's vAlign).
+        let own = cell.lines.len().clamp(1, n) as f32 * g.pitch + 2.0 * g.pad_y;
+        let shift = if least > content {
+            (height - own) / 2.0
+        } else {
+            0.0
+        };
         for (j, line) in cell.lines.iter().enumerate().take(to).skip(from) {
-            let baseline =
-                g.pad_y + (j - from) as f32 * g.pitch + baseline_in_slot(g.pitch, cell.size);
+            let baseline = shift
+                + g.pad_y
+                + (j - from) as f32 * g.pitch
+                + baseline_in_slot(g.pitch, cell.size);
             let align = Some(table.columns[c].align);
             let ty = Type {
                 role,

@@ -1,5 +1,6 @@
 //! 年度概览: the numbers behind each chart of the year, counted from the data (the screen's
 //! charts, their tables, `lianxi stats --json` and the printed 年度工作统计 all read these).
+//! The three lists' counts come from the lists' store (`lists::overview`).
 
 mod print;
 
@@ -81,6 +82,14 @@ pub struct YearStats {
     /// Donations per year (认捐 vs 到账), for the years up to `year` that have any (at most
     /// ten).
     pub donations_by_year: Vec<YearDonations>,
+    /// The year's needs (需求清单) by status (every status, zeros included).
+    pub needs_by_status: Vec<Count>,
+    /// The year's 共建项目 by status (every status, zeros included).
+    pub projects_by_status: Vec<Count>,
+    /// The year's projects nobody has claimed yet, by number: 项2026-003 法律咨询进社区.
+    pub unclaimed_projects: Vec<String>,
+    /// The year's projects past their 完成时限 and not done, the longest overdue first.
+    pub overdue_projects: Vec<String>,
 }
 
 /// Counts everything for `year`.
@@ -186,6 +195,23 @@ pub fn year_stats(conn: &Connection, year: i32) -> Result<YearStats> {
         });
     }
 
+    let lists = crate::lists::overview(conn, year)?;
+    let counts = |list: &[crate::lists::StatusCount]| -> Vec<Count> {
+        list.iter()
+            .map(|c| Count {
+                label: c.status.clone(),
+                count: i64::from(c.count),
+            })
+            .collect()
+    };
+    let named = |p: &crate::lists::Project| format!("{} {}", p.code, p.name);
+    let mut unclaimed: Vec<&crate::lists::Project> = lists
+        .projects_list
+        .iter()
+        .filter(|p| p.status == crate::lists::ProjectStatus::Unclaimed)
+        .collect();
+    unclaimed.sort_by_key(|p| p.number);
+
     Ok(YearStats {
         year,
         units_by_category,
@@ -194,6 +220,10 @@ pub fn year_stats(conn: &Connection, year: i32) -> Result<YearStats> {
         attendance,
         agreements_by_status,
         donations_by_year,
+        needs_by_status: counts(&lists.needs_by_status),
+        projects_by_status: counts(&lists.projects_by_status),
+        unclaimed_projects: unclaimed.into_iter().map(named).collect(),
+        overdue_projects: lists.overdue.iter().map(named).collect(),
     })
 }
 

@@ -224,5 +224,39 @@ pub fn stats_pdf(stats: &YearStats, who: &str, fonts: &FontSet) -> Result<Vec<u8
             &value,
         )?;
     }
+    counts(
+        &mut pen,
+        "七、需求清单（按状态）",
+        &stats.needs_by_status,
+        " 项",
+    )?;
+    counts(
+        &mut pen,
+        "八、共建项目（按状态）",
+        &stats.projects_by_status,
+        " 个",
+    )?;
+    for (title, list, none) in [
+        (
+            "九、尚未认领的共建项目",
+            &stats.unclaimed_projects,
+            "（没有未认领的项目）",
+        ),
+        (
+            "十、超过完成时限尚未完成的项目",
+            &stats.overdue_projects,
+            "（没有逾期项目）",
+        ),
+    ] {
+        pen.heading(title)?;
+        if list.is_empty() {
+            pen.note(none)?;
+        }
+        for (i, p) in list.iter().enumerate() {
+            // The text block's width after the label column.
+            let text = fit(&pen, p, 210.0 - 2.0 * LEFT - LABEL_W);
+            pen.row(&format!("{}", i + 1), &[], &text)?;
+        }
+    }
     Ok(pen.canvas.finish())
 }

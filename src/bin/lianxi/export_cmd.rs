@@ -1,5 +1,5 @@
 //! `lianxi export agreements|invitations|agenda|attendees|signin|speakers|minutes|news|
-//! donations|thanks|certificates … -o FILE.docx`:
+//! donations|thanks|certificates|lists|claims|progress … -o FILE.docx`:
 //! the documents a secretary edits further, as Word files (the same content as the PDFs).
 
 use std::path::PathBuf;
@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 use lianxi::agreements::{self, AgreementStatus};
 use lianxi::docx;
 use lianxi::donations::print::DonationPaper;
+use lianxi::lists::print::ListsDocument;
 use lianxi::meetings::print_pack::{Document, PackOptions};
 use lianxi::Error;
 use rusqlite::Connection;
@@ -70,6 +71,12 @@ pub enum ExportAction {
     Thanks(crate::donation_cmd::PaperArgs),
     /// 荣誉证书（每个捐赠方一页）
     Certificates(crate::donation_cmd::PaperArgs),
+    /// 三张清单（需求清单、资源清单、项目清单）
+    Lists(crate::print_cmd::ListsArgs),
+    /// 项目认领表
+    Claims(crate::print_cmd::ListsArgs),
+    /// 共建项目完成情况通报
+    Progress(crate::print_cmd::ListsArgs),
 }
 
 pub fn checked_docx(path: &std::path::Path) -> Result<(), Error> {
@@ -124,6 +131,9 @@ pub fn run(conn: &Connection, action: ExportAction) -> Result<(), Error> {
         ExportAction::Certificates(a) => {
             return crate::donation_cmd::run_paper_word(conn, DonationPaper::Certificates, a)
         }
+        ExportAction::Lists(a) => return export_lists(conn, ListsDocument::Lists, a),
+        ExportAction::Claims(a) => return export_lists(conn, ListsDocument::Claims, a),
+        ExportAction::Progress(a) => return export_lists(conn, ListsDocument::Progress, a),
         ExportAction::Minutes(d) => {
             checked_docx(&d.output)?;
             docx::write_minutes_docx(conn, d.meeting, &d.output)?;
@@ -144,5 +154,21 @@ pub fn run(conn: &Connection, action: ExportAction) -> Result<(), Error> {
     };
     docx::write_meeting_docx(conn, meeting, doc, &options, &output)?;
     println!("已导出“{}”：{}", doc.name(), output.display());
+    Ok(())
+}
+
+fn export_lists(
+    conn: &Connection,
+    which: ListsDocument,
+    a: crate::print_cmd::ListsArgs,
+) -> Result<(), Error> {
+    checked_docx(&a.output)?;
+    docx::write_lists_docx(conn, which, a.year, &a.output)?;
+    println!(
+        "已导出 {} 年度{}：{}",
+        a.year,
+        which.name(),
+        a.output.display()
+    );
     Ok(())
 }

@@ -2,11 +2,23 @@
 
 use std::path::PathBuf;
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use lianxi::agreements::{self, AgreementStatus};
 use lianxi::donations::print::DonationPaper;
+use lianxi::lists::print::ListsDocument;
 use lianxi::Error;
 use rusqlite::Connection;
+
+/// The year of a paper of the three lists, and where it goes.
+#[derive(Args)]
+pub struct ListsArgs {
+    /// 年度
+    #[arg(long)]
+    pub year: i32,
+    /// 输出的文件（打印为 .pdf，导出为 .docx）
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+}
 
 #[derive(Subcommand)]
 pub enum PrintAction {
@@ -41,6 +53,12 @@ pub enum PrintAction {
     Thanks(crate::donation_cmd::PaperArgs),
     /// 打印荣誉证书（每个捐赠方一页）
     Certificates(crate::donation_cmd::PaperArgs),
+    /// 三张清单（需求清单、资源清单、项目清单，A4 横向）
+    Lists(ListsArgs),
+    /// 项目认领表（每行可盖章，未认领的项目留空待认领）
+    Claims(ListsArgs),
+    /// 共建项目完成情况通报
+    Progress(ListsArgs),
     #[command(flatten)]
     Pack(crate::print_pack_cmd::PackAction),
 }
@@ -48,6 +66,9 @@ pub enum PrintAction {
 pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
     match action {
         PrintAction::Pack(pack) => crate::print_pack_cmd::run(conn, pack)?,
+        PrintAction::Lists(a) => print_lists(conn, ListsDocument::Lists, a)?,
+        PrintAction::Claims(a) => print_lists(conn, ListsDocument::Claims, a)?,
+        PrintAction::Progress(a) => print_lists(conn, ListsDocument::Progress, a)?,
         PrintAction::Stats { year, output } => {
             lianxi::stats::write_stats_pdf(conn, year, &output)?;
             println!("已生成 {year} 年度工作统计：{}", output.display());
@@ -110,5 +131,17 @@ pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
             }
         }
     }
+    Ok(())
+}
+
+fn print_lists(conn: &Connection, which: ListsDocument, a: ListsArgs) -> Result<(), Error> {
+    let fonts = lianxi::print::saved_fonts(conn)?;
+    lianxi::lists::print::write_paper(conn, which, a.year, &fonts, &a.output)?;
+    println!(
+        "已生成 {} 年度{}：{}",
+        a.year,
+        which.name(),
+        a.output.display()
+    );
     Ok(())
 }

@@ -33,4 +33,20 @@ agreements_by_status: Array<Count>,
  * Donations per year (认捐 vs 到账), for the years up to `year` that have any (at most
  * ten).
  */
-donations_by_year: Array<YearDonations>, };
+donations_by_year: Array<YearDonations>, 
+/**
+ * The year's needs (需求清单) by status (every status, zeros included).
+ */
+needs_by_status: Array<Count>, 
+/**
+ * The year's 共建项目 by status (every status, zeros included).
+ */
+projects_by_status: Array<Count>, 
+/**
+ * The year's projects nobody has claimed yet, by number: 项2026-003 法律咨询进社区.
+ */
+unclaimed_projects: Array<string>, 
+/**
+ * The year's projects past their 完成时限 and not done, the longest overdue first.
+ */
+overdue_projects: Array<string>, };

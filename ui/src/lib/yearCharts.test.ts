@@ -29,6 +29,10 @@ const stats: YearStats = {
       in_kind: '¥0.00',
     },
   ],
+  needs_by_status: [{ label: '征集', count: 2 }],
+  projects_by_status: [{ label: '未认领', count: 1 }],
+  unclaimed_projects: ['项2026-001 四点半课堂'],
+  overdue_projects: [],
 }
 
 describe('yearCharts', () => {
