@@ -203,6 +203,13 @@ pub fn run() {
             commands::lists::project_open_attachment,
             commands::lists::project_categories,
             commands::lists::project_categories_set,
+            commands::lists::list_import_fields,
+            commands::lists::list_import_preview,
+            commands::lists::list_import_commit,
+            commands::lists::list_import_undo,
+            commands::lists::lists_documents,
+            commands::lists::lists_print,
+            commands::lists::lists_export_word,
             // end 三张清单
         ])
         .run(tauri::generate_context!());

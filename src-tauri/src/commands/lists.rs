@@ -2,15 +2,23 @@
 //! categories; the overview of a year (the core's `lists`). Each command is glue.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
+use lianxi::import::Progress;
+use lianxi::lists::import::{
+    self as limport, ClaimantMapping, ListFieldLabel, ListImportOptions, ListImportPlan,
+    ListImportResult,
+};
+use lianxi::lists::print::ListsDocument;
 use lianxi::lists::{
-    self, ClaimInput, ListsOverview, Need, NeedFilter, NeedInput, NeedStatus, Project,
+    self, ClaimInput, ListKind, ListsOverview, Need, NeedFilter, NeedInput, NeedStatus, Project,
     ProjectFilter, ProjectInput, ProjectStatus, Resource, ResourceFilter, ResourceInput,
     ResourceKind, ResultInput,
 };
 use lianxi::paths::DataDir;
 use serde::Serialize;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 use super::files::{checked_path, Written};
@@ -283,6 +291,120 @@ pub async fn project_categories_set(
         lists::set_categories(conn, &categories)
     })
     .await
+}
+
+// ---- 导入 ----
+
+/// The fields a column of `kind`'s sheet can be imported as, with their labels.
+#[tauri::command]
+pub fn list_import_fields(kind: ListKind) -> Vec<ListFieldLabel> {
+    limport::field_labels(kind)
+}
+
+/// Reads a list and returns the preview; nothing is written. 取消 (`import_cancel`) stops it.
+#[tauri::command]
+pub async fn list_import_preview(
+    store: State<'_, Arc<Store>>,
+    kind: ListKind,
+    path: String,
+    options: ListImportOptions,
+    on_progress: Channel<Progress>,
+) -> ApiResult<ListImportPlan> {
+    let path = checked_path(&path, &["xlsx", "xls", "ods", "csv"])?;
+    store.import_cancel.store(false, Ordering::SeqCst);
+    let s = Arc::clone(&store);
+    with_conn(&store, move |conn, _| {
+        let mut progress = |p: Progress| {
+            // A closed window only stops the progress bar, not the work.
+            let _ = on_progress.send(p);
+            !s.import_cancel.load(Ordering::SeqCst)
+        };
+        let worker = lianxi::import::bounded::Worker::current_exe()?;
+        limport::plan_file(conn, &worker, kind, &path, &options, &mut progress)
+    })
+    .await
+}
+
+/// Writes a previewed plan (every row is checked again) with the user's claimant mapping: a
+/// backup, then one undoable batch.
+#[tauri::command]
+pub async fn list_import_commit(
+    store: State<'_, Arc<Store>>,
+    plan: ListImportPlan,
+    claimants: Vec<ClaimantMapping>,
+) -> ApiResult<ListImportResult> {
+    with_conn(&store, move |conn, path| {
+        limport::commit(conn, path, &plan, &claimants)
+    })
+    .await
+}
+
+/// 撤销本次导入: removes what the batch added; returns how many records.
+#[tauri::command]
+pub async fn list_import_undo(
+    store: State<'_, Arc<Store>>,
+    kind: ListKind,
+    batch_id: i64,
+) -> ApiResult<u32> {
+    with_conn(&store, move |conn, _| limport::undo(conn, kind, batch_id)).await
+}
+
+// ---- 打印 ----
+
+/// A paper of the lists and its name, for the print buttons.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListsDocumentInfo {
+    pub what: ListsDocument,
+    pub name: &'static str,
+}
+
+/// The papers of the lists, in order (三张清单, 项目认领表, 完成情况通报).
+#[tauri::command]
+pub fn lists_documents() -> Vec<ListsDocumentInfo> {
+    ListsDocument::ALL
+        .into_iter()
+        .map(|what| ListsDocumentInfo {
+            what,
+            name: what.name(),
+        })
+        .collect()
+}
+
+/// Writes one paper of `year` to `path` (a .pdf) and opens it.
+#[tauri::command]
+pub async fn lists_print(
+    app: AppHandle,
+    store: State<'_, Arc<Store>>,
+    what: ListsDocument,
+    year: i32,
+    path: String,
+) -> ApiResult<Written> {
+    let path = checked_path(&path, &["pdf"])?;
+    let target = path.clone();
+    with_conn(&store, move |conn, _| {
+        let fonts = lianxi::print::saved_fonts(conn)?;
+        lists::print::write_paper(conn, what, year, &fonts, &target)
+    })
+    .await?;
+    Ok(Written::opened(&app, &path, 1))
+}
+
+/// Writes one paper of `year` to `path` as a .docx (the same content as its PDF) and opens it.
+#[tauri::command]
+pub async fn lists_export_word(
+    app: AppHandle,
+    store: State<'_, Arc<Store>>,
+    what: ListsDocument,
+    year: i32,
+    path: String,
+) -> ApiResult<Written> {
+    let path = checked_path(&path, &["docx"])?;
+    let target = path.clone();
+    with_conn(&store, move |conn, _| {
+        lianxi::docx::write_lists_docx(conn, what, year, &target)
+    })
+    .await?;
+    Ok(Written::opened(&app, &path, 1))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@ import { Channel } from '@tauri-apps/api/core'
 import { call } from './core'
 import type { Written } from './print'
 import type { ClaimInput } from '../bindings/ClaimInput'
+import type { ListKind } from '../bindings/ListKind'
 import type { ListsDocument } from '../bindings/ListsDocument'
 import type { ListsOverview } from '../bindings/ListsOverview'
 import type { Need } from '../bindings/Need'
@@ -25,8 +26,8 @@ import type { ListImportResult } from '../bindings/ListImportResult'
 import type { ClaimantMapping } from '../bindings/ClaimantMapping'
 import type { Progress } from '../bindings/Progress'
 
-/** Which list (the core's `ListKind` codes). */
-export type ListKind = 'needs' | 'resources' | 'projects'
+/** Which list: the core's `ListKind`, whose values are the lists' names (需求清单 …). */
+export type { ListKind }
 
 /** The labels of the lists, in display order (the core's enums; see commands/lists.rs). */
 export interface ListLabels {
@@ -70,12 +71,6 @@ export const projectOpenAttachment = (id: number, attachmentId: number) =>
 export const projectCategories = () => call<string[]>('project_categories')
 export const projectCategoriesSet = (categories: string[]) => call<string[]>('project_categories_set', { categories })
 
-/** The Chinese name of each list (for titles; the core's ListKind labels). */
-export const LIST_NAMES: Record<ListKind, string> = {
-  needs: '需求清单',
-  resources: '资源清单',
-  projects: '项目清单',
-}
 
 /** A paper of the lists and its name (commands/lists.rs). */
 export interface ListsDocumentInfo {
@@ -102,6 +97,7 @@ export const listImportPreview = (kind: ListKind, path: string, options: ListImp
 }
 /** Writes a previewed plan (checked again) after a backup, as one undoable batch; claimants not
  * on the roster are mapped to units or added as new units, as the user chose. */
-export const listImportCommit = (kind: ListKind, plan: ListImportPlan, claimants: ClaimantMapping[]) =>
-  call<ListImportResult>('list_import_commit', { kind, plan, claimants })
-export const listImportUndo = (kind: ListKind, batchId: number) => call<unknown>('list_import_undo', { kind, batchId })
+export const listImportCommit = (plan: ListImportPlan, claimants: ClaimantMapping[]) =>
+  call<ListImportResult>('list_import_commit', { plan, claimants })
+/** 撤销本次导入: returns how many records were removed. */
+export const listImportUndo = (kind: ListKind, batchId: number) => call<number>('list_import_undo', { kind, batchId })
