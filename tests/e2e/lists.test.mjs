@@ -88,7 +88,7 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     await app.click('[data-test="lists-empty-projects"]')
     await app.answerFileDialogWith(damaged)
     await app.click('[data-test="list-import-choose"]')
-    await app.waitFor('.el-message', { text: '无法读取' })
+    await app.waitFor('.el-message', { text: '已损坏或不完整' })
     assert.equal(dbBytes(dataDir), before, 'a damaged file changed the database')
 
     // 2. The real list: title, 合计 and 注 rows skipped; claimants split; two not on the roster.
@@ -237,7 +237,8 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
       assert.ok(claims.includes(want), `the 项目认领表 lacks ${want}`)
     }
     const progress = pdfText(progressPdf)
-    for (const want of ['完成情况通报', '老旧小区环境整治', '太平角幼儿园', '完成12栋楼道清理，补植绿篱200米', '已完成']) {
+    // Table cells wrap, so a long name may come back in pieces.
+    for (const want of ['完成情况通报', '共建项目4个', '共有6家单位参与认领', '老旧小区环境', '牵头：太平角幼儿园', '已完成', '完成12栋楼道清理，补植绿篱200米']) {
       assert.ok(progress.includes(want), `the 完成情况通报 lacks ${want}`)
     }
   } finally {
