@@ -83,6 +83,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::lists::ResultInput::export_all(&cfg)?;
     crate::lists::ListsOverview::export_all(&cfg)?;
     crate::lists::ListKind::export_all(&cfg)?;
+    crate::lists::ListLabels::export_all(&cfg)?;
     crate::lists::import::ListImportPlan::export_all(&cfg)?;
     crate::lists::import::ListImportOptions::export_all(&cfg)?;
     crate::lists::import::ListImportResult::export_all(&cfg)?;

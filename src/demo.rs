@@ -197,13 +197,15 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
         },
     )?;
     crate::meetings::demo::load(&tx)?;
-    let agreements = crate::agreements::load_demo(&tx)?;
     let annual: Vec<i64> = {
         let mut stmt =
             tx.prepare("SELECT id FROM meetings WHERE kind = 'annual' ORDER BY date, id")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
+    // The lists first: the agreements' 共建项目 come from the claims.
+    crate::lists::load_demo(&tx, annual.get(1).copied())?;
+    let agreements = crate::agreements::load_demo(&tx)?;
     if let [last, this, ..] = annual.as_slice() {
         crate::donations::load_demo(&tx, *last, *this)?;
     }

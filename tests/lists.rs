@@ -1310,3 +1310,112 @@ fn the_command_line_imports_claims_finishes_and_prefills_from_an_empty_database(
         serde_json::json!(["“四点半课堂”志愿服务", "困难老人助餐", "海滨环境整治"])
     );
 }
+
+#[test]
+fn the_demo_year_has_lists_and_its_agreements_take_their_projects_from_the_claims() {
+    let (_dir, _path, mut conn) = common::temp_db();
+    lianxi::demo::load(&mut conn).unwrap();
+    let o = lists::overview(&conn, 2026).unwrap();
+    assert_eq!((o.needs, o.resources, o.projects), (12, 10, 15));
+    let count = |label: &str| {
+        o.projects_by_status
+            .iter()
+            .find(|s| s.status == label)
+            .unwrap()
+            .count
+    };
+    assert_eq!(
+        (
+            count("未认领"),
+            count("已认领"),
+            count("实施中"),
+            count("已完成")
+        ),
+        (6, 4, 2, 3)
+    );
+    let all = lists::list_projects(&conn, &ProjectFilter::default()).unwrap();
+    assert_eq!(all.iter().filter(|p| p.claims.len() == 2).count(), 2);
+    assert!(all
+        .iter()
+        .filter(|p| p.status == ProjectStatus::Done)
+        .all(|p| !p.result.is_empty()));
+    // Every demo agreement with a unit that claimed projects lists exactly those projects.
+    let agreements = agreements::list(&conn, None).unwrap();
+    let mut prefilled = 0;
+    for a in &agreements {
+        let unit = a.party_b.unit_id.or(a.party_a.unit_id).unwrap();
+        let claimed = lists::claimed_project_names(&conn, unit, 2026).unwrap();
+        assert_eq!(a.projects, claimed, "{}", a.party_b.name);
+        prefilled += usize::from(!claimed.is_empty());
+    }
+    assert!(prefilled >= 5, "{prefilled} agreements prefilled");
+    let clerk = agreements
+        .iter()
+        .find(|a| a.party_b.name.contains("检察院"))
+        .unwrap();
+    assert_eq!(
+        clerk.projects,
+        vec!["“红色物业”联建，共同办好小区议事会", "“法治进社区”普法宣讲"]
+    );
+}
+
+#[test]
+fn a_result_recorded_by_mistake_is_taken_back_with_its_files() {
+    let (dir, _path, conn) = street_db();
+    let school = unit(&conn, "八大关小学");
+    let p = lists::add_project(&conn, &project("书香校园", 2026)).unwrap();
+    let p = lists::claim(
+        &conn,
+        p.id,
+        &ClaimInput {
+            unit_id: school,
+            ..ClaimInput::default()
+        },
+    )
+    .unwrap();
+    let a = dir.path().join("a.png");
+    let b = dir.path().join("a.PNG.bak");
+    std::fs::write(&a, b"png").unwrap();
+    std::fs::write(&b, b"bak").unwrap();
+    let input = ResultInput {
+        done_on: Some(day(2026, 11, 1)),
+        result: "捐书300册".into(),
+        attachments: vec![
+            a.display().to_string(),
+            a.display().to_string(),
+            b.display().to_string(),
+        ],
+    };
+    let p = lists::record_result(&conn, dir.path(), p.id, &input).unwrap();
+    let files: Vec<&str> = p.attachments.iter().map(|x| x.file.as_str()).collect();
+    assert_eq!(
+        files,
+        vec![
+            "attachments/项2026-001-a.png",
+            "attachments/项2026-001-a-2.png",
+            "attachments/项2026-001-a.PNG.bak"
+        ]
+    );
+    let p = lists::remove_attachment(&conn, dir.path(), p.attachments[1].id).unwrap();
+    assert_eq!(p.attachments.len(), 2);
+    assert!(!dir.path().join("attachments/项2026-001-a-2.png").exists());
+    let p = lists::clear_result(&conn, dir.path(), p.id).unwrap();
+    assert_eq!(
+        (p.status, p.result_on, p.attachments.len()),
+        (ProjectStatus::Claimed, None, 0)
+    );
+    assert!(!dir.path().join("attachments/项2026-001-a.png").exists());
+    assert_eq!(
+        lists::clear_result(&conn, dir.path(), p.id)
+            .unwrap_err()
+            .kind(),
+        "conflict"
+    );
+    let labels = lists::labels(&conn).unwrap();
+    assert_eq!(
+        labels.project_statuses,
+        vec!["未认领", "已认领", "实施中", "已完成"]
+    );
+    assert_eq!(labels.categories.len(), 4);
+    assert!(labels.project_fields.iter().any(|f| f.label == "认领单位"));
+}

@@ -61,10 +61,7 @@ pub fn load_demo(conn: &Connection) -> Result<usize> {
         year: Some(2026),
         term_start: NaiveDate::from_ymd_opt(2026, 1, 1),
         term_end: NaiveDate::from_ymd_opt(2026, 12, 31),
-        projects: vec![
-            "“红色物业”联建，共同办好小区议事会".into(),
-            "“四点半课堂”志愿服务，每月不少于两次".into(),
-        ],
+        // 共建项目 from each unit's claims in the three lists (loaded first).
         ..AgreementOptions::default()
     };
     let mut made = pair_many(conn, &pairs, &options)?;

@@ -363,7 +363,7 @@ pub fn undo(
                     .execute([unit_id])
                     .map_err(|e| match e.sqlite_error_code() {
                         Some(rusqlite::ErrorCode::ConstraintViolation) => refused(format!(
-                            "这次导入新增的“{}”已被会议、协议或捐赠记录引用，不能撤销本次导入。请先解除这些引用。",
+                            "这次导入新增的“{}”已被会议、协议、捐赠或三张清单的记录引用，不能撤销本次导入。请先解除这些引用。",
                             current.name
                         )),
                         _ => Error::Sqlite(e),

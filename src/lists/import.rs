@@ -892,7 +892,10 @@ fn need_row(
         Some((id, name)) => (Some(*id), None, String::new(), name.clone()),
         None => match roster.unit(&raised) {
             Some((id, name)) => (None, Some(*id), String::new(), name.clone()),
-            None => (None, None, raised.clone(), raised.clone()),
+            None => {
+                let text = super::store::clean_title(&row.text(ListField::RaisedBy));
+                (None, None, text.clone(), text)
+            }
         },
     };
     let status_text = row.text(ListField::Status);
@@ -944,7 +947,7 @@ fn need_row(
 
 /// A category not on the user's list is kept as written, with a warning.
 fn category_note(conn: &Connection, category: &str, row: u32, ctx: &mut Ctx) -> Result<()> {
-    let c = clean_name(category);
+    let c = super::store::clean_title(category);
     if !c.is_empty() && !super::categories(conn)?.contains(&c) {
         ctx.add(
             Some(row),

@@ -22,10 +22,11 @@ use crate::meetings::labelled;
 
 pub use store::{
     add_need, add_progress, add_project, add_resource, categories, claim, claimed_project_names,
-    delete_need, delete_progress, delete_project, delete_resource, get_need, get_project,
-    get_resource, list_needs, list_projects, list_resources, overview, project_by_ref,
-    project_from_need, record_result, set_categories, set_lead, unclaim, update_need,
-    update_project, update_resource, DEFAULT_CATEGORIES,
+    clear_result, delete_need, delete_progress, delete_project, delete_resource, derive_status,
+    get_need, get_project, get_resource, labels, list_needs, list_projects, list_resources,
+    load_demo, overview, project_by_ref, project_from_need, record_result, remove_attachment,
+    set_categories, set_lead, unclaim, update_need, update_project, update_resource,
+    DEFAULT_CATEGORIES,
 };
 
 labelled! {
@@ -430,4 +431,17 @@ pub struct ListsOverview {
     pub projects_list: Vec<Project>,
     /// Past their 完成时限 and not done, the longest overdue first.
     pub overdue: Vec<Project>,
+}
+
+/// The choices the screens offer, all from the core: statuses, resource types, the user's
+/// categories and each list's importable columns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ListLabels {
+    pub need_statuses: Vec<String>,
+    pub project_statuses: Vec<String>,
+    pub resource_kinds: Vec<String>,
+    pub categories: Vec<String>,
+    pub need_fields: Vec<import::ListFieldLabel>,
+    pub resource_fields: Vec<import::ListFieldLabel>,
+    pub project_fields: Vec<import::ListFieldLabel>,
 }
