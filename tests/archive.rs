@@ -1,7 +1,8 @@
 //! 年度归档 and 年度概览 from an empty database, as a secretary's year ends: a meeting with
 //! sign-ins, an agreement printed and signed with a scan, then `archive` (twice, the same
 //! bytes), `archive verify` (a changed byte, a deleted file), a missing scan, a cancel, and
-//! `stats --json` against the data.
+//! `stats --json` against the data; the year's lists (a need, a project claimed and done, one
+//! unclaimed) archive as 三张清单, 项目认领表 and 完成情况通报.
 
 mod cli;
 mod poppler;
@@ -10,6 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use cli::{json, lianxi, ok, pair_with_community, refused, street_and_meeting};
+use lianxi::lists::{self, ClaimInput, NeedInput, ProjectInput, ResultInput};
 use poppler::{squeeze, tool};
 
 const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话,入会时间\n\
@@ -77,6 +79,49 @@ fn a_year() -> (tempfile::TempDir, PathBuf) {
             scan.to_str().unwrap(),
         ],
     );
+    // The year's lists (through the lists' store): a need, a project claimed by two units
+    // and done, and one nobody has claimed.
+    let conn = lianxi::db::open(&db).unwrap();
+    let need = lists::add_need(
+        &conn,
+        &NeedInput {
+            year: Some(2026),
+            name: "青少年课后托管".into(),
+            raised_by: "太平角社区".into(),
+            ..NeedInput::default()
+        },
+    )
+    .unwrap();
+    let project = |name: &str| {
+        lists::add_project(
+            &conn,
+            &ProjectInput {
+                year: Some(2026),
+                name: name.into(),
+                meeting_id: Some(m.parse().unwrap()),
+                need_ids: vec![need.id],
+                ..ProjectInput::default()
+            },
+        )
+        .unwrap()
+        .id
+    };
+    let done = project("四点半课堂");
+    project("红色物业");
+    for u in lianxi::units::list(&conn).unwrap().iter().take(2) {
+        let claim = ClaimInput {
+            unit_id: u.id,
+            claimed_on: Some(chrono::NaiveDate::from_ymd_opt(2026, 9, 21).unwrap()),
+            ..ClaimInput::default()
+        };
+        lists::claim(&conn, done, &claim).unwrap();
+    }
+    let result = ResultInput {
+        done_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+        result: "开班两期，服务学生40人次。".into(),
+        attachments: Vec::new(),
+    };
+    lists::record_result(&conn, dir.path(), done, &result).unwrap();
     (dir, db)
 }
 
@@ -151,6 +196,9 @@ fn the_year_archives_completely_and_identically_and_verifies() {
         "捐赠/捐赠登记表.pdf",
         "捐赠/感谢信.pdf",
         "捐赠/荣誉证书.pdf",
+        "三张清单/三张清单.pdf",
+        "三张清单/项目认领表.pdf",
+        "三张清单/完成情况通报.pdf",
         "成员单位/成员单位名册.xlsx",
         "成员单位/成员单位变动情况.pdf",
         "数据备份/联席会数据-2026.sqlite3",
@@ -198,6 +246,24 @@ fn the_year_archives_completely_and_identically_and_verifies() {
     assert_eq!(signin[4], "永久");
     assert_eq!(signin[2], "2026-09-21");
     assert_eq!(signin[3], "1", "one page");
+    // The lists' papers are kept 永久 (清单与项目), titled by the year.
+    for (file, title) in [
+        ("三张清单/三张清单.pdf", "2026年度三张清单"),
+        ("三张清单/项目认领表.pdf", "2026年度项目认领表"),
+        ("三张清单/完成情况通报.pdf", "2026年度完成情况通报"),
+    ] {
+        let row = body.iter().find(|r| r[5] == file).unwrap();
+        assert_eq!((row[1].as_str(), row[4].as_str()), (title, "永久"));
+    }
+    let report = squeeze(&tool(
+        "pdftotext",
+        &[one.join("三张清单/完成情况通报.pdf").to_str().unwrap(), "-"],
+    ));
+    assert!(
+        report.contains("2026年度共确定共建项目2个，其中未认领1个、已完成1个"),
+        "{report}"
+    );
+    assert!(report.contains("开班两期，服务学生40人次。"), "{report}");
     let sheet = squeeze(&tool(
         "pdftotext",
         &[
@@ -339,6 +405,16 @@ fn the_year_in_numbers_equals_the_data() {
     assert_eq!(d["year"], 2026);
     assert_eq!(d["pledged_fen"], 3_000_000);
     assert_eq!(d["received_fen"], 2_000_000);
+    // The lists: projects and needs by status, the unclaimed project by code and name.
+    assert_eq!(count(&s["projects_by_status"], "已完成"), 1);
+    assert_eq!(count(&s["projects_by_status"], "未认领"), 1);
+    assert_eq!(count(&s["projects_by_status"], "实施中"), 0);
+    assert_eq!(count(&s["needs_by_status"], "已完成"), 1);
+    assert_eq!(
+        s["unclaimed_projects"],
+        serde_json::json!(["项2026-002 红色物业"])
+    );
+    assert_eq!(s["overdue_projects"], serde_json::json!([]));
     let text = ok(&db, &["stats", "--year", "2026"]);
     assert!(text.contains("到会率 67%"), "{text}");
 
@@ -363,6 +439,10 @@ fn the_year_in_numbers_equals_the_data() {
         "已签署1份",
         "2026年入会1，退出0",
         "认捐¥30,000.00，到账¥20,000.00",
+        "八、共建项目（按状态）",
+        "已完成1个",
+        "九、尚未认领的共建项目",
+        "1项2026-002红色物业",
     ] {
         assert!(printed.contains(want), "{want} not in {printed}");
     }

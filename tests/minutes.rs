@@ -1,8 +1,8 @@
 //! The 纪要 and the 信息稿: a meeting built from scratch (street, units, invitations, replies,
 //! sign-ins incl. a delegate, a 请假, a guest and a late sign-in, agenda, speeches, agreements,
-//! donations, projects claimed through the lists' store) and the demo's 2025 meeting as sample data. The lists equal
-//! the attendance data, the numbers in the texts equal the data's counts, finalised text
-//! stays, and the PDF reads back with the 出席 lines hanging after the colon.
+//! donations, projects claimed through the lists' store) and the demo's 2025 meeting as sample
+//! data. The lists equal the attendance data, the numbers in the texts equal the data's counts,
+//! finalised text stays, and the PDF reads back with the 出席 lines hanging after the colon.
 
 // Amounts in fen are written yuan_fen (10_000_00 is ¥10,000.00), as in money.rs.
 #![allow(clippy::inconsistent_digit_grouping)]
