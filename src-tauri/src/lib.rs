@@ -201,6 +201,8 @@ pub fn run() {
             commands::lists::project_progress_delete,
             commands::lists::project_result,
             commands::lists::project_open_attachment,
+            commands::lists::project_result_clear,
+            commands::lists::project_attachment_remove,
             commands::lists::project_categories,
             commands::lists::project_categories_set,
             commands::lists::list_import_fields,

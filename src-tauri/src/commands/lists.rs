@@ -12,9 +12,8 @@ use lianxi::lists::import::{
 };
 use lianxi::lists::print::ListsDocument;
 use lianxi::lists::{
-    self, ClaimInput, ListKind, ListsOverview, Need, NeedFilter, NeedInput, NeedStatus, Project,
-    ProjectFilter, ProjectInput, ProjectStatus, Resource, ResourceFilter, ResourceInput,
-    ResourceKind, ResultInput,
+    self, ClaimInput, ListKind, ListLabels, ListsOverview, Need, NeedFilter, NeedInput, Project,
+    ProjectFilter, ProjectInput, Resource, ResourceFilter, ResourceInput, ResultInput,
 };
 use lianxi::paths::DataDir;
 use serde::Serialize;
@@ -29,21 +28,10 @@ use crate::state::{with_conn, Store};
 const ATTACHMENT_EXTENSIONS: [&str; 8] =
     ["jpg", "jpeg", "png", "pdf", "doc", "docx", "xls", "xlsx"];
 
-/// The labels of the lists, in display order (all from the core's enums).
-#[derive(Debug, Clone, Serialize)]
-pub struct ListLabels {
-    pub need_statuses: Vec<NeedStatus>,
-    pub project_statuses: Vec<ProjectStatus>,
-    pub resource_kinds: Vec<ResourceKind>,
-}
-
+/// The choices the screens offer (statuses, resource types, categories, import columns).
 #[tauri::command]
-pub fn lists_labels() -> ListLabels {
-    ListLabels {
-        need_statuses: NeedStatus::ALL.to_vec(),
-        project_statuses: ProjectStatus::ALL.to_vec(),
-        resource_kinds: ResourceKind::ALL.to_vec(),
-    }
+pub async fn lists_labels(store: State<'_, Arc<Store>>) -> ApiResult<ListLabels> {
+    with_conn(&store, |conn, _| lists::labels(conn)).await
 }
 
 #[tauri::command]
@@ -231,6 +219,27 @@ pub async fn project_result(
     }
     with_conn(&store, move |conn, db_path| {
         lists::record_result(conn, DataDir::of_db(db_path).root(), id, &input)
+    })
+    .await
+}
+
+/// 撤销完成登记: the result and its files are removed; the project is open again.
+#[tauri::command]
+pub async fn project_result_clear(store: State<'_, Arc<Store>>, id: i64) -> ApiResult<Project> {
+    with_conn(&store, move |conn, db_path| {
+        lists::clear_result(conn, DataDir::of_db(db_path).root(), id)
+    })
+    .await
+}
+
+/// Removes one file of a result (and its copy in the data folder).
+#[tauri::command]
+pub async fn project_attachment_remove(
+    store: State<'_, Arc<Store>>,
+    attachment_id: i64,
+) -> ApiResult<Project> {
+    with_conn(&store, move |conn, db_path| {
+        lists::remove_attachment(conn, DataDir::of_db(db_path).root(), attachment_id)
     })
     .await
 }
@@ -429,16 +438,5 @@ mod tests {
             "invalid"
         );
         std::fs::remove_dir_all(&root).unwrap();
-    }
-
-    #[test]
-    fn the_labels_are_the_cores_in_order() {
-        let l = lists_labels();
-        assert_eq!(
-            l.project_statuses.first().map(|s| s.label()),
-            Some("未认领")
-        );
-        assert_eq!(l.need_statuses.len(), NeedStatus::ALL.len());
-        assert!(l.resource_kinds.contains(&ResourceKind::EducationBase));
     }
 }

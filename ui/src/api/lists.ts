@@ -4,20 +4,18 @@ import { call } from './core'
 import type { Written } from './print'
 import type { ClaimInput } from '../bindings/ClaimInput'
 import type { ListKind } from '../bindings/ListKind'
+import type { ListLabels } from '../bindings/ListLabels'
 import type { ListsDocument } from '../bindings/ListsDocument'
 import type { ListsOverview } from '../bindings/ListsOverview'
 import type { Need } from '../bindings/Need'
 import type { NeedFilter } from '../bindings/NeedFilter'
 import type { NeedInput } from '../bindings/NeedInput'
-import type { NeedStatus } from '../bindings/NeedStatus'
 import type { Project } from '../bindings/Project'
 import type { ProjectFilter } from '../bindings/ProjectFilter'
 import type { ProjectInput } from '../bindings/ProjectInput'
-import type { ProjectStatus } from '../bindings/ProjectStatus'
 import type { Resource } from '../bindings/Resource'
 import type { ResourceFilter } from '../bindings/ResourceFilter'
 import type { ResourceInput } from '../bindings/ResourceInput'
-import type { ResourceKind } from '../bindings/ResourceKind'
 import type { ResultInput } from '../bindings/ResultInput'
 import type { ListFieldLabel } from '../bindings/ListFieldLabel'
 import type { ListImportOptions } from '../bindings/ListImportOptions'
@@ -29,12 +27,7 @@ import type { Progress } from '../bindings/Progress'
 /** Which list: the core's `ListKind`, whose values are the lists' names (需求清单 …). */
 export type { ListKind }
 
-/** The labels of the lists, in display order (the core's enums; see commands/lists.rs). */
-export interface ListLabels {
-  need_statuses: NeedStatus[]
-  project_statuses: ProjectStatus[]
-  resource_kinds: ResourceKind[]
-}
+export type { ListLabels }
 
 export const listsLabels = () => call<ListLabels>('lists_labels')
 export const listsOverview = (year: number) => call<ListsOverview>('lists_overview', { year })
@@ -65,6 +58,9 @@ export const projectProgressAdd = (id: number, on: string, text: string) =>
 export const projectProgressDelete = (noteId: number) => call<Project>('project_progress_delete', { noteId })
 /** 完成情况: the files are copied into the data folder by the core. */
 export const projectResult = (id: number, input: ResultInput) => call<Project>('project_result', { id, input })
+/** 撤销完成登记: the result and its files are removed. */
+export const projectResultClear = (id: number) => call<Project>('project_result_clear', { id })
+export const projectAttachmentRemove = (attachmentId: number) => call<Project>('project_attachment_remove', { attachmentId })
 export const projectOpenAttachment = (id: number, attachmentId: number) =>
   call<Written>('project_open_attachment', { id, attachmentId })
 
