@@ -5,13 +5,15 @@
 // one cell; one claimant written differently from the roster, mapped in the wizard to its unit;
 // one not on the roster at all, added as a new unit), one project claimed for two units in the
 // claim dialog, an agreement paired for the lead unit with its {{共建项目}} pre-filled, the
-// project marked done with an attachment, and the 项目认领表 and 完成情况通报 printed. Checked
-// through the CLI and the PDFs themselves (pdftotext).
+// project marked done with an attachment, and the 项目认领表 (PDF and Word) and 完成情况通报
+// printed. Checked through the CLI, the PDFs themselves (pdftotext) and the Word file as
+// LibreOffice reads it.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
 import { writeXlsx } from './xlsx.mjs'
@@ -20,6 +22,14 @@ const cli = (dataDir, ...args) =>
   execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
 const json = (dataDir, ...args) => JSON.parse(cli(dataDir, ...args, '--json'))
 const pdfText = (pdf) => execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+/** A .docx read by a real word processor: LibreOffice converts it to PDF, poppler reads it. */
+function wordText(docx) {
+  const out = mkdtempSync(join(tmpdir(), 'lianxi-lo-'))
+  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], {
+    stdio: 'ignore',
+  })
+  return pdfText(join(out, basename(docx).replace(/\.docx$/, '.pdf')))
+}
 const dbBytes = (dataDir) =>
   ['lianxi.sqlite3', 'lianxi.sqlite3-wal']
     .map((f) => join(dataDir, f))
@@ -221,6 +231,11 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     await app.click('[data-test="lists-print-progress"]')
     await app.waitFor('[data-test="lists-print-result"]', { text: progressPdf })
     await shot(app, 'lists-11-printed.png')
+    // The 认领表 in Word too (the same content).
+    const claimsDocx = join(dataDir, '项目认领表.docx')
+    await app.answerFileDialogWith(claimsDocx)
+    await app.click('[data-test="lists-word-claims"]')
+    await app.waitFor('[data-test="lists-print-result"]', { text: claimsDocx })
 
     // The meeting's print tab offers the lists and the 认领表 for the day.
     await app.click('[data-test="nav-meetings"]')
@@ -228,6 +243,7 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     await app.click(`[data-test="meeting-item-${meeting.id}"]`)
     await app.click('#tab-print')
     await app.waitFor('[data-test="meeting-lists"]', { text: '项目认领表' })
+    await app.waitFor('[data-test="meeting-lists"]', { text: `${YEAR - 1} 年项目的完成情况` })
     await app.scrollTo('[data-test="meeting-lists"]')
     await shot(app, 'lists-12-meeting-print.png')
     await app.quit()
@@ -235,6 +251,10 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     const claims = pdfText(claimsPdf)
     for (const want of ['项目认领表', '序号', '项目名称', '认领单位', '签字', '“四点半课堂”志愿服务', '八大关小学', '太平角幼儿园', '老旧小区环境整治']) {
       assert.ok(claims.includes(want), `the 项目认领表 lacks ${want}`)
+    }
+    const word = wordText(claimsDocx)
+    for (const want of ['项目认领表', '“四点半课堂”志愿服务', '太平角幼儿园']) {
+      assert.ok(word.includes(want), `the 项目认领表 .docx lacks ${want}`)
     }
     const progress = pdfText(progressPdf)
     // Table cells wrap, so a long name may come back in pieces.
