@@ -265,3 +265,89 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     driver.stop()
   }
 })
+
+test('needs and resources from Excel: rows with problems left out, a batch undone as a whole', async () => {
+  const dataDir = tempDataDir()
+  cli(dataDir, 'street', 'set', '--name', '八大关街道办事处', '--party-org', '中共八大关街道工作委员会')
+  const roster = join(dataDir, '名册.csv')
+  writeFileSync(roster, '\ufeff单位名称,所属社区,联系人,联系电话\n八大关小学,太平角社区,陈晨,13805320001\n太平角幼儿园,太平角社区,朱丽,13805320005\n')
+  cli(dataDir, 'roster', 'import', roster)
+  const needs = join(dataDir, '需求清单.xlsx')
+  writeXlsx(needs, [
+    [`${YEAR}年社区需求清单`],
+    ['序号', '需求名称', '提出单位', '需求类别', '具体内容', '期望完成时间', '联系人', '联系电话'],
+    [1, '老年人助餐', '太平角社区', '关心关爱', '独居老人午餐配送', `${YEAR}年12月`, '赵敏', '0532-82860011'],
+    [2, '青少年暑期托管', '居民', '关心关爱', '双职工家庭暑期看护', `${YEAR}.7.1`, null, null],
+    [3, null, '八大关小学', null, '没有名称的一行', null, null, null],
+    ['合计', '3项'],
+  ])
+  const resources = join(dataDir, '资源清单.xlsx')
+  writeXlsx(resources, [
+    ['资源清单'],
+    ['序号', '提供单位', '资源类型', '资源名称', '具体内容', '提供时间', '可容纳人数'],
+    [1, '八大关小学', '场地', '学校操场', '周末向居民开放', '每周六', '200人'],
+    [2, '青岛𠮷祥物业', '志愿者', '物业志愿服务队', null, '每月一次', '20人'],
+  ])
+
+  const driver = await startDriver(dataDir)
+  try {
+    const app = await App.start(driver.url)
+    await app.click('[data-test="nav-lists"]')
+    await app.waitFor('[data-test="lists-empty"]')
+
+    // 需求: the row without a name is an error on its row; the other two come in.
+    await app.click('[data-test="lists-import"] .el-button')
+    await app.click('[data-test="lists-import-needs"]')
+    await app.answerFileDialogWith(needs)
+    await app.click('[data-test="list-import-choose"]')
+    await app.waitFor('[data-test="list-import-columns"]', { text: '期望完成时间' })
+    await app.click('[data-test="list-import-next"]')
+    await app.waitFor('[data-test="list-import-count"]', { text: '可导入 2 条' })
+    await app.click('#tab-problems')
+    await app.waitFor('[data-test="list-import-problems"]', { text: '第5行：名称为空' })
+    await app.click('[data-test="list-import-commit"]')
+    await app.waitFor('[data-test="list-import-result"]', { text: '已导入 2 条' })
+    await app.click('[data-test="list-import-close"]')
+    const got = json(dataDir, 'needs', 'list', '--year', String(YEAR))
+    assert.deepEqual(
+      got.map((n) => [n.code, n.name, n.raised_by, n.wanted_by]),
+      [
+        [`需${YEAR}-001`, '老年人助餐', '太平角社区', `${YEAR}-12-31`],
+        [`需${YEAR}-002`, '青少年暑期托管', '居民', `${YEAR}-07-01`],
+      ],
+    )
+    await app.click('#tab-needs')
+    await app.waitFor('[data-test="needs-table"]', { text: '青少年暑期托管' })
+    await shot(app, 'lists-13-needs.png')
+
+    // 资源: one offered by a body not on the roster (kept as written, never a new unit); the
+    // batch is undone as a whole, the needs imported before stay.
+    await app.click('[data-test="lists-import"] .el-button')
+    await app.click('[data-test="lists-import-resources"]')
+    await app.answerFileDialogWith(resources)
+    await app.click('[data-test="list-import-choose"]')
+    await app.click('[data-test="list-import-next"]')
+    await app.waitFor('[data-test="list-import-rows"]', { text: '物业志愿服务队' })
+    await app.click('[data-test="list-import-commit"]')
+    await app.waitFor('[data-test="list-import-result"]', { text: '已导入 2 条' })
+    const offered = json(dataDir, 'resources', 'list', '--year', String(YEAR))
+    assert.deepEqual(
+      offered.map((r) => [r.unit_name, r.unit_id !== null, r.kind]),
+      [
+        ['八大关小学', true, '场地'],
+        ['青岛𠮷祥物业', false, '志愿者'],
+      ],
+    )
+    assert.equal(json(dataDir, 'roster', 'list').length, 2, 'no unit was added')
+    await app.click('[data-test="list-import-undo"]')
+    await app.waitFor('[data-test="list-import-result"]', { text: '已撤销本次导入' })
+    await app.click('[data-test="list-import-close"]')
+    assert.deepEqual(json(dataDir, 'resources', 'list', '--year', String(YEAR)), [])
+    assert.equal(json(dataDir, 'needs', 'list', '--year', String(YEAR)).length, 2, 'the needs stay')
+    await app.click('#tab-resources')
+    await app.waitFor('[data-test="resources-table"]', { text: '还没有资源' })
+    await app.quit()
+  } finally {
+    driver.stop()
+  }
+})
