@@ -911,6 +911,17 @@ fn a_project_list_imports_with_its_claimants_and_undoes_as_a_whole() {
     assert_eq!(all[0].claims[0].contact, "吴老师");
     assert_eq!(all[0].claims[0].phone, "13805320101");
 
+    // The same plan committed twice (a double click) is refused, nothing written.
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let before = db_bytes(&path);
+    assert_eq!(
+        limport::commit(&mut conn, &path, &plan, &mapping)
+            .unwrap_err()
+            .kind(),
+        "conflict"
+    );
+    assert!(db_bytes(&path) == before, "the database changed");
     // The same file again adds nothing: every name is already in the year.
     let again =
         limport::plan_bytes(&conn, ListKind::Projects, "项目清单.xlsx", &bytes, &options).unwrap();
@@ -1418,4 +1429,116 @@ fn a_result_recorded_by_mistake_is_taken_back_with_its_files() {
     );
     assert_eq!(labels.categories.len(), 4);
     assert!(labels.project_fields.iter().any(|f| f.label == "认领单位"));
+}
+
+#[test]
+fn rare_characters_damaged_files_and_a_sheet_without_names() {
+    use V::S;
+    let (dir, path, mut conn) = street_db();
+    let school = unit(&conn, "𠮷祥珺堃小学");
+    // Rare characters survive the store and the import, and match the roster.
+    let mut s = SheetSpec::new("项目");
+    s.row(0, &[S("项目名称"), S("认领单位"), S("牵头单位")])
+        .row(
+            1,
+            &[S("𠮷祥书屋"), S("𠮷祥珺堃小学，堃鑫科技"), S("堃鑫科技")],
+        );
+    let bytes = xlsx(&[s], false);
+    let options = ListImportOptions {
+        year: Some(2026),
+        ..ListImportOptions::default()
+    };
+    let plan = limport::plan_bytes(&conn, ListKind::Projects, "p.xlsx", &bytes, &options).unwrap();
+    let claims: Vec<(&str, Option<i64>, bool)> = plan.projects[0]
+        .claims
+        .iter()
+        .map(|c| (c.name.as_str(), c.unit_id, c.lead))
+        .collect();
+    // The 牵头单位 column names the lead, even one not on the roster.
+    assert_eq!(
+        claims,
+        vec![
+            ("𠮷祥珺堃小学", Some(school), false),
+            ("堃鑫科技", None, true)
+        ]
+    );
+    // A plan that went to the screen and back is the same plan.
+    let back: limport::ListImportPlan =
+        serde_json::from_str(&serde_json::to_string(&plan).unwrap()).unwrap();
+    assert_eq!(back, plan);
+    let r = limport::commit(&mut conn, &path, &back, &[]).unwrap();
+    assert_eq!(r.skipped_claimants, vec!["堃鑫科技"]);
+    let p = lists::project_by_ref(&conn, "项2026-001").unwrap();
+    assert_eq!(p.name, "𠮷祥书屋");
+    assert_eq!(p.claimants, "𠮷祥珺堃小学");
+    assert!(p.claims[0].lead, "the only claim imported leads");
+
+    // A damaged file and a sheet without a name column are refused in Chinese, unchanged.
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let before = db_bytes(&path);
+    let mut damaged = project_workbook();
+    damaged.truncate(damaged.len() / 2);
+    let e =
+        limport::plan_bytes(&conn, ListKind::Projects, "坏.xlsx", &damaged, &options).unwrap_err();
+    assert!(e.to_string().contains("坏.xlsx"), "{e}");
+    let mut s = SheetSpec::new("资源");
+    s.row(0, &[S("提供单位"), S("联系人")])
+        .row(1, &[S("八大关小学"), S("吴老师")]);
+    let e = limport::plan_bytes(
+        &conn,
+        ListKind::Resources,
+        "r.xlsx",
+        &xlsx(&[s], false),
+        &options,
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("资源名称"), "{e}");
+    assert!(db_bytes(&path) == before, "the database changed");
+    // The command line reads a damaged file through the bounded worker: refused, unchanged.
+    let file = dir.path().join("坏.xlsx");
+    std::fs::write(&file, &damaged).unwrap();
+    drop(conn);
+    let before = std::fs::read(&path).unwrap();
+    let err = cli::refused(&path, &["projects", "import", file.to_str().unwrap()]);
+    assert!(err.contains("坏.xlsx"), "{err}");
+    assert!(
+        std::fs::read(&path).unwrap() == before,
+        "the database changed"
+    );
+}
+
+#[test]
+fn merging_two_spellings_of_a_community_moves_its_needs_and_projects() {
+    let (_dir, _path, conn) = street_db();
+    let a = lianxi::org::ensure_community(&conn, "太平角社区", "").unwrap();
+    let b = lianxi::org::ensure_community(&conn, "太平角社区居委会", "").unwrap();
+    let n = lists::add_need(
+        &conn,
+        &NeedInput {
+            year: Some(2026),
+            name: "楼道照明".into(),
+            community_id: Some(b),
+            ..NeedInput::default()
+        },
+    )
+    .unwrap();
+    let p = lists::add_project(
+        &conn,
+        &ProjectInput {
+            community_id: Some(b),
+            ..project("楼道照明改造", 2026)
+        },
+    )
+    .unwrap();
+    lianxi::org::merge_communities(&conn, b, a).unwrap();
+    let n = lists::get_need(&conn, n.id).unwrap();
+    assert_eq!(
+        (n.community_id, n.raised_by.as_str()),
+        (Some(a), "太平角社区")
+    );
+    assert_eq!(
+        lists::get_project(&conn, p.id).unwrap().community_id,
+        Some(a)
+    );
 }

@@ -1210,6 +1210,23 @@ pub fn commit(
         }
         mapped.insert(name_key(&m.name), m.unit_id);
     }
+    // A plan committed twice (a double click, a stale preview) must not add everything again.
+    let existing = existing_names(conn, plan.kind, plan.year)?;
+    let names = plan
+        .needs
+        .iter()
+        .map(|d| &d.input.name)
+        .chain(plan.resources.iter().map(|d| &d.input.name))
+        .chain(plan.projects.iter().map(|d| &d.input.name));
+    for name in names {
+        if let Some(code) = existing.get(&name_key(name)) {
+            return Err(Error::Conflict(format!(
+                "“{name}”已在{}年的{}中（{code}），可能已经导入过；请重新预览后再导入。",
+                plan.year,
+                plan.kind.label()
+            )));
+        }
+    }
     let backup = backup::create(conn, db_path, BackupReason::BeforeImport)?;
     let tx = conn.transaction()?;
     let counts = serde_json::to_string(&plan.counts).map_err(|e| Error::Conflict(e.to_string()))?;

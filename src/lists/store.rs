@@ -1679,7 +1679,15 @@ pub fn load_demo(conn: &Connection, meeting: Option<i64>) -> Result<usize> {
             .map(|c| c.id))
     };
     // (name, raised by a community / a unit / text, category, content, scale, wanted by)
-    let needs: [(&str, &str, &str, &str, &str, Option<NaiveDate>); 12] = [
+    type DemoNeed<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<NaiveDate>,
+    );
+    let needs: [DemoNeed<'_>; 12] = [
         (
             "老旧小区议事协商",
             "海棠社区",
@@ -1806,7 +1814,8 @@ pub fn load_demo(conn: &Connection, meeting: Option<i64>) -> Result<usize> {
         need_ids.push(add_need(conn, &input)?.id);
     }
     // (unit, kind, name, content, availability, capacity)
-    let resources: [(&str, ResourceKind, &str, &str, &str, &str); 10] = [
+    type DemoResource<'a> = (&'a str, ResourceKind, &'a str, &'a str, &'a str, &'a str);
+    let resources: [DemoResource<'_>; 10] = [
         (
             "海棠大学海洋学院",
             ResourceKind::Volunteers,
