@@ -231,10 +231,10 @@ fn claimants(p: &ProjectRow) -> String {
     }
 }
 
-/// The status as printed: the core's label, and 逾期 when past the deadline.
+/// The status as printed: the core's label, and 已超期 (as the CLI says) past the deadline.
 fn status(p: &ProjectRow) -> String {
     if p.overdue {
-        format!("{}（逾期）", p.status)
+        format!("{}（已超期）", p.status)
     } else {
         p.status.clone()
     }
@@ -1079,7 +1079,7 @@ mod tests {
             t.rows[0][4],
             "2026年11月20日完成。已为32户独居老人安装烟感报警器。"
         );
-        assert_eq!(t.rows[1][3], "实施中（逾期）");
+        assert_eq!(t.rows[1][3], "实施中（已超期）");
         assert_eq!(t.rows[1][4], "2026年10月8日：完成入户摸底");
         let all = texts(&doc);
         assert!(all.contains(&"中共八大关街道工作委员会".to_string()));

@@ -563,4 +563,31 @@ mod tests {
         }
         assert_eq!(rows[2][3][0].1, "街道党工委副书记");
     }
+
+    #[test]
+    fn a_column_with_a_least_height_makes_body_rows_that_tall_with_their_text_centred() {
+        let fonts = FontSet::bundled().expect("bundled font");
+        let mut table = narrow_table(Fit::Entries);
+        table.columns[4] = table.columns[4].clone().min_height_mm(25.0);
+        let pieces = table_pieces(&fonts, &PageStyle::default(), &table);
+        let least = crate::print::mm(25.0);
+        // The header keeps its own height; every body row is at least 25 mm.
+        assert!(pieces[0].height < least, "{}", pieces[0].height);
+        for p in &pieces[1..] {
+            assert!((p.height - least).abs() < 0.01, "{}", p.height);
+            // A one-line cell (序号) sits in the middle of the row.
+            let baseline = p
+                .items
+                .iter()
+                .find_map(|i| match i {
+                    Item::Text { text, baseline, .. } if text == "1" => Some(*baseline),
+                    _ => None,
+                })
+                .expect("the number");
+            assert!((baseline - least / 2.0).abs() < 12.0, "{baseline}");
+        }
+        // Without it, the rows are as tall as their text.
+        let plain = table_pieces(&fonts, &PageStyle::default(), &narrow_table(Fit::Entries));
+        assert!(plain[1].height < least);
+    }
 }
