@@ -214,6 +214,8 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     await app.waitFor('[data-test="project-result"]', { text: '完成12栋楼道清理' })
     await shot(app, 'lists-10-done.png')
     await app.click('[data-test="project-detail"] .el-drawer__close-btn')
+    // The table shows the new status (a tag that stays visible, not one stuck fading in).
+    await app.waitFor(`[data-test="project-status-${cleanup.id}"]`, { text: '已完成' })
     const done = json(dataDir, 'projects', 'list', '--year', String(YEAR)).find((p) => p.id === cleanup.id)
     assert.equal(done.status, '已完成')
     assert.equal(done.attachments.length, 1)
@@ -318,6 +320,7 @@ test('needs and resources from Excel: rows with problems left out, a batch undon
     )
     await app.click('#tab-needs')
     await app.waitFor('[data-test="needs-table"]', { text: '青少年暑期托管' })
+    await app.waitFor(`[data-test="need-status-${got[1].id}"]`, { text: '征集' })
     await shot(app, 'lists-13-needs.png')
 
     // 资源: one offered by a body not on the roster (kept as written, never a new unit); the
