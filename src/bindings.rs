@@ -46,6 +46,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::archive::VerifyReport::export_all(&cfg)?;
     crate::stats::YearStats::export_all(&cfg)?;
     crate::lists::print::ListsDocument::export_all(&cfg)?;
+    crate::lists::print::ListsDocumentInfo::export_all(&cfg)?;
     crate::agreements::AgreementTemplate::export_all(&cfg)?;
     crate::agreements::TemplateInput::export_all(&cfg)?;
     crate::agreements::PairSpec::export_all(&cfg)?;

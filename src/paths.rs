@@ -71,16 +71,39 @@ impl DataDir {
     /// file inside the scans folder; a path pointing elsewhere or a file that is gone is
     /// refused.
     pub fn stored_scan(&self, rel: &str) -> crate::Result<PathBuf> {
-        let missing = || {
-            crate::Error::Gone("扫描件文件已不在数据目录中，请重新标记签署并选择扫描件。".into())
-        };
-        let scans = self.scans().canonicalize().map_err(|_| missing())?;
+        self.stored_in(
+            &self.scans(),
+            rel,
+            "扫描件文件已不在数据目录中，请重新标记签署并选择扫描件。",
+            "扫描件不在数据目录的 scans 文件夹中，未打开。",
+        )
+    }
+
+    /// A stored attachment of a project's result as an existing file inside the attachments
+    /// folder; anything else is refused, as for scans.
+    pub fn stored_attachment(&self, rel: &str) -> crate::Result<PathBuf> {
+        self.stored_in(
+            &self.attachments(),
+            rel,
+            "附件文件已不在数据目录中。",
+            "附件不在数据目录的 attachments 文件夹中，未打开。",
+        )
+    }
+
+    /// `rel` as an existing file inside `folder`: a file the app copied there itself. The
+    /// database could have been edited, so a path leading out of the folder is refused.
+    fn stored_in(
+        &self,
+        folder: &std::path::Path,
+        rel: &str,
+        gone: &str,
+        outside: &str,
+    ) -> crate::Result<PathBuf> {
+        let missing = || crate::Error::Gone(gone.into());
+        let folder = folder.canonicalize().map_err(|_| missing())?;
         let path = self.root.join(rel).canonicalize().map_err(|_| missing())?;
-        if !path.starts_with(&scans) {
-            return Err(crate::Error::invalid(
-                "scan_file",
-                "扫描件不在数据目录的 scans 文件夹中，未打开。",
-            ));
+        if !path.starts_with(&folder) {
+            return Err(crate::Error::invalid("file", outside));
         }
         if !path.is_file() {
             return Err(missing());
@@ -129,20 +152,32 @@ mod tests {
     }
 
     #[test]
-    fn only_scans_inside_the_scans_folder_are_opened() {
-        let root = std::env::temp_dir().join(format!("lianxi-scans-{}", std::process::id()));
+    fn only_files_inside_their_folder_are_opened() {
+        let root = std::env::temp_dir().join(format!("lianxi-stored-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
-        std::fs::create_dir_all(root.join(DataDir::SCANS)).unwrap();
         let data = DataDir::new(&root);
+        std::fs::create_dir_all(data.scans()).unwrap();
+        std::fs::create_dir_all(data.attachments()).unwrap();
         std::fs::write(root.join("scans/a.pdf"), b"%PDF-1.4").unwrap();
+        std::fs::write(root.join("attachments/a.jpg"), b"jpg").unwrap();
         std::fs::write(root.join("lianxi.sqlite3"), b"db").unwrap();
         assert!(data.stored_scan("scans/a.pdf").is_ok());
-        let kind = |rel: &str| data.stored_scan(rel).unwrap_err().kind();
-        assert_eq!(kind("scans/missing.pdf"), "not_found");
-        assert_eq!(kind("scans/../lianxi.sqlite3"), "invalid");
-        assert_eq!(kind("lianxi.sqlite3"), "invalid");
+        assert!(data.stored_attachment("attachments/a.jpg").is_ok());
         let outside = root.join("lianxi.sqlite3").display().to_string();
-        assert_eq!(kind(&outside), "invalid");
+        type Check<'a> = &'a dyn Fn(&str) -> crate::Result<PathBuf>;
+        let scan: Check<'_> = &|rel| data.stored_scan(rel);
+        let attachment: Check<'_> = &|rel| data.stored_attachment(rel);
+        for (check, dir) in [(scan, "scans"), (attachment, "attachments")] {
+            let kind = |rel: &str| check(rel).unwrap_err().kind();
+            assert_eq!(kind(&format!("{dir}/missing.pdf")), "not_found");
+            assert_eq!(kind(&format!("{dir}/../lianxi.sqlite3")), "invalid");
+            assert_eq!(kind("lianxi.sqlite3"), "invalid");
+            assert_eq!(kind(&outside), "invalid");
+        }
+        assert_eq!(
+            data.stored_scan("attachments/a.jpg").unwrap_err().kind(),
+            "invalid"
+        );
         std::fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -57,6 +57,18 @@ pub fn clean_text(raw: &str) -> String {
     raw.replace('\u{3000}', " ").trim().to_string()
 }
 
+/// A name in Chinese quotation marks, as a sentence cites it: “红色物业”. A name that is
+/// already one quoted span stays as it is; quotes inside a name become single quotes, as
+/// nested quotation marks are written (“‘四点半课堂’志愿服务”).
+pub fn quoted(name: &str) -> String {
+    let name = name.trim();
+    let inner = name.strip_prefix('“').and_then(|n| n.strip_suffix('”'));
+    if let Some(inner) = inner.filter(|i| !i.contains(['“', '”'])) {
+        return format!("“{inner}”");
+    }
+    format!("“{}”", name.replace('“', "‘").replace('”', "’"))
+}
+
 /// `s` as a file name every file system takes: control characters and `\ / : * ? " < > |`
 /// become `_`, and trailing dots and surrounding spaces go.
 pub fn safe_file_name(s: &str) -> String {
@@ -76,6 +88,14 @@ pub fn safe_file_name(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cited_name_is_quoted_once_with_nested_quotes_single() {
+        assert_eq!(quoted("红色物业联建"), "“红色物业联建”");
+        assert_eq!(quoted("“红色物业”"), "“红色物业”");
+        assert_eq!(quoted("“四点半课堂”志愿服务"), "“‘四点半课堂’志愿服务”");
+        assert_eq!(quoted("“法治进社区”普法宣讲"), "“‘法治进社区’普法宣讲”");
+    }
 
     fn check(raw: &str, clean: &str, key: &str) {
         assert_eq!(clean_name(raw), clean, "clean_name({raw:?})");

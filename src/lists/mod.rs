@@ -21,12 +21,12 @@ use ts_rs::TS;
 use crate::meetings::labelled;
 
 pub use store::{
-    add_need, add_progress, add_project, add_resource, categories, claim, claimed_project_names,
-    clear_result, delete_need, delete_progress, delete_project, delete_resource, derive_status,
-    get_need, get_project, get_resource, labels, list_needs, list_projects, list_resources,
-    load_demo, overview, project_by_ref, project_from_need, record_result, remove_attachment,
-    set_categories, set_lead, unclaim, update_need, update_project, update_resource,
-    DEFAULT_CATEGORIES,
+    add_need, add_progress, add_project, add_resource, attachment_path, categories, claim,
+    claim_many, claimed_project_names, clear_result, delete_need, delete_progress, delete_project,
+    delete_resource, derive_status, get_need, get_project, get_resource, labels, list_needs,
+    list_projects, list_resources, load_demo, overview, project_by_ref, project_from_need,
+    record_result, remove_attachment, set_categories, set_lead, unclaim, update_need,
+    update_project, update_resource, DEFAULT_CATEGORIES,
 };
 
 /// What a project past its 完成时限 and not done is called, wherever it is shown.

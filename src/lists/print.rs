@@ -41,6 +41,24 @@ pub enum ListsDocument {
     Progress,
 }
 
+/// A paper of the lists and its name, for the print buttons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ListsDocumentInfo {
+    pub what: ListsDocument,
+    pub name: String,
+}
+
+/// The papers of the lists with their names, in order (三张清单, 项目认领表, 完成情况通报).
+pub fn documents() -> Vec<ListsDocumentInfo> {
+    ListsDocument::ALL
+        .into_iter()
+        .map(|what| ListsDocumentInfo {
+            what,
+            name: what.name().into(),
+        })
+        .collect()
+}
+
 impl ListsDocument {
     pub const ALL: [ListsDocument; 3] = [
         ListsDocument::Lists,
@@ -642,7 +660,7 @@ pub fn progress_doc(paper: &ProgressPaper) -> Result<Doc> {
         let names: String = list
             .iter()
             .take(3)
-            .map(|p| format!("“{}”", p.name))
+            .map(|p| crate::text::quoted(&p.name))
             .collect();
         if list.len() > 3 {
             format!("{names}等")

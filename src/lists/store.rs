@@ -1292,6 +1292,38 @@ pub(crate) fn insert_claim(
     Ok(())
 }
 
+/// 认领 by several units at once (the units picked in one dialog): all are written or none.
+pub fn claim_many(conn: &Connection, project_id: i64, claims: &[ClaimInput]) -> Result<Project> {
+    if claims.is_empty() {
+        return Err(Error::invalid("unit_id", "请至少选择一家认领单位。"));
+    }
+    atomically(conn, || {
+        for c in claims {
+            claim(conn, project_id, c)?;
+        }
+        get_project(conn, project_id)
+    })
+}
+
+/// The file of attachment `attachment_id` of project `project_id`, inside the data folder.
+pub fn attachment_path(
+    conn: &Connection,
+    data: &crate::paths::DataDir,
+    project_id: i64,
+    attachment_id: i64,
+) -> Result<std::path::PathBuf> {
+    let p = get_project(conn, project_id)?;
+    let a = p
+        .attachments
+        .iter()
+        .find(|a| a.id == attachment_id)
+        .ok_or(Error::NotFound {
+            what: "附件",
+            id: attachment_id.to_string(),
+        })?;
+    data.stored_attachment(&a.file)
+}
+
 /// A unit claims (认领) a project; its linked needs move forward to 已认领.
 pub fn claim(conn: &Connection, project_id: i64, input: &ClaimInput) -> Result<Project> {
     atomically(conn, || {

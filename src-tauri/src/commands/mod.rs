@@ -5,6 +5,7 @@ pub mod agreements;
 pub mod donations;
 pub mod files;
 pub mod import;
+pub mod lists;
 pub mod meeting_print;
 pub mod meetings;
 pub mod minutes;
