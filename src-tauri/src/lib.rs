@@ -116,7 +116,7 @@ pub fn run() {
             commands::meetings::seating_default_platform,
             commands::meeting_print::meeting_print,
             commands::meeting_print::meeting_print_pack,
-            commands::meeting_print::meeting_word_documents,
+            commands::meeting_print::meeting_documents,
             commands::year::year_stats,
             commands::year::year_stats_pdf,
             commands::year::archive_year,

@@ -91,25 +91,11 @@ pub async fn meeting_print_pack(
     Ok(Written::opened(&app, &dir, done.written.len()).with_notes(notes))
 }
 
-/// A document of the print pack that also exports to Word, with its name (the core decides
-/// which: the name cards and the seating chart are PDF only).
-#[derive(Debug, Clone, Serialize)]
-pub struct WordDocument {
-    pub what: Document,
-    pub name: &'static str,
-}
-
-/// The documents of the print pack that export to Word, in pack order.
+/// The print pack's documents with their names and whether each has a Word form, in pack
+/// order (the core's list).
 #[tauri::command]
-pub fn meeting_word_documents() -> Vec<WordDocument> {
-    Document::ALL
-        .into_iter()
-        .filter(|d| lianxi::docx::has_word(*d))
-        .map(|what| WordDocument {
-            what,
-            name: what.name(),
-        })
-        .collect()
+pub fn meeting_documents() -> Vec<lianxi::meetings::print_pack::DocumentInfo> {
+    lianxi::meetings::print_pack::documents()
 }
 
 /// Writes one document of the print pack to `path` as a .docx (the same content as its PDF)

@@ -15,7 +15,8 @@ pub use lists::{
     signin_doc, signin_pdf, signin_record_doc, speakers_doc, speakers_pdf, GroupBy,
 };
 pub use pack::{
-    render_document, write_document, write_pack, Document, PackOptions, PackOutcome, PackProgressFn,
+    documents, render_document, write_document, write_pack, Document, DocumentInfo, PackOptions,
+    PackOutcome, PackProgressFn,
 };
 
 use chrono::NaiveTime;

@@ -60,6 +60,27 @@ impl Document {
     }
 }
 
+/// A document of the print pack as the print tab offers it: its name, and whether it also
+/// exports to Word (the name cards and the seating chart are PDF only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DocumentInfo {
+    pub what: Document,
+    pub name: String,
+    pub has_word: bool,
+}
+
+/// The whole pack's documents, in pack order.
+pub fn documents() -> Vec<DocumentInfo> {
+    Document::ALL
+        .into_iter()
+        .map(|what| DocumentInfo {
+            what,
+            name: what.name().into(),
+            has_word: crate::docx::has_word(what),
+        })
+        .collect()
+}
+
 /// How the documents are made.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PackOptions {

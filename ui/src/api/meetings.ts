@@ -18,6 +18,7 @@ import type { Reply } from '../bindings/Reply'
 import type { Speech } from '../bindings/Speech'
 import type { SpeechInput } from '../bindings/SpeechInput'
 import type { MeetingLabels } from '../bindings/MeetingLabels'
+import type { DocumentInfo } from '../bindings/DocumentInfo'
 
 // 会议
 export const meetingsList = () => call<Meeting[]>('meetings_list')
@@ -104,12 +105,8 @@ export const meetingPrint = (
   path: string,
 ) => call<Written>('meeting_print', { meetingId, what, groupBy, names, path })
 
-/** A document of the print pack that also exports to Word (the core decides which). */
-export interface WordDocument {
-  what: MeetingDocument
-  name: string
-}
-export const meetingWordDocuments = () => call<WordDocument[]>('meeting_word_documents')
+/** The print pack's documents with their names and whether each has a Word form (the core's list). */
+export const meetingDocuments = () => call<DocumentInfo[]>('meeting_documents')
 /** Writes one document to `path` (.docx, the same content as its PDF) and opens it. */
 export const meetingExportWord = (meetingId: number, what: MeetingDocument, groupBy: GroupBy | null, path: string) =>
   call<Written>('meeting_export_word', { meetingId, what, groupBy, path })

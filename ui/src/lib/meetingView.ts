@@ -196,16 +196,6 @@ export function scopeCounts(
   return { total, fresh }
 }
 
-/** The print pack's documents, with their names (also the default file names). */
-export const DOCUMENTS = [
-  { what: 'agenda', name: '会议议程', grouped: false },
-  { what: 'attendees', name: '参会单位名单', grouped: true },
-  { what: 'signin', name: '签到表', grouped: true },
-  { what: 'speakers', name: '发言顺序', grouped: false },
-  { what: 'invitations', name: '邀请函', grouped: false },
-  { what: 'namecards', name: '桌签', grouped: false },
-  { what: 'seating', name: '座次表', grouped: false },
-] as const
 
 /** A default file name: "2026年年会-会议议程.pdf" style, without characters file systems refuse. */
 export function pdfFileName(meetingTitle: string, docName: string): string {
