@@ -1,5 +1,15 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { Calendar, DataAnalysis, Document, MapLocation, Notebook, OfficeBuilding, Present, Setting, Tickets } from '@element-plus/icons-vue'
+import {
+  Calendar,
+  DataAnalysis,
+  Document,
+  MapLocation,
+  Notebook,
+  OfficeBuilding,
+  Present,
+  Setting,
+  Tickets,
+} from '@element-plus/icons-vue'
 
 // Each screen is its own chunk, fetched on the first visit: start-up parses only the shell
 // and the first screen.

@@ -38,8 +38,7 @@ export const agreementTemplateUpdate = (id: number, input: TemplateInput) =>
   call<AgreementTemplate>('agreement_template_update', { id, input })
 export const agreementTemplateDelete = (id: number) => call<void>('agreement_template_delete', { id })
 /** Checks a template as saving would (unknown placeholders, missing title…), without saving. */
-export const agreementTemplateValidate = (input: TemplateInput) =>
-  call<void>('agreement_template_validate', { input })
+export const agreementTemplateValidate = (input: TemplateInput) => call<void>('agreement_template_validate', { input })
 /** Every placeholder with a sample value, for the palette and the text preview. */
 export const agreementPlaceholderSamples = (input: TemplateInput) =>
   call<PlaceholderSample[]>('agreement_placeholder_samples', { input })
@@ -47,14 +46,14 @@ export const agreementPlaceholderSamples = (input: TemplateInput) =>
 export const agreementTemplatePreviewText = (input: TemplateInput) =>
   call<TemplatePreview>('agreement_template_preview_text', { input })
 /** The name a save dialog offers for the chosen agreements as one file (编号_甲方_乙方.pdf, or 共建协议.pdf). */
-export const agreementsFileName = (ids: number[], ext: 'pdf' | 'docx') => call<string>('agreements_file_name', { ids, ext })
+export const agreementsFileName = (ids: number[], ext: 'pdf' | 'docx') =>
+  call<string>('agreements_file_name', { ids, ext })
 /** The template filled in with sample parties, as a PDF in the data folder (opened). */
 export const agreementTemplatePreviewPdf = (input: TemplateInput) =>
   call<Written>('agreement_template_preview_pdf', { input })
 
 // 协议
-export const agreementsList = (meetingId: number | null = null) =>
-  call<Agreement[]>('agreements_list', { meetingId })
+export const agreementsList = (meetingId: number | null = null) => call<Agreement[]>('agreements_list', { meetingId })
 export const agreementGet = (id: number) => call<Agreement>('agreement_get', { id })
 export const agreementCreate = (pair: PairSpec, options: AgreementOptions) =>
   call<Agreement>('agreement_create', { pair, options })

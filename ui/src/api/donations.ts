@@ -37,7 +37,14 @@ export const donationsExportWord = (paper: DonationPaper, filter: DonationFilter
   call<Written>('donations_export_word', { paper, filter, path })
 
 /** An empty filter (every donation). */
-export const allDonations = (): DonationFilter => ({ meeting_id: null, year: null, kind: null, status: null, text: '', ids: [] })
+export const allDonations = (): DonationFilter => ({
+  meeting_id: null,
+  year: null,
+  kind: null,
+  status: null,
+  text: '',
+  ids: [],
+})
 
 /** Reads a donation list and returns the preview; nothing is written (import_cancel stops it). */
 export const donationImportPreview = (

@@ -53,8 +53,7 @@ export const unitHistory = (id: number) => call<HistoryEntry[]>('unit_history', 
 export const communitiesList = () => call<Community[]>('communities_list')
 export const branchesList = () => call<Branch[]>('branches_list')
 export const communityCreate = (input: CommunityInput) => call<Community>('community_create', { input })
-export const communityUpdate = (id: number, input: CommunityInput) =>
-  call<Community>('community_update', { id, input })
+export const communityUpdate = (id: number, input: CommunityInput) => call<Community>('community_update', { id, input })
 /** Merges community `from` into `into` (units, agreements move; `from` is removed). */
 export const communityMerge = (from: number, into: number) => call<Community>('community_merge', { from, into })
 export const communityDelete = (id: number) => call<void>('community_delete', { id })
@@ -64,14 +63,7 @@ export const branchMerge = (from: number, into: number) => call<Branch>('branch_
 export const branchDelete = (id: number) => call<void>('branch_delete', { id })
 
 // 导入 / 导出
-export {
-  importPreview,
-  importCommit,
-  importCancel,
-  importBatches,
-  importUndo,
-  unitsExport,
-} from './import'
+export { importPreview, importCommit, importCancel, importBatches, importUndo, unitsExport } from './import'
 
 // 打印与字体
 export { printCancel, fontOptions, fontChoice, fontChoiceSave } from './print'

@@ -61,13 +61,13 @@ export const projectProgressDelete = (noteId: number) => call<Project>('project_
 export const projectResult = (id: number, input: ResultInput) => call<Project>('project_result', { id, input })
 /** 撤销完成登记: the result and its files are removed. */
 export const projectResultClear = (id: number) => call<Project>('project_result_clear', { id })
-export const projectAttachmentRemove = (attachmentId: number) => call<Project>('project_attachment_remove', { attachmentId })
+export const projectAttachmentRemove = (attachmentId: number) =>
+  call<Project>('project_attachment_remove', { attachmentId })
 export const projectOpenAttachment = (id: number, attachmentId: number) =>
   call<Written>('project_open_attachment', { id, attachmentId })
 
 export const projectCategories = () => call<string[]>('project_categories')
 export const projectCategoriesSet = (categories: string[]) => call<string[]>('project_categories_set', { categories })
-
 
 export const listsDocuments = () => call<ListsDocumentInfo[]>('lists_documents')
 /** Writes the paper of `year` to `path` (a .pdf) and opens it. */
@@ -82,7 +82,12 @@ export const listsExportWord = (what: ListsDocument, year: number, path: string)
 /** The fields a column of `kind`'s sheet can be imported as, with their Chinese labels. */
 export const listImportFields = (kind: ListKind) => call<ListFieldLabel[]>('list_import_fields', { kind })
 /** Reads a list and returns the preview; nothing is written (import_cancel stops it). */
-export const listImportPreview = (kind: ListKind, path: string, options: ListImportOptions, onProgress: (p: Progress) => void) => {
+export const listImportPreview = (
+  kind: ListKind,
+  path: string,
+  options: ListImportOptions,
+  onProgress: (p: Progress) => void,
+) => {
   const ch = new Channel<Progress>()
   ch.onmessage = onProgress
   return call<ListImportPlan>('list_import_preview', { kind, path, options, onProgress: ch })

@@ -80,14 +80,7 @@ export const seatingDefaultPlatform = (meetingId: number) => call<string[]>('sea
 
 // 打印
 /** The documents of the print pack, as the backend names them. */
-export type MeetingDocument =
-  | 'agenda'
-  | 'attendees'
-  | 'signin'
-  | 'speakers'
-  | 'invitations'
-  | 'namecards'
-  | 'seating'
+export type MeetingDocument = 'agenda' | 'attendees' | 'signin' | 'speakers' | 'invitations' | 'namecards' | 'seating'
 
 /** Progress of 一键生成全部材料: `done` of `total` documents; `current` is being written. */
 export interface MeetingPackProgress {

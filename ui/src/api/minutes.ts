@@ -9,8 +9,7 @@ import type { PreviewBlock } from '../bindings/PreviewBlock'
 
 /** The meeting's 纪要, drafted from its data when there is none yet. */
 export const minutesGet = (meetingId: number) => call<Minutes>('minutes_get', { meetingId })
-export const minutesSave = (meetingId: number, edit: MinutesEdit) =>
-  call<Minutes>('minutes_save', { meetingId, edit })
+export const minutesSave = (meetingId: number, edit: MinutesEdit) => call<Minutes>('minutes_save', { meetingId, edit })
 /** 从签到数据重新生成出席名单 (the edited text stays). */
 export const minutesRebuild = (meetingId: number) => call<Minutes>('minutes_rebuild', { meetingId })
 export const minutesFinalise = (meetingId: number) => call<Minutes>('minutes_finalise', { meetingId })
@@ -18,8 +17,7 @@ export const minutesReopen = (meetingId: number) => call<Minutes>('minutes_reope
 /** The page as printed, with `edit` applied (nothing saved). */
 export const minutesPreview = (meetingId: number, edit: MinutesEdit) =>
   call<PreviewBlock[]>('minutes_preview', { meetingId, edit })
-export const minutesPrint = (meetingId: number, path: string) =>
-  call<Written>('minutes_print', { meetingId, path })
+export const minutesPrint = (meetingId: number, path: string) => call<Written>('minutes_print', { meetingId, path })
 export const newsGet = (meetingId: number) => call<NewsDraft>('news_get', { meetingId })
 export const newsSave = (meetingId: number, edit: NewsEdit) => call<NewsDraft>('news_save', { meetingId, edit })
 /** Drafts the 信息稿 again from the meeting's data. */

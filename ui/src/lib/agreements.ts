@@ -79,9 +79,7 @@ export interface PairRow {
 
 export function sideARef(a: SideA): PartyRef {
   const base = { leader: null, contact: null, phone: null }
-  return a === 'street'
-    ? { kind: '街道', id: null, ...base }
-    : { kind: '社区', id: Number(a.slice(2)), ...base }
+  return a === 'street' ? { kind: '街道', id: null, ...base } : { kind: '社区', id: Number(a.slice(2)), ...base }
 }
 
 export function sideAOf(ref: PartyRef): SideA | null {

@@ -37,9 +37,21 @@ describe('claimUnits', () => {
 describe('unknownClaimants', () => {
   it('lists each unmatched name once with the rows naming it', () => {
     const plan = [
-      { source_row: 4, claims: [{ name: '八大关小学', unit_id: 1 }, { name: '海滨街道卫生服务中心', unit_id: null }] },
+      {
+        source_row: 4,
+        claims: [
+          { name: '八大关小学', unit_id: 1 },
+          { name: '海滨街道卫生服务中心', unit_id: null },
+        ],
+      },
       { source_row: 5, claims: [{ name: '海滨街道卫生服务中心', unit_id: null }] },
-      { source_row: 7, claims: [{ name: '青岛𠮷祥物业', unit_id: null }, { name: '海滨街道卫生服务中心', unit_id: null }] },
+      {
+        source_row: 7,
+        claims: [
+          { name: '青岛𠮷祥物业', unit_id: null },
+          { name: '海滨街道卫生服务中心', unit_id: null },
+        ],
+      },
     ]
     expect(unknownClaimants(plan)).toEqual([
       { name: '海滨街道卫生服务中心', rows: [4, 5, 7] },

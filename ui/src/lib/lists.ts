@@ -84,12 +84,18 @@ export function raiserKey(n: { community_id: number | null; unit_id: number | nu
 }
 
 /** The picker's value back as the need's three fields (text such as 居民 when not an id). */
-export function raiserFields(key: string | null | undefined): { community_id: number | null; unit_id: number | null; raised_by: string } {
+export function raiserFields(key: string | null | undefined): {
+  community_id: number | null
+  unit_id: number | null
+  raised_by: string
+} {
   const k = (key ?? '').trim()
   const m = /^([cu]):(\d+)$/.exec(k)
   if (m) {
     const id = Number(m[2])
-    return m[1] === 'c' ? { community_id: id, unit_id: null, raised_by: '' } : { community_id: null, unit_id: id, raised_by: '' }
+    return m[1] === 'c'
+      ? { community_id: id, unit_id: null, raised_by: '' }
+      : { community_id: null, unit_id: id, raised_by: '' }
   }
   return { community_id: null, unit_id: null, raised_by: k }
 }

@@ -196,7 +196,6 @@ export function scopeCounts(
   return { total, fresh }
 }
 
-
 /** A default file name: "2026年年会-会议议程.pdf" style, without characters file systems refuse. */
 export function pdfFileName(meetingTitle: string, docName: string): string {
   return fileName(meetingTitle, docName, 'pdf')

@@ -29,7 +29,10 @@ describe('useBusy', () => {
     expect(busy.value).toBe(false)
     expect(await run(async () => 7)).toBe(7)
     const here: unknown[] = []
-    await run(() => Promise.reject(new Error('另一处')), (e) => here.push(e))
+    await run(
+      () => Promise.reject(new Error('另一处')),
+      (e) => here.push(e),
+    )
     expect(here).toHaveLength(1)
     expect(seen).toHaveLength(1)
   })

@@ -13,7 +13,9 @@ const stats: YearStats = {
     { year: 2025, joined: 0, left: 1 },
     { year: 2026, joined: 3, left: 0 },
   ],
-  attendance: [{ meeting_id: 1, title: '2026年年会', date: '2026-09-21', expected: 10, present: 7, leave: 2, rate_percent: 70 }],
+  attendance: [
+    { meeting_id: 1, title: '2026年年会', date: '2026-09-21', expected: 10, present: 7, leave: 2, rate_percent: 70 },
+  ],
   agreements_by_status: [
     { label: '草拟', count: 0 },
     { label: '已签署', count: 0 },

@@ -117,8 +117,18 @@ export function yearCharts(s: YearStats): YearChart[] {
         yAxis: { type: 'value', name: '元' },
         series: [
           // Whole yuan for the bars only; the table shows the core's exact figures.
-          { name: '认捐', type: 'bar', data: s.donations_by_year.map((d) => Math.round(d.pledged_fen / 100)), itemStyle: { color: LIGHT } },
-          { name: '到账', type: 'bar', data: s.donations_by_year.map((d) => Math.round(d.received_fen / 100)), itemStyle: { color: BAR } },
+          {
+            name: '认捐',
+            type: 'bar',
+            data: s.donations_by_year.map((d) => Math.round(d.pledged_fen / 100)),
+            itemStyle: { color: LIGHT },
+          },
+          {
+            name: '到账',
+            type: 'bar',
+            data: s.donations_by_year.map((d) => Math.round(d.received_fen / 100)),
+            itemStyle: { color: BAR },
+          },
         ],
       },
       table: {

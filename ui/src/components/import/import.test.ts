@@ -40,7 +40,12 @@ describe('ImportProblems', () => {
   const problems = [
     { row: 7, field: 'name', severity: 'error' as const, message: '第7行：名称为空，该行未导入。' },
     { row: 3, field: null, severity: 'info' as const, message: '第3行：“合计”是合计行或表尾说明，已跳过。' },
-    { row: 5, field: 'claimants', severity: 'warning' as const, message: '第5行：认领单位“海滨法律服务所”不在名册中。' },
+    {
+      row: 5,
+      field: 'claimants',
+      severity: 'warning' as const,
+      message: '第5行：认领单位“海滨法律服务所”不在名册中。',
+    },
   ]
   const labelOf = (f: string | null) => (f === 'name' ? '名称' : f === 'claimants' ? '认领单位' : '')
 

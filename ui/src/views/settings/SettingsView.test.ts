@@ -20,11 +20,30 @@ vi.mock('../../lib/appState', () => ({ refreshAppState: vi.fn(), appState: { inf
 import { createMemoryHistory, createRouter } from 'vue-router'
 import SettingsView from './SettingsView.vue'
 
-const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/settings', component: SettingsView }] })
+const router = createRouter({
+  history: createMemoryHistory(),
+  routes: [{ path: '/settings', component: SettingsView }],
+})
 const plugins = [ElementPlus, router]
 const fields = [
-  { field: 'name', label: '街道全称', example: '八大关街道办事处', required: true, essential: true, needed: true, hint: '' },
-  { field: 'party_org', label: '党组织全称', example: '', required: false, essential: true, needed: true, hint: '邀请函落款用它。' },
+  {
+    field: 'name',
+    label: '街道全称',
+    example: '八大关街道办事处',
+    required: true,
+    essential: true,
+    needed: true,
+    hint: '',
+  },
+  {
+    field: 'party_org',
+    label: '党组织全称',
+    example: '',
+    required: false,
+    essential: true,
+    needed: true,
+    hint: '邀请函落款用它。',
+  },
 ]
 const profile = {
   name: '',
