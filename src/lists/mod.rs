@@ -447,4 +447,6 @@ pub struct ListLabels {
     pub need_fields: Vec<import::ListFieldLabel>,
     pub resource_fields: Vec<import::ListFieldLabel>,
     pub project_fields: Vec<import::ListFieldLabel>,
+    /// What a project past its 完成时限 and not done is called ([`OVERDUE`]).
+    pub overdue: String,
 }

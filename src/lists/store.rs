@@ -1625,6 +1625,7 @@ pub fn labels(conn: &Connection) -> Result<super::ListLabels> {
         need_fields: super::import::field_labels(ListKind::Needs),
         resource_fields: super::import::field_labels(ListKind::Resources),
         project_fields: super::import::field_labels(ListKind::Projects),
+        overdue: super::OVERDUE.into(),
     })
 }
 

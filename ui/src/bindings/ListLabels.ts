@@ -5,4 +5,8 @@ import type { ListFieldLabel } from "./ListFieldLabel";
  * The choices the screens offer, all from the core: statuses, resource types, the user's
  * categories and each list's importable columns.
  */
-export type ListLabels = { need_statuses: Array<string>, project_statuses: Array<string>, resource_kinds: Array<string>, categories: Array<string>, need_fields: Array<ListFieldLabel>, resource_fields: Array<ListFieldLabel>, project_fields: Array<ListFieldLabel>, };
+export type ListLabels = { need_statuses: Array<string>, project_statuses: Array<string>, resource_kinds: Array<string>, categories: Array<string>, need_fields: Array<ListFieldLabel>, resource_fields: Array<ListFieldLabel>, project_fields: Array<ListFieldLabel>, 
+/**
+ * What a project past its 完成时限 and not done is called ([`OVERDUE`]).
+ */
+overdue: string, };
