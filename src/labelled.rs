@@ -13,11 +13,11 @@ use rusqlite::types::{FromSqlError, Type};
 /// Declares an enum stored as an English code and shown (and serialised) as a Chinese label.
 /// It reads from and writes to SQLite as its code; an unknown stored code is a data error.
 macro_rules! labelled {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal / $label:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $code:literal / $label:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
         pub enum $name {
-            $(#[serde(rename = $label)] $variant),+
+            $($(#[$vm])* #[serde(rename = $label)] $variant),+
         }
         impl $name {
             /// Every value, in display order.

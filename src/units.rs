@@ -17,6 +17,7 @@ pub(crate) use row::{insert as insert_row, record_history, update as update_row,
 labelled! {
     /// 单位类别, in the order the office lists them. Serialised as the Chinese label the user
     /// sees; stored as an English code.
+    #[derive(Default)]
     UnitCategory {
         Government = "government" / "机关",
         Military = "military" / "部队",
@@ -26,27 +27,18 @@ labelled! {
         Research = "research" / "科研院所",
         SocialOrg = "social_org" / "社会团体",
         TwoNew = "two_new" / "两新组织",
+        #[default]
         Other = "other" / "其他",
     }
 }
 
 labelled! {
     /// 状态: 在册 or 已退出.
+    #[derive(Default)]
     UnitStatus {
+        #[default]
         Active = "active" / "在册",
         Left = "left" / "已退出",
-    }
-}
-
-impl Default for UnitCategory {
-    fn default() -> Self {
-        UnitCategory::Other
-    }
-}
-
-impl Default for UnitStatus {
-    fn default() -> Self {
-        UnitStatus::Active
     }
 }
 

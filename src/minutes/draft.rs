@@ -131,7 +131,7 @@ pub(crate) fn project_names(p: &ProjectFacts) -> Option<String> {
         .map(|n| n.trim())
         .filter(|n| !n.is_empty())
         .take(SHOWN)
-        .map(|n| crate::text::quoted(n))
+        .map(crate::text::quoted)
         .collect();
     if names.is_empty() {
         return None;
