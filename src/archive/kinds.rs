@@ -61,17 +61,24 @@ pub struct RetentionRow {
 /// Every kind with its period (the chosen one, else the default).
 pub fn retentions(conn: &Connection) -> Result<Vec<RetentionRow>> {
     let chosen = chosen(conn)?;
-    Ok(ArchiveKind::ALL
+    ArchiveKind::ALL
         .iter()
-        .map(|&kind| RetentionRow {
-            kind,
-            retention: chosen
-                .get(kind.code())
-                .and_then(|r| Retention::from_code(r))
-                .unwrap_or(kind.default_retention()),
-            default: kind.default_retention(),
+        .map(|&kind| {
+            let retention = match chosen.get(kind.code()) {
+                None => kind.default_retention(),
+                // A period this version does not know is a data error, never the default.
+                Some(code) => Retention::from_code(code).ok_or_else(|| Error::Data {
+                    what: SETTING.into(),
+                    value: code.chars().take(40).collect(),
+                })?,
+            };
+            Ok(RetentionRow {
+                kind,
+                retention,
+                default: kind.default_retention(),
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// The period of `kind`.
@@ -126,5 +133,14 @@ mod tests {
             retention_of(&rows, ArchiveKind::Notice),
             Retention::Permanent
         );
+    }
+
+    #[test]
+    fn an_unknown_stored_period_is_a_data_error() {
+        let conn = crate::db::open_in_memory().unwrap();
+        settings::set(&conn, SETTING, r#"{"speech":"forever-and-a-day"}"#).unwrap();
+        let e = retentions(&conn).unwrap_err();
+        assert_eq!(e.kind(), "data");
+        assert!(e.to_string().contains("forever-and-a-day"), "{e}");
     }
 }
