@@ -1,5 +1,7 @@
-// End-to-end: 共建协议 on the demo street — pair through 批量结对, print the batch into one PDF,
-// mark one agreement signed with a scan; checked through the CLI and the files themselves.
+// End-to-end: 共建协议 from an empty database, set up as a secretary starts (the street's
+// profile, a roster with its communities, the meeting being prepared) — pair through 批量结对,
+// print the batch into one PDF, mark one agreement signed with a scan; checked through the CLI
+// and the files themselves.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -31,6 +33,43 @@ function today() {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
 }
 
+const TITLE = '海棠街道2026年联席会年会'
+const COMMUNITIES = [
+  ['海棠社区', '何丽', '李明', '0532-82860011'],
+  ['紫荆社区', '袁芳', '孙立', '0532-82860012'],
+  ['银杏社区', '蔡勇', '周敏', '0532-82860013'],
+  ['枫林社区', '邓华', '郑洁', '0532-82860014'],
+  ['梧桐社区', '唐静', '陈晨', '0532-82860015'],
+]
+const ROSTER = [
+  '单位名称,所属社区,党组织书记,联系人,联系电话',
+  '海棠区图书馆,海棠社区,王芳,李青,0532-82860101',
+  '海棠路小学,紫荆社区,赵强,孙丽,13805320102',
+  '海棠区税务局,银杏社区,钱进,吴敏,0532-82860103',
+  '海棠物业服务有限公司,枫林社区,吴涛,郑爽,13805320104',
+  '海棠大学,梧桐社区,冯刚,陈静,0532-82860105',
+].join('\n')
+
+/**
+ * An empty database set up as a secretary starts: the street's profile, the roster (with the
+ * communities it names) and each community's details, last year's meeting with one agreement
+ * paired through the CLI, and this year's meeting being prepared.
+ */
+function setUpStreet(dataDir) {
+  cli(dataDir, 'street', 'set', '--name', '海棠街道办事处', '--party-org', '中共海棠街道工作委员会')
+  cli(dataDir, 'street', 'set', '--leader', '林雅琴', '--contact', '陈振华', '--phone', '0532-82860000')
+  const roster = join(dataDir, '名册.csv')
+  writeFileSync(roster, '\ufeff' + ROSTER + '\n')
+  cli(dataDir, 'roster', 'import', roster)
+  for (const [name, leader, contact, phone] of COMMUNITIES) {
+    cli(dataDir, 'community', 'set', name, '--leader', leader, '--contact', contact, '--phone', phone)
+  }
+  const last = '海棠街道2025年联席会年会'
+  cli(dataDir, 'meeting', 'create', '--title', last, '--kind', '年会', '--date', '2025-09-19')
+  cli(dataDir, 'agreement', 'pair', '--meeting', last, '--a', 'street', '--b', 'unit:海棠大学')
+  cli(dataDir, 'meeting', 'create', '--title', TITLE, '--kind', '年会', '--date', '2026-09-25')
+}
+
 /** Picks `name` in the searchable unit select of pairing row `row`. */
 async function chooseUnit(app, row, search, name) {
   await app.click(`[data-test="pair-b-${row}"]`)
@@ -40,10 +79,11 @@ async function chooseUnit(app, row, search, name) {
 
 test('agreements are paired, printed as one PDF and one is marked signed with a scan', async () => {
   const dataDir = tempDataDir()
-  cli(dataDir, 'demo')
+  setUpStreet(dataDir)
   const before = agreements(dataDir)
-  const meeting = JSON.parse(cli(dataDir, 'meeting', 'list', '--json')).find((m) => m.status === '筹备中')
-  assert.ok(meeting, 'the demo has a meeting being prepared')
+  assert.equal(before.length, 1)
+  const meeting = JSON.parse(cli(dataDir, 'meeting', 'list', '--json')).find((m) => m.title === TITLE)
+  assert.equal(meeting?.status, '筹备中', 'the meeting is being prepared')
   const scan = join(dataDir, '签署扫描件.png')
   writeFileSync(scan, PNG)
 
@@ -51,7 +91,7 @@ test('agreements are paired, printed as one PDF and one is marked signed with a 
   try {
     const app = await App.start(driver.url)
     await app.click('[data-test="nav-agreements"]')
-    await app.waitFor('[data-test="agreement-table"]', { text: before[0].number })
+    await app.waitFor('[data-test="agreement-table"]', { text: before[0].party_b.name })
     await shot(app, 'agreements-list.png')
 
     // 批量结对: the meeting being prepared is chosen already; one row per community, then
