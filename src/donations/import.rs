@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -15,6 +15,7 @@ use super::{DonationInput, DonationKind, ReceiptInput, ReceiptMethod, ValuationB
 use crate::backup::{self, BackupReason};
 use crate::db::now;
 use crate::error::{Error, FileProblem, Result};
+use crate::import::batch;
 use crate::import::header::{
     column_letter, lookup_synonym, mark_counter_columns, with_mappings, Header, HeaderField,
 };
@@ -25,6 +26,8 @@ use crate::import::{
 use crate::money::parse_amount;
 use crate::text::{clean_name, name_key};
 
+/// The `import_batches` kind of a donation import.
+const KIND: &str = "donations";
 /// A column of a donation list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -691,12 +694,15 @@ pub fn commit(
     let tx = conn.transaction()?;
     let ts = now();
     let counts = serde_json::to_string(&plan.counts)?;
-    tx.execute(
-        "INSERT INTO import_batches (file_name, sheet, started_at, committed_at, backup_id, counts_json, kind)
-         VALUES (?1, ?2, ?3, ?3, ?4, ?5, 'donations')",
-        params![plan.file_name, plan.sheet, ts, backup.id, counts],
+    let batch = batch::insert(
+        &tx,
+        KIND,
+        &plan.file_name,
+        &plan.sheet,
+        &backup.id,
+        &counts,
+        &ts,
     )?;
-    let batch = tx.last_insert_rowid();
     for d in &plan.donations {
         // A plan may come back from the UI: every row is checked again.
         let v = validate(&tx, &d.input).map_err(|e| Error::Invalid {
@@ -729,24 +735,7 @@ pub fn commit(
 /// Refused when a receipt was added later or a letter or certificate was printed.
 pub fn undo(conn: &mut Connection, batch: i64) -> Result<u32> {
     let tx = conn.transaction()?;
-    let found: Option<(String, Option<String>)> = tx
-        .query_row(
-            "SELECT committed_at, undone_at FROM import_batches WHERE id = ?1 AND kind = 'donations'",
-            [batch],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let Some((committed, undone)) = found else {
-        return Err(Error::NotFound {
-            what: "捐赠导入批次",
-            id: batch.to_string(),
-        });
-    };
-    if undone.is_some() {
-        return Err(Error::UndoRefused {
-            reason: "这批捐赠已经撤销过了。".into(),
-        });
-    }
+    let committed = batch::undoable(&tx, KIND, batch, "捐赠导入批次", "捐赠")?;
     let later: i64 = tx.query_row(
         "SELECT COUNT(*) FROM donation_receipts r JOIN donations d ON d.id = r.donation_id
          WHERE d.import_batch_id = ?1 AND r.created_at > ?2",
@@ -772,10 +761,7 @@ pub fn undo(conn: &mut Connection, batch: i64) -> Result<u32> {
         [batch],
     )?;
     let n = tx.execute("DELETE FROM donations WHERE import_batch_id = ?1", [batch])?;
-    tx.execute(
-        "UPDATE import_batches SET undone_at = ?2 WHERE id = ?1",
-        params![batch, now()],
-    )?;
+    batch::mark_undone(&tx, batch, &now())?;
     tx.commit()?;
     log::info!("撤销捐赠导入批次 {batch}");
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
@@ -783,12 +769,5 @@ pub fn undo(conn: &mut Connection, batch: i64) -> Result<u32> {
 
 /// The newest donation batch that can still be undone.
 pub fn latest_batch(conn: &Connection) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM import_batches WHERE kind = 'donations' AND undone_at IS NULL
-             ORDER BY id DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?)
+    batch::latest(conn, KIND)
 }

@@ -67,12 +67,15 @@ pub fn commit(
     let (planned, counts) = recompare(&tx, plan)?;
     let ts = now();
     let counts_json = serde_json::to_string(&counts)?;
-    tx.execute(
-        "INSERT INTO import_batches (file_name, sheet, started_at, committed_at, backup_id, counts_json)
-         VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
-        params![plan.file_name, plan.sheet, ts, backup.id, counts_json],
+    let batch = super::batch::insert(
+        &tx,
+        "roster",
+        &plan.file_name,
+        &plan.sheet,
+        &backup.id,
+        &counts_json,
+        &ts,
     )?;
-    let batch = tx.last_insert_rowid();
     let mut groups = Groups::default();
     let empty = ImportedUnit::from_unit(&Unit::default());
     let total = planned.len();
@@ -282,10 +285,7 @@ pub fn undo(
             }
         }
     }
-    tx.execute(
-        "UPDATE import_batches SET undone_at = ?2 WHERE id = ?1",
-        params![batch, ts],
-    )?;
+    super::batch::mark_undone(&tx, batch, &ts)?;
     report(&mut progress, Stage::Undoing, total, total)?;
     tx.commit()?;
     log::info!("撤销导入批次 {batch}");

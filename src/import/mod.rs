@@ -7,6 +7,7 @@
 //!                                                        └─ commit (backup, transaction) ─ undo
 //! ```
 
+pub(crate) mod batch;
 pub mod bounded;
 mod commit;
 pub(crate) mod header;

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -25,6 +25,7 @@ use crate::backup::{self, BackupReason};
 use crate::date::PartialDate;
 use crate::db::now;
 use crate::error::{Error, FileProblem, Result};
+use crate::import::batch;
 use crate::import::header::{
     column_letter, lookup_synonym, mark_counter_columns, with_mappings, Header, HeaderField,
 };
@@ -1230,12 +1231,15 @@ pub fn commit(
     let backup = backup::create(conn, db_path, BackupReason::BeforeImport)?;
     let tx = conn.transaction()?;
     let counts = serde_json::to_string(&plan.counts)?;
-    tx.execute(
-        "INSERT INTO import_batches (file_name, sheet, started_at, committed_at, backup_id, counts_json, kind)
-         VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6)",
-        params![plan.file_name, plan.sheet, now(), backup.id, counts, plan.kind.code()],
+    let batch = batch::insert(
+        &tx,
+        plan.kind.code(),
+        &plan.file_name,
+        &plan.sheet,
+        &backup.id,
+        &counts,
+        &now(),
     )?;
-    let batch = tx.last_insert_rowid();
     let mut claims = 0u32;
     let mut skipped: Vec<String> = Vec::new();
     // A plan may come back from the UI: every row is checked again.
@@ -1303,24 +1307,7 @@ pub fn commit(
 /// imported project with a later claim, a progress note or a result).
 pub fn undo(conn: &mut Connection, kind: ListKind, batch: i64) -> Result<u32> {
     let tx = conn.transaction()?;
-    let found: Option<Option<String>> = tx
-        .query_row(
-            "SELECT undone_at FROM import_batches WHERE id = ?1 AND kind = ?2",
-            params![batch, kind.code()],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(undone) = found else {
-        return Err(Error::NotFound {
-            what: "清单导入批次",
-            id: batch.to_string(),
-        });
-    };
-    if undone.is_some() {
-        return Err(Error::UndoRefused {
-            reason: format!("这批{}已经撤销过了。", kind.label()),
-        });
-    }
+    batch::undoable(&tx, kind.code(), batch, "清单导入批次", kind.label())?;
     let count = |sql: &str| -> Result<i64> { Ok(tx.query_row(sql, [batch], |r| r.get(0))?) };
     let used = match kind {
         ListKind::Needs => count(
@@ -1363,10 +1350,7 @@ pub fn undo(conn: &mut Connection, kind: ListKind, batch: i64) -> Result<u32> {
             tx.execute("DELETE FROM projects WHERE import_batch_id = ?1", [batch])?
         }
     };
-    tx.execute(
-        "UPDATE import_batches SET undone_at = ?2 WHERE id = ?1",
-        params![batch, now()],
-    )?;
+    batch::mark_undone(&tx, batch, &now())?;
     tx.commit()?;
     log::info!("撤销{}导入批次 {batch}", kind.label());
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
@@ -1374,14 +1358,7 @@ pub fn undo(conn: &mut Connection, kind: ListKind, batch: i64) -> Result<u32> {
 
 /// The newest batch of list `kind` that can still be undone.
 pub fn latest_batch(conn: &Connection, kind: ListKind) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM import_batches WHERE kind = ?1 AND undone_at IS NULL
-             ORDER BY id DESC LIMIT 1",
-            [kind.code()],
-            |r| r.get(0),
-        )
-        .optional()?)
+    batch::latest(conn, kind.code())
 }
 
 #[cfg(test)]
