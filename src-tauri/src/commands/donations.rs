@@ -15,7 +15,6 @@ use lianxi::donations::{
     ReceiptInput,
 };
 use lianxi::import::Progress;
-use std::sync::atomic::Ordering;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
@@ -150,17 +149,14 @@ pub async fn donation_import_preview(
     options: DonationImportOptions,
     on_progress: Channel<Progress>,
 ) -> ApiResult<DonationImportPlan> {
-    let path = checked_path(&path, &["xlsx", "xls", "ods", "csv"])?;
-    store.import_cancel.store(false, Ordering::SeqCst);
-    let s = Arc::clone(&store);
-    with_conn(&store, move |conn, _| {
-        let mut progress = |p: Progress| {
-            let _ = on_progress.send(p);
-            !s.import_cancel.load(Ordering::SeqCst)
-        };
-        let worker = lianxi::import::bounded::Worker::current_exe()?;
-        dimport::plan_file(conn, &worker, &path, &options, &mut progress)
-    })
+    super::import::preview(
+        &store,
+        &path,
+        on_progress,
+        move |conn, worker, path, progress| {
+            dimport::plan_file(conn, worker, path, &options, progress)
+        },
+    )
     .await
 }
 

@@ -1,9 +1,13 @@
 //! 导入名册 / 导出: the import wizard's steps, with progress over a channel and cancel.
 
+use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-use lianxi::import::{self, ImportBatch, ImportOptions, ImportPlan, Progress, UndoSummary};
+use lianxi::import::{
+    self, ImportBatch, ImportOptions, ImportPlan, Progress, ProgressFn, UndoSummary,
+};
+use rusqlite::Connection;
 use tauri::ipc::Channel;
 use tauri::State;
 
@@ -15,6 +19,36 @@ use lianxi::error::ErrorKind;
 /// Only files the importer reads are accepted from the front end.
 const IMPORT_EXTENSIONS: [&str; 4] = ["xlsx", "xls", "ods", "csv"];
 
+/// Plans an import of the file the front end named, for every kind of import: the path is
+/// checked against the importer's formats, the file is read by the bounded worker, progress
+/// goes over `on_progress`, and 取消 (`import_cancel`) stops it. Nothing is written.
+pub(crate) async fn preview<T, F>(
+    store: &Arc<Store>,
+    path: &str,
+    on_progress: Channel<Progress>,
+    plan: F,
+) -> ApiResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&Connection, &import::bounded::Worker, &Path, ProgressFn<'_>) -> lianxi::Result<T>
+        + Send
+        + 'static,
+{
+    let path = checked_path(path, &IMPORT_EXTENSIONS)?;
+    store.import_cancel.store(false, Ordering::SeqCst);
+    let s = Arc::clone(store);
+    with_conn(store, move |conn, _| {
+        let mut progress = |p: Progress| {
+            // A closed window only stops the progress bar, not the work.
+            let _ = on_progress.send(p);
+            !s.import_cancel.load(Ordering::SeqCst)
+        };
+        let worker = import::bounded::Worker::current_exe()?;
+        plan(conn, &worker, &path, &mut progress)
+    })
+    .await
+}
+
 /// Reads the file and plans the import (nothing is written). The plan is kept for commit.
 #[tauri::command]
 pub async fn import_preview(
@@ -23,18 +57,14 @@ pub async fn import_preview(
     options: ImportOptions,
     on_progress: Channel<Progress>,
 ) -> ApiResult<ImportPlan> {
-    let path = checked_path(&path, &IMPORT_EXTENSIONS)?;
-    store.import_cancel.store(false, Ordering::SeqCst);
-    let s = Arc::clone(&store);
-    let plan = with_conn(&store, move |conn, _| {
-        let mut progress = |p: Progress| {
-            // A closed window only stops the progress bar, not the work.
-            let _ = on_progress.send(p);
-            !s.import_cancel.load(Ordering::SeqCst)
-        };
-        let worker = import::bounded::Worker::current_exe()?;
-        import::plan_file(conn, &worker, &path, &options, &mut progress)
-    })
+    let plan = preview(
+        &store,
+        &path,
+        on_progress,
+        move |conn, worker, path, progress| {
+            import::plan_file(conn, worker, path, &options, progress)
+        },
+    )
     .await?;
     *store
         .pending_import

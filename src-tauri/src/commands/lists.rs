@@ -1,7 +1,6 @@
 //! 三张清单: needs, resources and projects with their claims, progress notes and results; the
 //! categories; the overview of a year (the core's `lists`). Each command is glue.
 
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use lianxi::import::Progress;
@@ -281,18 +280,14 @@ pub async fn list_import_preview(
     options: ListImportOptions,
     on_progress: Channel<Progress>,
 ) -> ApiResult<ListImportPlan> {
-    let path = checked_path(&path, &["xlsx", "xls", "ods", "csv"])?;
-    store.import_cancel.store(false, Ordering::SeqCst);
-    let s = Arc::clone(&store);
-    with_conn(&store, move |conn, _| {
-        let mut progress = |p: Progress| {
-            // A closed window only stops the progress bar, not the work.
-            let _ = on_progress.send(p);
-            !s.import_cancel.load(Ordering::SeqCst)
-        };
-        let worker = lianxi::import::bounded::Worker::current_exe()?;
-        limport::plan_file(conn, &worker, kind, &path, &options, &mut progress)
-    })
+    super::import::preview(
+        &store,
+        &path,
+        on_progress,
+        move |conn, worker, path, progress| {
+            limport::plan_file(conn, worker, kind, path, &options, progress)
+        },
+    )
     .await
 }
 
