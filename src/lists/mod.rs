@@ -29,6 +29,11 @@ pub use store::{
     update_project, update_resource, DEFAULT_CATEGORIES,
 };
 
+/// The kinds of file the screens offer for a project's result (photos, scans, documents),
+/// lower case; the shell accepts these from the file dialog.
+pub const ATTACHMENT_EXTENSIONS: [&str; 8] =
+    ["jpg", "jpeg", "png", "pdf", "doc", "docx", "xls", "xlsx"];
+
 /// What a project past its 完成时限 and not done is called, wherever it is shown.
 pub const OVERDUE: &str = "已超期";
 
@@ -449,4 +454,6 @@ pub struct ListLabels {
     pub project_fields: Vec<import::ListFieldLabel>,
     /// What a project past its 完成时限 and not done is called ([`OVERDUE`]).
     pub overdue: String,
+    /// The file kinds a result's attachments may be ([`ATTACHMENT_EXTENSIONS`]).
+    pub attachment_extensions: Vec<String>,
 }

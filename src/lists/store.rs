@@ -1626,6 +1626,7 @@ pub fn labels(conn: &Connection) -> Result<super::ListLabels> {
         resource_fields: super::import::field_labels(ListKind::Resources),
         project_fields: super::import::field_labels(ListKind::Projects),
         overdue: super::OVERDUE.into(),
+        attachment_extensions: super::ATTACHMENT_EXTENSIONS.map(String::from).to_vec(),
     })
 }
 

@@ -21,10 +21,6 @@ use super::files::{checked_path, Written};
 use crate::error::ApiResult;
 use crate::state::{with_conn, Store};
 
-/// The kinds of file kept with a project's result (photos, scans, documents).
-const ATTACHMENT_EXTENSIONS: [&str; 8] =
-    ["jpg", "jpeg", "png", "pdf", "doc", "docx", "xls", "xlsx"];
-
 /// The choices the screens offer (statuses, resource types, categories, import columns).
 #[tauri::command]
 pub async fn lists_labels(store: State<'_, Arc<Store>>) -> ApiResult<ListLabels> {
@@ -201,7 +197,7 @@ pub async fn project_result(
     input: ResultInput,
 ) -> ApiResult<Project> {
     for a in &input.attachments {
-        checked_path(a, &ATTACHMENT_EXTENSIONS)?;
+        checked_path(a, &lists::ATTACHMENT_EXTENSIONS)?;
     }
     with_conn(&store, move |conn, db_path| {
         lists::record_result(conn, DataDir::of_db(db_path).root(), id, &input)

@@ -9,4 +9,8 @@ export type ListLabels = { need_statuses: Array<string>, project_statuses: Array
 /**
  * What a project past its 完成时限 and not done is called ([`OVERDUE`]).
  */
-overdue: string, };
+overdue: string, 
+/**
+ * The file kinds a result's attachments may be ([`ATTACHMENT_EXTENSIONS`]).
+ */
+attachment_extensions: Array<string>, };
