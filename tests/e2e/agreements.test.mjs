@@ -72,9 +72,18 @@ function setUpStreet(dataDir) {
 
 /** Picks `name` in the searchable unit select of pairing row `row`. */
 async function chooseUnit(app, row, search, name) {
-  await app.click(`[data-test="pair-b-${row}"]`)
-  await app.type(`[data-test="pair-b-${row}"] input`, search)
-  await app.chooseOption(name)
+  // A click can land while the filtered list is still being redrawn; then the row stays
+  // empty, and the choice is made again, as a user would.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await app.click(`[data-test="pair-b-${row}"]`)
+    await app.type(`[data-test="pair-b-${row}"] input`, search)
+    await app.chooseOption(name)
+    for (let k = 0; k < 10; k++) {
+      if ((await app.text(`[data-test="pair-b-${row}"]`)).includes(name)) return
+      await sleep(200)
+    }
+  }
+  throw new Error(`row ${row} did not take ${name}`)
 }
 
 test('agreements are paired, printed as one PDF and one is marked signed with a scan', async () => {
