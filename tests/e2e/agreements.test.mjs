@@ -70,22 +70,6 @@ function setUpStreet(dataDir) {
   cli(dataDir, 'meeting', 'create', '--title', TITLE, '--kind', '年会', '--date', '2026-09-25')
 }
 
-/** Picks `name` in the searchable unit select of pairing row `row`. */
-async function chooseUnit(app, row, search, name) {
-  // A click can land while the filtered list is still being redrawn; then the row stays
-  // empty, and the choice is made again, as a user would.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await app.click(`[data-test="pair-b-${row}"]`)
-    await app.type(`[data-test="pair-b-${row}"] input`, search)
-    await app.chooseOption(name)
-    for (let k = 0; k < 10; k++) {
-      if ((await app.text(`[data-test="pair-b-${row}"]`)).includes(name)) return
-      await sleep(200)
-    }
-  }
-  throw new Error(`row ${row} did not take ${name}`)
-}
-
 test('agreements are paired, printed as one PDF and one is marked signed with a scan', async () => {
   const dataDir = tempDataDir()
   setUpStreet(dataDir)
@@ -110,8 +94,8 @@ test('agreements are paired, printed as one PDF and one is marked signed with a 
     await app.click('[data-test="pair-fill-communities"]')
     await app.waitFor('[data-test="pair-remove-4"]')
     for (let i = 0; i < 3; i++) await app.click('[data-test="pair-remove-2"]')
-    await chooseUnit(app, 0, '图书馆', '海棠区图书馆')
-    await chooseUnit(app, 1, '小学', '海棠路小学')
+    await app.pick('[data-test="pair-b-0"]', '海棠区图书馆', { search: '图书馆' })
+    await app.pick('[data-test="pair-b-1"]', '海棠路小学', { search: '小学' })
     await app.waitFor('[data-test="pair-create"]', { text: '生成 2 份协议' })
     await shot(app, 'agreements-pairing.png')
     await app.click('[data-test="pair-create"]')
@@ -125,8 +109,7 @@ test('agreements are paired, printed as one PDF and one is marked signed with a 
       made.map((a) => a.status),
       ['草拟', '草拟'],
     )
-    await app.click('[data-test="agreement-filter-meeting"]')
-    await app.chooseOption(meeting.title)
+    await app.pick('[data-test="agreement-filter-meeting"]', meeting.title)
     await app.waitFor('[data-test="agreement-count"]', { text: '显示 2 份' })
     await app.click('[data-test="agreement-print-batch"]')
     const pdf = join(dataDir, '年会协议.pdf')

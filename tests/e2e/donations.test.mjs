@@ -49,11 +49,8 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
     // 1. A cash pledge from a member unit, picked as the name is typed.
     await app.click('[data-test="donation-new"]')
     await app.waitFor('[data-test="donation-dialog"]', { text: '捐赠方' })
-    await app.click('[data-test="donation-donor"]')
-    await app.type('[data-test="donation-donor"] input', '文旅')
-    await app.chooseOption('八大关文旅发展有限公司')
-    await app.click('[data-test="donation-meeting"]')
-    await app.chooseOption(TITLE)
+    await app.pick('[data-test="donation-donor"]', '八大关文旅发展有限公司', { search: '文旅' })
+    await app.pick('[data-test="donation-meeting"]', TITLE)
     await app.type('input[data-test="donation-pledged"]', '5万')
     await app.type('input[data-test="donation-purpose"]', '“帮到家”助困基金')
     await app.type('input[data-test="donation-handler"]', '李青')
@@ -63,11 +60,8 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
 
     // 2. Goods from an outside donor: a new name, never forced onto the roster.
     await app.click('[data-test="donation-new"]')
-    await app.click('[data-test="donation-donor"]')
-    await app.type('[data-test="donation-donor"] input', '海棠爱心超市')
-    await app.chooseOption('海棠爱心超市')
-    await app.click('[data-test="donation-meeting"]')
-    await app.chooseOption(TITLE)
+    await app.pick('[data-test="donation-donor"]', '海棠爱心超市', { search: '海棠爱心超市' })
+    await app.pick('[data-test="donation-meeting"]', TITLE)
     await app.click('[data-test="kind-物资"]')
     await app.type('input[data-test="donation-item"]', '中秋月饼')
     await app.type('input[data-test="donation-quantity"]', '200')

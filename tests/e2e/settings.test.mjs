@@ -37,14 +37,8 @@ test('print fonts chosen in 设置 are the fonts of the printed documents', asyn
     for (const role of ['title', 'body', 'heading1', 'heading2']) {
       const select = `[data-test="font-${role}"]`
       await app.scrollTo(select)
-      // Every role's dropdown lists the same option; one still fading out can take the click,
-      // so look at the select and try again if it did not change.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        await app.click(select)
-        await app.chooseOption('霞鹜文楷（内置）')
-        await new Promise((r) => setTimeout(r, 500))
-        if ((await app.text(select)).includes('霞鹜文楷')) break
-      }
+      // Every role's dropdown lists the same option; pick() retries if one fading out takes the click.
+      await app.pick(select, '霞鹜文楷（内置）', { shows: '霞鹜文楷' })
       assert.match(await app.text(select), /霞鹜文楷/, `${role} was not changed`)
     }
     await app.click('[data-test="fonts-save"]')

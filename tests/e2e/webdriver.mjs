@@ -229,6 +229,27 @@ export class App {
     })
   }
 
+  /**
+   * Chooses `option` in the Element Plus select `css`, typing `search` into it first if given,
+   * and waits until the select shows `shows` (the option's text unless told). A click can land
+   * while the filtered list is being redrawn, or on another select's dropdown still fading out,
+   * and be lost; then the choice is made again, as a user would. Clicking an open filterable
+   * select keeps it open, so a multiple select can be picked into one option after another.
+   */
+  async pick(css, option, { search, shows = option } = {}) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.click(css)
+      if (search !== undefined) await this.type(`${css} input`, search)
+      await this.chooseOption(option)
+      for (let k = 0; k < 10; k++) {
+        if ((await this.text(css)).includes(shows)) return
+        await sleep(200)
+      }
+    }
+    await this.saveScreenshot(`failed-pick-${css.replace(/[^a-z-]/gi, '')}.png`).catch(() => undefined)
+    throw new Error(`${css} did not take “${option}” (it shows “${await this.text(css)}”)`)
+  }
+
   /** Clicks the visible option `text` of the open Element Plus select dropdown. */
   async chooseOption(text) {
     const until = Date.now() + 10000

@@ -51,9 +51,7 @@ async function shot(app, name) {
 }
 
 async function chooseUnit(app, row, search, name) {
-  await app.click(`[data-test="pair-b-${row}"]`)
-  await app.type(`[data-test="pair-b-${row}"] input`, search)
-  await app.chooseOption(name)
+  await app.pick(`[data-test="pair-b-${row}"]`, name, { search })
 }
 
 async function fillCommunity(app, name, secretary, contact, phone) {
