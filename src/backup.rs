@@ -14,54 +14,20 @@ pub const KEEP: usize = 30;
 
 const EXT: &str = "sqlite3";
 
-/// Why a backup was taken; part of its file name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum BackupReason {
-    /// The user asked for one.
-    Manual,
-    /// Taken automatically before an import.
-    BeforeImport,
-    /// Taken automatically before restoring another backup.
-    BeforeRestore,
-    /// Taken automatically before a schema upgrade.
-    BeforeMigration,
-    /// Taken before demo data is removed, or another bulk change.
-    BeforeBulkChange,
-}
-
-impl BackupReason {
-    fn code(self) -> &'static str {
-        match self {
-            BackupReason::Manual => "manual",
-            BackupReason::BeforeImport => "before-import",
-            BackupReason::BeforeRestore => "before-restore",
-            BackupReason::BeforeMigration => "before-migration",
-            BackupReason::BeforeBulkChange => "before-bulk-change",
-        }
-    }
-
-    fn from_code(code: &str) -> Option<Self> {
-        [
-            BackupReason::Manual,
-            BackupReason::BeforeImport,
-            BackupReason::BeforeRestore,
-            BackupReason::BeforeMigration,
-            BackupReason::BeforeBulkChange,
-        ]
-        .into_iter()
-        .find(|r| r.code() == code)
-    }
-
-    /// The Chinese label shown to the user.
-    pub fn label(self) -> &'static str {
-        match self {
-            BackupReason::Manual => "手动备份",
-            BackupReason::BeforeImport => "导入前自动备份",
-            BackupReason::BeforeRestore => "恢复前自动备份",
-            BackupReason::BeforeMigration => "升级前自动备份",
-            BackupReason::BeforeBulkChange => "批量修改前自动备份",
-        }
+crate::labelled::labelled! {
+    /// Why a backup was taken. Its code is part of the file name; it is serialised, like
+    /// every labelled value, as the Chinese label the user sees.
+    BackupReason {
+        /// The user asked for one.
+        Manual = "manual" / "手动备份",
+        /// Taken automatically before an import.
+        BeforeImport = "before-import" / "导入前自动备份",
+        /// Taken automatically before restoring another backup.
+        BeforeRestore = "before-restore" / "恢复前自动备份",
+        /// Taken automatically before a schema upgrade.
+        BeforeMigration = "before-migration" / "升级前自动备份",
+        /// Taken before demo data is removed, or another bulk change.
+        BeforeBulkChange = "before-bulk-change" / "批量修改前自动备份",
     }
 }
 
@@ -72,9 +38,8 @@ pub struct BackupInfo {
     pub id: String,
     /// When it was taken, local time, `YYYY-MM-DD HH:MM:SS`.
     pub taken_at: String,
+    /// Why it was taken (serialised as its Chinese label).
     pub reason: BackupReason,
-    /// The Chinese label of the reason.
-    pub reason_label: String,
     pub size_bytes: u64,
     pub path: String,
 }
@@ -168,7 +133,6 @@ fn info_for(path: &Path) -> Option<BackupInfo> {
         id: stem.to_string(),
         taken_at: when.format("%Y-%m-%d %H:%M:%S").to_string(),
         reason,
-        reason_label: reason.label().to_string(),
         size_bytes,
         path: path.display().to_string(),
     })

@@ -531,7 +531,7 @@ fn demo_clear_only_clears_the_demo_and_backs_it_up_first() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|b| b["reason"] == "before_bulk_change")
+        .find(|b| b["reason"] == lianxi::backup::BackupReason::BeforeBulkChange.label())
         .unwrap_or_else(|| panic!("no backup before clearing: {backups}"));
     let id = backup["id"].as_str().unwrap();
     assert!(out.contains(id), "names the backup: {out}");

@@ -40,7 +40,10 @@ pub fn run(conn: &mut Connection, path: &Path, action: BackupAction) -> Result<(
                 for b in list {
                     println!(
                         "{}\t{}\t{}\t{} 字节",
-                        b.id, b.taken_at, b.reason_label, b.size_bytes
+                        b.id,
+                        b.taken_at,
+                        b.reason.label(),
+                        b.size_bytes
                     );
                 }
             }

@@ -12,8 +12,8 @@ id: string,
 /**
  * When it was taken, local time, `YYYY-MM-DD HH:MM:SS`.
  */
-taken_at: string, reason: BackupReason, 
+taken_at: string, 
 /**
- * The Chinese label of the reason.
+ * Why it was taken (serialised as its Chinese label).
  */
-reason_label: string, size_bytes: number, path: string, };
+reason: BackupReason, size_bytes: number, path: string, };

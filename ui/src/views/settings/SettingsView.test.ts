@@ -72,8 +72,7 @@ const info = {
 const backup = {
   id: '20261121-101010-000_manual',
   taken_at: '2026-11-21 10:10:10',
-  reason: 'manual',
-  reason_label: '手动备份',
+  reason: '手动备份',
   size_bytes: 4096,
   path: '/x',
 }
