@@ -10,16 +10,10 @@ pub const APP_IDENTIFIER: &str = "cn.lianxi.desktop";
 /// The database file name inside the data folder.
 pub const DB_FILE: &str = "lianxi.sqlite3";
 
-/// Environment variable that moves the data folder (tests, portable use).
+/// Environment variable that moves the data folder (tests, portable use). The shell and
+/// the CLI each find the OS app-data folder their own way (Tauri's path resolver, `dirs`)
+/// and honour this variable first.
 pub const DATA_DIR_ENV: &str = "LIANXI_DATA_DIR";
-
-/// The data folder: `$LIANXI_DATA_DIR` when set, else the OS app-data folder.
-pub fn default_data_dir() -> Option<PathBuf> {
-    match std::env::var_os(DATA_DIR_ENV) {
-        Some(d) if !d.is_empty() => Some(PathBuf::from(d)),
-        _ => dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)),
-    }
-}
 
 /// The data folder and where everything in it lives: the database, its backups, the copies
 /// of signed scans and of results' attachments, the template previews and the logs. Nothing else builds these paths.

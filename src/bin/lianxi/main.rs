@@ -146,11 +146,20 @@ enum DemoAction {
     Clear,
 }
 
+/// The data folder: `$LIANXI_DATA_DIR` when set, else the OS app-data folder of the app's
+/// identifier (the folder the desktop app uses).
+fn default_data_dir() -> Option<PathBuf> {
+    match std::env::var_os(paths::DATA_DIR_ENV) {
+        Some(d) if !d.is_empty() => Some(PathBuf::from(d)),
+        _ => dirs::data_dir().map(|d| d.join(paths::APP_IDENTIFIER)),
+    }
+}
+
 /// The database path: `--db`, else the default data folder.
 fn db_path(cli_db: Option<PathBuf>) -> Result<PathBuf, Error> {
     match cli_db {
         Some(p) => Ok(p),
-        None => paths::default_data_dir()
+        None => default_data_dir()
             .map(|d| d.join(paths::DB_FILE))
             .ok_or_else(|| {
                 Error::Conflict("无法确定系统的应用数据目录，请用 --db 指定数据库文件。".into())
