@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::org::{ensure_branch, ensure_community};
 use crate::settings;
 use crate::street::{self, StreetProfile};
-use crate::units::{self, Source, UnitCategory, UnitInput};
+use crate::units::{self, Source, UnitCategory, UnitDetails, UnitInput};
 
 /// The fictional street's name.
 pub const STREET: &str = "海棠街道（示例）";
@@ -159,12 +159,9 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
                 GIVEN[(i * 11 + k * 5) % GIVEN.len()]
             )
         };
-        let input = UnitInput {
+        let details = UnitDetails {
             name: (*name).into(),
-            short_name: String::new(),
-            category: Some(*category),
-            community_id: Some(community_ids[i % community_ids.len()]),
-            branch_id: Some(branch_ids[*branch]),
+            category: *category,
             vice_chair: *vice_chair,
             party_org: format!("中共{name}委员会"),
             party_secretary: person(0),
@@ -177,6 +174,12 @@ pub fn load(conn: &mut Connection) -> Result<DemoSummary> {
             address: format!("海棠区海棠路{}号", 10 + i * 3),
             joined_on: Some((*joined).into()),
             notes: MARK.into(),
+            ..Default::default()
+        };
+        let input = UnitInput {
+            details,
+            community_id: Some(community_ids[i % community_ids.len()]),
+            branch_id: Some(branch_ids[*branch]),
         };
         units::create(&tx, &input, Source::Demo)?;
     }
@@ -350,7 +353,10 @@ mod tests {
         units::create(
             &conn,
             &UnitInput {
-                name: "真实单位".into(),
+                details: UnitDetails {
+                    name: "真实单位".into(),
+                    ..Default::default()
+                },
                 ..Default::default()
             },
             Source::Edit,

@@ -263,7 +263,7 @@ pub fn template(conn: &Connection, name: &str) -> Result<AgreementTemplate> {
 mod tests {
     use super::*;
     use crate::db::open_in_memory;
-    use crate::units::{Source, UnitCategory, UnitInput};
+    use crate::units::{Source, UnitCategory, UnitDetails, UnitInput};
 
     const ROSTER: &[(&str, &str)] = &[
         ("海棠市第十九中学", "十九中"),
@@ -436,12 +436,14 @@ mod tests {
             units::create(
                 &conn,
                 &UnitInput {
-                    name: (*name).into(),
-                    short_name: (*short).into(),
-                    category: Some(UnitCategory::School),
+                    details: UnitDetails {
+                        name: (*name).into(),
+                        short_name: (*short).into(),
+                        category: UnitCategory::School,
+                        ..Default::default()
+                    },
                     community_id: Some(community_id),
                     branch_id: Some(branch_id),
-                    ..Default::default()
                 },
                 Source::Edit,
             )

@@ -8,10 +8,12 @@ use crate::date::PartialDate;
 use crate::db::{atomically, now};
 use crate::error::{Error, Result};
 use crate::labelled::{json_column, labelled};
-use crate::text::{clean_name, clean_text, name_key};
+use crate::text::name_key;
 
+mod details;
 mod row;
 
+pub use details::UnitDetails;
 pub(crate) use row::{insert as insert_row, record_history, update as update_row, UnitRow};
 
 labelled! {
@@ -88,29 +90,20 @@ pub fn check_joined_on(text: &str) -> Option<String> {
     }
 }
 
-/// A member unit as stored, with the names of its community and branch.
+/// A member unit as stored: its details, its community and branch (with their names), its
+/// status and where it came from. Its details read as its own fields (`unit.name`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct Unit {
     pub id: i64,
-    pub name: String,
-    pub short_name: String,
-    pub category: UnitCategory,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub details: UnitDetails,
     pub community_id: Option<i64>,
     pub community: Option<String>,
     pub branch_id: Option<i64>,
     pub branch: Option<String>,
-    pub vice_chair: bool,
-    pub party_org: String,
-    pub party_secretary: String,
-    pub contact: String,
-    pub contact_title: String,
-    pub phones: Vec<String>,
-    pub address: String,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub joined_on: Option<String>,
     pub status: UnitStatus,
     pub left_on: Option<String>,
-    pub notes: String,
     pub source_batch_id: Option<i64>,
     pub source_sheet: Option<String>,
     pub source_row: Option<i64>,
@@ -118,25 +111,44 @@ pub struct Unit {
     pub updated_at: String,
 }
 
-/// What a user enters to add or edit a unit.
+/// What a user enters to add or edit a unit: its details, and its community and branch.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct UnitInput {
-    pub name: String,
-    pub short_name: String,
-    pub category: Option<UnitCategory>,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub details: UnitDetails,
     pub community_id: Option<i64>,
     pub branch_id: Option<i64>,
-    pub vice_chair: bool,
-    pub party_org: String,
-    pub party_secretary: String,
-    pub contact: String,
-    pub contact_title: String,
-    pub phones: Vec<String>,
-    pub address: String,
-    pub joined_on: Option<String>,
-    pub notes: String,
 }
+
+impl From<UnitDetails> for UnitInput {
+    /// A unit in no community and no branch.
+    fn from(details: UnitDetails) -> Self {
+        UnitInput {
+            details,
+            ..Default::default()
+        }
+    }
+}
+
+/// A unit's details read as its own fields: `unit.name`, `input.phones`.
+macro_rules! details_as_fields {
+    ($($t:ty),+) => {$(
+        impl std::ops::Deref for $t {
+            type Target = UnitDetails;
+            fn deref(&self) -> &UnitDetails {
+                &self.details
+            }
+        }
+        impl std::ops::DerefMut for $t {
+            fn deref_mut(&mut self) -> &mut UnitDetails {
+                &mut self.details
+            }
+        }
+    )+};
+}
+details_as_fields!(Unit, UnitInput, crate::import::ImportedUnit);
 
 /// One changed field in a unit's history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -164,24 +176,13 @@ const SELECT: &str = "SELECT u.*, c.name AS community, b.name AS branch
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Unit> {
     Ok(Unit {
         id: r.get("id")?,
-        name: r.get("name")?,
-        short_name: r.get("short_name")?,
-        category: r.get("category")?,
+        details: UnitDetails::read(r)?,
         community_id: r.get("community_id")?,
         community: r.get("community")?,
         branch_id: r.get("branch_id")?,
         branch: r.get("branch")?,
-        vice_chair: r.get("vice_chair")?,
-        party_org: r.get("party_org")?,
-        party_secretary: r.get("party_secretary")?,
-        contact: r.get("contact")?,
-        contact_title: r.get("contact_title")?,
-        phones: json_column(r, "phones")?,
-        address: r.get("address")?,
-        joined_on: r.get("joined_on")?,
         status: r.get("status")?,
         left_on: r.get("left_on")?,
-        notes: r.get("notes")?,
         source_batch_id: r.get("source_batch_id")?,
         source_sheet: r.get("source_sheet")?,
         source_row: r.get("source_row")?,
@@ -220,31 +221,16 @@ pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Unit>> {
 
 /// Cleans and checks a user's input; the messages are the ones the form shows.
 pub fn validate(input: &UnitInput) -> Result<UnitInput> {
-    let mut v = input.clone();
-    v.name = clean_name(&input.name);
+    let mut v = UnitInput {
+        details: input.details.cleaned(),
+        ..input.clone()
+    };
     if v.name.is_empty() {
         return Err(Error::invalid("name", "请填写单位名称。"));
     }
     if v.name.chars().count() > 100 {
         return Err(Error::invalid("name", "单位名称过长（最多 100 个字）。"));
     }
-    for s in [
-        &mut v.short_name,
-        &mut v.party_org,
-        &mut v.party_secretary,
-        &mut v.contact,
-        &mut v.contact_title,
-        &mut v.address,
-    ] {
-        *s = clean_text(s);
-    }
-    v.notes = v.notes.trim().to_string();
-    v.phones = input
-        .phones
-        .iter()
-        .map(|p| clean_text(p).replace(' ', ""))
-        .filter(|p| !p.is_empty())
-        .collect();
     for p in &v.phones {
         crate::phone::validate(p).map_err(|m| Error::invalid("phones", m))?;
     }
@@ -271,25 +257,9 @@ fn display_fields(conn: &Connection, v: &UnitInput) -> Result<Vec<(&'static str,
         Some(id) => crate::org::branch_name(conn, id)?,
         None => String::new(),
     };
-    Ok(vec![
-        ("单位名称", v.name.clone()),
-        ("简称", v.short_name.clone()),
-        (
-            "单位类别",
-            v.category.unwrap_or(UnitCategory::Other).label().into(),
-        ),
-        ("所属社区", community),
-        ("分会", branch),
-        ("副会长单位", if v.vice_chair { "是" } else { "否" }.into()),
-        ("党组织名称", v.party_org.clone()),
-        ("党组织书记", v.party_secretary.clone()),
-        ("联系人", v.contact.clone()),
-        ("职务", v.contact_title.clone()),
-        ("联系电话", v.phones.join("、")),
-        ("地址", v.address.clone()),
-        ("入会时间", v.joined_on.clone().unwrap_or_default()),
-        ("备注", v.notes.clone()),
-    ])
+    let mut fields = v.details.shown();
+    fields.extend([("所属社区", community), ("分会", branch)]);
+    Ok(fields)
 }
 
 /// Field-by-field differences between two inputs (as the user would read them).
@@ -310,20 +280,9 @@ pub fn diff(conn: &Connection, old: &UnitInput, new: &UnitInput) -> Result<Vec<F
 impl From<&Unit> for UnitInput {
     fn from(u: &Unit) -> Self {
         UnitInput {
-            name: u.name.clone(),
-            short_name: u.short_name.clone(),
-            category: Some(u.category),
+            details: u.details.clone(),
             community_id: u.community_id,
             branch_id: u.branch_id,
-            vice_chair: u.vice_chair,
-            party_org: u.party_org.clone(),
-            party_secretary: u.party_secretary.clone(),
-            contact: u.contact.clone(),
-            contact_title: u.contact_title.clone(),
-            phones: u.phones.clone(),
-            address: u.address.clone(),
-            joined_on: u.joined_on.clone(),
-            notes: u.notes.clone(),
         }
     }
 }
@@ -374,7 +333,7 @@ pub(crate) fn regroup(
         .collect();
     for u in &moved {
         let ts = now();
-        let mut row = UnitRow::of(u)?;
+        let mut row = UnitRow::of(u);
         match grouping {
             Grouping::Community => row.community_id = Some(into),
             Grouping::Branch => row.branch_id = Some(into),
@@ -414,7 +373,7 @@ fn create_inner(conn: &Connection, input: &UnitInput, source: Source) -> Result<
         return Err(duplicate_error(&v.name));
     }
     let ts = now();
-    let row = edited(UnitRow::of(&Unit::default())?, &v)?;
+    let row = edited(UnitRow::of(&Unit::default()), &v);
     let id = insert_row(conn, None, &row, &ts).map_err(|e| map_fk(e, "所属社区或分会不存在。"))?;
     let changes = diff(conn, &UnitInput::default(), &v)?;
     record_history(conn, id, source, true, &changes, None, &ts)?;
@@ -439,32 +398,21 @@ fn update_inner(conn: &Connection, id: i64, input: &UnitInput, source: Source) -
         return Ok(before);
     }
     let ts = now();
-    let row = edited(UnitRow::of(&before)?, &v)?;
+    let row = edited(UnitRow::of(&before), &v);
     update_row(conn, id, &row, &ts).map_err(|e| map_fk(e, "所属社区或分会不存在。"))?;
     record_history(conn, id, source, false, &changes, Some(&before), &ts)?;
     get(conn, id)
 }
 
 /// `base` with the fields a user edits taken from the validated input `v`.
-fn edited(base: UnitRow, v: &UnitInput) -> Result<UnitRow> {
-    Ok(UnitRow {
-        name: v.name.clone(),
-        short_name: v.short_name.clone(),
-        category: v.category.unwrap_or_default(),
+fn edited(base: UnitRow, v: &UnitInput) -> UnitRow {
+    UnitRow {
+        details: v.details.clone(),
         community_id: v.community_id,
         branch_id: v.branch_id,
-        vice_chair: v.vice_chair,
-        party_org: v.party_org.clone(),
-        party_secretary: v.party_secretary.clone(),
-        contact: v.contact.clone(),
-        contact_title: v.contact_title.clone(),
-        phones: serde_json::to_string(&v.phones)?,
-        address: v.address.clone(),
-        joined_on: v.joined_on.clone(),
-        notes: v.notes.clone(),
         ..base
     }
-    .keyed())
+    .keyed()
 }
 
 /// Marks a unit as having left (退出) on `on`; it stays in the database and in old meetings.
@@ -482,7 +430,7 @@ fn leave_inner(conn: &Connection, id: i64, on: Option<&str>) -> Result<Unit> {
     let row = UnitRow {
         status: UnitStatus::Left,
         left_on: on.clone(),
-        ..UnitRow::of(&before)?
+        ..UnitRow::of(&before)
     };
     update_row(conn, id, &row, &ts)?;
     let changes = vec![FieldChange {
@@ -511,7 +459,7 @@ fn rejoin_inner(conn: &Connection, id: i64) -> Result<Unit> {
     let row = UnitRow {
         status: UnitStatus::Active,
         left_on: None,
-        ..UnitRow::of(&before)?
+        ..UnitRow::of(&before)
     };
     update_row(conn, id, &row, &ts)?;
     let changes = vec![FieldChange {
@@ -627,13 +575,13 @@ mod tests {
     }
 
     fn input(name: &str) -> UnitInput {
-        UnitInput {
+        UnitInput::from(UnitDetails {
             name: name.into(),
-            category: Some(UnitCategory::Enterprise),
+            category: UnitCategory::Enterprise,
             phones: vec!["13805321234".into(), " 0532-82861234转8001 ".into()],
             joined_on: Some("2018-09".into()),
             ..Default::default()
-        }
+        })
     }
 
     #[test]

@@ -118,11 +118,14 @@ fn fresh_street() -> Connection {
         units::create(
             &conn,
             &units::UnitInput {
-                name: name.into(),
-                party_org: format!("中共{name}支部委员会"),
-                party_secretary: "张书记".into(),
-                contact: "赵联络".into(),
-                phones: vec!["13805320001".into()],
+                details: units::UnitDetails {
+                    name: name.into(),
+                    party_org: format!("中共{name}支部委员会"),
+                    party_secretary: "张书记".into(),
+                    contact: "赵联络".into(),
+                    phones: vec!["13805320001".into()],
+                    ..Default::default()
+                },
                 ..Default::default()
             },
             units::Source::Edit,

@@ -317,7 +317,10 @@ fn roster_units(conn: &rusqlite::Connection) {
         lianxi::units::create(
             conn,
             &lianxi::units::UnitInput {
-                name: name.into(),
+                details: lianxi::units::UnitDetails {
+                    name: name.into(),
+                    ..Default::default()
+                },
                 ..Default::default()
             },
             lianxi::units::Source::Edit,

@@ -8,7 +8,7 @@ use lianxi::import::{
     self, no_progress, Action, ColumnMapping, Field, ImportOptions, ImportPlan, PlannedUnit,
     Severity,
 };
-use lianxi::units::{self, UnitCategory, UnitInput, UnitStatus};
+use lianxi::units::{self, UnitCategory, UnitDetails, UnitInput, UnitStatus};
 use rusqlite::Connection;
 
 fn plan(conn: &Connection, name: &str, bytes: &[u8]) -> ImportPlan {
@@ -386,11 +386,14 @@ fn duplicates_in_database_become_updates_or_unchanged() {
     let existing = units::create(
         &conn,
         &UnitInput {
-            name: "海棠小学".into(),
-            category: Some(UnitCategory::School),
-            contact: "旧联系人".into(),
-            phones: vec!["13800000000".into()],
-            address: "海棠路1号".into(),
+            details: UnitDetails {
+                name: "海棠小学".into(),
+                category: UnitCategory::School,
+                contact: "旧联系人".into(),
+                phones: vec!["13800000000".into()],
+                address: "海棠路1号".into(),
+                ..Default::default()
+            },
             ..Default::default()
         },
         units::Source::Edit,
@@ -399,8 +402,11 @@ fn duplicates_in_database_become_updates_or_unchanged() {
     units::create(
         &conn,
         &UnitInput {
-            name: "海棠中学".into(),
-            category: Some(UnitCategory::School),
+            details: UnitDetails {
+                name: "海棠中学".into(),
+                category: UnitCategory::School,
+                ..Default::default()
+            },
             ..Default::default()
         },
         units::Source::Edit,
@@ -751,8 +757,11 @@ fn an_unreadable_date_is_added_to_the_notes_without_losing_them() {
     let existing = units::create(
         &conn,
         &UnitInput {
-            name: "海棠小学".into(),
-            notes: "重要单位".into(),
+            details: UnitDetails {
+                name: "海棠小学".into(),
+                notes: "重要单位".into(),
+                ..Default::default()
+            },
             ..Default::default()
         },
         units::Source::Edit,

@@ -19,7 +19,7 @@ use lianxi::lists::{
     ProjectStatus, ResourceInput, ResourceKind, ResultInput,
 };
 use lianxi::street::{self, StreetProfile};
-use lianxi::units::{self, Source, UnitInput};
+use lianxi::units::{self, Source, UnitDetails, UnitInput};
 use rusqlite::Connection;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -46,9 +46,12 @@ fn unit(conn: &Connection, name: &str) -> i64 {
     units::create(
         conn,
         &UnitInput {
-            name: name.into(),
-            contact: "王海燕".into(),
-            phones: vec!["13805321234".into()],
+            details: UnitDetails {
+                name: name.into(),
+                contact: "王海燕".into(),
+                phones: vec!["13805321234".into()],
+                ..Default::default()
+            },
             ..UnitInput::default()
         },
         Source::Edit,

@@ -21,7 +21,7 @@ use lianxi::meetings::{self, MeetingInput, MeetingKind, MeetingStatus};
 use lianxi::minutes::{self, MinutesEdit, MinutesItem, MinutesStatus};
 use lianxi::print::FontSet;
 use lianxi::street::{self, StreetProfile};
-use lianxi::units::{self, Source, UnitInput};
+use lianxi::units::{self, Source, UnitDetails, UnitInput};
 use rusqlite::{params, Connection};
 
 fn at(h: u32, m: u32) -> chrono::NaiveDateTime {
@@ -35,12 +35,15 @@ fn unit(conn: &Connection, name: &str, secretary: &str, joined: &str) -> i64 {
     units::create(
         conn,
         &UnitInput {
-            name: name.into(),
-            party_org: format!("{name}党支部"),
-            party_secretary: secretary.into(),
-            contact: secretary.into(),
-            phones: vec!["13800000000".into()],
-            joined_on: Some(joined.into()),
+            details: UnitDetails {
+                name: name.into(),
+                party_org: format!("{name}党支部"),
+                party_secretary: secretary.into(),
+                contact: secretary.into(),
+                phones: vec!["13800000000".into()],
+                joined_on: Some(joined.into()),
+                ..Default::default()
+            },
             ..UnitInput::default()
         },
         Source::Edit,

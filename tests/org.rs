@@ -4,7 +4,7 @@
 use lianxi::agreements::{self, AgreementOptions, PairSpec, PartyRef};
 use lianxi::org::{self, CommunityInput};
 use lianxi::street::{self, StreetProfile};
-use lianxi::units::{self, Source, UnitInput};
+use lianxi::units::{self, Source, UnitDetails, UnitInput};
 use lianxi::{db, Error};
 use rusqlite::Connection;
 
@@ -12,13 +12,15 @@ fn unit(conn: &Connection, name: &str, community: i64, branch: i64) -> i64 {
     units::create(
         conn,
         &UnitInput {
-            name: name.into(),
+            details: UnitDetails {
+                name: name.into(),
+                party_secretary: "张书记".into(),
+                contact: "赵联络".into(),
+                phones: vec!["13805320001".into()],
+                ..Default::default()
+            },
             community_id: Some(community),
             branch_id: Some(branch),
-            party_secretary: "张书记".into(),
-            contact: "赵联络".into(),
-            phones: vec!["13805320001".into()],
-            ..Default::default()
         },
         Source::Edit,
     )

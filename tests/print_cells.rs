@@ -11,7 +11,7 @@ use lianxi::meetings::attendance::{self, InviteScope};
 use lianxi::meetings::print_pack::{self, GroupBy};
 use lianxi::meetings::{self, speeches};
 use lianxi::print::FontSet;
-use lianxi::units::{self, Source, UnitCategory, UnitInput};
+use lianxi::units::{self, Source, UnitCategory, UnitDetails, UnitInput};
 use rusqlite::Connection;
 
 /// (unit, attendee, title): long unit names, 4-character names, titles of 4 to 9 characters.
@@ -62,10 +62,13 @@ fn meeting() -> (Connection, i64) {
         let u = units::create(
             &conn,
             &UnitInput {
-                name: unit.into(),
-                category: Some(UnitCategory::Enterprise),
-                contact: person.into(),
-                contact_title: title.into(),
+                details: UnitDetails {
+                    name: unit.into(),
+                    category: UnitCategory::Enterprise,
+                    contact: person.into(),
+                    contact_title: title.into(),
+                    ..Default::default()
+                },
                 ..Default::default()
             },
             Source::Edit,

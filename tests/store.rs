@@ -6,22 +6,22 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use lianxi::backup::{self, BackupReason};
-use lianxi::units::{self, Source, UnitInput};
+use lianxi::units::{self, Source, UnitDetails, UnitInput};
 use lianxi::{db, Error};
 use rusqlite::Connection;
 
 fn unit(name: &str) -> UnitInput {
-    UnitInput {
+    UnitInput::from(UnitDetails {
         name: name.into(),
         ..Default::default()
-    }
+    })
 }
 
 fn names(conn: &Connection) -> Vec<String> {
     units::list(conn)
         .unwrap()
         .into_iter()
-        .map(|u| u.name)
+        .map(|u| u.details.name)
         .collect()
 }
 

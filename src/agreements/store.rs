@@ -233,13 +233,13 @@ pub(super) fn resolve(conn: &Connection, r: &PartyRef, side: &str) -> Result<Par
                 unit_id: Some(u.id),
                 community_id: None,
                 name: if u.party_org.is_empty() {
-                    u.name
+                    u.details.name
                 } else {
-                    u.party_org
+                    u.details.party_org
                 },
-                leader: u.party_secretary,
-                contact: u.contact,
-                phone: u.phones.into_iter().next().unwrap_or_default(),
+                leader: u.details.party_secretary,
+                contact: u.details.contact,
+                phone: u.details.phones.into_iter().next().unwrap_or_default(),
             }
         }
     };

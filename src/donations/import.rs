@@ -408,7 +408,7 @@ pub fn plan_book(
     }
     let roster: Vec<(String, i64, String)> = crate::units::list(conn)?
         .into_iter()
-        .map(|u| (name_key(&u.name), u.id, u.name))
+        .map(|u| (name_key(&u.name), u.id, u.details.name))
         .collect();
     let total = sheet.rows.len();
     let mut donations = Vec::new();

@@ -216,7 +216,7 @@ pub(crate) fn validate(conn: &Connection, input: &DonationInput) -> Result<Donat
     if let Some(uid) = v.unit_id {
         let unit = crate::units::get(conn, uid)?;
         if clean_name(&v.donor_name).is_empty() {
-            v.donor_name = unit.name;
+            v.donor_name = unit.details.name;
         }
     }
     v.donor_name = clean_name(&v.donor_name);

@@ -123,10 +123,6 @@ pub fn commit(
     Ok(b)
 }
 
-fn to_json<T: Serialize>(v: &T) -> Result<String> {
-    Ok(serde_json::to_string(v)?)
-}
-
 /// Community and branch ids by name, created on first use.
 #[derive(Default)]
 struct Groups {
@@ -171,23 +167,12 @@ fn write_unit(
     ts: &str,
 ) -> Result<i64> {
     let row = UnitRow {
-        name: u.name.clone(),
+        details: u.details.clone(),
         name_key: String::new(),
-        short_name: u.short_name.clone(),
-        category: u.category,
         community_id: groups.community(conn, &u.community)?,
         branch_id: groups.branch(conn, &u.branch)?,
-        vice_chair: u.vice_chair,
-        party_org: u.party_org.clone(),
-        party_secretary: u.party_secretary.clone(),
-        contact: u.contact.clone(),
-        contact_title: u.contact_title.clone(),
-        phones: to_json(&u.phones)?,
-        address: u.address.clone(),
-        joined_on: u.joined_on.clone(),
         status: u.status,
         left_on: u.left_on.clone(),
-        notes: u.notes.clone(),
         source_batch_id: Some(batch),
         source_sheet: Some(sheet.to_string()),
         source_row: Some(i64::from(u.source_row)),
@@ -267,7 +252,7 @@ pub fn undo(
             Some(json) => {
                 let old: Unit = serde_json::from_str(&json)
                     .map_err(|e| Error::Conflict(format!("导入前的记录无法读取：{e}")))?;
-                units::update_row(&tx, unit_id, &UnitRow::of(&old)?, &ts)?;
+                units::update_row(&tx, unit_id, &UnitRow::of(&old), &ts)?;
                 let changes = diff(
                     &ImportedUnit::from_unit(&current),
                     &ImportedUnit::from_unit(&old),

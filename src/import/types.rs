@@ -4,28 +4,20 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::header::Field;
-use crate::units::{FieldChange, Unit, UnitCategory, UnitStatus};
+use crate::units::{FieldChange, Unit, UnitDetails, UnitStatus};
 
 /// One unit as read from the file (values as the user sees them).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportedUnit {
-    pub name: String,
-    pub short_name: String,
-    pub category: UnitCategory,
+    /// Its details read as its own fields (`u.name`).
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub details: UnitDetails,
+    /// The community and branch by name, as written in the file.
     pub community: String,
     pub branch: String,
-    pub vice_chair: bool,
-    pub party_org: String,
-    pub party_secretary: String,
-    pub contact: String,
-    pub contact_title: String,
-    pub phones: Vec<String>,
-    pub address: String,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub joined_on: Option<String>,
     pub status: UnitStatus,
     pub left_on: Option<String>,
-    pub notes: String,
     /// Values that could not be read (an invalid date) kept as written; they are added to
     /// the notes (备注) when imported, so nothing the office wrote is lost.
     pub kept_raw: Vec<String>,
@@ -48,22 +40,11 @@ impl ImportedUnit {
     /// A stored unit in the same shape (every field provided).
     pub fn from_unit(u: &Unit) -> Self {
         ImportedUnit {
-            name: u.name.clone(),
-            short_name: u.short_name.clone(),
-            category: u.category,
+            details: u.details.clone(),
             community: u.community.clone().unwrap_or_default(),
             branch: u.branch.clone().unwrap_or_default(),
-            vice_chair: u.vice_chair,
-            party_org: u.party_org.clone(),
-            party_secretary: u.party_secretary.clone(),
-            contact: u.contact.clone(),
-            contact_title: u.contact_title.clone(),
-            phones: u.phones.clone(),
-            address: u.address.clone(),
-            joined_on: u.joined_on.clone(),
             status: u.status,
             left_on: u.left_on.clone(),
-            notes: u.notes.clone(),
             source_row: u
                 .source_row
                 .and_then(|r| u32::try_from(r).ok())

@@ -518,7 +518,7 @@ impl Roster {
                     .entry(name_key(&u.short_name))
                     .or_insert((u.id, u.name.clone()));
             }
-            units.insert(name_key(&u.name), (u.id, u.name));
+            units.insert(name_key(&u.name), (u.id, u.details.name));
         }
         let communities = crate::org::communities(conn)?
             .into_iter()

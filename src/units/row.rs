@@ -1,32 +1,33 @@
 //! A unit's row as written: the one insert, the one update and the one history entry that
-//! edits, imports, undo and the demo all use. The columns are declared once, in
-//! [`unit_row!`]; the statements are built from that list, and a test checks it against the
-//! table.
+//! edits, imports, undo and the demo all use. The columns are the details' (declared once, in
+//! `details.rs`) and the roster's own, declared once in [`unit_row!`]; the statements are
+//! built from those lists, and a test checks them against the table.
 
 use std::sync::LazyLock;
 
-use rusqlite::types::ToSql;
+use rusqlite::types::{ToSql, Value};
 use rusqlite::{params, Connection};
 
-use super::{Source, Unit, UnitCategory, UnitStatus};
+use super::{Source, Unit, UnitDetails, UnitStatus};
 use crate::error::Result;
 use crate::text::name_key;
 
-/// Declares [`UnitRow`]: every column a write sets (all but `id` and the timestamps), with
-/// its type; the field is named as the column.
+/// Declares [`UnitRow`]: the unit's [`UnitDetails`] and every other column a write sets
+/// (all but `id` and the timestamps), with its type; the field is named as the column.
 macro_rules! unit_row {
     ($($(#[$doc:meta])* $field:ident : $ty:ty),+ $(,)?) => {
         /// Every column a write of a unit sets, by name.
         #[derive(Debug, Clone, PartialEq)]
         pub(crate) struct UnitRow {
+            pub details: UnitDetails,
             $($(#[$doc])* pub $field: $ty),+
         }
 
         impl UnitRow {
-            /// The columns, in the order of [`UnitRow::values`].
-            pub(crate) const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
+            /// The roster's own columns, after the details' in [`UnitRow::columns`].
+            const OWN: &'static [&'static str] = &[$(stringify!($field)),+];
 
-            fn values(&self) -> Vec<&dyn ToSql> {
+            fn own_values(&self) -> Vec<&dyn ToSql> {
                 vec![$(&self.$field as &dyn ToSql),+]
             }
         }
@@ -34,105 +35,89 @@ macro_rules! unit_row {
 }
 
 unit_row! {
-    name: String,
-    /// The name normalised for matching (`text::name_key`); set from `name` by [`UnitRow::keyed`].
+    /// The name normalised for matching (`text::name_key`); set from the name by [`UnitRow::keyed`].
     name_key: String,
-    short_name: String,
-    category: UnitCategory,
     community_id: Option<i64>,
     branch_id: Option<i64>,
-    vice_chair: bool,
-    party_org: String,
-    party_secretary: String,
-    contact: String,
-    contact_title: String,
-    /// The phone numbers as a JSON list.
-    phones: String,
-    address: String,
-    joined_on: Option<String>,
     status: UnitStatus,
     left_on: Option<String>,
-    notes: String,
     source_batch_id: Option<i64>,
     source_sheet: Option<String>,
     source_row: Option<i64>,
 }
 
 impl UnitRow {
+    /// Every column a write sets, in the order of the statements' parameters.
+    pub(crate) fn columns() -> impl Iterator<Item = &'static str> {
+        UnitDetails::COLUMNS.iter().chain(Self::OWN).copied()
+    }
+
     /// A stored unit's row (to restore it, or as the base an edit changes).
-    pub(crate) fn of(u: &Unit) -> Result<Self> {
-        Ok(UnitRow {
-            name: u.name.clone(),
+    pub(crate) fn of(u: &Unit) -> Self {
+        UnitRow {
+            details: u.details.clone(),
             name_key: name_key(&u.name),
-            short_name: u.short_name.clone(),
-            category: u.category,
             community_id: u.community_id,
             branch_id: u.branch_id,
-            vice_chair: u.vice_chair,
-            party_org: u.party_org.clone(),
-            party_secretary: u.party_secretary.clone(),
-            contact: u.contact.clone(),
-            contact_title: u.contact_title.clone(),
-            phones: serde_json::to_string(&u.phones)?,
-            address: u.address.clone(),
-            joined_on: u.joined_on.clone(),
             status: u.status,
             left_on: u.left_on.clone(),
-            notes: u.notes.clone(),
             source_batch_id: u.source_batch_id,
             source_sheet: u.source_sheet.clone(),
             source_row: u.source_row,
-        })
+        }
     }
 
-    /// The row with `name_key` matching `name` (call after changing the name).
+    /// The row with `name_key` matching the name (call after changing the name).
     pub(crate) fn keyed(mut self) -> Self {
-        self.name_key = name_key(&self.name);
+        self.name_key = name_key(&self.details.name);
         self
     }
 }
 
 static INSERT: LazyLock<String> = LazyLock::new(|| {
-    let n = UnitRow::COLUMNS.len();
+    let columns: Vec<&str> = UnitRow::columns().collect();
+    let n = columns.len();
     let marks: Vec<String> = (2..=n + 1).map(|i| format!("?{i}")).collect();
     format!(
         "INSERT INTO units (id, {}, created_at, updated_at) VALUES (?1, {}, ?{t}, ?{t})",
-        UnitRow::COLUMNS.join(", "),
+        columns.join(", "),
         marks.join(", "),
         t = n + 2
     )
 });
 
 static UPDATE: LazyLock<String> = LazyLock::new(|| {
-    let n = UnitRow::COLUMNS.len();
-    let sets: Vec<String> = UnitRow::COLUMNS
-        .iter()
+    let sets: Vec<String> = UnitRow::columns()
         .enumerate()
         .map(|(i, c)| format!("{c} = ?{}", i + 2))
         .collect();
     format!(
         "UPDATE units SET {}, updated_at = ?{} WHERE id = ?1",
         sets.join(", "),
-        n + 2
+        sets.len() + 2
     )
 });
 
+/// Runs `sql` with the id, every column of `row` and the time, in that order.
+fn write(conn: &Connection, sql: &str, id: &Option<i64>, row: &UnitRow, ts: &str) -> Result<()> {
+    let details: Vec<Value> = row.details.to_columns()?;
+    let mut values: Vec<&dyn ToSql> = vec![id];
+    values.extend(details.iter().map(|v| v as &dyn ToSql));
+    values.extend(row.own_values());
+    values.push(&ts);
+    conn.prepare_cached(sql)?.execute(values.as_slice())?;
+    Ok(())
+}
+
 /// Inserts a unit (with the id given, or a new one) and returns its id.
 pub(crate) fn insert(conn: &Connection, id: Option<i64>, row: &UnitRow, ts: &str) -> Result<i64> {
-    let mut values: Vec<&dyn ToSql> = vec![&id];
-    values.extend(row.values());
-    values.push(&ts);
-    conn.prepare_cached(&INSERT)?.execute(values.as_slice())?;
+    write(conn, &INSERT, &id, row, ts)?;
     Ok(conn.last_insert_rowid())
 }
 
 /// Writes every column of unit `id`.
 pub(crate) fn update(conn: &Connection, id: i64, row: &UnitRow, ts: &str) -> Result<()> {
-    let mut values: Vec<&dyn ToSql> = vec![&id];
-    values.extend(row.values());
-    values.push(&ts);
-    conn.prepare_cached(&UPDATE)?.execute(values.as_slice())?;
-    Ok(())
+    write(conn, &UPDATE, &Some(id), row, ts)
 }
 
 /// One entry of a unit's history: where the change came from, what changed (as the user
@@ -183,7 +168,7 @@ mod tests {
             .unwrap();
         table.retain(|c| !["id", "created_at", "updated_at"].contains(&c.as_str()));
         table.sort();
-        let mut declared: Vec<String> = UnitRow::COLUMNS.iter().map(|c| c.to_string()).collect();
+        let mut declared: Vec<String> = UnitRow::columns().map(String::from).collect();
         declared.sort();
         assert_eq!(declared, table);
     }

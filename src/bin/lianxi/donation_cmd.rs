@@ -238,7 +238,7 @@ pub fn run(
             let mut input = DonationInput {
                 meeting_id: a.meeting,
                 unit_id: unit.as_ref().map(|u| u.id),
-                donor_name: unit.map_or(a.donor.clone(), |u| u.name),
+                donor_name: unit.map_or(a.donor.clone(), |u| u.details.name),
                 credit_code: a.credit_code.unwrap_or_default(),
                 year: a.year,
                 purpose: a.purpose.unwrap_or_default(),

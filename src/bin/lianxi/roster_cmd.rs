@@ -66,7 +66,7 @@ pub fn run(conn: &mut Connection, path: &Path, action: RosterAction) -> Result<(
                         u.id,
                         u.name,
                         u.category.label(),
-                        u.branch.unwrap_or_default(),
+                        u.branch.as_deref().unwrap_or_default(),
                         u.contact,
                         u.phones.join("、")
                     );

@@ -21,11 +21,11 @@ changes: Array<FieldChange>,
  * Names (in the file or the database) that differ only by 有限公司/有限责任公司/股份有限公司
  * or a trailing bracket: possibly the same unit, never merged automatically.
  */
-suspected_duplicates: Array<string>, name: string, short_name: string, category: UnitCategory, community: string, branch: string, vice_chair: boolean, party_org: string, party_secretary: string, contact: string, contact_title: string, phones: Array<string>, address: string, 
+suspected_duplicates: Array<string>, 
 /**
- * `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+ * The community and branch by name, as written in the file.
  */
-joined_on: string | null, status: UnitStatus, left_on: string | null, notes: string, 
+community: string, branch: string, status: UnitStatus, left_on: string | null, 
 /**
  * Values that could not be read (an invalid date) kept as written; they are added to
  * the notes (备注) when imported, so nothing the office wrote is lost.
@@ -42,4 +42,8 @@ merged_rows: Array<number>,
 /**
  * Fields the file gave a value for; the others keep the database's value.
  */
-provided: Array<Field>, };
+provided: Array<Field>, name: string, short_name: string, category: UnitCategory, vice_chair: boolean, party_org: string, party_secretary: string, contact: string, contact_title: string, phones: Array<string>, address: string, 
+/**
+ * `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (checked and normalised by `units::validate`).
+ */
+joined_on: string | null, notes: string, };

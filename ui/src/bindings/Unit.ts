@@ -3,10 +3,11 @@ import type { UnitCategory } from "./UnitCategory";
 import type { UnitStatus } from "./UnitStatus";
 
 /**
- * A member unit as stored, with the names of its community and branch.
+ * A member unit as stored: its details, its community and branch (with their names), its
+ * status and where it came from. Its details read as its own fields (`unit.name`).
  */
-export type Unit = { id: number, name: string, short_name: string, category: UnitCategory, community_id: number | null, community: string | null, branch_id: number | null, branch: string | null, vice_chair: boolean, party_org: string, party_secretary: string, contact: string, contact_title: string, phones: Array<string>, address: string, 
+export type Unit = { id: number, community_id: number | null, community: string | null, branch_id: number | null, branch: string | null, status: UnitStatus, left_on: string | null, source_batch_id: number | null, source_sheet: string | null, source_row: number | null, created_at: string, updated_at: string, name: string, short_name: string, category: UnitCategory, vice_chair: boolean, party_org: string, party_secretary: string, contact: string, contact_title: string, phones: Array<string>, address: string, 
 /**
- * `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+ * `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (checked and normalised by `units::validate`).
  */
-joined_on: string | null, status: UnitStatus, left_on: string | null, notes: string, source_batch_id: number | null, source_sheet: string | null, source_row: number | null, created_at: string, updated_at: string, };
+joined_on: string | null, notes: string, };

@@ -2,6 +2,10 @@
 import type { UnitCategory } from "./UnitCategory";
 
 /**
- * What a user enters to add or edit a unit.
+ * What a user enters to add or edit a unit: its details, and its community and branch.
  */
-export type UnitInput = { name: string, short_name: string, category: UnitCategory | null, community_id: number | null, branch_id: number | null, vice_chair: boolean, party_org: string, party_secretary: string, contact: string, contact_title: string, phones: Array<string>, address: string, joined_on: string | null, notes: string, };
+export type UnitInput = { community_id: number | null, branch_id: number | null, name: string, short_name: string, category: UnitCategory, vice_chair: boolean, party_org: string, party_secretary: string, contact: string, contact_title: string, phones: Array<string>, address: string, 
+/**
+ * `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (checked and normalised by `units::validate`).
+ */
+joined_on: string | null, notes: string, };
