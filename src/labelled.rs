@@ -98,6 +98,58 @@ pub(crate) fn json_column<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// A stored date (`YYYY-MM-DD`); a value that is not one is a data error, never "no date".
+pub(crate) fn date_column(
+    r: &rusqlite::Row<'_>,
+    col: &'static str,
+) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    parsed_column(r, col, |s| {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    })
+}
+
+/// A stored time of day (`HH:MM`, or `HH:MM:SS`); anything else is a data error.
+pub(crate) fn time_column(
+    r: &rusqlite::Row<'_>,
+    col: &'static str,
+) -> rusqlite::Result<Option<chrono::NaiveTime>> {
+    parsed_column(r, col, |s| {
+        chrono::NaiveTime::parse_from_str(s, "%H:%M")
+            .or_else(|_| chrono::NaiveTime::parse_from_str(s, "%H:%M:%S"))
+            .ok()
+    })
+}
+
+/// A stored moment (`YYYY-MM-DD HH:MM:SS`, local time); anything else is a data error.
+pub(crate) fn moment_column(
+    r: &rusqlite::Row<'_>,
+    col: &'static str,
+) -> rusqlite::Result<Option<chrono::NaiveDateTime>> {
+    parsed_column(r, col, |s| {
+        chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").ok()
+    })
+}
+
+fn parsed_column<T>(
+    r: &rusqlite::Row<'_>,
+    col: &'static str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> rusqlite::Result<Option<T>> {
+    let Some(s) = r.get::<_, Option<String>>(col)? else {
+        return Ok(None);
+    };
+    parse(&s).map(Some).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            Type::Text,
+            Box::new(UnreadableValue {
+                what: col,
+                value: s.chars().take(40).collect(),
+            }),
+        )
+    })
+}
+
 /// The unreadable value inside a rusqlite error, if that is what it is.
 pub(crate) fn unreadable(e: &rusqlite::Error) -> Option<&UnreadableValue> {
     match e {

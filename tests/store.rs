@@ -439,3 +439,47 @@ fn an_unreadable_stored_value_is_a_data_error_not_a_default() {
     conn.execute("UPDATE units SET phones = '[]'", []).unwrap();
     assert_eq!(units::get(&conn, id).unwrap().name, "海棠中学");
 }
+
+/// A stored date or time that does not parse (a hand edit, another program) is a data error
+/// naming the value, never a meeting, donation or 纪要 silently without its date.
+#[test]
+fn an_unreadable_stored_date_is_a_data_error_not_a_missing_date() {
+    let (_dir, path) = temp_db();
+    let conn = db::open(&path).unwrap();
+    let meeting = lianxi::meetings::create(
+        &conn,
+        &lianxi::meetings::MeetingInput {
+            title: "2026年联席会年会".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 9, 21),
+            start_time: chrono::NaiveTime::from_hms_opt(14, 30, 0),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        meeting.date.map(|d| d.to_string()).as_deref(),
+        Some("2026-09-21")
+    );
+    for (sql, what) in [
+        (
+            "UPDATE meetings SET date = '2026年9月21日'",
+            "2026年9月21日",
+        ),
+        (
+            "UPDATE meetings SET date = '2026-09-21', start_time = '下午两点'",
+            "下午两点",
+        ),
+    ] {
+        conn.execute(sql, []).unwrap();
+        let e = lianxi::meetings::get(&conn, meeting.id).unwrap_err();
+        assert_eq!(e.kind(), "data", "{sql}");
+        assert!(e.to_string().contains(what), "{e}");
+    }
+    conn.execute("UPDATE meetings SET start_time = '14:30:00'", [])
+        .unwrap();
+    let back = lianxi::meetings::get(&conn, meeting.id).unwrap();
+    assert_eq!(
+        back.start_time.map(|t| t.to_string()).as_deref(),
+        Some("14:30:00")
+    );
+}

@@ -250,20 +250,20 @@ fn duplicate_name(e: rusqlite::Error, name: &str) -> Error {
 }
 
 const SELECT: &str = "SELECT t.id, t.name, t.body, t.builtin, t.created_at, t.updated_at,
-        (SELECT COUNT(*) FROM agreements a WHERE a.template_id = t.id)
+        (SELECT COUNT(*) FROM agreements a WHERE a.template_id = t.id) AS used_by
      FROM agreement_templates t";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<(AgreementTemplate, String)> {
-    let body: String = r.get(2)?;
+    let body: String = r.get("body")?;
     Ok((
         AgreementTemplate {
-            id: r.get(0)?,
-            name: r.get(1)?,
+            id: r.get("id")?,
+            name: r.get("name")?,
             body: TemplateBody::default(),
-            builtin: r.get(3)?,
-            created_at: r.get(4)?,
-            updated_at: r.get(5)?,
-            used_by: r.get(6)?,
+            builtin: r.get("builtin")?,
+            created_at: r.get("created_at")?,
+            updated_at: r.get("updated_at")?,
+            used_by: r.get("used_by")?,
         },
         body,
     ))

@@ -21,10 +21,7 @@ use crate::text::{clean_name, clean_text};
 const SELECT: &str = "SELECT d.*, m.title AS meeting_title FROM donations d
     LEFT JOIN meetings m ON m.id = d.meeting_id";
 
-fn date_col(r: &Row<'_>, col: &str) -> rusqlite::Result<Option<NaiveDate>> {
-    let s: Option<String> = r.get(col)?;
-    Ok(s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
-}
+use crate::labelled::date_column as date_col;
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Donation> {
     let basis: Option<String> = r.get("valuation_basis")?;

@@ -31,10 +31,7 @@ const MAX_NAME: usize = 100;
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
 
-fn date_col(r: &Row<'_>, col: &str) -> rusqlite::Result<Option<NaiveDate>> {
-    let s: Option<String> = r.get(col)?;
-    Ok(s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
-}
+use crate::labelled::date_column as date_col;
 
 fn day(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())

@@ -75,15 +75,15 @@ pub fn schedule(start: NaiveTime, durations: &[u32]) -> Vec<(NaiveTime, NaiveTim
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<AgendaItem> {
     Ok(AgendaItem {
-        id: r.get(0)?,
-        meeting_id: r.get(1)?,
-        position: r.get(2)?,
-        kind: r.get(3)?,
-        title: r.get(4)?,
-        presenter_unit_id: r.get(5)?,
-        presenter: r.get(6)?,
-        duration_min: r.get(7)?,
-        notes: r.get(8)?,
+        id: r.get("id")?,
+        meeting_id: r.get("meeting_id")?,
+        position: r.get("position")?,
+        kind: r.get("kind")?,
+        title: r.get("title")?,
+        presenter_unit_id: r.get("presenter_unit_id")?,
+        presenter: r.get("presenter")?,
+        duration_min: r.get("duration_min")?,
+        notes: r.get("notes")?,
         start: None,
         end: None,
     })
@@ -93,7 +93,7 @@ const SELECT: &str = "SELECT i.id, i.meeting_id, i.position, i.kind, i.title, i.
     i.presenter, CASE WHEN i.kind = 'speeches' AND EXISTS
         (SELECT 1 FROM speeches s WHERE s.agenda_item_id = i.id)
       THEN (SELECT SUM(s.minutes) FROM speeches s WHERE s.agenda_item_id = i.id)
-      ELSE i.duration_min END,
+      ELSE i.duration_min END AS duration_min,
     i.notes FROM agenda_items i";
 
 /// The agenda in order, with times computed from the meeting's start time.

@@ -109,32 +109,30 @@ pub struct AttendanceCounts {
     pub guests_present: i64,
 }
 
-const SELECT: &str = "SELECT a.id, a.meeting_id, a.unit_id, COALESCE(u.name, a.guest_org),
-    u.category, b.name, c.name, a.role, a.attendee_names, a.attendee_title, a.reply,
-    a.substitute_name, a.signed_in_at, a.sort_order, a.notes
+const SELECT: &str = "SELECT a.id, a.meeting_id, a.unit_id, COALESCE(u.name, a.guest_org) AS name,
+    u.category, b.name AS branch, c.name AS community, a.role, a.attendee_names,
+    a.attendee_title, a.reply, a.substitute_name, a.signed_in_at, a.sort_order, a.notes
     FROM attendance a LEFT JOIN units u ON u.id = a.unit_id
     LEFT JOIN branches b ON b.id = u.branch_id
     LEFT JOIN communities c ON c.id = u.community_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Invitee> {
-    let signed: Option<String> = r.get(12)?;
     Ok(Invitee {
-        id: r.get(0)?,
-        meeting_id: r.get(1)?,
-        unit_id: r.get(2)?,
-        name: r.get(3)?,
-        category: r.get(4)?,
-        branch: r.get(5)?,
-        community: r.get(6)?,
-        role: r.get(7)?,
-        attendee_names: r.get(8)?,
-        attendee_title: r.get(9)?,
-        reply: r.get(10)?,
-        substitute_name: r.get(11)?,
-        signed_in_at: signed
-            .and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%d %H:%M:%S").ok()),
-        sort_order: r.get(13)?,
-        notes: r.get(14)?,
+        id: r.get("id")?,
+        meeting_id: r.get("meeting_id")?,
+        unit_id: r.get("unit_id")?,
+        name: r.get("name")?,
+        category: r.get("category")?,
+        branch: r.get("branch")?,
+        community: r.get("community")?,
+        role: r.get("role")?,
+        attendee_names: r.get("attendee_names")?,
+        attendee_title: r.get("attendee_title")?,
+        reply: r.get("reply")?,
+        substitute_name: r.get("substitute_name")?,
+        signed_in_at: crate::labelled::moment_column(r, "signed_in_at")?,
+        sort_order: r.get("sort_order")?,
+        notes: r.get("notes")?,
     })
 }
 

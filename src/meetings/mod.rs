@@ -172,25 +172,23 @@ pub(crate) fn store_time(t: NaiveTime) -> String {
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
-    let date: Option<String> = r.get(5)?;
-    let time: Option<String> = r.get(6)?;
     Ok(Meeting {
-        id: r.get(0)?,
-        kind: r.get(1)?,
-        title: r.get(2)?,
-        session_no: r.get(3)?,
-        theme: r.get(4)?,
-        date: date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-        start_time: time.as_deref().and_then(parse_time),
-        venue: r.get(7)?,
-        host: r.get(8)?,
-        chair: r.get(9)?,
-        recorder: r.get(10)?,
-        status: r.get(11)?,
-        based_on_id: r.get(12)?,
-        notes: r.get(13)?,
-        created_at: r.get(14)?,
-        updated_at: r.get(15)?,
+        id: r.get("id")?,
+        kind: r.get("kind")?,
+        title: r.get("title")?,
+        session_no: r.get("session_no")?,
+        theme: r.get("theme")?,
+        date: crate::labelled::date_column(r, "date")?,
+        start_time: crate::labelled::time_column(r, "start_time")?,
+        venue: r.get("venue")?,
+        host: r.get("host")?,
+        chair: r.get("chair")?,
+        recorder: r.get("recorder")?,
+        status: r.get("status")?,
+        based_on_id: r.get("based_on_id")?,
+        notes: r.get("notes")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
     })
 }
 

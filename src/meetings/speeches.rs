@@ -60,26 +60,27 @@ pub struct SpeechInput {
     pub notes: String,
 }
 
-const SELECT: &str = "SELECT s.id, s.meeting_id, s.position, s.unit_id, u.name, s.speaker_name,
+const SELECT: &str =
+    "SELECT s.id, s.meeting_id, s.position, s.unit_id, u.name AS unit_name, s.speaker_name,
     s.speaker_title, s.topic, s.minutes, s.on_behalf_count, s.agenda_item_id, s.notes
     FROM speeches s LEFT JOIN units u ON u.id = s.unit_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Speech> {
     Ok(Speech {
-        id: r.get(0)?,
-        meeting_id: r.get(1)?,
-        position: r.get(2)?,
-        unit_id: r.get(3)?,
-        unit_name: r.get(4)?,
-        speaker_name: r.get(5)?,
-        speaker_title: r.get(6)?,
-        topic: r.get(7)?,
-        minutes: r.get(8)?,
-        on_behalf_count: r.get(9)?,
+        id: r.get("id")?,
+        meeting_id: r.get("meeting_id")?,
+        position: r.get("position")?,
+        unit_id: r.get("unit_id")?,
+        unit_name: r.get("unit_name")?,
+        speaker_name: r.get("speaker_name")?,
+        speaker_title: r.get("speaker_title")?,
+        topic: r.get("topic")?,
+        minutes: r.get("minutes")?,
+        on_behalf_count: r.get("on_behalf_count")?,
         on_behalf_unit_ids: Vec::new(),
         on_behalf_unit_names: Vec::new(),
-        agenda_item_id: r.get(10)?,
-        notes: r.get(11)?,
+        agenda_item_id: r.get("agenda_item_id")?,
+        notes: r.get("notes")?,
     })
 }
 

@@ -9,7 +9,6 @@ mod news;
 mod print;
 mod store;
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -77,11 +76,6 @@ pub fn cn_numeral(n: usize) -> String {
         }
         _ => n.to_string(),
     }
-}
-
-/// The date of a 印发日期 as stored (ISO) or `None`.
-pub(crate) fn parse_date(s: Option<String>) -> Option<NaiveDate> {
-    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{draft, facts, parse_date, Attendee, MinutesItem};
+use super::{draft, facts, Attendee, MinutesItem};
 use crate::db::{atomically, now};
 use crate::meetings::agenda;
 use crate::meetings::attendance::{self, AttendeeRole, Reply};
@@ -181,7 +181,7 @@ fn read(conn: &Connection, id: i64) -> Result<Minutes> {
                 send_to: r.get("send_to")?,
                 copy_to: r.get("copy_to")?,
                 issuer: r.get("issuer")?,
-                issued_on: parse_date(r.get("issued_on")?),
+                issued_on: crate::labelled::date_column(r, "issued_on")?,
                 lists_at: r.get("lists_at")?,
                 updated_at: r.get("updated_at")?,
             })
