@@ -609,6 +609,11 @@ fn the_word_files_read_in_libreoffice_as_the_pdfs_do() {
         "rows tall enough to stamp"
     );
     assert!(claims.contains("<w:tblHeader"));
+    // The project claimed by two units is one merged cell in each of its four project
+    // columns: four cells restart a merge, the four under them continue it.
+    let restart = claims.matches(r#"<w:vMerge w:val="restart""#).count();
+    let continued = claims.matches(r#"<w:vMerge w:val="continue""#).count();
+    assert_eq!((restart, continued), (4, 4), "{claims}");
     let report = part(&d.join("完成情况通报.docx"), "word/document.xml");
     assert!(!report.contains(r#"w:orient="landscape""#));
     assert!(report.contains("仿宋_GB2312"));

@@ -209,6 +209,7 @@ fn a_row_taller_than_a_page_is_cut_between_lines_and_nothing_is_lost() {
         ],
         borders: true,
         size: Some(16.0),
+        joined: Vec::new(),
     }));
     let bytes = render(&doc, &fonts, &PageStyle::default()).expect("renders");
     let dir = tempfile::tempdir().expect("tempdir");

@@ -242,6 +242,7 @@ pub fn build_doc(a: &Agreement) -> Result<Doc> {
         .collect(),
         borders: false,
         size: None,
+        joined: Vec::new(),
     }));
     doc.push(Block::KeepTogether(end));
     Ok(doc)

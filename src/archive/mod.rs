@@ -566,6 +566,7 @@ fn changes_doc(conn: &Connection, year: i32) -> Result<Doc> {
         rows,
         borders: true,
         size: Some(10.5),
+        joined: Vec::new(),
     }));
     Ok(doc)
 }
@@ -612,6 +613,7 @@ fn contents_doc(conn: &Connection, year: i32, rows: &[ManifestRow]) -> Result<Do
         rows: table_rows,
         borders: true,
         size: Some(10.5),
+        joined: Vec::new(),
     }));
     Ok(doc)
 }

@@ -366,7 +366,9 @@ impl Writer<'_> {
             .iter()
             .filter_map(|c| c.min_height)
             .fold(0.0, f32::max);
-        let row = |cells: &[String], role: FontRole, header: bool| {
+        // `merged`: the leading columns continued from the row above, and continued by the row
+        // below (Word's vMerge: the first cell restarts a merge, the cells under it continue it).
+        let row = |cells: &[String], role: FontRole, header: bool, merged: (usize, usize)| {
             let cells = (0..columns)
                 .map(|c| {
                     let text = cell_text(cells, c, columns);
@@ -378,6 +380,11 @@ impl Writer<'_> {
                     let mut cell = TableCell::new().width(widths[c] as usize, WidthType::Dxa);
                     if !header && least > 0.0 {
                         cell = cell.vertical_align(docx_rs::VAlignType::Center);
+                    }
+                    if c < merged.0 {
+                        cell = cell.vertical_merge(docx_rs::VMergeType::Continue);
+                    } else if c < merged.1 {
+                        cell = cell.vertical_merge(docx_rs::VMergeType::Restart);
                     }
                     for line in text.split('\n') {
                         let p = self
@@ -401,10 +408,11 @@ impl Writer<'_> {
         };
         let mut rows = Vec::new();
         if let Some(h) = &table.header {
-            rows.push(row(h, FontRole::Heading1, true));
+            rows.push(row(h, FontRole::Heading1, true, (0, 0)));
         }
-        for r in &table.rows {
-            rows.push(row(r, FontRole::Body, false));
+        for (i, r) in table.rows.iter().enumerate() {
+            let merged = (table.joined_above(i), table.joined_above(i + 1));
+            rows.push(row(r, FontRole::Body, false, merged));
         }
         let total: i32 = widths.iter().sum();
         let t = if table.borders {

@@ -162,6 +162,7 @@ pub fn register_doc(conn: &Connection, filter: &DonationFilter) -> Result<Doc> {
         rows,
         borders: true,
         size: Some(10.5),
+        joined: Vec::new(),
     }));
     let t = DonationTotals::of(&list);
     let mut totals = vec![
@@ -223,6 +224,7 @@ pub fn register_doc(conn: &Connection, filter: &DonationFilter) -> Result<Doc> {
         ]],
         borders: false,
         size: None,
+        joined: Vec::new(),
     }));
     doc.push(Block::KeepTogether(totals));
     Ok(doc)

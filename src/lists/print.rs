@@ -357,6 +357,7 @@ pub fn lists_doc(paper: &ListsPaper) -> Result<Doc> {
             rows,
             borders: true,
             size: Some(TABLE_SIZE),
+            joined: Vec::new(),
         }));
     }
 
@@ -415,6 +416,7 @@ pub fn lists_doc(paper: &ListsPaper) -> Result<Doc> {
             rows,
             borders: true,
             size: Some(TABLE_SIZE),
+            joined: Vec::new(),
         }));
     }
 
@@ -463,6 +465,7 @@ pub fn lists_doc(paper: &ListsPaper) -> Result<Doc> {
             rows,
             borders: true,
             size: Some(TABLE_SIZE),
+            joined: Vec::new(),
         }));
     }
     Ok(doc)
@@ -486,6 +489,9 @@ pub fn claims_doc(paper: &ClaimsPaper) -> Result<Doc> {
         doc.push(Block::line(paper.meeting_name.clone(), Align::Center));
     }
     let mut rows = Vec::new();
+    // The project's four cells span the rows of all its claimants.
+    let mut joined = Vec::new();
+    const PROJECT_CELLS: usize = 4;
     for (i, p) in paper.projects.iter().enumerate() {
         project_fields(&mut doc, p);
         let mut first = vec![
@@ -495,12 +501,13 @@ pub fn claims_doc(paper: &ClaimsPaper) -> Result<Doc> {
             p.content.clone(),
         ];
         // The lead first; each claimant on a row of its own, with room for its seal. The
-        // rows after the first leave the project's cells blank.
+        // rows after the first continue the project's cells (one merged cell each).
         let mut claims: Vec<&ClaimRow> = p.claims.iter().filter(|c| c.lead).collect();
         claims.extend(p.claims.iter().filter(|c| !c.lead));
         if claims.is_empty() {
             first.extend(std::iter::repeat_n(String::new(), 4));
             rows.push(first);
+            joined.push(0);
             continue;
         }
         let several = claims.len() > 1;
@@ -508,8 +515,9 @@ pub fn claims_doc(paper: &ClaimsPaper) -> Result<Doc> {
             let mut row = if k == 0 {
                 std::mem::take(&mut first)
             } else {
-                vec![String::new(); 4]
+                vec![String::new(); PROJECT_CELLS]
             };
+            joined.push(if k == 0 { 0 } else { PROJECT_CELLS });
             row.push(match (several, c.lead) {
                 (true, true) => format!("{}（牵头）", c.unit),
                 (true, false) => format!("{}（协作）", c.unit),
@@ -547,6 +555,7 @@ pub fn claims_doc(paper: &ClaimsPaper) -> Result<Doc> {
         rows,
         borders: true,
         size: Some(TABLE_SIZE),
+        joined,
     }));
     doc.push(Block::Spacer(0.5));
     doc.push(Block::Paragraph {
@@ -654,6 +663,7 @@ pub fn progress_doc(paper: &ProgressPaper) -> Result<Doc> {
         rows,
         borders: true,
         size: Some(TABLE_SIZE),
+        joined: Vec::new(),
     }));
     // 二、下一步工作: the claimed projects not done yet, to finish; the unclaimed ones, to claim.
     let quoted = |list: &[&ProjectRow]| -> String {

@@ -149,6 +149,26 @@ pub struct Table {
     /// Type size; the body size when `None`. A cell whose text would leave one character
     /// alone on its last line, or break a short word, is set up to a quarter smaller.
     pub size: Option<f32>,
+    /// Per body row, how many of its leading columns continue the cells of the row above
+    /// (a project claimed by several units: its 序号, 名称 and 内容 span the claimants' rows);
+    /// a missing entry is 0. Continued cells are blank and merged with the cell above: no
+    /// rule between them in the PDF, one merged cell in Word; the rows of such a group are
+    /// kept on one page where they fit.
+    pub joined: Vec<usize>,
+}
+
+impl Table {
+    /// How many leading columns of body row `row` continue the row above.
+    pub fn joined_above(&self, row: usize) -> usize {
+        if row == 0 {
+            return 0;
+        }
+        self.joined
+            .get(row)
+            .copied()
+            .unwrap_or(0)
+            .min(self.columns.len())
+    }
 }
 
 /// A unit of a document's content, laid out from top to bottom.

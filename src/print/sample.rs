@@ -189,6 +189,7 @@ pub fn agreement(seq: usize) -> Doc {
             .collect(),
         borders: true,
         size: Some(12.0),
+        joined: Vec::new(),
     }));
     doc.push(Block::Heading1("三、甲方职责".into()))
         .push(Block::para("负责制定年度共建计划，统筹辖区共建资源，为乙方党员参加社区活动提供场地和便利；及时向乙方通报街道重点工作；负责共建经费的管理和使用情况反馈。"))
@@ -218,6 +219,7 @@ pub fn agreement(seq: usize) -> Doc {
             ],
             borders: false,
             size: None,
+            joined: Vec::new(),
         }),
     ]));
     doc

@@ -110,7 +110,14 @@ pub(crate) fn table_pieces(fonts: &FontSet, style: &PageStyle, table: &Table) ->
     let mut out = Vec::new();
     let header = table.header.as_ref().map(|cells| {
         let cells = lay_out_row(fonts, &g, FontRole::Heading1, cells);
-        let mut piece = row_piece(table, &g, FontRole::Heading1, &cells, 0, usize::MAX);
+        let mut piece = row_piece(
+            table,
+            &g,
+            FontRole::Heading1,
+            &cells,
+            (0, usize::MAX),
+            Open::default(),
+        );
         piece.keep_with_next = true;
         piece
     });
@@ -122,19 +129,35 @@ pub(crate) fn table_pieces(fonts: &FontSet, style: &PageStyle, table: &Table) ->
     if let Some(h) = &header {
         out.push(Piece::clone(h));
     }
-    for row in &table.rows {
+    for (r, row) in table.rows.iter().enumerate() {
         let cells = lay_out_row(fonts, &g, FontRole::Body, row);
         let n = row_lines(&cells);
+        // Leading columns merged with the row above and with the row below: no rule there.
+        let (above, below) = (table.joined_above(r), table.joined_above(r + 1));
         let mut from = 0;
         while from < n {
             let to = (from + max_lines).min(n);
-            let mut piece = row_piece(table, &g, FontRole::Body, &cells, from, to);
+            let open = Open {
+                top: if from == 0 { above } else { 0 },
+                bottom: if to == n { below } else { 0 },
+            };
+            let mut piece = row_piece(table, &g, FontRole::Body, &cells, (from, to), open);
             piece.repeat_header = header.clone();
+            // A row that the next continues stays on its page with it.
+            piece.keep_with_next = open.bottom > 0;
             out.push(piece);
             from = to;
         }
     }
     out
+}
+
+/// How many leading columns of a row piece are open at its top and at its bottom (merged with
+/// the row above or below): their part of that rule is not drawn.
+#[derive(Debug, Clone, Copy, Default)]
+struct Open {
+    top: usize,
+    bottom: usize,
 }
 
 /// The text of column `c` of a row; cells beyond the last column are joined onto the last
@@ -283,8 +306,8 @@ fn row_piece(
     g: &Geometry,
     role: FontRole,
     cells: &[Cell],
-    from: usize,
-    to: usize,
+    (from, to): (usize, usize),
+    open: Open,
 ) -> Piece {
     let n = row_lines(cells);
     let to = to.min(n);
@@ -327,14 +350,16 @@ fn row_piece(
     }
     if g.borders {
         let right = g.xs.last().copied().unwrap_or(0.0) + g.widths.last().copied().unwrap_or(0.0);
-        items.push(Item::Rule {
-            from: (0.0, 0.0),
-            to: (right, 0.0),
-        });
-        items.push(Item::Rule {
-            from: (0.0, height),
-            to: (right, height),
-        });
+        // A horizontal rule starts after the columns open on that side.
+        let start = |open: usize| g.xs.get(open).copied();
+        for (open, y) in [(open.top, 0.0), (open.bottom, height)] {
+            if let Some(x) = start(open) {
+                items.push(Item::Rule {
+                    from: (x, y),
+                    to: (right, y),
+                });
+            }
+        }
         for x in g.xs.iter().copied().chain(std::iter::once(right)) {
             items.push(Item::Rule {
                 from: (x, 0.0),
@@ -512,6 +537,7 @@ mod tests {
             ],
             borders: true,
             size: Some(12.0),
+            joined: Vec::new(),
         }
     }
 
@@ -589,5 +615,47 @@ mod tests {
         // Without it, the rows are as tall as their text.
         let plain = table_pieces(&fonts, &PageStyle::default(), &narrow_table(Fit::Entries));
         assert!(plain[1].height < least);
+    }
+
+    /// The horizontal rules of a piece: (start x, y).
+    fn horizontal_rules(p: &Piece) -> Vec<(f32, f32)> {
+        p.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rule { from, to } if from.1 == to.1 => Some((from.0, from.1)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn joined_rows_leave_out_the_rule_between_their_merged_cells_and_stay_together() {
+        let fonts = FontSet::bundled().expect("bundled font");
+        let mut table = narrow_table(Fit::Entries);
+        // The second body row continues the first in its first two columns.
+        table.joined = vec![0, 2];
+        let widths = column_widths(&fonts, &PageStyle::default(), &table);
+        let third_column = widths[0] + widths[1];
+        let pieces = table_pieces(&fonts, &PageStyle::default(), &table);
+        let (first, second, third) = (&pieces[1], &pieces[2], &pieces[3]);
+        // The first row's top is whole, its bottom starts after the merged columns.
+        let rules = horizontal_rules(first);
+        assert!(rules.contains(&(0.0, 0.0)), "{rules:?}");
+        let bottom = rules.iter().find(|r| r.1 > 0.0).expect("a bottom rule");
+        assert!((bottom.0 - third_column).abs() < 0.01, "{rules:?}");
+        assert!(first.keep_with_next, "the group stays on one page");
+        // The continuing row: open at the top, closed at the bottom.
+        let rules = horizontal_rules(second);
+        let top = rules.iter().find(|r| r.1 == 0.0).expect("a top rule");
+        assert!((top.0 - third_column).abs() < 0.01, "{rules:?}");
+        assert!(rules.iter().any(|r| r.0 == 0.0 && r.1 > 0.0), "{rules:?}");
+        assert!(!second.keep_with_next);
+        // Rows outside the group are boxed whole.
+        assert!(horizontal_rules(third).iter().all(|r| r.0 == 0.0));
+        // Without joins, every row is.
+        let plain = table_pieces(&fonts, &PageStyle::default(), &narrow_table(Fit::Entries));
+        assert!(plain
+            .iter()
+            .all(|p| horizontal_rules(p).iter().all(|r| r.0 == 0.0)));
     }
 }

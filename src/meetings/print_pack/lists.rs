@@ -72,6 +72,7 @@ fn table(
         rows,
         borders: true,
         size: Some(size),
+        joined: Vec::new(),
     })
 }
 
