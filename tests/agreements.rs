@@ -759,7 +759,7 @@ fn cli_lists_prints_and_fails_on_missing_glyphs() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|a| a["id"].to_string() == ids[2])
+        .find(|a| a["id"].as_i64() == ids[2].parse().ok())
         .map(|a| a["number"].clone())
         .unwrap();
     assert_eq!(
