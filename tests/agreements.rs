@@ -510,8 +510,9 @@ fn missing_glyph_is_reported_by_record_and_field() {
 
 #[test]
 fn status_moves_forward_only_and_keeps_the_scan() {
-    let conn = demo_db();
-    let a = agreements::create(&conn, &street_with(&conn, "海棠区图书馆"), &options()).unwrap();
+    // A street's first agreement, from an empty database: printed, signed with its scan, filed.
+    let conn = fresh_street();
+    let a = agreements::create(&conn, &street_with(&conn, "八大关小学"), &options()).unwrap();
     let data = tempfile::tempdir().unwrap();
     let date = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     let err = agreements::mark_signed(&conn, a.id, date, None, data.path()).unwrap_err();
