@@ -513,8 +513,9 @@ fn missing_glyph_is_reported_by_record_and_field() {
 
 #[test]
 fn status_moves_forward_only_and_keeps_the_scan() {
-    let conn = demo_db();
-    let a = agreements::create(&conn, &street_with(&conn, "海棠区图书馆"), &options()).unwrap();
+    // A street's first agreement, from an empty database: printed, signed with its scan, filed.
+    let conn = fresh_street();
+    let a = agreements::create(&conn, &street_with(&conn, "八大关小学"), &options()).unwrap();
     let data = tempfile::tempdir().unwrap();
     let date = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     let err = agreements::mark_signed(&conn, a.id, date, None, data.path()).unwrap_err();
@@ -710,16 +711,23 @@ fn generated_agreements_never_break_lines_against_kinsoku() {
     assert!(lines_checked > 20_000, "{lines_checked}");
 }
 
+/// Three units of two communities, each with its party secretary (乙方负责人 of its agreement).
+const CLI_ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织名称,党组织书记,联系人,联系电话\n\
+八大关小学,学校,太平角社区,学校分会,中共八大关小学支部委员会,周敏,陈晨,13805320001\n\
+太平角宾馆有限公司,企业,太平角社区,企业分会,中共太平角宾馆有限公司支部委员会,郑强,冯悦,13805320002\n\
+湛山派出所,机关,湛山社区,成员单位分会,中共湛山派出所支部委员会,吴刚,许可,13805320003\n";
+
 #[test]
 fn cli_lists_prints_and_fails_on_missing_glyphs() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("d.sqlite3");
-    assert!(lianxi(&db, &["demo"]).status.success());
-    let out = lianxi(&db, &["agreement", "list", "--json"]);
-    assert!(out.status.success());
-    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let n = list.as_array().unwrap().len();
-    assert!(n >= 6, "{n}");
+    // From an empty database, as a secretary starts: the street, the roster, a meeting, and
+    // 太平角社区 paired with each of the three units.
+    let (dir, db, m) = cli::street_and_meeting(CLI_ROSTER);
+    let ids: Vec<String> = ["八大关小学", "太平角宾馆有限公司", "湛山派出所"]
+        .iter()
+        .map(|u| cli::pair_with_community(&db, &m, u))
+        .collect();
+    let list = cli::json(&db, &["agreement", "list", "--json"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(3), "{list}");
     let pdf = dir.path().join("all.pdf");
     let out = lianxi(&db, &["print", "agreements", "-o", pdf.to_str().unwrap()]);
     assert!(
@@ -728,13 +736,17 @@ fn cli_lists_prints_and_fails_on_missing_glyphs() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let text = squeeze(&tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
+    for want in ["第001号", "第003号", "太平角社区", "周敏", "郑强", "吴刚"] {
+        assert!(text.contains(want), "the agreements PDF lacks {want}");
+    }
     let out = lianxi(
         &db,
         &[
             "print",
             "agreements",
             "--id",
-            "2",
+            &ids[1],
             "-o",
             dir.path().join("d").to_str().unwrap(),
         ],
@@ -746,10 +758,23 @@ fn cli_lists_prints_and_fails_on_missing_glyphs() {
     );
     assert_eq!(std::fs::read_dir(dir.path().join("d")).unwrap().count(), 1);
 
+    // The third agreement's 乙方负责人 now holds a character no font has.
+    let third = cli::json(&db, &["agreement", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"].as_i64() == ids[2].parse().ok())
+        .map(|a| a["number"].clone())
+        .unwrap();
+    assert_eq!(
+        third.as_str().map(|n| n.contains("第003号")),
+        Some(true),
+        "{third}"
+    );
     let conn = db::open(&db).unwrap();
     conn.execute(
-        "UPDATE agreements SET party_b_leader = '李\u{E000}' WHERE id = 3",
-        [],
+        "UPDATE agreements SET party_b_leader = '吴\u{E000}' WHERE id = ?1",
+        [ids[2].parse::<i64>().unwrap()],
     )
     .unwrap();
     drop(conn);
@@ -759,7 +784,7 @@ fn cli_lists_prints_and_fails_on_missing_glyphs() {
             "print",
             "agreements",
             "--id",
-            "3",
+            &ids[2],
             "-o",
             dir.path().join("x.pdf").to_str().unwrap(),
         ],
@@ -783,6 +808,7 @@ fn cli_lists_prints_and_fails_on_missing_glyphs() {
         ],
     );
     assert!(!out.status.success());
+    assert!(!dir.path().join("y.pdf").exists());
 }
 
 /// Every built-in template makes a printable agreement, and a database made before a

@@ -487,10 +487,102 @@ fn print_pack_pdfs_read_back() {
     assert_eq!(text.matches("签名").count(), pages, "header on every page");
 }
 
+/// A street's first meeting, as a secretary prepares it from an EMPTY database (no demo): the
+/// street's profile, four units typed in, the meeting with every unit invited, its agenda (with
+/// the people on the platform as presenters) and two speeches. Returns the meeting's id.
+fn fresh_meeting(conn: &Connection) -> i64 {
+    lianxi::street::save(
+        conn,
+        &lianxi::street::StreetProfile {
+            name: "八大关街道办事处".into(),
+            party_org: "中共八大关街道工作委员会".into(),
+            leader: "王海".into(),
+            contact: "李青".into(),
+            phone: "0532-82860001".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mut units = Vec::new();
+    for (name, secretary) in [
+        ("八大关小学", "周敏"),
+        ("八大关邮政支局", "吴刚"),
+        ("湛山派出所", "冯强"),
+        ("青岛某某研究所", "孙涛"),
+    ] {
+        let input = lianxi::units::UnitInput {
+            details: lianxi::units::UnitDetails {
+                name: name.into(),
+                party_org: format!("中共{name}支部委员会"),
+                party_secretary: secretary.into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        units.push(lianxi::units::create(conn, &input, lianxi::units::Source::Edit).unwrap());
+    }
+    let m = meetings::create(
+        conn,
+        &meetings::MeetingInput {
+            title: "八大关街道区域化党建联席会2026年年会".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 9, 21),
+            start_time: Some(t(14, 30)),
+            venue: "街道三楼会议室".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    attendance::invite(conn, m.id, &InviteScope::AllActive).unwrap();
+    for i in attendance::list(conn, m.id).unwrap() {
+        let unit = units.iter().find(|u| Some(u.id) == i.unit_id).unwrap();
+        attendance::set_attendee(conn, i.id, &unit.party_secretary, "党组织书记").unwrap();
+    }
+    for (kind, title, presenter, minutes) in [
+        (
+            AgendaKind::Host,
+            "主持人宣布开会",
+            "街道党工委副书记 周立新",
+            5,
+        ),
+        (
+            AgendaKind::Report,
+            "街道党工委书记作工作报告",
+            "街道党工委书记 王海",
+            20,
+        ),
+        (AgendaKind::Speeches, "成员单位代表交流发言", "", 0),
+        (
+            AgendaKind::Address,
+            "区委组织部领导讲话",
+            "区委组织部副部长 林雅琴",
+            15,
+        ),
+    ] {
+        let input = AgendaInput {
+            presenter: presenter.into(),
+            ..input(kind, title, minutes)
+        };
+        agenda::add(conn, m.id, &input).unwrap();
+    }
+    for (unit, topic) in units.iter().zip(["校地共建育新人", "立足企业所长服务社区"])
+    {
+        let input = speeches::SpeechInput {
+            unit_id: Some(unit.id),
+            speaker_name: unit.party_secretary.clone(),
+            speaker_title: "党组织书记".into(),
+            topic: topic.into(),
+            minutes: 6,
+            ..Default::default()
+        };
+        speeches::add(conn, m.id, &input).unwrap();
+    }
+    m.id
+}
+
 #[test]
 fn the_whole_pack_is_seven_files_and_a_cancel_leaves_none() {
-    let conn = demo();
-    let (_, this) = ids(&conn);
+    let conn = lianxi::db::open_in_memory().unwrap();
+    let this = fresh_meeting(&conn);
     let fonts = FontSet::bundled().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let options = print_pack::PackOptions::default();

@@ -27,6 +27,22 @@ labelled! {
     }
 }
 
+/// Parses an agenda kind from its Chinese label (主持开场, 交流发言 …); anything else is refused
+/// with the list of kinds.
+pub fn parse_kind(label: &str) -> Result<AgendaKind> {
+    let label = label.trim();
+    AgendaKind::from_label(label).ok_or_else(|| {
+        let all: Vec<&str> = AgendaKind::ALL.iter().map(|k| k.label()).collect();
+        Error::invalid(
+            "kind",
+            format!(
+                "没有“{label}”这种议程类型。可选的类型：{}。",
+                all.join("、")
+            ),
+        )
+    })
+}
+
 /// One agenda item with its computed times.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AgendaItem {

@@ -233,14 +233,24 @@ export class App {
    * Chooses `option` in the Element Plus select `css`, typing `search` into it first if given,
    * and waits until the select shows `shows` (the option's text unless told). A click can land
    * while the filtered list is being redrawn, or on another select's dropdown still fading out,
-   * and be lost; then the choice is made again, as a user would. Clicking an open filterable
-   * select keeps it open, so a multiple select can be picked into one option after another.
+   * and be lost, or the click meant to open the dropdown can be; then the choice is made again,
+   * as a user would. Clicking an open filterable select keeps it open, so a multiple select can
+   * be picked into one option after another.
    */
   async pick(css, option, { search, shows = option } = {}) {
     for (let attempt = 0; attempt < 3; attempt++) {
       await this.click(css)
       if (search !== undefined) await this.type(`${css} input`, search)
-      await this.chooseOption(option)
+      try {
+        await this.chooseOption(option)
+      } catch (e) {
+        // The click that should have opened the dropdown was lost: open it again.
+        if (attempt === 2 || !String(e.message ?? e).startsWith('no visible option')) {
+          await this.saveScreenshot(`failed-pick-${css.replace(/[^a-z-]/gi, '')}.png`).catch(() => undefined)
+          throw e
+        }
+        continue
+      }
       for (let k = 0; k < 10; k++) {
         if ((await this.text(css)).includes(shows)) return
         await sleep(200)

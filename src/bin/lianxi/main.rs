@@ -70,7 +70,7 @@ enum Command {
         #[command(subcommand)]
         action: roster_cmd::RosterAction,
     },
-    /// 会议：list | show | create | invite | reply | signin
+    /// 会议：list | show | create | invite | reply | signin | agenda
     Meeting {
         #[command(subcommand)]
         action: meeting_cmd::MeetingAction,

@@ -1,6 +1,7 @@
-//! `lianxi meeting list|show|create|invite|reply|signin`.
+//! `lianxi meeting list|show|create|invite|reply|signin|agenda`.
 
 use clap::{Args, Subcommand};
+use lianxi::meetings::agenda::AgendaInput;
 use lianxi::meetings::attendance::{InviteScope, Invitee, Reply};
 use lianxi::meetings::{self, agenda, attendance, speeches, MeetingInput};
 use lianxi::{lookup, Error};
@@ -74,6 +75,46 @@ pub enum MeetingAction {
         /// 成员单位名称（全称、简称或名称中唯一的一段）
         #[arg(long, value_name = "NAME")]
         unit: String,
+    },
+    /// 议程：add | list
+    Agenda {
+        #[command(subcommand)]
+        action: AgendaAction,
+    },
+}
+
+/// `meeting agenda add|list`.
+#[derive(Subcommand)]
+pub enum AgendaAction {
+    /// 在议程末尾添加一项，输出议程编号
+    Add {
+        /// 会议编号或会议名称
+        #[arg(long, value_name = "ID")]
+        meeting: String,
+        /// 议程内容，如 街道党工委书记作工作报告（不填时用议程类型名称）
+        #[arg(long, default_value = "")]
+        title: String,
+        /// 议程类型，如 主持开场、工作报告、交流发言、领导讲话（写错时会列出全部可选类型）
+        #[arg(long)]
+        kind: String,
+        /// 时长（分钟）；交流发言一项有发言时，时长为各发言时长合计
+        #[arg(long, value_name = "N")]
+        minutes: i64,
+        /// 主持/发言人，如 街道党工委副书记 周立新
+        #[arg(long, value_name = "PERSON", default_value = "")]
+        speaker: String,
+        /// 以 JSON 输出新添加的议程
+        #[arg(long)]
+        json: bool,
+    },
+    /// 列出会议的议程（有开始时间时列出各项起止时间）
+    List {
+        /// 会议编号或会议名称
+        #[arg(long, value_name = "ID")]
+        meeting: String,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -161,13 +202,7 @@ pub fn run(conn: &mut Connection, action: MeetingAction) -> Result<(), Error> {
                     c.expected, c.present, c.leave, c.pending
                 );
                 for i in &detail.agenda {
-                    let time = match (i.start, i.end) {
-                        (Some(s), Some(e)) => {
-                            format!("{}—{}", s.format("%H:%M"), e.format("%H:%M"))
-                        }
-                        _ => format!("{}分钟", i.duration_min),
-                    };
-                    println!("  {time}\t{}\t{}", i.title, i.presenter);
+                    println!("  {}\t{}\t{}", slot(i), i.title, i.presenter);
                 }
                 for r in &detail.readiness.items {
                     println!(
@@ -257,8 +292,67 @@ pub fn run(conn: &mut Connection, action: MeetingAction) -> Result<(), Error> {
                 println!("已签到：{}（{at}）。", i.name);
             }
         }
+        MeetingAction::Agenda { action } => agenda_run(conn, action)?,
     }
     Ok(())
+}
+
+fn agenda_run(conn: &Connection, action: AgendaAction) -> Result<(), Error> {
+    match action {
+        AgendaAction::Add {
+            meeting,
+            title,
+            kind,
+            minutes,
+            speaker,
+            json,
+        } => {
+            let m = lookup::meeting(conn, &meeting)?;
+            let input = AgendaInput {
+                kind: agenda::parse_kind(&kind)?,
+                title,
+                presenter_unit_id: None,
+                presenter: speaker,
+                duration_min: minutes,
+                notes: String::new(),
+            };
+            let item = agenda::add(conn, m.id, &input)?;
+            if json {
+                crate::print_json(&item)?;
+            } else {
+                println!("{}", item.id);
+            }
+        }
+        AgendaAction::List { meeting, json } => {
+            let m = lookup::meeting(conn, &meeting)?;
+            let items = agenda::list(conn, m.id)?;
+            if json {
+                crate::print_json(&items)?;
+            } else if items.is_empty() {
+                println!("会议“{}”还没有议程。", m.title);
+            } else {
+                for i in &items {
+                    println!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        i.position,
+                        slot(i),
+                        i.kind.label(),
+                        i.title,
+                        i.presenter
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An item's times (14:30—14:35), or its length when the meeting has no start time.
+fn slot(i: &agenda::AgendaItem) -> String {
+    match (i.start, i.end) {
+        (Some(s), Some(e)) => format!("{}—{}", s.format("%H:%M"), e.format("%H:%M")),
+        _ => format!("{}分钟", i.duration_min),
+    }
 }
 
 /// The invitation of the unit named `unit` to the meeting `meeting` (a number or a title).
