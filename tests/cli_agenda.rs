@@ -259,3 +259,97 @@ fn bad_kinds_lengths_and_meetings_are_refused_in_chinese_and_change_nothing() {
     );
     assert_eq!(list.as_array().map(Vec::len), Some(1));
 }
+
+/// A first-year secretary's new meeting gets the usual agenda of its kind in one step, the
+/// work report given by the street's 书记, with times from the start; it is refused once the
+/// meeting has an agenda, and it prints.
+#[test]
+fn a_new_meeting_gets_the_usual_agenda_of_its_kind_once() {
+    let (dir, db, m) = street_and_meeting();
+    let m = m.as_str();
+    let items = json(
+        &db,
+        &["meeting", "agenda", "usual", "--meeting", m, "--json"],
+    );
+    let got = rows(&items);
+    let kinds: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "主持开场",
+            "工作报告",
+            "交流发言",
+            "协议签约",
+            "捐赠仪式",
+            "领导讲话",
+            "总结讲话"
+        ],
+        "the annual meeting's usual agenda"
+    );
+    assert_eq!(got[1].2, "王海", "the street's leader gives the report");
+    assert_eq!(got[0].4, "14:30:00");
+    assert_eq!(got[1].4, "14:35:00", "times follow from the start");
+    let total: i64 = got.iter().map(|r| r.3).sum();
+    assert_eq!(total, 95);
+
+    // A second click adds nothing.
+    let before = std::fs::read(&db).expect("the database file");
+    let err = refused(&db, &["meeting", "agenda", "usual", "--meeting", m]);
+    assert!(err.contains("已有 7 项议程"), "{err}");
+    assert_eq!(std::fs::read(&db).expect("the database file"), before);
+
+    // A 季度会 gets a shorter one, without signing or donations.
+    let quarterly = ok(
+        &db,
+        &[
+            "meeting",
+            "create",
+            "--title",
+            "2026年第三季度联席会",
+            "--kind",
+            "季度会",
+        ],
+    )
+    .trim()
+    .to_owned();
+    let q = rows(&json(
+        &db,
+        &[
+            "meeting",
+            "agenda",
+            "usual",
+            "--meeting",
+            &quarterly,
+            "--json",
+        ],
+    ));
+    assert_eq!(q.len(), 5);
+    assert!(
+        q.iter().all(|r| r.0 != "协议签约" && r.0 != "捐赠仪式"),
+        "{q:?}"
+    );
+
+    // The agenda prints with every item at its time.
+    let pdf = dir.path().join("议程.pdf");
+    ok(
+        &db,
+        &[
+            "print",
+            "agenda",
+            "--meeting",
+            m,
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let text = squeeze(&tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]));
+    for want in [
+        "14:30",
+        "主持人宣布会议开始",
+        "通报年度区域化党建工作情况",
+        "王海",
+        "16:05",
+    ] {
+        assert!(text.contains(want), "{want} missing: {text}");
+    }
+}

@@ -102,6 +102,7 @@ pub fn run() {
             commands::meetings::attendance_search,
             commands::meetings::agenda_list,
             commands::meetings::agenda_add,
+            commands::meetings::agenda_add_usual,
             commands::meetings::agenda_update,
             commands::meetings::agenda_remove,
             commands::meetings::agenda_reorder,

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::labelled;
+use super::{labelled, MeetingKind};
 use crate::db::atomically;
 use crate::error::{Error, Result};
 use crate::text::clean_text;
@@ -174,6 +174,76 @@ fn validate(input: &AgendaInput) -> Result<AgendaInput> {
         ));
     }
     Ok(v)
+}
+
+/// The usual agenda of a meeting of `kind`, as most streets' 联席会 run it: what a new
+/// meeting with no agenda is offered (常用议程), the secretary then edits. The work report is
+/// given by the street's 书记/负责人 when the profile names one.
+pub fn usual(kind: MeetingKind, leader: &str) -> Vec<AgendaInput> {
+    use AgendaKind::*;
+    let items: &[(AgendaKind, &str, i64)] = match kind {
+        MeetingKind::Annual => &[
+            (Host, "主持人宣布会议开始，介绍出席领导和嘉宾", 5),
+            (Report, "通报年度区域化党建工作情况", 20),
+            (Speeches, "成员单位代表交流发言", 30),
+            (Signing, "党建结对共建协议签约", 10),
+            (Donation, "爱心企业捐赠仪式", 10),
+            (Address, "上级领导讲话", 15),
+            (Closing, "主持人总结，宣布会议结束", 5),
+        ],
+        MeetingKind::Quarterly | MeetingKind::Promotion => &[
+            (Host, "主持人宣布会议开始", 5),
+            (Report, "通报近期工作和共建项目进展", 15),
+            (Speeches, "成员单位交流发言", 20),
+            (Address, "领导讲话", 10),
+            (Closing, "主持人总结，宣布会议结束", 5),
+        ],
+        MeetingKind::ViceChair | MeetingKind::Other => &[
+            (Host, "主持人说明议题", 5),
+            (Report, "通报有关情况", 10),
+            (Other, "研究讨论有关事项", 30),
+            (Closing, "主持人总结", 5),
+        ],
+    };
+    items
+        .iter()
+        .map(|&(kind, title, minutes)| AgendaInput {
+            kind,
+            title: title.into(),
+            presenter_unit_id: None,
+            presenter: if kind == Report {
+                leader.into()
+            } else {
+                String::new()
+            },
+            duration_min: minutes,
+            notes: String::new(),
+        })
+        .collect()
+}
+
+/// Gives a meeting that has no agenda yet the usual one for its kind ([`usual`]), in one
+/// transaction. Refused when the meeting already has an agenda (a second click adds nothing).
+pub fn add_usual(conn: &Connection, meeting_id: i64) -> Result<Vec<AgendaItem>> {
+    let meeting = super::get(conn, meeting_id)?;
+    let leader = crate::street::get(conn)?.leader;
+    atomically(conn, || {
+        let n: i64 = conn.query_row(
+            "SELECT COUNT(*) FROM agenda_items WHERE meeting_id = ?1",
+            [meeting_id],
+            |r| r.get(0),
+        )?;
+        if n > 0 {
+            return Err(Error::Conflict(format!(
+                "会议“{}”已有 {n} 项议程，常用议程只用于还没有议程的会议。",
+                meeting.title
+            )));
+        }
+        for item in usual(meeting.kind, &leader) {
+            add(conn, meeting_id, &item)?;
+        }
+        list(conn, meeting_id)
+    })
 }
 
 /// Appends an item at the end of the agenda.

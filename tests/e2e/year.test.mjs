@@ -130,6 +130,17 @@ test('a new street starts from an empty database and prints its agreements and m
     const meeting = json(dataDir, 'meeting', 'list').find((m) => m.title === title)
     assert.equal(meeting.host, STREET.party_org)
 
+    // A first meeting has no agenda: one click fills in the usual one for a 年会, the work
+    // report given by the street's 书记; a second click is not offered.
+    await app.click('#tab-agenda')
+    await app.click('[data-test="agenda-usual"]')
+    await app.waitFor('[data-test="agenda-table"]', { text: '通报年度区域化党建工作情况' })
+    assert.ok(!(await app.shown('[data-test="agenda-usual"]')), 'offered only to a meeting without an agenda')
+    await shot(app, 'year-4b-usual-agenda.png')
+    const agenda = json(dataDir, 'meeting', 'agenda', 'list', '--meeting', String(meeting.id))
+    assert.equal(agenda.length, 7)
+    assert.equal(agenda.find((i) => i.kind === '工作报告').presenter, STREET.leader)
+
     // 5. 批量结对: each community with a unit, the street with the unit that joined this year.
     await app.click('[data-test="nav-agreements"]')
     await app.click('#tab-pair')
@@ -219,6 +230,7 @@ test('a new street starts from an empty database and prints its agreements and m
     assert.ok(!invitations.includes('）党工委'), 'no bare 党工委 signature')
     assert.ok(invitations.includes('联系人：李青'), 'the reply goes to the street contact')
     assert.ok(pdfText(join(packDir, '签到表.pdf')).includes('八大关文旅发展有限公司'))
+    assert.ok(pdfText(join(packDir, '会议议程.pdf')).includes('爱心企业捐赠仪式'), 'the usual agenda prints')
 
     // The sign-in sheet as a Word file, beside its PDF.
     await app.waitFor('[data-test="word-documents"]', { text: '签到表' })

@@ -216,6 +216,15 @@ pub async fn agenda_add(
     .await
 }
 
+/// 常用议程: the usual agenda of the meeting's kind, for a meeting that has none.
+#[tauri::command]
+pub async fn agenda_add_usual(
+    store: State<'_, Arc<Store>>,
+    meeting_id: i64,
+) -> ApiResult<Vec<AgendaItem>> {
+    with_conn(&store, move |conn, _| agenda::add_usual(conn, meeting_id)).await
+}
+
 #[tauri::command]
 pub async fn agenda_update(
     store: State<'_, Arc<Store>>,

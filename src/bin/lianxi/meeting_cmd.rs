@@ -107,6 +107,15 @@ pub enum AgendaAction {
         #[arg(long)]
         json: bool,
     },
+    /// 为还没有议程的会议填入该类会议的常用议程（之后可逐项修改）
+    Usual {
+        /// 会议编号或会议名称
+        #[arg(long, value_name = "ID")]
+        meeting: String,
+        /// 以 JSON 输出议程
+        #[arg(long)]
+        json: bool,
+    },
     /// 列出会议的议程（有开始时间时列出各项起止时间）
     List {
         /// 会议编号或会议名称
@@ -321,6 +330,15 @@ fn agenda_run(conn: &Connection, action: AgendaAction) -> Result<(), Error> {
                 crate::print_json(&item)?;
             } else {
                 println!("{}", item.id);
+            }
+        }
+        AgendaAction::Usual { meeting, json } => {
+            let m = lookup::meeting(conn, &meeting)?;
+            let items = agenda::add_usual(conn, m.id)?;
+            if json {
+                crate::print_json(&items)?;
+            } else {
+                println!("已为会议“{}”填入 {} 项常用议程。", m.title, items.len());
             }
         }
         AgendaAction::List { meeting, json } => {

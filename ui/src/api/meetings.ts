@@ -59,6 +59,8 @@ export const attendanceSearch = (meetingId: number, query: string) =>
 export const agendaList = (meetingId: number) => call<AgendaItem[]>('agenda_list', { meetingId })
 export const agendaAdd = (meetingId: number, input: AgendaInput) =>
   call<AgendaItem[]>('agenda_add', { meetingId, input })
+/** Gives a meeting with no agenda the usual one for its kind (常用议程). */
+export const agendaAddUsual = (meetingId: number) => call<AgendaItem[]>('agenda_add_usual', { meetingId })
 export const agendaUpdate = (id: number, input: AgendaInput) => call<AgendaItem[]>('agenda_update', { id, input })
 export const agendaRemove = (id: number) => call<AgendaItem[]>('agenda_remove', { id })
 export const agendaReorder = (meetingId: number, ids: number[]) =>
