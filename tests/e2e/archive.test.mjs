@@ -41,6 +41,10 @@ function setUp(dataDir) {
   const scan = join(dataDir, '盖章件.pdf')
   copyFileSync(pdf, scan)
   cli('agreement', 'sign', a, '--on', `${YEAR}-09-21`, '--scan', scan)
+  // Two projects of the year: one claimed, one still open.
+  cli('projects', 'add', '--name', '四点半课堂', '--category', '关心关爱', '--year', String(YEAR))
+  cli('projects', 'add', '--name', '老旧小区环境整治', '--category', '区域发展', '--year', String(YEAR))
+  cli('projects', 'claim', `项${YEAR}-001`, '--unit', '八大关小学', '--on', `${YEAR}-09-21`)
   return cli
 }
 
@@ -65,6 +69,10 @@ test('the year at a glance and its archive, from an empty database', async () =>
     await app.waitFor('[data-test="chart-rows-category"]', { text: '企业' })
     await app.click('[data-test="chart-table-agreements"]')
     await app.waitFor('[data-test="chart-rows-agreements"]', { text: '已签署' })
+    // The year's projects by the core's statuses.
+    await app.click('[data-test="chart-table-projects"]')
+    const projects = (await app.text('[data-test="chart-rows-projects"]')).replace(/\s+/g, '')
+    assert.ok(projects.includes('未认领1') && projects.includes('已认领1'), projects)
     await app.click('[data-test="chart-table-donations"]')
     await app.waitFor('[data-test="chart-rows-donations"]', { text: '¥20,000.00' })
     await app.saveScreenshot('archive-2-numbers.png')
@@ -92,7 +100,7 @@ test('the year at a glance and its archive, from an empty database', async () =>
     const dir = join(parent, `联席会年度归档-${YEAR}`)
     assert.ok(existsSync(`${dir}.zip`), 'the .zip beside the folder')
     const manifest = readFileSync(join(dir, 'manifest.csv'), 'utf8')
-    for (const want of ['会议纪要.pdf', '会议纪要.docx', '签到情况.pdf', '签署扫描件', '捐赠登记表.pdf', '荣誉证书.pdf', '成员单位名册.xlsx', '数据备份']) {
+    for (const want of ['会议纪要.pdf', '会议纪要.docx', '签到情况.pdf', '签署扫描件', '捐赠登记表.pdf', '荣誉证书.pdf', '成员单位名册.xlsx', '数据备份', '三张清单.pdf', '项目认领表.pdf']) {
       assert.ok(manifest.includes(want), `the manifest lacks ${want}`)
     }
     const contents = pdfText(join(dir, '归档文件目录.pdf'))

@@ -40,7 +40,16 @@ const stats: YearStats = {
 describe('yearCharts', () => {
   it('shows the core numbers and labels, as charts and as tables', () => {
     const charts = yearCharts(stats)
-    expect(charts.map((c) => c.key)).toEqual(['category', 'branch', 'flows', 'attendance', 'agreements', 'donations'])
+    expect(charts.map((c) => c.key)).toEqual([
+      'category',
+      'branch',
+      'flows',
+      'attendance',
+      'agreements',
+      'needs',
+      'projects',
+      'donations',
+    ])
     const category = charts[0]!
     expect(category.table.rows).toEqual([
       ['企业', 2],
@@ -51,6 +60,12 @@ describe('yearCharts', () => {
     // 未到 is what is left of 应到 after 实到 and 请假.
     const series = (attendance.option.series as { name: string; data: number[] }[]).find((s) => s.name === '未到')
     expect(series?.data).toEqual([1])
+  })
+
+  it('shows the lists by the core statuses', () => {
+    const charts = yearCharts(stats)
+    expect(charts.find((c) => c.key === 'needs')?.table.rows).toEqual([['征集', 2]])
+    expect(charts.find((c) => c.key === 'projects')?.table.rows).toEqual([['未认领', 1]])
   })
 
   it('shows donations with the core figures in the table', () => {

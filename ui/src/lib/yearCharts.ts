@@ -105,6 +105,8 @@ export function yearCharts(s: YearStats): YearChart[] {
       },
     },
     countsChart('agreements', '共建协议（按状态）', s.agreements_by_status, '份'),
+    countsChart('needs', '需求清单（按状态）', s.needs_by_status, '项'),
+    countsChart('projects', '共建项目（按状态）', s.projects_by_status, '个'),
     {
       key: 'donations',
       title: '历年捐赠（认捐与到账）',
