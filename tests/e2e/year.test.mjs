@@ -134,7 +134,7 @@ test('a new street starts from an empty database and prints its agreements and m
     // report given by the street's 书记; a second click is not offered.
     await app.click('#tab-agenda')
     await app.click('[data-test="agenda-usual"]')
-    await app.waitFor('[data-test="agenda-table"]', { text: '通报年度区域化党建工作情况' })
+    await app.waitFor('[data-test="agenda-table"]', { text: '捐赠仪式' })
     assert.ok(!(await app.shown('[data-test="agenda-usual"]')), 'offered only to a meeting without an agenda')
     await shot(app, 'year-4b-usual-agenda.png')
     const agenda = json(dataDir, 'meeting', 'agenda', 'list', '--meeting', String(meeting.id))
