@@ -5,7 +5,7 @@
 mod cli;
 mod poppler;
 
-use cli::{empty_db, json, ok, refused};
+use cli::{empty_db, json, ok, refused, set_street};
 use lianxi::meetings::agenda::AgendaKind;
 use poppler::{squeeze, tool};
 use serde_json::Value;
@@ -15,21 +15,7 @@ const TITLE: &str = "八大关街道区域化党建联席会2026年年会";
 /// An empty database with the street named and one meeting starting at 14:30; returns its id.
 fn street_and_meeting() -> (tempfile::TempDir, std::path::PathBuf, String) {
     let (dir, db) = empty_db();
-    let street = [
-        "street",
-        "set",
-        "--name",
-        "八大关街道办事处",
-        "--party-org",
-        "中共八大关街道工作委员会",
-        "--leader",
-        "王海",
-        "--contact",
-        "李青",
-        "--phone",
-        "0532-82860001",
-    ];
-    ok(&db, &street);
+    set_street(&db);
     let meeting = [
         "meeting",
         "create",

@@ -50,11 +50,9 @@ pub fn empty_db() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, db)
 }
 
-/// An empty database set up as a secretary starts: the street (八大关街道), the roster `csv`
-/// (written as 名册.csv and imported), and 太平角社区's details; then a meeting on
-/// 2026-09-21 with every unit invited. Returns the folder, the database and the meeting id.
-pub fn street_and_meeting(csv: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
-    let (dir, db) = empty_db();
+/// The street's profile as a secretary fills it first: 八大关街道, its party organisation,
+/// its 书记 王海 and its contact 李青.
+pub fn set_street(db: &Path) {
     let street = [
         "street",
         "set",
@@ -69,7 +67,15 @@ pub fn street_and_meeting(csv: &str) -> (tempfile::TempDir, std::path::PathBuf, 
         "--phone",
         "0532-82860001",
     ];
-    ok(&db, &street);
+    ok(db, &street);
+}
+
+/// An empty database set up as a secretary starts: the street (八大关街道), the roster `csv`
+/// (written as 名册.csv and imported), and 太平角社区's details; then a meeting on
+/// 2026-09-21 with every unit invited. Returns the folder, the database and the meeting id.
+pub fn street_and_meeting(csv: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let (dir, db) = empty_db();
+    set_street(&db);
     let roster = dir.path().join("名册.csv");
     std::fs::write(&roster, csv).expect("the roster is written");
     ok(
