@@ -96,6 +96,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::lists::import::ListImportResult::export_all(&cfg)?;
     crate::lists::import::ListFieldLabel::export_all(&cfg)?;
     crate::lists::import::ClaimantMapping::export_all(&cfg)?;
+    crate::lists::import::ListUndoSummary::export_all(&cfg)?;
     Ok(())
 }
 

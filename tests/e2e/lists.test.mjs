@@ -120,6 +120,10 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     await shot(app, 'lists-3-import-claimants.png')
     await app.click('[data-test="list-import-commit"]')
     await app.waitFor('[data-test="list-import-result"]', { text: '导入完成' })
+    // The unit is added by the commit, in the import's batch: undoing the import removes it.
+    await app.waitFor('[data-test="list-import-result"]', {
+      text: '新增成员单位 1 家（海滨法律服务所），撤销本次导入时一并删除',
+    })
     await shot(app, 'lists-4-import-done.png')
     await app.click('[data-test="list-import-close"]')
 
@@ -138,6 +142,7 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     assert.deepEqual(byName('政策宣讲进社区').claims.map((c) => c.unit_id), [unitId('湛山派出所')], 'mapped to the roster unit')
     const newUnit = json(dataDir, 'roster', 'list').find((u) => u.name === '海滨法律服务所')
     assert.ok(newUnit, 'the claimant the user chose to add is on the roster')
+    assert.ok(Number.isInteger(newUnit.source_batch_id), 'the added unit belongs to the import batch')
     assert.deepEqual(byName('退役军人法律服务').claims.map((c) => c.unit_id), [newUnit.id])
     const cleanup = byName('老旧小区环境整治')
     assert.deepEqual(cleanup.claims, [])
