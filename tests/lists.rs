@@ -879,9 +879,7 @@ fn a_project_list_imports_with_its_claimants_and_undoes_as_a_whole() {
 
     let mapping = [ClaimantMapping {
         name: "海大后勤集团".into(),
-        choice: ClaimantChoice::Unit {
-            unit_id: logistics,
-        },
+        choice: ClaimantChoice::Unit { unit_id: logistics },
     }];
     let r = limport::commit(&mut conn, &path, &plan, &mapping).unwrap();
     assert_eq!((r.imported, r.claims), (5, 6));
@@ -1158,13 +1156,15 @@ fn add(name: &str) -> ClaimantMapping {
 fn a_claimant_added_during_a_project_import_belongs_to_its_batch_and_leaves_with_its_undo() {
     let (_dir, path, mut conn) = street_db();
     roster(&conn);
-    let options = ListImportOptions {
-        year: Some(2026),
-        ..ListImportOptions::default()
-    };
     let bytes = project_workbook();
-    let plan =
-        limport::plan_bytes(&conn, ListKind::Projects, "项目清单.xlsx", &bytes, &options).unwrap();
+    let preview = |conn: &Connection| {
+        let options = ListImportOptions {
+            year: Some(2026),
+            ..ListImportOptions::default()
+        };
+        limport::plan_bytes(conn, ListKind::Projects, "项目清单.xlsx", &bytes, &options).unwrap()
+    };
+    let plan = preview(&conn);
     assert_eq!(plan.unmatched, vec!["海大后勤集团"]);
     assert_eq!(rows(&conn, "SELECT id FROM units").len(), 3);
 
@@ -1201,7 +1201,10 @@ fn a_claimant_added_during_a_project_import_belongs_to_its_batch_and_leaves_with
     assert!(u.notes.contains("项目清单.xlsx"), "{}", u.notes);
     let h = units::history(&conn, u.id).unwrap();
     assert_eq!(h.len(), 1);
-    assert_eq!((h[0].source.as_str(), h[0].batch_id), ("导入", Some(r.batch_id)));
+    assert_eq!(
+        (h[0].source.as_str(), h[0].batch_id),
+        ("导入", Some(r.batch_id))
+    );
     let p3 = lists::project_by_ref(&conn, "项2026-003").unwrap();
     assert_eq!(p3.claims[0].unit_id, u.id);
     // The roster's own import history does not list a lists batch.
@@ -1211,27 +1214,24 @@ fn a_claimant_added_during_a_project_import_belongs_to_its_batch_and_leaves_with
     let undone = limport::undo(&mut conn, ListKind::Projects, r.batch_id).unwrap();
     assert_eq!(undone.removed, 5);
     assert_eq!(undone.removed_units, vec!["海大后勤集团"]);
-    assert!(units::find_by_name(&conn, "海大后勤集团").unwrap().is_none());
+    assert!(units::find_by_name(&conn, "海大后勤集团")
+        .unwrap()
+        .is_none());
     assert_eq!(roster_rows(&conn), roster_before);
     assert!(rows(&conn, "SELECT id FROM claims").is_empty());
 
     // Imported again with the unit added, which is then claimed for a project outside the
     // batch: undo is refused, saying where the unit is used, and nothing changes.
-    let plan =
-        limport::plan_bytes(&conn, ListKind::Projects, "项目清单.xlsx", &bytes, &options).unwrap();
+    let plan = preview(&conn);
     let r = limport::commit(&mut conn, &path, &plan, &[add("海大后勤集团")]).unwrap();
     let u = units::find_by_name(&conn, "海大后勤集团").unwrap().unwrap();
     let other = lists::add_project(&conn, &project("海滨环境整治", 2026)).unwrap();
-    lists::claim(
-        &conn,
-        other.id,
-        &ClaimInput {
-            unit_id: u.id,
-            lead: true,
-            ..ClaimInput::default()
-        },
-    )
-    .unwrap();
+    let lead = ClaimInput {
+        unit_id: u.id,
+        lead: true,
+        ..ClaimInput::default()
+    };
+    lists::claim(&conn, other.id, &lead).unwrap();
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
         .unwrap();
     let before = db_bytes(&path);
@@ -1493,10 +1493,21 @@ fn the_command_line_adds_a_claimant_as_a_unit_in_the_batch_and_undo_removes_it()
     let before = std::fs::read(&db).unwrap();
     let err = cli::refused(
         &db,
-        &["projects", "import", f, "--year", "2026", "--add-unit", "崂山区某公司"],
+        &[
+            "projects",
+            "import",
+            f,
+            "--year",
+            "2026",
+            "--add-unit",
+            "崂山区某公司",
+        ],
     );
     assert!(err.contains("崂山区某公司"), "{err}");
-    assert!(std::fs::read(&db).unwrap() == before, "the database changed");
+    assert!(
+        std::fs::read(&db).unwrap() == before,
+        "the database changed"
+    );
 
     let out = cli::ok(&db, &import);
     assert!(out.contains("已导入 5 条（认领 6 项"), "{out}");
@@ -1530,7 +1541,10 @@ fn the_command_line_adds_a_claimant_as_a_unit_in_the_batch_and_undo_removes_it()
         err.contains("海大后勤集团") && err.contains("共建协议"),
         "{err}"
     );
-    assert!(std::fs::read(&db).unwrap() == before, "the database changed");
+    assert!(
+        std::fs::read(&db).unwrap() == before,
+        "the database changed"
+    );
 }
 
 #[test]

@@ -1250,7 +1250,11 @@ pub fn commit(
                 let row = plan
                     .projects
                     .iter()
-                    .find(|p| p.claims.iter().any(|c| c.unit_id.is_none() && name_key(&c.name) == key))
+                    .find(|p| {
+                        p.claims
+                            .iter()
+                            .any(|c| c.unit_id.is_none() && name_key(&c.name) == key)
+                    })
                     .map(|p| p.source_row);
                 let Some(row) = row else {
                     return Err(Error::Invalid {

@@ -659,7 +659,11 @@ fn undo(conn: &mut Connection, kind: ListKind, batch: Option<i64>) -> Result<(),
         })?,
     };
     let r = limport::undo(conn, kind, id)?;
-    print!("已撤销第 {id} 批{}导入：删除 {} 条", kind.label(), r.removed);
+    print!(
+        "已撤销第 {id} 批{}导入：删除 {} 条",
+        kind.label(),
+        r.removed
+    );
     if r.removed_units.is_empty() {
         println!("。");
     } else {

@@ -76,7 +76,12 @@ describe('unknownClaimants', () => {
       { name: '丁', rows: [6] },
     ]
     expect(
-      claimantMappings(names, { 丁: { kind: 'skip' }, 乙: { kind: 'unit', unit_id: 2 }, 甲: { kind: 'new' }, 丙: null }),
+      claimantMappings(names, {
+        丁: { kind: 'skip' },
+        乙: { kind: 'unit', unit_id: 2 },
+        甲: { kind: 'new' },
+        丙: null,
+      }),
     ).toEqual([
       { name: '甲', choice: { kind: 'new' } },
       { name: '乙', choice: { kind: 'unit', unit_id: 2 } },
