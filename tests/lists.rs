@@ -1504,6 +1504,20 @@ fn the_command_line_adds_a_claimant_as_a_unit_in_the_batch_and_undo_removes_it()
         ],
     );
     assert!(err.contains("崂山区某公司"), "{err}");
+    // Mapped and added at once: refused, the user must choose one.
+    let both = [
+        "projects",
+        "import",
+        f,
+        "--year",
+        "2026",
+        "--map",
+        "海大后勤集团=八大关小学",
+        "--add-unit",
+        "海大后勤集团",
+    ];
+    let err = cli::refused(&db, &both);
+    assert!(err.contains("只选一种"), "{err}");
     assert!(
         std::fs::read(&db).unwrap() == before,
         "the database changed"

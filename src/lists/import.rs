@@ -1278,6 +1278,15 @@ pub fn commit(
             ClaimantChoice::Skip => {}
         }
     }
+    if let Some((name, _)) = to_add
+        .iter()
+        .find(|(n, _)| mapped.contains_key(&name_key(n)))
+    {
+        return Err(Error::Invalid {
+            field: "claimants",
+            message: format!("“{name}”既对应到了名册中的单位，又要新增为成员单位；请只选一种。"),
+        });
+    }
     // A plan committed twice (a double click, a stale preview) must not add everything again.
     let existing = existing_names(conn, plan.kind, plan.year)?;
     let names = plan
