@@ -20,6 +20,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::import::ImportOptions::export_all(&cfg)?;
     crate::import::ImportBatch::export_all(&cfg)?;
     crate::import::UndoSummary::export_all(&cfg)?;
+    crate::import::FieldLabel::export_all(&cfg)?;
     crate::import::Progress::export_all(&cfg)?;
     crate::meetings::Meeting::export_all(&cfg)?;
     crate::meetings::MeetingInput::export_all(&cfg)?;
@@ -96,6 +97,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::lists::import::ListImportResult::export_all(&cfg)?;
     crate::lists::import::ListFieldLabel::export_all(&cfg)?;
     crate::lists::import::ClaimantMapping::export_all(&cfg)?;
+    crate::lists::import::ListUndoSummary::export_all(&cfg)?;
     Ok(())
 }
 

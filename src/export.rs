@@ -12,24 +12,7 @@ use crate::import::{Field, ImportedUnit};
 use crate::units;
 
 /// The exported columns, in order.
-pub const COLUMNS: [Field; 16] = [
-    Field::Name,
-    Field::ShortName,
-    Field::Category,
-    Field::Community,
-    Field::Branch,
-    Field::ViceChair,
-    Field::PartyOrg,
-    Field::PartySecretary,
-    Field::Contact,
-    Field::ContactTitle,
-    Field::Phones,
-    Field::Address,
-    Field::JoinedOn,
-    Field::Status,
-    Field::LeftOn,
-    Field::Notes,
-];
+pub const COLUMNS: [Field; 16] = Field::DATA;
 
 /// Writes the units (all, or those whose id is in `ids`) to `path` as .xlsx. Every value is
 /// written as text (phones and dates too), exactly as the importer reads it back. Returns

@@ -364,16 +364,41 @@ fn duplicate_error(name: &str) -> Error {
 
 /// Adds a unit. The name must be unique after normalisation.
 pub fn create(conn: &Connection, input: &UnitInput, source: Source) -> Result<Unit> {
-    atomically(conn, || create_inner(conn, input, source))
+    atomically(conn, || create_inner(conn, input, source, None))
 }
 
-fn create_inner(conn: &Connection, input: &UnitInput, source: Source) -> Result<Unit> {
+/// Adds a unit as part of import batch `batch` (read from `sheet`, Excel row `row`): its
+/// row and history name the batch, so undoing the batch removes it again. Used by the list
+/// imports for a claimant the user chose to add to the roster.
+pub(crate) fn create_in_batch(
+    conn: &Connection,
+    input: &UnitInput,
+    batch: i64,
+    sheet: &str,
+    row: Option<u32>,
+) -> Result<Unit> {
+    atomically(conn, || {
+        create_inner(conn, input, Source::Import(batch), Some((sheet, row)))
+    })
+}
+
+fn create_inner(
+    conn: &Connection,
+    input: &UnitInput,
+    source: Source,
+    origin: Option<(&str, Option<u32>)>,
+) -> Result<Unit> {
     let v = validate(input)?;
     if find_by_name(conn, &v.name)?.is_some() {
         return Err(duplicate_error(&v.name));
     }
     let ts = now();
-    let row = edited(UnitRow::of(&Unit::default()), &v);
+    let mut row = edited(UnitRow::of(&Unit::default()), &v);
+    if let (Source::Import(batch), Some((sheet, at))) = (source, origin) {
+        row.source_batch_id = Some(batch);
+        row.source_sheet = Some(sheet.to_string());
+        row.source_row = at.map(i64::from);
+    }
     let id = insert_row(conn, None, &row, &ts).map_err(|e| map_fk(e, "所属社区或分会不存在。"))?;
     let changes = diff(conn, &UnitInput::default(), &v)?;
     record_history(conn, id, source, true, &changes, None, &ts)?;
@@ -483,6 +508,45 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
             )
         })?;
     Ok(())
+}
+
+/// What refers to unit `id` besides its own history, as the user names it (共建协议, 捐赠,
+/// 项目认领, …), each once: why it cannot be deleted. Read from the schema's foreign keys, so a
+/// table added later is counted too (as 其他记录 until it is named here).
+pub fn uses(conn: &Connection, id: i64) -> Result<Vec<&'static str>> {
+    let refs: Vec<(String, String)> = {
+        let mut stmt = conn.prepare(
+            "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+             WHERE m.type = 'table' AND f.\"table\" = 'units' AND m.name <> 'unit_history'
+             ORDER BY m.name",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut out: Vec<&'static str> = Vec::new();
+    for (table, column) in refs {
+        let used: bool = conn.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE \"{column}\" = ?1)"),
+            [id],
+            |r| r.get(0),
+        )?;
+        let label = match table.as_str() {
+            "attendance" => "会议邀请或签到",
+            "agenda_items" => "会议议程",
+            "speeches" | "speech_units" => "会议发言",
+            "minutes_attendees" => "会议纪要",
+            "agreements" => "共建协议",
+            "donations" => "捐赠",
+            "needs" => "需求清单",
+            "resources" => "资源清单",
+            "claims" => "项目认领",
+            _ => "其他记录",
+        };
+        if used && !out.contains(&label) {
+            out.push(label);
+        }
+    }
+    Ok(out)
 }
 
 /// The history of a unit, newest first.

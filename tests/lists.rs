@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 use common::{xlsx, SheetSpec, V};
 use lianxi::agreements::{self, AgreementOptions, PairSpec, PartyRef};
 use lianxi::import::Severity;
-use lianxi::lists::import::{self as limport, ClaimantMapping, ListField, ListImportOptions};
+use lianxi::lists::import::{
+    self as limport, ClaimantChoice, ClaimantMapping, ListField, ListImportOptions,
+};
 use lianxi::lists::ListKind;
 use lianxi::lists::{
     self, ClaimInput, NeedFilter, NeedInput, NeedStatus, ProjectFilter, ProjectInput,
@@ -45,15 +47,12 @@ fn street_db() -> (tempfile::TempDir, PathBuf, Connection) {
 fn unit(conn: &Connection, name: &str) -> i64 {
     units::create(
         conn,
-        &UnitInput {
-            details: UnitDetails {
-                name: name.into(),
-                contact: "王海燕".into(),
-                phones: vec!["13805321234".into()],
-                ..Default::default()
-            },
-            ..UnitInput::default()
-        },
+        &UnitInput::from(UnitDetails {
+            name: name.into(),
+            contact: "王海燕".into(),
+            phones: vec!["13805321234".into()],
+            ..Default::default()
+        }),
         Source::Edit,
     )
     .unwrap()
@@ -873,14 +872,14 @@ fn a_project_list_imports_with_its_claimants_and_undoes_as_a_whole() {
     let before = db_bytes(&path);
     let bad = [ClaimantMapping {
         name: "海大后勤集团".into(),
-        unit_id: 999,
+        choice: ClaimantChoice::Unit { unit_id: 999 },
     }];
     assert!(limport::commit(&mut conn, &path, &plan, &bad).is_err());
     assert!(db_bytes(&path) == before, "the database changed");
 
     let mapping = [ClaimantMapping {
         name: "海大后勤集团".into(),
-        unit_id: logistics,
+        choice: ClaimantChoice::Unit { unit_id: logistics },
     }];
     let r = limport::commit(&mut conn, &path, &plan, &mapping).unwrap();
     assert_eq!((r.imported, r.claims), (5, 6));
@@ -937,7 +936,9 @@ fn a_project_list_imports_with_its_claimants_and_undoes_as_a_whole() {
     );
     assert_eq!(limport::latest_batch(&conn, ListKind::Needs).unwrap(), None);
     assert_eq!(
-        limport::undo(&mut conn, ListKind::Projects, r.batch_id).unwrap(),
+        limport::undo(&mut conn, ListKind::Projects, r.batch_id)
+            .unwrap()
+            .removed,
         5
     );
     assert!(lists::list_projects(&conn, &ProjectFilter::default())
@@ -1110,13 +1111,162 @@ fn needs_and_resources_import_with_raisers_and_offering_units() {
     );
     lists::delete_project(&conn, p.id).unwrap();
     assert_eq!(
-        limport::undo(&mut conn, ListKind::Needs, r.batch_id).unwrap(),
+        limport::undo(&mut conn, ListKind::Needs, r.batch_id)
+            .unwrap()
+            .removed,
         2
     );
     assert_eq!(
-        limport::undo(&mut conn, ListKind::Resources, r2.batch_id).unwrap(),
+        limport::undo(&mut conn, ListKind::Resources, r2.batch_id)
+            .unwrap()
+            .removed,
         2
     );
+}
+
+/// Every row of a query, as values (to compare tables before and after).
+fn rows(conn: &Connection, sql: &str) -> Vec<Vec<rusqlite::types::Value>> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        (0..n)
+            .map(|i| r.get::<_, rusqlite::types::Value>(i))
+            .collect()
+    })
+    .unwrap()
+    .collect::<rusqlite::Result<_>>()
+    .unwrap()
+}
+
+/// The roster as stored: the units and their histories.
+fn roster_rows(conn: &Connection) -> Vec<Vec<rusqlite::types::Value>> {
+    let mut all = rows(conn, "SELECT * FROM units ORDER BY id");
+    all.extend(rows(conn, "SELECT * FROM unit_history ORDER BY id"));
+    all
+}
+
+fn add(name: &str) -> ClaimantMapping {
+    ClaimantMapping {
+        name: name.into(),
+        choice: ClaimantChoice::New,
+    }
+}
+
+#[test]
+fn a_claimant_added_during_a_project_import_belongs_to_its_batch_and_leaves_with_its_undo() {
+    let (_dir, path, mut conn) = street_db();
+    roster(&conn);
+    let bytes = project_workbook();
+    let preview = |conn: &Connection| {
+        let options = ListImportOptions {
+            year: Some(2026),
+            ..ListImportOptions::default()
+        };
+        limport::plan_bytes(conn, ListKind::Projects, "项目清单.xlsx", &bytes, &options).unwrap()
+    };
+    let plan = preview(&conn);
+    assert_eq!(plan.unmatched, vec!["海大后勤集团"]);
+    assert_eq!(rows(&conn, "SELECT id FROM units").len(), 3);
+
+    // Adding a name the file does not hold as an unknown claimant, or one the roster has,
+    // is refused before anything is written.
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let before = db_bytes(&path);
+    let e = limport::commit(&mut conn, &path, &plan, &[add("崂山区某公司")]).unwrap_err();
+    assert_eq!(e.kind(), "invalid");
+    assert!(e.to_string().contains("崂山区某公司"), "{e}");
+    let e = limport::commit(&mut conn, &path, &plan, &[add("八大关小学")]).unwrap_err();
+    assert_eq!(e.kind(), "invalid", "{e}");
+    assert!(db_bytes(&path) == before, "the database changed");
+    // A stale preview: the unit was added to the roster by hand since.
+    let by_hand = unit(&conn, "海大后勤集团");
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let before = db_bytes(&path);
+    let e = limport::commit(&mut conn, &path, &plan, &[add("海大后勤集团")]).unwrap_err();
+    assert_eq!(e.kind(), "conflict", "{e}");
+    assert!(db_bytes(&path) == before, "the database changed");
+    units::delete(&conn, by_hand).unwrap();
+    let roster_before = roster_rows(&conn);
+
+    // Added in the batch: the unit's row and history name it, and the claim points at it.
+    let r = limport::commit(&mut conn, &path, &plan, &[add("海大后勤集团")]).unwrap();
+    assert_eq!((r.imported, r.claims), (5, 6));
+    assert_eq!(r.added_units, vec!["海大后勤集团"]);
+    assert!(r.skipped_claimants.is_empty());
+    let u = units::find_by_name(&conn, "海大后勤集团").unwrap().unwrap();
+    assert_eq!(u.source_batch_id, Some(r.batch_id));
+    assert_eq!(u.source_row, Some(6), "the first row naming it");
+    assert!(u.notes.contains("项目清单.xlsx"), "{}", u.notes);
+    let h = units::history(&conn, u.id).unwrap();
+    assert_eq!(h.len(), 1);
+    assert_eq!(
+        (h[0].source.as_str(), h[0].batch_id),
+        ("导入", Some(r.batch_id))
+    );
+    let p3 = lists::project_by_ref(&conn, "项2026-003").unwrap();
+    assert_eq!(p3.claims[0].unit_id, u.id);
+    // The roster's own import history does not list a lists batch.
+    assert!(lianxi::import::batches(&conn).unwrap().is_empty());
+
+    // Undo removes the projects, their claims and the added unit: the roster is as it was.
+    let undone = limport::undo(&mut conn, ListKind::Projects, r.batch_id).unwrap();
+    assert_eq!(undone.removed, 5);
+    assert_eq!(undone.removed_units, vec!["海大后勤集团"]);
+    assert!(units::find_by_name(&conn, "海大后勤集团")
+        .unwrap()
+        .is_none());
+    assert_eq!(roster_rows(&conn), roster_before);
+    assert!(rows(&conn, "SELECT id FROM claims").is_empty());
+
+    // Imported again with the unit added, which is then claimed for a project outside the
+    // batch: undo is refused, saying where the unit is used, and nothing changes.
+    let plan = preview(&conn);
+    let r = limport::commit(&mut conn, &path, &plan, &[add("海大后勤集团")]).unwrap();
+    let u = units::find_by_name(&conn, "海大后勤集团").unwrap().unwrap();
+    let other = lists::add_project(&conn, &project("海滨环境整治", 2026)).unwrap();
+    let lead = ClaimInput {
+        unit_id: u.id,
+        lead: true,
+        ..ClaimInput::default()
+    };
+    lists::claim(&conn, other.id, &lead).unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let before = db_bytes(&path);
+    let e = limport::undo(&mut conn, ListKind::Projects, r.batch_id).unwrap_err();
+    assert_eq!(e.kind(), "undo_refused");
+    let msg = e.to_string();
+    assert!(
+        msg.contains("海大后勤集团") && msg.contains("项目认领"),
+        "{msg}"
+    );
+    assert!(db_bytes(&path) == before, "the database changed");
+
+    // Without that claim, but with the unit edited since: refused too (the edit would be lost).
+    lists::unclaim(&conn, other.id, u.id).unwrap();
+    units::update(
+        &conn,
+        u.id,
+        &UnitInput {
+            details: UnitDetails {
+                name: u.name.clone(),
+                contact: "郑老师".into(),
+                ..Default::default()
+            },
+            ..UnitInput::default()
+        },
+        Source::Edit,
+    )
+    .unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let before = db_bytes(&path);
+    let e = limport::undo(&mut conn, ListKind::Projects, r.batch_id).unwrap_err();
+    assert_eq!(e.kind(), "undo_refused");
+    assert!(e.to_string().contains("修改"), "{e}");
+    assert!(db_bytes(&path) == before, "the database changed");
 }
 
 const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话\n\
@@ -1322,6 +1472,95 @@ fn the_command_line_imports_claims_finishes_and_prefills_from_an_empty_database(
     assert_eq!(
         a["projects"],
         serde_json::json!(["“四点半课堂”志愿服务", "困难老人助餐", "海滨环境整治"])
+    );
+}
+
+#[test]
+fn the_command_line_adds_a_claimant_as_a_unit_in_the_batch_and_undo_removes_it() {
+    let (dir, db, m) = cli::street_and_meeting(ROSTER);
+    let file = dir.path().join("项目清单.xlsx");
+    std::fs::write(&file, project_workbook()).unwrap();
+    let f = file.to_str().unwrap();
+    let roster_before = cli::json(&db, &["roster", "list", "--json"]);
+    let import = [
+        "projects",
+        "import",
+        f,
+        "--year",
+        "2026",
+        "--add-unit",
+        "海大后勤集团",
+    ];
+
+    // A name that is not an unknown claimant of the file is refused, nothing written.
+    let before = std::fs::read(&db).unwrap();
+    let err = cli::refused(
+        &db,
+        &[
+            "projects",
+            "import",
+            f,
+            "--year",
+            "2026",
+            "--add-unit",
+            "崂山区某公司",
+        ],
+    );
+    assert!(err.contains("崂山区某公司"), "{err}");
+    // Mapped and added at once: refused, the user must choose one.
+    let both = [
+        "projects",
+        "import",
+        f,
+        "--year",
+        "2026",
+        "--map",
+        "海大后勤集团=八大关小学",
+        "--add-unit",
+        "海大后勤集团",
+    ];
+    let err = cli::refused(&db, &both);
+    assert!(err.contains("只选一种"), "{err}");
+    assert!(
+        std::fs::read(&db).unwrap() == before,
+        "the database changed"
+    );
+
+    let out = cli::ok(&db, &import);
+    assert!(out.contains("已导入 5 条（认领 6 项"), "{out}");
+    assert!(out.contains("新增成员单位 1 家：海大后勤集团"), "{out}");
+    let roster = cli::json(&db, &["roster", "list", "--json"]);
+    let added = roster
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "海大后勤集团")
+        .expect("the unit is on the roster");
+    assert!(added["source_batch_id"].is_i64(), "{added}");
+    let list = cli::json(&db, &["projects", "list", "--year", "2026", "--json"]);
+    assert_eq!(list[2]["claims"][0]["unit_name"], "海大后勤集团");
+
+    let out = cli::ok(&db, &["projects", "undo-import"]);
+    assert!(
+        out.contains("删除 5 条，并删除本批新增的成员单位 1 家：海大后勤集团"),
+        "{out}"
+    );
+    assert_eq!(cli::json(&db, &["roster", "list", "--json"]), roster_before);
+    let list = cli::json(&db, &["projects", "list", "--year", "2026", "--json"]);
+    assert!(list.as_array().unwrap().is_empty());
+
+    // Imported again, then the added unit signs an agreement: undo is refused, unchanged.
+    cli::ok(&db, &import);
+    cli::pair_with_community(&db, &m, "海大后勤集团");
+    let before = std::fs::read(&db).unwrap();
+    let err = cli::refused(&db, &["projects", "undo-import"]);
+    assert!(
+        err.contains("海大后勤集团") && err.contains("共建协议"),
+        "{err}"
+    );
+    assert!(
+        std::fs::read(&db).unwrap() == before,
+        "the database changed"
     );
 }
 

@@ -64,6 +64,7 @@ pub fn run() {
             commands::import::import_cancel,
             commands::import::import_batches,
             commands::import::import_undo,
+            commands::import::import_fields,
             commands::import::units_export,
             commands::org::communities_list,
             commands::org::branches_list,

@@ -32,6 +32,27 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field that holds a unit's data (all but 序号), in the roster's column order: the
+    /// columns of an exported roster, and the wizard's choices (with 序号 last).
+    pub const DATA: [Field; 16] = [
+        Field::Name,
+        Field::ShortName,
+        Field::Category,
+        Field::Community,
+        Field::Branch,
+        Field::ViceChair,
+        Field::PartyOrg,
+        Field::PartySecretary,
+        Field::Contact,
+        Field::ContactTitle,
+        Field::Phones,
+        Field::Address,
+        Field::JoinedOn,
+        Field::Status,
+        Field::LeftOn,
+        Field::Notes,
+    ];
+
     /// The canonical Chinese header (as exported).
     pub fn label(self) -> &'static str {
         match self {
@@ -54,6 +75,25 @@ impl Field {
             Field::Index => "序号",
         }
     }
+}
+
+/// A roster field with its Chinese name, for the wizard's column mapping and problems.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldLabel {
+    pub field: Field,
+    pub label: String,
+}
+
+/// Every roster field a column can be mapped to, with its name.
+pub fn field_labels() -> Vec<FieldLabel> {
+    Field::DATA
+        .iter()
+        .chain(&[Field::Index])
+        .map(|f| FieldLabel {
+            field: *f,
+            label: f.label().to_string(),
+        })
+        .collect()
 }
 
 /// A field of some record kind that a column can hold (the roster's [`Field`], a donation
@@ -356,6 +396,17 @@ pub fn column_letter(mut c: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The wizard's list holds every field once, and each label reads back as its field.
+    #[test]
+    fn the_field_labels_are_every_field_and_read_back() {
+        let labels = field_labels();
+        assert_eq!(labels.len(), Field::DATA.len() + 1);
+        for l in &labels {
+            assert_eq!(field_for(&l.label), Some(l.field), "{}", l.label);
+            assert_eq!(labels.iter().filter(|x| x.field == l.field).count(), 1);
+        }
+    }
 
     #[test]
     fn exact_synonyms_only() {

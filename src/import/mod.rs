@@ -27,7 +27,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 
 pub use commit::{batches, commit, latest_undoable_batch, undo, ImportBatch, UndoSummary};
-pub use header::{field_for, normalize_header, Field};
+pub use header::{field_for, field_labels, normalize_header, Field, FieldLabel};
 pub use plan::{
     Action, ColumnInfo, ImportCounts, ImportPlan, ImportedUnit, PlannedUnit, Problem, Severity,
 };

@@ -3,8 +3,9 @@
 //! `import::header` (title rows above the header ignored), exact synonyms per list, 合计 and
 //! note rows skipped, problems at Excel row numbers. Several claimants in one cell become
 //! several claims; a claimant not on the roster is a warning with its name as written and no
-//! unit (never a unit created on the quiet): the user maps it to a unit at commit. The commit
-//! takes a backup, then writes one batch (`import_batches.kind`) that [`undo`] removes whole.
+//! unit (never a unit created on the quiet): at commit the user maps it to a unit, adds it to
+//! the roster or leaves it out. The commit takes a backup, then writes one batch
+//! (`import_batches.kind`), the units added for claimants included, that [`undo`] removes whole.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -34,7 +35,7 @@ use crate::import::{
     bounded, read_file, report, Cell, ProgressFn, Severity, Sheet, Stage, Workbook,
 };
 use crate::text::{clean_name, clean_text, name_key};
-use crate::units::UnitStatus;
+use crate::units::{UnitDetails, UnitInput, UnitStatus};
 
 /// A column of one of the three lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -398,12 +399,25 @@ pub struct ListImportPlan {
     pub problems: Vec<ListProblem>,
 }
 
-/// The user's choice for a claimant not on the roster: the unit it means.
+/// The user's choice for a claimant not on the roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ClaimantMapping {
     /// The name as written in the file.
     pub name: String,
-    pub unit_id: i64,
+    pub choice: ClaimantChoice,
+}
+
+/// What a claimant not on the roster becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ClaimantChoice {
+    /// A unit of the roster (the file spells it another way).
+    Unit { unit_id: i64 },
+    /// A new member unit of that name, added in the import's own batch: undoing the import
+    /// removes it again.
+    New,
+    /// Its claims are left out.
+    Skip,
 }
 
 /// What committing did.
@@ -416,6 +430,17 @@ pub struct ListImportResult {
     pub claims: u32,
     /// Claimants neither on the roster nor mapped: their claims were not imported.
     pub skipped_claimants: Vec<String>,
+    /// Member units added to the roster for claimants (in the batch: undo removes them).
+    pub added_units: Vec<String>,
+}
+
+/// What undoing a list import removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ListUndoSummary {
+    /// Records of the list (needs, resources or projects with their claims).
+    pub removed: u32,
+    /// The member units the import had added for claimants, by name.
+    pub removed_units: Vec<String>,
 }
 
 struct Ctx {
@@ -1184,9 +1209,11 @@ fn at_row(row: u32, e: Error) -> Error {
 }
 
 /// Writes `plan`: a backup first, then one transaction holding every record (numbered on in
-/// the year in the file's order), every claim whose unit is matched or mapped in `mapping`,
-/// and the batch, which [`undo`] removes as a whole. A mapping to a missing or departed unit
-/// is refused before anything is written.
+/// the year in the file's order), every claim whose unit is matched or chosen in `mapping`,
+/// the member units `mapping` adds ([`ClaimantChoice::New`], created in the batch), and the
+/// batch, which [`undo`] removes as a whole. A mapping to a missing or departed unit, or an
+/// addition that is not a claimant of the file or already on the roster, is refused before
+/// anything is written.
 pub fn commit(
     conn: &mut Connection,
     db_path: &Path,
@@ -1201,15 +1228,64 @@ pub fn commit(
         )));
     }
     let mut mapped: HashMap<String, i64> = HashMap::new();
+    // Claimants to add as member units: the name and the first Excel row naming it.
+    let mut to_add: Vec<(String, u32)> = Vec::new();
     for m in mapping {
-        let u = crate::units::get(conn, m.unit_id)?;
-        if u.status == UnitStatus::Left {
-            return Err(Error::Conflict(format!(
-                "“{}”已退出联席会，不能作为“{}”的认领单位。",
-                u.name, m.name
-            )));
+        match m.choice {
+            ClaimantChoice::Unit { unit_id } => {
+                let u = crate::units::get(conn, unit_id)?;
+                if u.status == UnitStatus::Left {
+                    return Err(Error::Conflict(format!(
+                        "“{}”已退出联席会，不能作为“{}”的认领单位。",
+                        u.name, m.name
+                    )));
+                }
+                mapped.insert(name_key(&m.name), unit_id);
+            }
+            ClaimantChoice::New => {
+                let key = name_key(&m.name);
+                if to_add.iter().any(|(n, _)| name_key(n) == key) {
+                    continue;
+                }
+                let row = plan
+                    .projects
+                    .iter()
+                    .find(|p| {
+                        p.claims
+                            .iter()
+                            .any(|c| c.unit_id.is_none() && name_key(&c.name) == key)
+                    })
+                    .map(|p| p.source_row);
+                let Some(row) = row else {
+                    return Err(Error::Invalid {
+                        field: "claimants",
+                        message: format!(
+                            "“{}”不是这份清单中名册外的认领单位，不能作为新成员单位添加；请核对名称后重新预览。",
+                            m.name
+                        ),
+                    });
+                };
+                if let Some(u) = crate::units::find_by_name(conn, &m.name)? {
+                    return Err(Error::Conflict(format!(
+                        "名册中已有“{}”（{}），不能再新增；请重新预览，或把“{}”对应到该单位。",
+                        u.name,
+                        u.status.label(),
+                        m.name
+                    )));
+                }
+                to_add.push((m.name.clone(), row));
+            }
+            ClaimantChoice::Skip => {}
         }
-        mapped.insert(name_key(&m.name), m.unit_id);
+    }
+    if let Some((name, _)) = to_add
+        .iter()
+        .find(|(n, _)| mapped.contains_key(&name_key(n)))
+    {
+        return Err(Error::Invalid {
+            field: "claimants",
+            message: format!("“{name}”既对应到了名册中的单位，又要新增为成员单位；请只选一种。"),
+        });
     }
     // A plan committed twice (a double click, a stale preview) must not add everything again.
     let existing = existing_names(conn, plan.kind, plan.year)?;
@@ -1240,6 +1316,18 @@ pub fn commit(
         &counts,
         &now(),
     )?;
+    let mut added: Vec<String> = Vec::new();
+    for (name, row) in &to_add {
+        let input = UnitInput::from(UnitDetails {
+            name: name.clone(),
+            notes: format!("导入{}时新增（{}）", plan.kind.label(), plan.file_name),
+            ..UnitDetails::default()
+        });
+        let u = crate::units::create_in_batch(&tx, &input, batch, &plan.sheet, Some(*row))
+            .map_err(|e| at_row(*row, e))?;
+        mapped.insert(name_key(name), u.id);
+        added.push(u.details.name);
+    }
     let mut claims = 0u32;
     let mut skipped: Vec<String> = Vec::new();
     // A plan may come back from the UI: every row is checked again.
@@ -1287,9 +1375,10 @@ pub fn commit(
     }
     tx.commit()?;
     log::info!(
-        "{}导入：“{}”批次 {batch}，{n} 条，认领 {claims} 项（导入前备份 {}）",
+        "{}导入：“{}”批次 {batch}，{n} 条，认领 {claims} 项，新增成员单位 {} 家（导入前备份 {}）",
         plan.kind.label(),
         plan.file_name,
+        added.len(),
         backup.id
     );
     Ok(ListImportResult {
@@ -1299,13 +1388,16 @@ pub fn commit(
         imported: u32::try_from(n).unwrap_or(u32::MAX),
         claims,
         skipped_claimants: skipped,
+        added_units: added,
     })
 }
 
-/// Undoes an import batch of list `kind` as a whole, in one transaction. Refused when its
-/// records have been built on since (a project linked to an imported need or resource; an
-/// imported project with a later claim, a progress note or a result).
-pub fn undo(conn: &mut Connection, kind: ListKind, batch: i64) -> Result<u32> {
+/// Undoes an import batch of list `kind` as a whole, in one transaction, with the member units
+/// it added for claimants. Refused when its records have been built on since (a project
+/// linked to an imported need or resource; an imported project with a later claim, a progress
+/// note or a result), or a unit it added was edited or is used elsewhere since (an agreement,
+/// a donation, an invitation, a claim outside the batch, …).
+pub fn undo(conn: &mut Connection, kind: ListKind, batch: i64) -> Result<ListUndoSummary> {
     let tx = conn.transaction()?;
     batch::undoable(&tx, kind.code(), batch, "清单导入批次", kind.label())?;
     let count = |sql: &str| -> Result<i64> { Ok(tx.query_row(sql, [batch], |r| r.get(0))?) };
@@ -1340,6 +1432,33 @@ pub fn undo(conn: &mut Connection, kind: ListKind, batch: i64) -> Result<u32> {
             ),
         });
     }
+    // The units the batch added: created by it (no "before") and not changed since.
+    let added: Vec<(i64, i64)> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, unit_id FROM unit_history
+             WHERE batch_id = ?1 AND source = 'import' AND before IS NULL ORDER BY id",
+        )?;
+        let rows = stmt.query_map([batch], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut units = Vec::with_capacity(added.len());
+    for (hid, unit_id) in added {
+        let u = crate::units::get(&tx, unit_id)?;
+        let later: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM unit_history WHERE unit_id = ?1 AND id > ?2)",
+            [unit_id, hid],
+            |r| r.get(0),
+        )?;
+        if later {
+            return Err(Error::UndoRefused {
+                reason: format!(
+                    "这次导入新增的成员单位“{}”之后又被修改过，撤销会删除该单位并丢失那些修改，因此没有撤销。",
+                    u.name
+                ),
+            });
+        }
+        units.push(u);
+    }
     let n = match kind {
         ListKind::Needs => tx.execute("DELETE FROM needs WHERE import_batch_id = ?1", [batch])?,
         ListKind::Resources => {
@@ -1350,10 +1469,34 @@ pub fn undo(conn: &mut Connection, kind: ListKind, batch: i64) -> Result<u32> {
             tx.execute("DELETE FROM projects WHERE import_batch_id = ?1", [batch])?
         }
     };
+    // With the batch's own records gone, whatever still refers to an added unit is a use
+    // from elsewhere.
+    let mut removed_units = Vec::with_capacity(units.len());
+    for u in units {
+        let uses = crate::units::uses(&tx, u.id)?;
+        if !uses.is_empty() {
+            return Err(Error::UndoRefused {
+                reason: format!(
+                    "这次导入新增的成员单位“{}”已在{}中使用，撤销会删除该单位，因此没有撤销。如确需撤销，请先解除这些使用。",
+                    u.name,
+                    uses.join("、")
+                ),
+            });
+        }
+        tx.execute("DELETE FROM units WHERE id = ?1", [u.id])?;
+        removed_units.push(u.details.name);
+    }
     batch::mark_undone(&tx, batch, &now())?;
     tx.commit()?;
-    log::info!("撤销{}导入批次 {batch}", kind.label());
-    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    log::info!(
+        "撤销{}导入批次 {batch}（删除新增成员单位 {} 家）",
+        kind.label(),
+        removed_units.len()
+    );
+    Ok(ListUndoSummary {
+        removed: u32::try_from(n).unwrap_or(u32::MAX),
+        removed_units,
+    })
 }
 
 /// The newest batch of list `kind` that can still be undone.

@@ -24,7 +24,7 @@ test('a messy office roster is imported through the wizard and undone as a whole
 
     // Step 2: the sheet was found behind an instructions sheet; column K was not recognised.
     await app.waitFor('[data-test="import-columns"]', { text: '原联系电话' })
-    await app.pick('[data-test="map-K"]', '备注')
+    await app.pick('[data-test="import-map-K"]', '备注')
     await app.click('[data-test="import-remap"]')
     await app.waitFor('[data-test="import-columns"]', { text: '原联系电话' })
     // 下一步 waits until the new preview is back (it is disabled while the file is read).

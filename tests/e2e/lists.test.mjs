@@ -120,6 +120,10 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     await shot(app, 'lists-3-import-claimants.png')
     await app.click('[data-test="list-import-commit"]')
     await app.waitFor('[data-test="list-import-result"]', { text: '导入完成' })
+    // The unit is added by the commit, in the import's batch: undoing the import removes it.
+    await app.waitFor('[data-test="list-import-result"]', {
+      text: '新增成员单位 1 家（海滨法律服务所），撤销本次导入时一并删除',
+    })
     await shot(app, 'lists-4-import-done.png')
     await app.click('[data-test="list-import-close"]')
 
@@ -138,6 +142,7 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     assert.deepEqual(byName('政策宣讲进社区').claims.map((c) => c.unit_id), [unitId('湛山派出所')], 'mapped to the roster unit')
     const newUnit = json(dataDir, 'roster', 'list').find((u) => u.name === '海滨法律服务所')
     assert.ok(newUnit, 'the claimant the user chose to add is on the roster')
+    assert.ok(Number.isInteger(newUnit.source_batch_id), 'the added unit belongs to the import batch')
     assert.deepEqual(byName('退役军人法律服务').claims.map((c) => c.unit_id), [newUnit.id])
     const cleanup = byName('老旧小区环境整治')
     assert.deepEqual(cleanup.claims, [])
@@ -259,7 +264,7 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
   }
 })
 
-test('needs and resources from Excel: rows with problems left out, a batch undone as a whole', async () => {
+test('needs and resources from Excel: rows with problems left out, a batch undone as a whole, a project batch with the unit it added', async () => {
   const dataDir = tempDataDir()
   cli(dataDir, 'street', 'set', '--name', '八大关街道办事处', '--party-org', '中共八大关街道工作委员会')
   const roster = join(dataDir, '名册.csv')
@@ -280,6 +285,11 @@ test('needs and resources from Excel: rows with problems left out, a batch undon
     ['序号', '提供单位', '资源类型', '资源名称', '具体内容', '提供时间', '可容纳人数'],
     [1, '八大关小学', '场地', '学校操场', '周末向居民开放', '每周六', '200人'],
     [2, '青岛𠮷祥物业', '志愿者', '物业志愿服务队', null, '每月一次', '20人'],
+  ])
+  const projects = join(dataDir, '项目清单.xlsx')
+  writeXlsx(projects, [
+    ['序号', '项目名称', '项目类别', '认领单位'],
+    [1, '退役军人法律服务', '服务指导', '海滨法律服务所、八大关小学'],
   ])
 
   const driver = await startDriver(dataDir)
@@ -340,6 +350,28 @@ test('needs and resources from Excel: rows with problems left out, a batch undon
     assert.equal(json(dataDir, 'needs', 'list', '--year', String(YEAR)).length, 2, 'the needs stay')
     await app.click('#tab-resources')
     await app.waitFor('[data-test="resources-table"]', { text: '还没有资源' })
+
+    // 项目: a claimant the user adds to the roster during the import belongs to its batch, so
+    // undoing the import takes the unit off the roster again.
+    const rosterBefore = json(dataDir, 'roster', 'list')
+    await app.click('[data-test="lists-import"] .el-button')
+    await app.click('[data-test="lists-import-projects"]')
+    await app.answerFileDialogWith(projects)
+    await app.click('[data-test="list-import-choose"]')
+    await app.click('[data-test="list-import-next"]')
+    await app.waitFor('[data-test="list-import-claimants"]', { text: '海滨法律服务所' })
+    await app.pick('[data-test="claimant-海滨法律服务所"]', '新增成员单位“海滨法律服务所”')
+    await app.click('[data-test="list-import-commit"]')
+    await app.waitFor('[data-test="list-import-result"]', { text: '新增成员单位 1 家（海滨法律服务所）' })
+    assert.ok(json(dataDir, 'roster', 'list').some((u) => u.name === '海滨法律服务所'), 'the unit was added')
+    await app.click('[data-test="list-import-undo"]')
+    await app.waitFor('[data-test="list-import-result"]', {
+      text: '新增的成员单位 1 家（海滨法律服务所）已从名册中删除',
+    })
+    await shot(app, 'lists-14-undo-added-unit.png')
+    await app.click('[data-test="list-import-close"]')
+    assert.deepEqual(json(dataDir, 'roster', 'list'), rosterBefore, 'the roster is as it was')
+    assert.deepEqual(json(dataDir, 'projects', 'list', '--year', String(YEAR)), [])
     await app.quit()
   } finally {
     driver.stop()

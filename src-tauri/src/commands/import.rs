@@ -5,7 +5,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use lianxi::import::{
-    self, ImportBatch, ImportOptions, ImportPlan, Progress, ProgressFn, UndoSummary,
+    self, FieldLabel, ImportBatch, ImportOptions, ImportPlan, Progress, ProgressFn, UndoSummary,
 };
 use rusqlite::Connection;
 use tauri::ipc::Channel;
@@ -129,4 +129,10 @@ pub async fn units_export(
         lianxi::export::export_units(conn, &path, ids.as_deref())
     })
     .await
+}
+
+/// The roster fields a column can be mapped to, with their names (the wizard's choices).
+#[tauri::command]
+pub fn import_fields() -> Vec<FieldLabel> {
+    import::field_labels()
 }

@@ -287,8 +287,9 @@ pub async fn list_import_preview(
     .await
 }
 
-/// Writes a previewed plan (every row is checked again) with the user's claimant mapping: a
-/// backup, then one undoable batch.
+/// Writes a previewed plan (every row is checked again) with the user's choice for each
+/// claimant not on the roster (a unit, a new unit in the batch, or left out): a backup, then
+/// one undoable batch.
 #[tauri::command]
 pub async fn list_import_commit(
     store: State<'_, Arc<Store>>,
@@ -301,13 +302,13 @@ pub async fn list_import_commit(
     .await
 }
 
-/// 撤销本次导入: removes what the batch added; returns how many records.
+/// 撤销本次导入: removes what the batch added, the member units it added included.
 #[tauri::command]
 pub async fn list_import_undo(
     store: State<'_, Arc<Store>>,
     kind: ListKind,
     batch_id: i64,
-) -> ApiResult<u32> {
+) -> ApiResult<limport::ListUndoSummary> {
     with_conn(&store, move |conn, _| limport::undo(conn, kind, batch_id)).await
 }
 

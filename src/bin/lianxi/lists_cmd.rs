@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use lianxi::import::Severity;
-use lianxi::lists::import::{self as limport, ClaimantMapping, ListImportOptions, ListImportPlan};
+use lianxi::lists::import::{
+    self as limport, ClaimantChoice, ClaimantMapping, ListImportOptions, ListImportPlan,
+};
 use lianxi::lists::{
     self, ClaimInput, ListKind, NeedFilter, NeedInput, Project, ProjectFilter, ProjectInput,
     ProjectStatus, ResourceFilter, ResourceInput, ResourceKind, ResultInput,
@@ -209,6 +211,9 @@ pub enum ProjectsAction {
         /// 名册中没有的认领单位对应哪个成员单位：--map 文件中的名称=名册中的单位（可重复）
         #[arg(long = "map", value_name = "名称=单位")]
         map: Vec<String>,
+        /// 把名册中没有的认领单位新增为成员单位（写文件中的名称，可重复）；撤销导入时一并删除
+        #[arg(long = "add-unit", value_name = "名称")]
+        add_units: Vec<String>,
     },
     /// 撤销一次项目清单导入（默认：最近一次未撤销的）
     UndoImport {
@@ -516,7 +521,11 @@ pub fn run_projects(
                 println!("  附件：{}（原文件 {}）", a.file, a.original_name);
             }
         }
-        ProjectsAction::Import { import: a, map } => {
+        ProjectsAction::Import {
+            import: a,
+            map,
+            add_units,
+        } => {
             let mut mapping = Vec::new();
             for m in &map {
                 let Some((name, unit)) = m.split_once('=') else {
@@ -528,7 +537,13 @@ pub fn run_projects(
                 let u = lookup::unit(conn, unit.trim())?;
                 mapping.push(ClaimantMapping {
                     name: name.trim().to_string(),
-                    unit_id: u.id,
+                    choice: ClaimantChoice::Unit { unit_id: u.id },
+                });
+            }
+            for name in &add_units {
+                mapping.push(ClaimantMapping {
+                    name: name.trim().to_string(),
+                    choice: ClaimantChoice::New,
                 });
             }
             import(conn, db_path, ListKind::Projects, a, &mapping)?;
@@ -590,9 +605,16 @@ fn import(
                 "已导入 {} 条（认领 {} 项；批次 {}，导入前已自动备份 {}）。如需撤销：lianxi {cmd} undo-import {}",
                 r.imported, r.claims, r.batch_id, r.backup_id, r.batch_id
             );
+            if !r.added_units.is_empty() {
+                println!(
+                    "新增成员单位 {} 家：{}（属于本批导入，撤销导入时一并删除）。",
+                    r.added_units.len(),
+                    r.added_units.join("、")
+                );
+            }
             if !r.skipped_claimants.is_empty() {
                 println!(
-                    "以下认领单位不在名册中且未指定对应单位，其认领未导入：{}（可用 --map 名称=单位 指定）",
+                    "以下认领单位不在名册中且未指定对应单位，其认领未导入：{}（可用 --map 名称=单位 指定，或 --add-unit 名称 新增）",
                     r.skipped_claimants.join("、")
                 );
             }
@@ -636,7 +658,20 @@ fn undo(conn: &mut Connection, kind: ListKind, batch: Option<i64>) -> Result<(),
             reason: format!("没有可以撤销的{}导入。", kind.label()),
         })?,
     };
-    let n = limport::undo(conn, kind, id)?;
-    println!("已撤销第 {id} 批{}导入：删除 {n} 条。", kind.label());
+    let r = limport::undo(conn, kind, id)?;
+    print!(
+        "已撤销第 {id} 批{}导入：删除 {} 条",
+        kind.label(),
+        r.removed
+    );
+    if r.removed_units.is_empty() {
+        println!("。");
+    } else {
+        println!(
+            "，并删除本批新增的成员单位 {} 家：{}。",
+            r.removed_units.len(),
+            r.removed_units.join("、")
+        );
+    }
     Ok(())
 }

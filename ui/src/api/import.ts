@@ -1,5 +1,6 @@
 import { Channel } from '@tauri-apps/api/core'
 import { call } from './core'
+import type { FieldLabel } from '../bindings/FieldLabel'
 import type { ImportBatch } from '../bindings/ImportBatch'
 import type { ImportOptions } from '../bindings/ImportOptions'
 import type { ImportPlan } from '../bindings/ImportPlan'
@@ -21,6 +22,8 @@ export const importCommit = (onProgress: (p: Progress) => void) =>
   call<ImportBatch>('import_commit', { onProgress: channel(onProgress) })
 
 export const importCancel = () => call<void>('import_cancel')
+/** The roster fields a column can be mapped to, with their Chinese names. */
+export const importFields = () => call<FieldLabel[]>('import_fields')
 export const importBatches = () => call<ImportBatch[]>('import_batches')
 export const importUndo = (batchId: number) => call<UndoSummary>('import_undo', { batchId })
 

@@ -63,7 +63,15 @@ export const branchMerge = (from: number, into: number) => call<Branch>('branch_
 export const branchDelete = (id: number) => call<void>('branch_delete', { id })
 
 // 导入 / 导出
-export { importPreview, importCommit, importCancel, importBatches, importUndo, unitsExport } from './import'
+export {
+  importPreview,
+  importCommit,
+  importCancel,
+  importBatches,
+  importUndo,
+  importFields,
+  unitsExport,
+} from './import'
 
 // 打印与字体
 export { printCancel, fontOptions, fontChoice, fontChoiceSave } from './print'

@@ -21,6 +21,7 @@ import type { ListFieldLabel } from '../bindings/ListFieldLabel'
 import type { ListImportOptions } from '../bindings/ListImportOptions'
 import type { ListImportPlan } from '../bindings/ListImportPlan'
 import type { ListImportResult } from '../bindings/ListImportResult'
+import type { ListUndoSummary } from '../bindings/ListUndoSummary'
 import type { ClaimantMapping } from '../bindings/ClaimantMapping'
 import type { Progress } from '../bindings/Progress'
 import type { ListsDocumentInfo } from '../bindings/ListsDocumentInfo'
@@ -93,8 +94,10 @@ export const listImportPreview = (
   return call<ListImportPlan>('list_import_preview', { kind, path, options, onProgress: ch })
 }
 /** Writes a previewed plan (checked again) after a backup, as one undoable batch; claimants not
- * on the roster are mapped to units or added as new units, as the user chose. */
+ * on the roster are mapped to units, added as new units (in the batch: undo removes them) or
+ * left out, as the user chose. */
 export const listImportCommit = (plan: ListImportPlan, claimants: ClaimantMapping[]) =>
   call<ListImportResult>('list_import_commit', { plan, claimants })
-/** 撤销本次导入: returns how many records were removed. */
-export const listImportUndo = (kind: ListKind, batchId: number) => call<number>('list_import_undo', { kind, batchId })
+/** 撤销本次导入: removes the batch's records and the member units it added. */
+export const listImportUndo = (kind: ListKind, batchId: number) =>
+  call<ListUndoSummary>('list_import_undo', { kind, batchId })

@@ -8,4 +8,8 @@ export type ListImportResult = { kind: ListKind, batch_id: number, backup_id: st
 /**
  * Claimants neither on the roster nor mapped: their claims were not imported.
  */
-skipped_claimants: Array<string>, };
+skipped_claimants: Array<string>, 
+/**
+ * Member units added to the roster for claimants (in the batch: undo removes them).
+ */
+added_units: Array<string>, };

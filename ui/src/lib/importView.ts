@@ -1,27 +1,5 @@
-import type { Field } from '../bindings/Field'
 import type { Problem } from '../bindings/Problem'
 import type { Progress } from '../bindings/Progress'
-
-/** The Chinese name of each roster field, as the headers of an exported file. */
-export const FIELD_LABELS: Record<Field, string> = {
-  name: '单位名称',
-  short_name: '简称',
-  category: '单位类别',
-  community: '所属社区',
-  branch: '分会',
-  vice_chair: '副会长单位',
-  party_org: '党组织名称',
-  party_secretary: '党组织书记',
-  contact: '联系人',
-  contact_title: '职务',
-  phones: '联系电话',
-  address: '地址',
-  joined_on: '入会时间',
-  status: '状态',
-  left_on: '退出时间',
-  notes: '备注',
-  index: '序号',
-}
 
 export const SEVERITY_LABELS: Record<Problem['severity'], string> = {
   error: '错误',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   baseName,
+  claimantMappings,
   claimUnits,
   cnDate,
   raiserFields,
@@ -66,6 +67,26 @@ describe('unknownClaimants', () => {
     expect(unresolved(names, {})).toEqual(['甲', '乙'])
     expect(unresolved(names, { 甲: { kind: 'unit', unit_id: 1 }, 乙: null })).toEqual(['乙'])
     expect(unresolved(names, { 甲: { kind: 'new' }, 乙: { kind: 'unit', unit_id: 2 } })).toEqual([])
+  })
+  it('sends every choice, a new unit included, in the order of the names', () => {
+    const names = [
+      { name: '甲', rows: [3] },
+      { name: '乙', rows: [4] },
+      { name: '丙', rows: [5] },
+      { name: '丁', rows: [6] },
+    ]
+    expect(
+      claimantMappings(names, {
+        丁: { kind: 'skip' },
+        乙: { kind: 'unit', unit_id: 2 },
+        甲: { kind: 'new' },
+        丙: null,
+      }),
+    ).toEqual([
+      { name: '甲', choice: { kind: 'new' } },
+      { name: '乙', choice: { kind: 'unit', unit_id: 2 } },
+      { name: '丁', choice: { kind: 'skip' } },
+    ])
   })
 })
 

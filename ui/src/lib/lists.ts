@@ -1,6 +1,8 @@
 // Pure helpers of the 三张清单 screen: who raised a need (one picker for a community, a unit or
 // free text), the units of a claim, the claimant mapping of the import wizard, dates. Every
 // label, status, filter and count comes from the core; these only arrange what it said.
+import type { ClaimantChoice as Choice } from '../bindings/ClaimantChoice'
+import type { ClaimantMapping } from '../bindings/ClaimantMapping'
 
 /** One unit picked in the claim dialog. */
 export interface PickedUnit {
@@ -49,12 +51,23 @@ export function unknownClaimants(
   return [...byName].map(([name, rows]) => ({ name, rows }))
 }
 
-/** What the user chose for an unknown claimant: a unit of the roster, a new unit, or skip it. */
-export type ClaimantChoice = { kind: 'unit'; unit_id: number } | { kind: 'new' } | { kind: 'skip' } | null
+/** What the user chose for an unknown claimant (a unit of the roster, a new unit, or skip it), or
+ * nothing yet. */
+export type ClaimantChoice = Choice | null
 
 /** The names still without a choice (the commit waits for them). */
 export function unresolved(names: UnknownClaimant[], choices: Record<string, ClaimantChoice>): string[] {
   return names.filter((n) => !choices[n.name]).map((n) => n.name)
+}
+
+/** The choices as the commit takes them, in the order of `names` (those without one left out). */
+export function claimantMappings(names: UnknownClaimant[], choices: Record<string, ClaimantChoice>): ClaimantMapping[] {
+  const out: ClaimantMapping[] = []
+  for (const n of names) {
+    const choice = choices[n.name]
+    if (choice) out.push({ name: n.name, choice })
+  }
+  return out
 }
 
 /** Today as YYYY-MM-DD in local time (claims and results are usually recorded the same day). */

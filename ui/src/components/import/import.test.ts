@@ -3,6 +3,8 @@ import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus, { ElSelect, ElSwitch } from 'element-plus'
 import ImportColumns from './ImportColumns.vue'
 import ImportProblems from './ImportProblems.vue'
+import ImportDone from './ImportDone.vue'
+import ImportSheetBar from './ImportSheetBar.vue'
 
 const plugins = [ElementPlus]
 
@@ -61,5 +63,41 @@ describe('ImportProblems', () => {
     expect(w.text()).toContain('第7行')
     expect(w.text()).not.toContain('第5行')
     expect(w.find('[data-test="x"]').exists()).toBe(true)
+  })
+})
+
+describe('ImportSheetBar', () => {
+  it('shows the file and header rows, and asks for a new preview when another sheet is chosen', async () => {
+    const w = mount(ImportSheetBar, {
+      props: { fileName: '名册.xlsx', plan: { sheets: ['名册', '说明'], header_rows: [2, 3] }, sheet: '名册' },
+      global: { plugins },
+    })
+    await flushPromises()
+    expect(w.text()).toContain('名册.xlsx')
+    expect(w.text()).toContain('表头在第 2、3 行')
+    w.findComponent(ElSelect).vm.$emit('update:modelValue', '说明')
+    w.findComponent(ElSelect).vm.$emit('change', '说明')
+    await flushPromises()
+    expect(w.emitted('update:sheet')).toEqual([['说明']])
+    expect(w.emitted('change')).toEqual([['说明']])
+  })
+})
+
+describe('ImportDone', () => {
+  const props = { summary: '新增 6 家。', undoneText: null, busy: false, testId: 'import' }
+
+  it('offers undo until the import is undone, then says what undoing removed', async () => {
+    const w = mount(ImportDone, { props, global: { plugins } })
+    await flushPromises()
+    expect(w.find('[data-test="import-result"]').text()).toContain('导入完成')
+    expect(w.text()).toContain('新增 6 家。')
+    await w.find('[data-test="import-undo"]').trigger('click')
+    expect(w.emitted('undo')).toHaveLength(1)
+    await w.setProps({ undoneText: '已删除本次新增的单位 6 家。' })
+    expect(w.text()).toContain('已撤销本次导入')
+    expect(w.text()).toContain('已删除本次新增的单位 6 家。')
+    expect(w.find('[data-test="import-undo"]').exists()).toBe(false)
+    await w.find('[data-test="import-close"]').trigger('click')
+    expect(w.emitted('close')).toHaveLength(1)
   })
 })
