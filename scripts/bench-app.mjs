@@ -214,10 +214,22 @@ async function visitEverything(dir) {
     await app.click('#tab-templates')
     await pause()
     await shot('agreements-templates')
+    await app.click('[data-test="nav-lists"]')
+    await app.waitFor('[data-test="lists"]')
+    for (const tab of ['needs', 'resources', 'projects']) {
+      await app.click(`#tab-${tab}`)
+      await pause()
+    }
+    await shot('lists-projects')
     for (const area of ['donations', 'minutes']) {
       await app.click(`[data-test="nav-${area}"]`)
       await pause()
+      await shot(area)
     }
+    await app.click('[data-test="nav-year"]')
+    await app.waitFor('[data-test="year-select"]')
+    await sleep(1000) // its charts
+    await shot('year')
     await app.click('[data-test="nav-settings"]')
     await app.waitFor('[data-test="backup-table"]')
     await app.waitFor('[data-test="fonts-form"]')
