@@ -13,7 +13,8 @@
 const KEEP_DEFAULT_ENV: &str = "LIANXI_BENCH_WEBVIEW_DEFAULTS";
 
 /// Applies the settings to the `main` window's webview. Called in `setup`, on the main
-/// thread, so it runs right after the webview was created and before its web process starts.
+/// thread, where `with_webview` runs at once: right after the webview was created, before the
+/// GTK main loop runs again and so before the page is loaded and painted.
 pub fn tune(window: &tauri::WebviewWindow) {
     #[cfg(target_os = "linux")]
     {
