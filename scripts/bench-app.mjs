@@ -109,7 +109,8 @@ function memory(appPid) {
     } catch {
       continue
     }
-    const role = ROLES.find(([, f]) => f(name))?.[0] ?? 'other'
+    // The started process is the main one (the app, or python3 for the floor).
+    const role = pid === appPid ? 'main' : (ROLES.find(([, f]) => f(name))?.[0] ?? 'other')
     m[role] += r.Pss / 1024
     m.rss += r.Rss / 1024
   }
@@ -130,12 +131,15 @@ function killTree(pid) {
 
 // ---- 1. start time ---------------------------------------------------------------------
 
-/** Starts the app on `dir`, waits for ui-ready; returns the marks (ms after spawn) and Pss. */
-async function startOnce(dir) {
+/**
+ * Starts the app (or `cmd`, the floor) on `dir`, waits for ui-ready; returns the marks (ms
+ * after spawn) and Pss.
+ */
+async function startOnce(dir, [cmd, args, extra] = [APP, [], {}]) {
   const marksFile = join(dir, `marks-${Date.now()}.txt`)
   const t0 = performance.timeOrigin + performance.now()
-  const child = spawn(APP, [], {
-    env: dataEnv(dir, { LIANXI_BENCH_MARKS: marksFile }),
+  const child = spawn(cmd, args, {
+    env: dataEnv(dir, { LIANXI_BENCH_MARKS: marksFile, ...extra }),
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   })
@@ -210,10 +214,22 @@ async function visitEverything(dir) {
     await app.click('#tab-templates')
     await pause()
     await shot('agreements-templates')
+    await app.click('[data-test="nav-lists"]')
+    await app.waitFor('[data-test="lists"]')
+    for (const tab of ['needs', 'resources', 'projects']) {
+      await app.click(`#tab-${tab}`)
+      await pause()
+    }
+    await shot('lists-projects')
     for (const area of ['donations', 'minutes']) {
       await app.click(`[data-test="nav-${area}"]`)
       await pause()
+      await shot(area)
     }
+    await app.click('[data-test="nav-year"]')
+    await app.waitFor('[data-test="year-select"]')
+    await sleep(1000) // its charts
+    await shot('year')
     await app.click('[data-test="nav-settings"]')
     await app.waitFor('[data-test="backup-table"]')
     await app.waitFor('[data-test="fonts-form"]')
@@ -274,6 +290,20 @@ try {
     execFileSync(CLI, ['--db', join(dir, 'lianxi.sqlite3'), 'demo'], { stdio: 'ignore' })
     visits.push(await visitEverything(dir))
   }
+  // The floor: a bare WebKitGTK webview on a trivial page (scripts/bench-floor.py), with
+  // WebKit's default compositing policy and with the app's (NEVER).
+  const floors = []
+  for (const gpu of PARTS.includes('floor') ? ['default', 'never'] : []) {
+    const cmd = ['/usr/bin/python3', [join(ROOT, 'scripts/bench-floor.py')], { LIANXI_FLOOR_GPU: gpu }]
+    const f = { gpu, fresh: [], again: [] }
+    const same = freshDir()
+    for (let i = 0; i < RUNS; i++) {
+      f.fresh.push(await startOnce(freshDir(), cmd))
+      f.again.push(await startOnce(same, cmd))
+    }
+    f.again.shift()
+    floors.push(f)
+  }
 
   const ms = (runs, label) => range(runs.map((r) => r.marks[label]))
   const dist = readdirSync(join(DIST, 'assets'))
@@ -308,6 +338,18 @@ try {
         `| ${t.padEnd(27)} | ${range(ms.map((m) => m.main))} | ${range(ms.map((m) => m.network))} | ${range(ms.map((m) => m.web))} | **${range(ms.map((m) => m.total))}** | ${range(ms.map((m) => m.rss))} |`,
     ),
     '',
+    ...(floors.length
+      ? [
+          '| Floor: bare webview, trivial page | painted, fresh | painted, again | PSS main + network + web = total (MB) |',
+          '|-----------------------------------|----------------|----------------|---------------------------------------|',
+          ...floors.map((f) => {
+            const m = f.fresh.map((r) => r.mem)
+            const pss = `${range(m.map((x) => x.main))} + ${range(m.map((x) => x.network))} + ${range(m.map((x) => x.web))} = **${range(m.map((x) => x.total))}**`
+            return `| compositing policy ${f.gpu.padEnd(14)} | ${ms(f.fresh, 'ui-ready').padEnd(14)} | ${ms(f.again, 'ui-ready').padEnd(14)} | ${pss} |`
+          }),
+          '',
+        ]
+      : []),
     `Bundle: first JS chunk ${entry} ${entry ? kb(entry) : '?'} KB; ${js.length} JS files, ${js.reduce((s, f) => s + Number(kb(f)), 0)} KB in all; CSS ${cssKb} KB.`,
   ]
   console.log(lines.join('\n'))

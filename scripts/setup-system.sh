@@ -20,6 +20,8 @@ if [ "${1:-}" = "--test" ]; then
   # with Liberation Serif standing in for Times New Roman at the same widths; only the test
   # command needs it (≈ 245 MB installed), so the start command does not install it
   PKGS+=(libreoffice-writer-nogui fonts-liberation2)
+  # the end-to-end tests' screenshots are taken of the X display (`import -window root`)
+  PKGS+=(imagemagick)
 fi
 
 missing=()

@@ -5,6 +5,7 @@ pub mod commands;
 pub mod error;
 pub mod startup;
 pub mod state;
+pub mod webview;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -28,6 +29,9 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             startup::mark("setup");
+            if let Some(window) = app.get_webview_window("main") {
+                webview::tune(&window);
+            }
             let dir = data_dir(app)?;
             lianxi::logging::init(&dir);
             let db_path = dir.join(lianxi::paths::DB_FILE);

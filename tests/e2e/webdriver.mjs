@@ -1,10 +1,13 @@
 // A small W3C WebDriver client for tauri-driver (which forwards to WebKitWebDriver), plus
 // helpers to start the real app on a throw-away data folder. No dependencies beyond Node.
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { promisify } from 'node:util'
+
+const execFileAsync = promisify(execFile)
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'
 export const ROOT = resolve(import.meta.dirname, '../..')
@@ -300,7 +303,17 @@ export class App {
     writeFileSync(join(ARTIFACTS, name), await this.screenshot())
   }
 
+  /**
+   * A PNG of the X display the app runs on (Xvfb: the app's window fills it). Not WebDriver's
+   * screenshot call: WebKitWebDriver answers it after the page's next paint, and the app's
+   * webview paints without GPU compositing (src-tauri/src/webview.rs), where a page that
+   * stands still is not painted again, so the call waits until something on the page moves.
+   */
   async screenshot() {
-    return Buffer.from(await rpc('GET', `${this.base}/screenshot`), 'base64')
+    const { stdout } = await execFileAsync('import', ['-window', 'root', 'png:-'], {
+      encoding: 'buffer',
+      maxBuffer: 64 << 20,
+    })
+    return stdout
   }
 }
