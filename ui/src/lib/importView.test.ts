@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Problem } from '../bindings/Problem'
-import { progressText, visibleProblems } from './importView'
+import { fileNameOf, manualMappings, progressText, visibleProblems } from './importView'
 
 const p = (row: number | null, severity: Problem['severity']): Problem => ({
   row,
@@ -23,5 +23,20 @@ describe('import preview helpers', () => {
     })
     expect(progressText({ stage: 'reading', done: 0, total: 1 }).text).toBe('正在读取文件')
     expect(progressText(null).percent).toBe(0)
+  })
+})
+
+describe("the wizards' shared pieces", () => {
+  it('sends the columns mapped by hand, a skipped one without a field', () => {
+    expect(manualMappings<string>({ 3: 'notes', 10: 'ignore' })).toEqual([
+      { column: 3, field: 'notes' },
+      { column: 10, field: null },
+    ])
+    expect(manualMappings({})).toEqual([])
+  })
+
+  it('names the file without its folder, on Linux and Windows', () => {
+    expect(fileNameOf('/home/u/名单.xlsx')).toBe('名单.xlsx')
+    expect(fileNameOf('C:\\Users\\u\\名单.xls')).toBe('名单.xls')
   })
 })

@@ -1,3 +1,4 @@
+import { pickFile } from '../api'
 import type { Problem } from '../bindings/Problem'
 import type { Progress } from '../bindings/Progress'
 
@@ -28,4 +29,21 @@ export function progressText(p: Progress | null): { text: string; percent: numbe
   if (!p) return { text: '', percent: 0 }
   const percent = p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0
   return { text: p.total > 1 ? `${STAGES[p.stage]} ${p.done}/${p.total}` : STAGES[p.stage], percent }
+}
+
+/** The spreadsheet formats every import reads (the core's worker sniffs the real format). */
+const SPREADSHEETS = [{ name: '表格文件', extensions: ['xlsx', 'xls', 'ods', 'csv'] }]
+
+/** The file dialog for a spreadsheet to import; `null` when the user cancels. */
+export const pickSpreadsheet = (title: string) => pickFile(title, SPREADSHEETS)
+
+/** The name of the file at `path`, as the wizards show it. */
+export const fileNameOf = (path: string) => path.split(/[\\/]/).pop() ?? ''
+
+/** The columns the user mapped by hand, as the core's previews take them ('ignore' → no field). */
+export function manualMappings<F>(chosen: Record<number, F | 'ignore'>): { column: number; field: F | null }[] {
+  return Object.entries(chosen).map(([column, field]) => ({
+    column: Number(column),
+    field: field === 'ignore' ? null : (field as F),
+  }))
 }
