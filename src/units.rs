@@ -549,6 +549,16 @@ pub fn uses(conn: &Connection, id: i64) -> Result<Vec<&'static str>> {
     Ok(out)
 }
 
+/// Whether unit `id` was changed after its history entry `entry` (an import's entry: undoing
+/// the import would lose that change).
+pub(crate) fn changed_since(conn: &Connection, id: i64, entry: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM unit_history WHERE unit_id = ?1 AND id > ?2)",
+        )?
+        .query_row([id, entry], |r| r.get(0))?)
+}
+
 /// The history of a unit, newest first.
 pub fn history(conn: &Connection, id: i64) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare(

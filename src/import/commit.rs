@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -226,11 +226,7 @@ pub fn undo(
             report(&mut progress, Stage::Undoing, i, total)?;
         }
         let current = units::get(&tx, unit_id)?;
-        let later: Option<i64> = tx
-            .prepare_cached("SELECT id FROM unit_history WHERE unit_id = ?1 AND id > ?2 LIMIT 1")?
-            .query_row(params![unit_id, hid], |r| r.get(0))
-            .optional()?;
-        if later.is_some() {
+        if units::changed_since(&tx, unit_id, hid)? {
             return Err(refused(format!(
                 "“{}”在这次导入之后又被修改过，撤销会丢失那些修改，因此没有撤销。请先检查该单位的修改记录。",
                 current.name
@@ -238,15 +234,16 @@ pub fn undo(
         }
         match before {
             None => {
+                let uses = units::uses(&tx, unit_id)?;
+                if !uses.is_empty() {
+                    return Err(refused(format!(
+                        "这次导入新增的“{}”已在{}中使用，不能撤销本次导入。请先解除这些使用。",
+                        current.name,
+                        uses.join("、")
+                    )));
+                }
                 tx.prepare_cached("DELETE FROM units WHERE id = ?1")?
-                    .execute([unit_id])
-                    .map_err(|e| match e.sqlite_error_code() {
-                        Some(rusqlite::ErrorCode::ConstraintViolation) => refused(format!(
-                            "这次导入新增的“{}”已被会议、协议、捐赠或三张清单的记录引用，不能撤销本次导入。请先解除这些引用。",
-                            current.name
-                        )),
-                        _ => Error::Sqlite(e),
-                    })?;
+                    .execute([unit_id])?;
                 summary.removed += 1;
             }
             Some(json) => {

@@ -1444,12 +1444,7 @@ pub fn undo(conn: &mut Connection, kind: ListKind, batch: i64) -> Result<ListUnd
     let mut units = Vec::with_capacity(added.len());
     for (hid, unit_id) in added {
         let u = crate::units::get(&tx, unit_id)?;
-        let later: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM unit_history WHERE unit_id = ?1 AND id > ?2)",
-            [unit_id, hid],
-            |r| r.get(0),
-        )?;
-        if later {
+        if crate::units::changed_since(&tx, unit_id, hid)? {
             return Err(Error::UndoRefused {
                 reason: format!(
                     "这次导入新增的成员单位“{}”之后又被修改过，撤销会删除该单位并丢失那些修改，因此没有撤销。",
