@@ -10,8 +10,11 @@
 //! killed, aborts (an allocation beyond the limit), panics or answers nonsense is one error
 //! for the user: [`FileProblem::Unreadable`]. Nothing is written in either process.
 //!
-//! On Windows the same worker runs under a Job Object with `JOB_OBJECT_LIMIT_PROCESS_MEMORY`
-//! (see ARCHITECTURE.md); not implemented yet, so there only the time limit applies.
+//! On Windows the worker is started without a console window and put in a Job Object
+//! ([`job::Job`]) right after it starts, before it is given the bytes: the job caps the
+//! process's committed memory (`JOB_OBJECT_LIMIT_PROCESS_MEMORY`) and kills it when the job's
+//! handle closes. The parent also reads the worker's committed memory while it waits and
+//! stops it past the cap, for systems that keep the job's limit without enforcing it (Wine).
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -141,6 +144,20 @@ impl Worker {
                 };
             }
         };
+        // The worker reads nothing before its stdin arrives, so it is in the job before it
+        // can allocate anything that matters.
+        let guard = match Guard::new(&child, self.limits) {
+            Ok(g) => g,
+            Err(e) => {
+                log::error!("无法为读取进程设置内存上限：{e}");
+                kill(&mut child, None);
+                return Outcome {
+                    result: Err(unreadable()),
+                    elapsed: start.elapsed(),
+                    peak_rss: None,
+                };
+            }
+        };
         let (stdin, stdout, stderr) =
             (child.stdin.take(), child.stdout.take(), child.stderr.take());
         let (reply, errors, status) = std::thread::scope(|s| {
@@ -154,7 +171,7 @@ impl Worker {
             });
             let reply = s.spawn(move || drain(stdout, MAX_REPLY));
             let errors = s.spawn(move || drain(stderr, MAX_STDERR));
-            let status = self.wait(&mut child, start, keep_going);
+            let status = self.wait(&mut child, &guard, start, keep_going);
             (
                 reply.join().unwrap_or_default(),
                 errors.join().unwrap_or_default(),
@@ -162,7 +179,11 @@ impl Worker {
             )
         });
         let elapsed = start.elapsed();
-        let peak_rss = status.as_ref().ok().and_then(|(_, rss)| *rss);
+        let peak_rss = status
+            .as_ref()
+            .ok()
+            .and_then(|(_, rss)| *rss)
+            .or_else(|| guard.peak());
         let errors = String::from_utf8_lossy(&errors);
         let result = match status {
             Err(Stop::Cancelled) => Err(Error::Cancelled),
@@ -170,6 +191,14 @@ impl Worker {
                 log::warn!(
                     "读取“{file_name}”超过 {:?} 未完成，已终止读取进程。{errors}",
                     self.limits.time
+                );
+                Err(unreadable())
+            }
+            Err(Stop::OverMemory(bytes)) => {
+                log::warn!(
+                    "读取“{file_name}”的进程占用内存 {} MB，超过上限 {} MB，已终止。",
+                    bytes / (1024 * 1024),
+                    self.limits.memory / (1024 * 1024)
                 );
                 Err(unreadable())
             }
@@ -241,12 +270,19 @@ impl Worker {
                 });
             }
         }
+        #[cfg(windows)]
+        {
+            use std::os::windows::process::CommandExt;
+            const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+            cmd.creation_flags(CREATE_NO_WINDOW);
+        }
         cmd.spawn()
     }
 
     fn wait(
         &self,
         child: &mut Child,
+        guard: &Guard,
         start: Instant,
         keep_going: &mut dyn FnMut() -> bool,
     ) -> std::result::Result<(ExitStatus, Option<u64>), Stop> {
@@ -256,18 +292,22 @@ impl Worker {
                 Ok(Some(done)) => return Ok(done),
                 Ok(None) => {}
                 Err(e) => {
-                    kill(child);
+                    kill(child, Some(guard));
                     return Err(Stop::Wait(e));
                 }
             }
             if start.elapsed() >= self.limits.time {
-                kill(child);
+                kill(child, Some(guard));
                 return Err(Stop::TimedOut);
+            }
+            if let Some(used) = guard.over_cap() {
+                kill(child, Some(guard));
+                return Err(Stop::OverMemory(used));
             }
             if last_asked.elapsed() >= Duration::from_millis(200) {
                 last_asked = Instant::now();
                 if !keep_going() {
-                    kill(child);
+                    kill(child, Some(guard));
                     return Err(Stop::Cancelled);
                 }
             }
@@ -279,6 +319,8 @@ impl Worker {
 enum Stop {
     TimedOut,
     Cancelled,
+    /// The worker's committed memory passed the cap (bytes seen).
+    OverMemory(u64),
     Wait(std::io::Error),
 }
 
@@ -307,7 +349,13 @@ fn try_wait(child: &mut Child) -> std::io::Result<Option<(ExitStatus, Option<u64
     Ok(child.try_wait()?.map(|s| (s, None)))
 }
 
-fn kill(child: &mut Child) {
+fn kill(child: &mut Child, guard: Option<&Guard>) {
+    #[cfg(windows)]
+    if let Some(g) = guard {
+        g.job.terminate();
+    }
+    #[cfg(not(windows))]
+    let _ = guard;
     #[cfg(unix)]
     if let Ok(pid) = libc::pid_t::try_from(child.id()) {
         // SAFETY: signals the worker's own process group (see `spawn`); the worker is not
@@ -319,6 +367,161 @@ fn kill(child: &mut Child) {
     // Already gone is fine; reap it so no zombie is left.
     let _ = child.kill();
     let _ = child.wait();
+}
+
+/// What bounds a running worker beyond its time: on Unix the limits set before exec (nothing
+/// to hold); on Windows its Job Object and the cap the parent checks.
+struct Guard {
+    #[cfg(windows)]
+    job: job::Job,
+    #[cfg(windows)]
+    memory: u64,
+}
+
+impl Guard {
+    #[cfg(not(windows))]
+    fn new(_child: &Child, _limits: Limits) -> std::io::Result<Guard> {
+        Ok(Guard {})
+    }
+
+    #[cfg(windows)]
+    fn new(child: &Child, limits: Limits) -> std::io::Result<Guard> {
+        Ok(Guard {
+            job: job::Job::assign(child, limits.memory)?,
+            memory: limits.memory,
+        })
+    }
+
+    /// The worker's committed memory when it is past the cap.
+    fn over_cap(&self) -> Option<u64> {
+        #[cfg(windows)]
+        {
+            self.job.committed().filter(|&used| used > self.memory)
+        }
+        #[cfg(not(windows))]
+        None
+    }
+
+    /// The most memory the worker committed, where the job reports it (Windows).
+    fn peak(&self) -> Option<u64> {
+        #[cfg(windows)]
+        {
+            self.job.peak()
+        }
+        #[cfg(not(windows))]
+        None
+    }
+}
+
+#[cfg(windows)]
+mod job {
+    use std::ffi::c_void;
+    use std::os::windows::io::AsRawHandle;
+    use std::process::Child;
+
+    use windows_sys::Win32::Foundation::{CloseHandle, HANDLE};
+    use windows_sys::Win32::System::JobObjects::{
+        AssignProcessToJobObject, CreateJobObjectW, JobObjectExtendedLimitInformation,
+        QueryInformationJobObject, SetInformationJobObject, TerminateJobObject,
+        JOBOBJECT_EXTENDED_LIMIT_INFORMATION, JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION,
+        JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, JOB_OBJECT_LIMIT_PROCESS_MEMORY,
+    };
+    use windows_sys::Win32::System::ProcessStatus::{
+        K32GetProcessMemoryInfo, PROCESS_MEMORY_COUNTERS, PROCESS_MEMORY_COUNTERS_EX,
+    };
+
+    /// A Job Object holding one worker: its committed memory is capped, and closing the
+    /// handle (dropping the `Job`, or the parent dying) kills it.
+    pub struct Job {
+        handle: HANDLE,
+        process: HANDLE,
+    }
+
+    impl Job {
+        pub fn assign(child: &Child, memory: u64) -> std::io::Result<Job> {
+            // SAFETY: plain Win32 calls on a handle we own and a struct we initialise;
+            // the child's handle stays valid while `child` lives, which outlives the job's use.
+            unsafe {
+                let handle = CreateJobObjectW(std::ptr::null(), std::ptr::null());
+                if handle.is_null() {
+                    return Err(std::io::Error::last_os_error());
+                }
+                let job = Job {
+                    handle,
+                    process: child.as_raw_handle() as HANDLE,
+                };
+                let mut info: JOBOBJECT_EXTENDED_LIMIT_INFORMATION = std::mem::zeroed();
+                info.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_PROCESS_MEMORY
+                    | JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
+                    | JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION;
+                info.ProcessMemoryLimit = usize::try_from(memory).unwrap_or(usize::MAX);
+                let size = std::mem::size_of::<JOBOBJECT_EXTENDED_LIMIT_INFORMATION>() as u32;
+                let set = SetInformationJobObject(
+                    handle,
+                    JobObjectExtendedLimitInformation,
+                    (&info as *const JOBOBJECT_EXTENDED_LIMIT_INFORMATION).cast::<c_void>(),
+                    size,
+                );
+                if set == 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                if AssignProcessToJobObject(handle, job.process) == 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(job)
+            }
+        }
+
+        /// The worker's committed (private) memory now, in bytes.
+        pub fn committed(&self) -> Option<u64> {
+            // SAFETY: an all-zero counters struct is valid; the call fills it for our child.
+            unsafe {
+                let mut c: PROCESS_MEMORY_COUNTERS_EX = std::mem::zeroed();
+                let size = std::mem::size_of::<PROCESS_MEMORY_COUNTERS_EX>() as u32;
+                c.cb = size;
+                let ok = K32GetProcessMemoryInfo(
+                    self.process,
+                    (&mut c as *mut PROCESS_MEMORY_COUNTERS_EX).cast::<PROCESS_MEMORY_COUNTERS>(),
+                    size,
+                );
+                (ok != 0).then(|| c.PrivateUsage.max(c.PagefileUsage) as u64)
+            }
+        }
+
+        /// The most memory the job's process committed, as the job recorded it.
+        pub fn peak(&self) -> Option<u64> {
+            // SAFETY: queries our own job into a struct of the size we pass.
+            unsafe {
+                let mut info: JOBOBJECT_EXTENDED_LIMIT_INFORMATION = std::mem::zeroed();
+                let size = std::mem::size_of::<JOBOBJECT_EXTENDED_LIMIT_INFORMATION>() as u32;
+                let ok = QueryInformationJobObject(
+                    self.handle,
+                    JobObjectExtendedLimitInformation,
+                    (&mut info as *mut JOBOBJECT_EXTENDED_LIMIT_INFORMATION).cast::<c_void>(),
+                    size,
+                    std::ptr::null_mut(),
+                );
+                (ok != 0 && info.PeakProcessMemoryUsed > 0)
+                    .then_some(info.PeakProcessMemoryUsed as u64)
+            }
+        }
+
+        pub fn terminate(&self) {
+            // SAFETY: ends the processes of our own job.
+            unsafe {
+                TerminateJobObject(self.handle, 1);
+            }
+        }
+    }
+
+    impl Drop for Job {
+        fn drop(&mut self) {
+            // SAFETY: closes the handle we created (kill-on-close ends what is left).
+            unsafe {
+                CloseHandle(self.handle);
+            }
+        }
+    }
 }
 
 fn drain(pipe: Option<impl Read>, limit: u64) -> Vec<u8> {

@@ -4,9 +4,24 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// The command that runs the CLI: the `lianxi` this package built, or `$LIANXI_TEST_EXE` when
+/// set: `tests/windows/wine-lianxi.sh`, which runs the Windows `lianxi.exe` under Wine, so the
+/// same test bodies check the Windows program (`scripts/test-windows.sh`).
+pub fn command() -> Command {
+    match std::env::var_os("LIANXI_TEST_EXE").filter(|e| !e.is_empty()) {
+        Some(exe) => Command::new(exe),
+        None => Command::new(env!("CARGO_BIN_EXE_lianxi")),
+    }
+}
+
+/// Whether the CLI under test is the Windows program (under Wine).
+pub fn is_windows_exe() -> bool {
+    std::env::var_os("LIANXI_TEST_EXE").is_some_and(|e| !e.is_empty())
+}
+
 /// Runs `lianxi --db DB ARGS…`.
 pub fn lianxi(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lianxi"))
+    command()
         .arg("--db")
         .arg(db)
         .args(args)
