@@ -24,6 +24,15 @@ if [ "${1:-}" = "--test" ]; then
   PKGS+=(imagemagick)
 fi
 
+if [ "${1:-}" = "--windows" ] || [ "${2:-}" = "--windows" ]; then
+  # cross-build the Windows programs (the C compiler bundled SQLite needs) and the installer
+  PKGS+=(gcc-mingw-w64-x86-64 nsis)
+fi
+if [ "${1:-}" = "--wine" ] || [ "${2:-}" = "--wine" ]; then
+  # run the Windows CLI's tests and the installer under Wine
+  PKGS+=(gcc-mingw-w64-x86-64 nsis wine wine64)
+fi
+
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

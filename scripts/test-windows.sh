@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The Windows programs tested here as Windows programs, under Wine:
+#   1. builds lianxi.exe, lianxi-desktop.exe and the installer (scripts/build-windows.sh);
+#   2. runs the CLI test bodies against lianxi.exe (LIANXI_TEST_EXE → tests/windows/wine-lianxi.sh)
+#      and counts them: a test that did not run is a failure;
+#   3. installs the installer silently (/S), checks the files, shortcuts and uninstall entry,
+#      runs the installed CLI, uninstalls silently and checks that the data was kept.
+# Wine 8 lacks bcryptprimitives.dll (ProcessPrng, which every real Windows 10/11 has): a
+# stand-in built from tests/windows/bcryptprimitives.c goes beside the exe, in the test only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup-system.sh --wine
+for tool in wine x86_64-w64-mingw32-gcc makensis; do
+  command -v "$tool" >/dev/null || { echo "FAILED: $tool is missing (scripts/setup-system.sh --wine installs it)" >&2; exit 1; }
+done
+bash scripts/build-windows.sh
+
+work=$(mktemp -d /tmp/lianxi-wine.XXXXXX)
+export WINEPREFIX=$work/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LC_ALL=C.UTF-8
+# Wine links the prefix's Desktop and Documents to $HOME's: keep the real ones untouched
+# (rustup and cargo keep finding their own folders).
+export RUSTUP_HOME=${RUSTUP_HOME:-$HOME/.rustup} CARGO_HOME=${CARGO_HOME:-$HOME/.cargo}
+export HOME=$work/home
+mkdir -p "$HOME"
+cleanup() { wineserver -k 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+bin=$work/bin
+mkdir -p "$bin"
+x86_64-w64-mingw32-gcc -O2 -shared -o "$bin/bcryptprimitives.dll" \
+  tests/windows/bcryptprimitives.c tests/windows/bcryptprimitives.def -ladvapi32
+cp target/x86_64-pc-windows-gnu/release/lianxi.exe "$bin/"
+# One server kept up for the many short runs (started before anything else uses the prefix).
+wineserver -p 60 &
+wineboot -i >/dev/null 2>&1
+
+echo "== Windows: the CLI tests against lianxi.exe under Wine"
+tests=(windows_cli roster_cli cli_street cli_year cli_agenda cli_minutes word_export)
+args=()
+for t in "${tests[@]}"; do args+=(--test "$t"); done
+log=$work/cargo-test.log
+LIANXI_WIN_EXE=$bin/lianxi.exe LIANXI_TEST_EXE=$PWD/tests/windows/wine-lianxi.sh \
+  cargo test -p lianxi "${args[@]}" 2>&1 | tee "$log"
+ran=$(grep -c '^test result: ok\.' "$log" || true)
+passed=$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$log" | paste -sd+ | bc)
+skipped=$(sed -n 's/^test result: .* \([0-9]*\) ignored.*/\1/p' "$log" | paste -sd+ | bc)
+if [ "$ran" -ne "${#tests[@]}" ] || [ "$skipped" -ne 0 ] || [ "$passed" -lt 20 ]; then
+  echo "FAILED: $ran of ${#tests[@]} test files passed, $passed tests, $skipped skipped" >&2
+  exit 1
+fi
+echo "Windows CLI under Wine: $passed tests passed in ${#tests[@]} files, none skipped"
+
+echo "== Windows: the installer, silently under Wine"
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+wine "target/windows/lianxi-setup-$version.exe" /S
+wineserver -w
+user=$WINEPREFIX/drive_c/users/$(whoami)
+dir=$user/AppData/Local/Programs/lianxi
+fail() { echo "FAILED: $*" >&2; exit 1; }
+for f in lianxi-desktop.exe lianxi.exe WebView2Loader.dll uninstall.exe; do
+  [ -f "$dir/$f" ] || fail "the installer did not put $f in $dir"
+done
+cmp -s "$dir/lianxi.exe" "$bin/lianxi.exe" || fail "the installed lianxi.exe is not the one built"
+start_menu=$user/AppData/Roaming/Microsoft/Windows/Start\ Menu/Programs
+[ -f "$start_menu/联席会筹备助手.lnk" ] || fail "no Start-menu shortcut 联席会筹备助手"
+desktop=$(find "$user" "$HOME" -name '联席会筹备助手.lnk' -path '*esktop*' 2>/dev/null | head -1)
+[ -n "$desktop" ] || fail "no desktop shortcut 联席会筹备助手"
+wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\cn.lianxi.desktop' /v DisplayVersion \
+  | tr -d '\r' | grep -q "$version" || fail "no uninstall entry with version $version"
+# The installed CLI runs and makes its empty database in %APPDATA%\cn.lianxi.desktop.
+cp "$bin/bcryptprimitives.dll" "$dir/"
+wine "$dir/lianxi.exe" info --json | tr -d '\r' | grep -q 'AppData\\\\Roaming\\\\cn.lianxi.desktop' \
+  || fail "the installed CLI does not use %APPDATA%\\cn.lianxi.desktop"
+data=$user/AppData/Roaming/cn.lianxi.desktop
+[ -f "$data/lianxi.sqlite3" ] || fail "no database in $data"
+rm "$dir/bcryptprimitives.dll"
+
+wine "$dir/uninstall.exe" /S
+wineserver -w
+sleep 2
+[ ! -f "$dir/lianxi-desktop.exe" ] || fail "the uninstaller left lianxi-desktop.exe"
+[ ! -f "$start_menu/联席会筹备助手.lnk" ] || fail "the uninstaller left the Start-menu shortcut"
+[ -f "$data/lianxi.sqlite3" ] || fail "the uninstaller removed the user's data"
+echo "Windows installer under Wine: installed, shortcuts and uninstall entry present, uninstalled with the data kept"
