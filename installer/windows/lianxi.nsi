@@ -3,6 +3,8 @@
 ; administrator rights: the program goes to %LOCALAPPDATA%\Programs\lianxi, the data stays in
 ; %APPDATA%\cn.lianxi.desktop, which the uninstaller keeps unless the user ticks 删除我的数据.
 Unicode true
+; A 64-bit installer: the app is 64-bit, and so is every Windows 10/11 it is for.
+Target amd64-unicode
 ManifestDPIAware true
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
