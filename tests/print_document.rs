@@ -170,6 +170,14 @@ fn system_fonts_per_role_are_embedded_as_subsets_with_fallback() {
         eprintln!("no system CJK fonts here; skipping");
         return;
     }
+    // Found by family name: the Simplified Chinese face (2) of each collection, bold for 一、.
+    let noto = |file: &str| lianxi::print::FontSource::File {
+        path: PathBuf::from("/usr/share/fonts/opentype/noto").join(file),
+        index: 2,
+    };
+    assert_eq!(choice.title, noto("NotoSerifCJK-Regular.ttc"));
+    assert_eq!(choice.body, noto("NotoSerifCJK-Regular.ttc"));
+    assert_eq!(choice.heading1, noto("NotoSansCJK-Bold.ttc"));
     let fonts = FontSet::shared(&choice).expect("system fonts parse");
     let bytes = render(&sample::agreement(2), &fonts, &PageStyle::default()).expect("renders");
     let dir = tempfile::tempdir().expect("tempdir");

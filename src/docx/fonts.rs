@@ -1,9 +1,8 @@
 //! The font names written into a .docx. A Word file names fonts rather than embedding them:
 //! it is opened on the recipient's machine, which has the 公文 fonts. So each role gets the
 //! 公文 font name (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312), unless the font chosen for
-//! that role in 设置 is itself a Windows font (仿宋, 宋体, 黑体, 楷体, 华文…): then that name.
-
-use std::path::Path;
+//! that role in 设置 is itself one Word and WPS know (仿宋_GB2312, 方正仿宋简体, 仿宋, 宋体,
+//! 华文…, found by the family name inside the file): then that name.
 
 use crate::print::{FontChoice, FontRole, FontSource};
 
@@ -20,17 +19,6 @@ pub struct WordFonts {
     pub page_number: String,
 }
 
-/// Windows font files and the family names Word knows them by.
-const WINDOWS_FONTS: &[(&str, &str)] = &[
-    ("simfang.ttf", "仿宋"),
-    ("simsun.ttc", "宋体"),
-    ("simhei.ttf", "黑体"),
-    ("simkai.ttf", "楷体"),
-    ("stzhongs.ttf", "华文中宋"),
-    ("stfangso.ttf", "华文仿宋"),
-    ("stkaiti.ttf", "华文楷体"),
-];
-
 impl WordFonts {
     /// The 公文 fonts (GB/T 9704 as offices set it up in Word and WPS).
     pub fn standard() -> Self {
@@ -44,11 +32,13 @@ impl WordFonts {
         }
     }
 
-    /// The names for the fonts chosen in 设置: a Windows font keeps its name, anything else
-    /// (the bundled font, 思源) maps to the role's 公文 font.
+    /// The names for the fonts chosen in 设置: a font Word knows keeps its name, anything
+    /// else (the bundled font, 思源) maps to the role's 公文 font.
     pub fn from_choice(choice: &FontChoice) -> Self {
         let standard = WordFonts::standard();
-        let pick = |source: &FontSource, fallback: String| windows_name(source).unwrap_or(fallback);
+        let pick = |source: &FontSource, fallback: String| {
+            crate::print::word_font_name(source).map_or(fallback, str::to_string)
+        };
         WordFonts {
             title: pick(&choice.title, standard.title),
             body: pick(&choice.body, standard.body),
@@ -67,17 +57,6 @@ impl WordFonts {
             FontRole::Heading2 => &self.heading2,
         }
     }
-}
-
-fn windows_name(source: &FontSource) -> Option<String> {
-    let FontSource::File { path, .. } = source else {
-        return None;
-    };
-    let file = Path::new(path).file_name()?.to_str()?.to_lowercase();
-    WINDOWS_FONTS
-        .iter()
-        .find(|(f, _)| *f == file)
-        .map(|(_, name)| (*name).to_string())
 }
 
 #[cfg(test)]

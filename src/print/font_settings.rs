@@ -7,7 +7,8 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::fonts::{display_name, system_font_dirs, BUNDLED_NAME};
+use super::font_catalog;
+use super::fonts::{display_name, BUNDLED_NAME};
 use super::{FontChoice, FontSet, FontSource};
 use crate::{settings, Error, Result};
 
@@ -48,43 +49,28 @@ pub struct FontOption {
     pub source: FontSource,
 }
 
-/// Known Chinese fonts: file name (relative to a font folder), face index, label.
-const KNOWN: &[(&str, u32, &str)] = &[
-    ("simfang.ttf", 0, "仿宋"),
-    ("simsun.ttc", 0, "宋体"),
-    ("simhei.ttf", 0, "黑体"),
-    ("simkai.ttf", 0, "楷体"),
-    ("STZHONGS.TTF", 0, "华文中宋"),
-    ("STFANGSO.TTF", 0, "华文仿宋"),
-    ("STKAITI.TTF", 0, "华文楷体"),
-    ("opentype/noto/NotoSerifCJK-Regular.ttc", 2, "思源宋体"),
-    ("opentype/noto/NotoSerifCJK-Bold.ttc", 2, "思源宋体 粗"),
-    ("opentype/noto/NotoSansCJK-Regular.ttc", 2, "思源黑体"),
-    ("opentype/noto/NotoSansCJK-Bold.ttc", 2, "思源黑体 粗"),
-];
-
-/// The bundled font plus every known Chinese font found on this machine.
+/// The bundled font plus every Chinese font found on this machine.
 pub fn font_options() -> Vec<FontOption> {
-    options_in(&system_font_dirs())
+    options_from(font_catalog::system_faces())
 }
 
 /// Like [`font_options`], looking only in `dirs` (testable).
 pub fn options_in(dirs: &[PathBuf]) -> Vec<FontOption> {
+    options_from(&font_catalog::scan(dirs))
+}
+
+fn options_from(faces: &[font_catalog::FoundFace]) -> Vec<FontOption> {
     let mut out = vec![FontOption {
         label: BUNDLED_NAME.to_string(),
         source: FontSource::Bundled,
     }];
-    for (file, index, label) in KNOWN {
-        if let Some(path) = dirs.iter().map(|d| d.join(file)).find(|p| p.is_file()) {
-            out.push(FontOption {
-                label: format!("{label}（{}）", display_name(&path)),
-                source: FontSource::File {
-                    path,
-                    index: *index,
-                },
-            });
+    out.extend(font_catalog::chinese_faces(faces).map(|face| {
+        let bold = if face.weight >= 600 { " 粗" } else { "" };
+        FontOption {
+            label: format!("{}{bold}（{}）", face.family, display_name(&face.path)),
+            source: face.source(),
         }
-    }
+    }));
     out
 }
 
@@ -115,12 +101,22 @@ mod tests {
     }
 
     #[test]
-    fn options_list_bundled_first_and_found_files() {
+    fn options_list_bundled_first_then_readable_fonts_only() {
         let dir = tempfile::tempdir().expect("tempdir");
-        std::fs::write(dir.path().join("simhei.ttf"), b"x").expect("write");
+        // A damaged file is not offered; a real font named like Windows' 黑体 is.
+        std::fs::write(dir.path().join("simkai.ttf"), b"x").expect("write");
+        std::fs::write(
+            dir.path().join("simhei.ttf"),
+            include_bytes!("../../assets/fonts/LXGWWenKai-Regular.ttf"),
+        )
+        .expect("write");
         let opts = options_in(&[dir.path().to_path_buf()]);
         assert_eq!(opts[0].source, FontSource::Bundled);
-        assert_eq!(opts.len(), 2);
-        assert!(opts[1].label.starts_with("黑体"), "{}", opts[1].label);
+        assert_eq!(opts.len(), 2, "{opts:?}");
+        assert!(
+            opts[1].label.ends_with("（simhei.ttf）"),
+            "{}",
+            opts[1].label
+        );
     }
 }

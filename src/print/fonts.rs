@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
+use super::font_catalog;
 use crate::{Error, Result};
 
 /// The bundled fallback: LXGW WenKai (霞鹜文楷), SIL OFL 1.1; see `assets/fonts/README.md`.
@@ -31,7 +32,7 @@ pub enum FontRole {
 }
 
 impl FontRole {
-    const ALL: [FontRole; 4] = [
+    pub(crate) const ALL: [FontRole; 4] = [
         FontRole::Title,
         FontRole::Body,
         FontRole::Heading1,
@@ -84,37 +85,30 @@ impl FontChoice {
         }
     }
 
-    /// The best fonts found on this machine for each role (Windows 仿宋/宋体/黑体/楷体, or
-    /// the Noto CJK SC faces on Linux), the bundled font where nothing suitable exists.
+    /// The best fonts found on this machine for each role: the 公文 fonts (方正小标宋简体,
+    /// 仿宋_GB2312, 黑体, 楷体_GB2312) under any of their names, then their Windows and 方正
+    /// stand-ins, then the Noto CJK SC faces of Linux desktops; the bundled font where nothing
+    /// suitable exists.
     pub fn system_default() -> Self {
-        Self::detect(&system_font_dirs())
+        Self::choose(font_catalog::system_faces())
     }
 
     /// Like [`FontChoice::system_default`], looking only in `dirs` (testable).
     pub fn detect(dirs: &[PathBuf]) -> Self {
-        let find = |candidates: &[(&str, u32)]| {
-            for (name, index) in candidates {
-                for dir in dirs {
-                    let path = dir.join(name);
-                    if path.is_file() {
-                        return FontSource::File {
-                            path,
-                            index: *index,
-                        };
-                    }
-                }
-            }
-            FontSource::Bundled
+        Self::choose(&font_catalog::scan(dirs))
+    }
+
+    fn choose(faces: &[font_catalog::FoundFace]) -> Self {
+        let pick = |role| {
+            font_catalog::best_for(role, faces)
+                .map(font_catalog::FoundFace::source)
+                .unwrap_or(FontSource::Bundled)
         };
-        // Noto CJK collections: face 2 is Simplified Chinese (0 is Japanese).
-        const SERIF: (&str, u32) = ("opentype/noto/NotoSerifCJK-Regular.ttc", 2);
-        const SANS: (&str, u32) = ("opentype/noto/NotoSansCJK-Regular.ttc", 2);
-        const SANS_BOLD: (&str, u32) = ("opentype/noto/NotoSansCJK-Bold.ttc", 2);
         FontChoice {
-            title: find(&[("simsun.ttc", 0), ("STZHONGS.TTF", 0), SERIF]),
-            body: find(&[("simfang.ttf", 0), SERIF]),
-            heading1: find(&[("simhei.ttf", 0), SANS_BOLD, SANS]),
-            heading2: find(&[("simkai.ttf", 0)]),
+            title: pick(FontRole::Title),
+            body: pick(FontRole::Body),
+            heading1: pick(FontRole::Heading1),
+            heading2: pick(FontRole::Heading2),
         }
     }
 
@@ -126,18 +120,6 @@ impl FontChoice {
             FontRole::Heading2 => &self.heading2,
         }
     }
-}
-
-/// Folders where Windows and Linux keep fonts.
-pub(crate) fn system_font_dirs() -> Vec<PathBuf> {
-    let mut dirs = Vec::new();
-    if let Some(windir) = std::env::var_os("WINDIR") {
-        dirs.push(PathBuf::from(windir).join("Fonts"));
-    }
-    dirs.push(PathBuf::from(r"C:\Windows\Fonts"));
-    dirs.push(PathBuf::from("/usr/share/fonts"));
-    dirs.push(PathBuf::from("/usr/local/share/fonts"));
-    dirs
 }
 
 /// One parsed font face.
@@ -351,16 +333,21 @@ mod tests {
             FontChoice::detect(&[dir.path().to_path_buf()]),
             FontChoice::bundled()
         );
+        // A damaged file named like Windows' 仿宋 is never chosen ...
         let bogus = dir.path().join("simfang.ttf");
         std::fs::write(&bogus, b"not a font").expect("write");
-        let choice = FontChoice::detect(&[dir.path().to_path_buf()]);
         assert_eq!(
-            choice.body,
-            FontSource::File {
-                path: bogus,
-                index: 0
-            }
+            FontChoice::detect(&[dir.path().to_path_buf()]),
+            FontChoice::bundled()
         );
+        // ... and one saved earlier, damaged since, is a typed error naming the file.
+        let choice = FontChoice {
+            body: FontSource::File {
+                path: bogus,
+                index: 0,
+            },
+            ..FontChoice::bundled()
+        };
         let e = FontSet::load(&choice).expect_err("bogus font");
         assert_eq!(e.kind(), "font");
         assert!(e.to_string().contains("simfang.ttf"), "{e}");

@@ -9,6 +9,7 @@ mod canvas;
 mod coverage;
 mod document;
 mod flow;
+mod font_catalog;
 pub mod font_settings;
 mod fonts;
 pub mod layout;
@@ -20,6 +21,12 @@ pub use coverage::{check_coverage, GlyphProblem};
 pub use document::{Align, Block, Column, Doc, Fit, PageNumbers, PageStyle, Table};
 pub use font_settings::{font_options, save_choice, saved_choice, saved_fonts, FontOption};
 pub use fonts::{FontChoice, FontRole, FontSet, FontSource};
+
+/// The name a Word file gives the font of `source`, when Word and WPS know it (仿宋_GB2312,
+/// 方正小标宋简体, 宋体, …); `None` for the bundled font and fonts Word does not name.
+pub fn word_font_name(source: &FontSource) -> Option<&'static str> {
+    font_catalog::word_name(source)
+}
 pub use layout::{break_lines_with, wrap_text, BreakRules, WrappedLine};
 pub(crate) use table::{cell_text, column_widths};
 
