@@ -43,6 +43,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::minutes::PreviewBlock::export_all(&cfg)?;
     crate::agreements::Agreement::export_all(&cfg)?;
     crate::archive::ArchiveOutcome::export_all(&cfg)?;
+    crate::archive::ArchiveMeetings::export_all(&cfg)?;
     crate::archive::RetentionRow::export_all(&cfg)?;
     crate::archive::VerifyReport::export_all(&cfg)?;
     crate::stats::YearStats::export_all(&cfg)?;
@@ -58,6 +59,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::street::StreetProfile::export_all(&cfg)?;
     crate::street::FieldSpec::export_all(&cfg)?;
     crate::error::FixTarget::export_all(&cfg)?;
+    crate::error::MissingDetail::export_all(&cfg)?;
     crate::error::ErrorKind::export_all(&cfg)?;
     crate::units::UnitLabels::export_all(&cfg)?;
     crate::units::PhonesCheck::export_all(&cfg)?;

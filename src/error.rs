@@ -23,6 +23,22 @@ pub enum FixTarget {
     Agreement { id: i64 },
 }
 
+/// One record that lacks details a job needs (a party of the agreements being printed), what
+/// it lacks, and where that is filled in: one entry of [`Error::MissingDetails`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MissingDetail {
+    /// The record, as the user knows it: 社区“太平角社区党委”, 成员单位“八大关小学”, 街道信息.
+    pub record: String,
+    /// What it lacks, in the words of the place where it is filled in (书记, 电话 …).
+    pub lacks: Vec<String>,
+    /// The records held up by it (协议（…—…）), so the user sees why it matters.
+    pub needed_by: Vec<String>,
+    /// The whole entry as one line for the user (no closing punctuation).
+    pub message: String,
+    /// Where it is filled in.
+    pub fix: FixTarget,
+}
+
 /// Everything that can go wrong in the core.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -142,6 +158,15 @@ pub enum Error {
     #[error("{message}")]
     MissingInfo { message: String, fix: FixTarget },
 
+    /// Several records lack details a job needs: all of them at once, each with where it is
+    /// filled in (its kind is `missing_info`; `fix` is the first entry's).
+    #[error("{}", missing_details_message(what, entries))]
+    MissingDetails {
+        /// The job refused, e.g. "协议无法打印".
+        what: String,
+        entries: Vec<MissingDetail>,
+    },
+
     /// A Word (.docx) file could not be put together (a fault of the writer, not of the data).
     #[error("生成 Word 文件时出错：{0}")]
     Word(String),
@@ -168,6 +193,21 @@ pub enum Error {
         candidates: Vec<String>,
         total: usize,
     },
+}
+
+/// "协议无法打印：社区“太平角社区党委”缺书记、电话，请在“社区与分会”中补全。", or with several:
+/// "协议无法打印，以下 3 处信息没有填写：…；…；…。请逐一补全后再打印。"
+fn missing_details_message(what: &str, entries: &[MissingDetail]) -> String {
+    let lines: Vec<&str> = entries.iter().map(|e| e.message.as_str()).collect();
+    match lines.as_slice() {
+        [] => format!("{what}。"),
+        [one] => format!("{what}：{one}。"),
+        many => format!(
+            "{what}，以下 {} 处信息没有填写：{}。请逐一补全后再打印。",
+            many.len(),
+            many.join("；")
+        ),
+    }
 }
 
 /// Why a file cannot be imported.
@@ -346,7 +386,7 @@ impl Error {
             Error::UnknownPlaceholder { .. } => ErrorKind::UnknownPlaceholder,
             Error::UnfilledPlaceholder { .. } => ErrorKind::UnfilledPlaceholder,
             Error::IllegalTransition { .. } => ErrorKind::IllegalTransition,
-            Error::MissingInfo { .. } => ErrorKind::MissingInfo,
+            Error::MissingInfo { .. } | Error::MissingDetails { .. } => ErrorKind::MissingInfo,
             Error::NoMatch { .. } => ErrorKind::NoMatch,
             Error::Ambiguous { .. } => ErrorKind::Ambiguous,
         }
@@ -356,8 +396,19 @@ impl Error {
     pub fn fix(&self) -> Option<&FixTarget> {
         match self {
             Error::MissingInfo { fix, .. } => Some(fix),
+            Error::MissingDetails { entries, .. } => entries.first().map(|e| &e.fix),
             Error::InDocument { source, .. } => source.fix(),
             _ => None,
+        }
+    }
+
+    /// Every record that lacks something and where each is filled in, when the error names
+    /// several at once (empty otherwise).
+    pub fn missing(&self) -> &[MissingDetail] {
+        match self {
+            Error::MissingDetails { entries, .. } => entries,
+            Error::InDocument { source, .. } => source.missing(),
+            _ => &[],
         }
     }
 

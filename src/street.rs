@@ -265,6 +265,17 @@ impl StreetProfile {
         }
     }
 
+    /// Where replies to an invitation go, in the street's own words: the office typed as
+    /// 印发机关 (八大关街道党工委办公室), else the street's short name (八大关街道), else
+    /// `host`, the invitation's signer.
+    pub fn reply_office(&self, host: &str) -> String {
+        [self.issuer.trim(), &self.short(), host.trim()]
+            .into_iter()
+            .find(|s| !s.is_empty())
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// The value documents use for `field`: the one typed, else the derived one (简称,
     /// 联席会名称, 协议编号前缀, 印发机关 have one); empty when there is neither.
     pub fn value_in_use(&self, field: StreetField) -> String {

@@ -69,6 +69,37 @@ pub fn quoted(name: &str) -> String {
     format!("“{}”", name.replace('“', "‘").replace('”', "’"))
 }
 
+/// Clause-ending marks a clause loses when another clause follows it (or a full stop ends it).
+const CLAUSE_END: &[char] = &['。', '，', '；', '、', '：', '？', '！', '.', ',', ';', ':'];
+
+/// Clauses joined into one sentence: the one place a message is composed of parts (a reason
+/// from anywhere, then "该行未导入" or "已跳过"). Each clause loses its own ending marks, the
+/// clauses are joined with "，" and the sentence ends with one "。" (or the last clause's own
+/// "？"/"！"), so "金额不能为负数。" and "该行未导入" become "金额不能为负数，该行未导入。",
+/// never "金额不能为负数。，该行未导入。". Empty clauses are left out.
+pub fn sentence(clauses: &[&str]) -> String {
+    let parts: Vec<&str> = clauses
+        .iter()
+        .map(|c| c.trim().trim_end_matches(CLAUSE_END).trim_end())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    let last = clauses
+        .iter()
+        .map(|c| c.trim())
+        .rfind(|c| !c.trim_end_matches(CLAUSE_END).is_empty())
+        .unwrap_or_default();
+    let end = match last.chars().last() {
+        Some(c @ ('？' | '！')) => c,
+        _ => '。',
+    };
+    let mut s = parts.join("，");
+    s.push(end);
+    s
+}
+
 /// `s` as a file name every file system takes: control characters and `\ / : * ? " < > |`
 /// become `_`, and trailing dots and surrounding spaces go.
 pub fn safe_file_name(s: &str) -> String {
@@ -88,6 +119,19 @@ pub fn safe_file_name(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clauses_join_into_one_sentence_with_one_mark_between_and_at_the_end() {
+        let check = |parts: &[&str], want: &str| assert_eq!(sentence(parts), want, "{parts:?}");
+        check(&["金额不能为负数。", "该行未导入。"], "金额不能为负数，该行未导入。");
+        check(&["金额不能为负数。", "该行未导入"], "金额不能为负数，该行未导入。");
+        check(&["金额不能为负数", "该行未导入。"], "金额不能为负数，该行未导入。");
+        check(&["“合计”是表尾说明或合计行，", "已跳过。"], "“合计”是表尾说明或合计行，已跳过。");
+        check(&["名称重复；", " ", "该行未导入"], "名称重复，该行未导入。");
+        check(&["是否为同一单位？"], "是否为同一单位？");
+        check(&["是否为同一单位？", "请核对"], "是否为同一单位，请核对。");
+        check(&["。", ""], "");
+    }
 
     #[test]
     fn a_cited_name_is_quoted_once_with_nested_quotes_single() {

@@ -355,7 +355,7 @@ fn a_missing_scan_is_listed_as_missing_and_a_cancel_leaves_nothing() {
         calls <= 2
     };
     let err =
-        lianxi::archive::archive_year(&conn, dir.path(), 2026, &cancelled, true, &mut progress)
+        lianxi::archive::archive_year(&conn, dir.path(), 2026, &cancelled, true, &[], &mut progress)
             .unwrap_err();
     assert_eq!(err.kind(), "cancelled");
     let left: Vec<String> = std::fs::read_dir(dir.path())
@@ -462,7 +462,7 @@ fn the_demo_year_archives_with_the_expected_files() {
     lianxi::demo::load(&mut conn).unwrap();
     let out = dir.path().join("2025");
     let done =
-        lianxi::archive::archive_year(&conn, dir.path(), 2025, &out, false, &mut |_, _| true)
+        lianxi::archive::archive_year(&conn, dir.path(), 2025, &out, false, &[], &mut |_, _| true)
             .unwrap();
     let names: Vec<String> = files(&out).into_keys().collect();
     let meeting = "会议/2025-09-19 海棠街道区域化党建联席会2025年年会";

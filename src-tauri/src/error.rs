@@ -1,7 +1,7 @@
 //! The shell's error: what crosses IPC as `{kind, message}`. The UI branches on `kind` and
 //! shows `message` (Chinese) to the user.
 
-use lianxi::error::{ErrorKind, FixTarget};
+use lianxi::error::{ErrorKind, FixTarget, MissingDetail};
 use serde::Serialize;
 
 /// An error as the front end receives it.
@@ -16,6 +16,10 @@ pub struct ApiError {
     /// Where the user fills in what the message says is missing (one click in the UI).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<FixTarget>,
+    /// When several records lack something at once: each with where it is filled in (the UI
+    /// lists them with 去填写 on each).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<MissingDetail>,
 }
 
 impl ApiError {
@@ -25,6 +29,7 @@ impl ApiError {
             kind,
             message: message.into(),
             fix: None,
+            missing: Vec::new(),
         }
     }
 
@@ -43,6 +48,7 @@ impl From<lianxi::Error> for ApiError {
             kind: e.kind(),
             message: e.to_string(),
             fix: e.fix().cloned(),
+            missing: e.missing().to_vec(),
         }
     }
 }
@@ -80,6 +86,35 @@ mod tests {
         assert_eq!(
             json["fix"],
             serde_json::json!({"place": "street", "field": "party_org"})
+        );
+        assert!(json.get("missing").is_none(), "{json}");
+    }
+
+    #[test]
+    fn several_missing_details_cross_as_a_list_each_with_its_place() {
+        let entry = |id: i64, name: &str| MissingDetail {
+            record: format!("社区“{name}”"),
+            lacks: vec!["书记".into(), "电话".into()],
+            needed_by: vec![format!("协议（{name}—八大关小学）")],
+            message: format!("社区“{name}”缺书记、电话"),
+            fix: FixTarget::Community { id },
+        };
+        let e: ApiError = lianxi::Error::MissingDetails {
+            what: "协议无法打印".into(),
+            entries: vec![entry(1, "太平角社区党委"), entry(2, "湛山社区党委")],
+        }
+        .into();
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["kind"], "missing_info");
+        assert_eq!(json["fix"], serde_json::json!({"place": "community", "id": 1}));
+        let missing = json["missing"].as_array().unwrap();
+        assert_eq!(missing.len(), 2);
+        assert_eq!(missing[1]["fix"], serde_json::json!({"place": "community", "id": 2}));
+        assert_eq!(missing[1]["lacks"], serde_json::json!(["书记", "电话"]));
+        let message = json["message"].as_str().unwrap();
+        assert!(
+            message.contains("太平角社区党委") && message.contains("湛山社区党委"),
+            "{message}"
         );
     }
 }

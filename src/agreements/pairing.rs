@@ -51,7 +51,7 @@ pub fn party_fix(p: &Party, field: &str) -> FixTarget {
 
 /// What a party's detail is called where it is filled in: a community's or a unit's 负责人 is
 /// its 书记; the street's is its 书记/负责人.
-fn field_label(kind: PartyKind, field: &str) -> &str {
+pub(super) fn field_label(kind: PartyKind, field: &str) -> &str {
     match (kind, field) {
         (PartyKind::Street, "负责人") => StreetField::Leader.label(),
         (PartyKind::Street, "名称") => StreetField::PartyOrg.label(),

@@ -11,7 +11,7 @@ use super::templates::TemplateBody;
 use super::templates::{pieces, Piece};
 use crate::date::cn_date;
 use crate::db::atomically;
-use crate::error::{Error, FixTarget, Result};
+use crate::error::{Error, FixTarget, MissingDetail, Result};
 use crate::print::{self, check_coverage, Align, Block, Column, Doc, FontSet, PageStyle, Table};
 
 /// A blank date to be written by hand (it must fit a signature cell at 3号).
@@ -248,8 +248,134 @@ pub fn build_doc(a: &Agreement) -> Result<Doc> {
     Ok(doc)
 }
 
-/// Every copy of every agreement, in order.
+/// Checks that every detail the agreements print is filled in, and refuses once, naming
+/// every party that lacks something (grouped: a community that lacks its 书记 in five
+/// agreements is one entry) and every draft with a blank of its own, each with where it is
+/// filled in. Printed agreements with a blank keep the old refusal (their text is fixed).
+pub fn check_filled(agreements: &[Agreement]) -> Result<()> {
+    struct Entry<'a> {
+        party: Option<&'a Party>,
+        fields: Vec<String>,
+        placeholders: Vec<String>,
+        needed_by: Vec<String>,
+        fix: FixTarget,
+    }
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    for a in agreements {
+        let values = values(a);
+        let blank = |name: &str| {
+            let v = values.iter().find(|(n, _)| *n == name).map(|(_, v)| v);
+            v.is_none_or(|v| v.trim().is_empty())
+        };
+        for name in a.template.placeholders_used() {
+            if !super::templates::PLACEHOLDERS.contains(&name.as_str()) || !blank(&name) {
+                continue;
+            }
+            let party = match name.get(..6) {
+                Some("甲方") => Some(&a.party_a),
+                Some("乙方") => Some(&a.party_b),
+                _ => None,
+            };
+            let field = name.get(6..).unwrap_or_default();
+            let (key, fix) = match party {
+                Some(p) if ["负责人", "联系人", "电话", "名称"].contains(&field) => {
+                    (Some(p), pairing::party_fix(p, field))
+                }
+                _ if a.id > 0 && a.status == store::AgreementStatus::Draft => {
+                    (None, FixTarget::Agreement { id: a.id })
+                }
+                // A printed agreement's own text: the refusal it always had.
+                _ => return Err(Error::UnfilledPlaceholder {
+                    record: a.label(),
+                    name,
+                }),
+            };
+            let same = |e: &Entry<'_>| match (key, e.party) {
+                (Some(p), Some(q)) => {
+                    p.kind == q.kind && p.unit_id == q.unit_id && p.community_id == q.community_id
+                }
+                (None, None) => e.fix == fix,
+                _ => false,
+            };
+            let i = match entries.iter().position(same) {
+                Some(i) => i,
+                None => {
+                    entries.push(Entry {
+                        party: key,
+                        fields: Vec::new(),
+                        placeholders: Vec::new(),
+                        needed_by: Vec::new(),
+                        fix,
+                    });
+                    entries.len() - 1
+                }
+            };
+            let e = &mut entries[i];
+            let label = match key {
+                Some(p) => pairing::field_label(p.kind, field).to_string(),
+                None => name.clone(),
+            };
+            if !e.fields.contains(&label) {
+                e.fields.push(label);
+            }
+            let quoted = format!("“{name}”");
+            if !e.placeholders.contains(&quoted) {
+                e.placeholders.push(quoted);
+            }
+            if !e.needed_by.contains(&a.label()) {
+                e.needed_by.push(a.label());
+            }
+        }
+    }
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let details = entries
+        .into_iter()
+        .map(|e| {
+            let (record, place) = match e.party {
+                Some(p) => (
+                    match p.kind {
+                        PartyKind::Street => format!("街道“{}”", p.name),
+                        PartyKind::Community => format!("社区“{}”", p.name),
+                        PartyKind::Unit => format!("成员单位“{}”", p.name),
+                    },
+                    format!("请在{}中补全", pairing::party_screen(p.kind)),
+                ),
+                None => (
+                    e.needed_by.first().cloned().unwrap_or_default(),
+                    "请在协议列表中点“修改”补全".to_string(),
+                ),
+            };
+            let n = e.needed_by.len();
+            let message = format!(
+                "{record}缺{}（{}，{}）",
+                e.fields.join("、"),
+                e.placeholders.join(""),
+                if n > 1 {
+                    format!("{n} 份协议用到，{place}")
+                } else {
+                    place
+                }
+            );
+            MissingDetail {
+                record,
+                lacks: e.fields,
+                needed_by: e.needed_by,
+                message,
+                fix: e.fix,
+            }
+        })
+        .collect();
+    Err(Error::MissingDetails {
+        what: "协议无法打印".into(),
+        entries: details,
+    })
+}
+
+/// Every copy of every agreement, in order (every missing detail refused at once first).
 fn docs_for(agreements: &[Agreement]) -> Result<Vec<Doc>> {
+    check_filled(agreements)?;
     let mut docs = Vec::new();
     for a in agreements {
         let doc = build_doc(a)?;

@@ -63,15 +63,19 @@ pub fn default_folder_name(year: i32) -> String {
 }
 
 /// Archives `year` into the new folder `out` (and `out.zip` when `zip`). `data_dir` is the
-/// data folder, where signed scans are kept. `out` (and the .zip) must not exist yet.
+/// data folder, where signed scans are kept. `out` (and the .zip) must not exist yet. The
+/// meetings filed are the year's that took place, plus `extra_meetings`, the ones the
+/// secretary added ([`archive_meetings`] lists both).
 pub fn archive_year(
     conn: &Connection,
     data_dir: &Path,
     year: i32,
     out: &Path,
     zip: bool,
+    extra_meetings: &[i64],
     progress: ArchiveProgress<'_>,
 ) -> Result<ArchiveOutcome> {
+    let filed = meetings_of(conn, year, extra_meetings)?;
     let zip_path = zip.then(|| with_suffix(out, ".zip"));
     for taken in std::iter::once(out).chain(zip_path.as_deref()) {
         if taken.exists() {
@@ -94,7 +98,7 @@ pub fn archive_year(
     }
     std::fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, e))?;
     let built = Folder::new(conn, &tmp, progress).and_then(|mut f| {
-        collect(conn, data_dir, year, &mut f)?;
+        collect(conn, data_dir, year, &filed, &mut f)?;
         f.finish(conn, year)
     });
     let mut outcome = match built {
@@ -272,22 +276,52 @@ fn is_image(file: &str) -> bool {
 /// Makes one PDF of a meeting with the given fonts.
 type MakePdf<'a> = Box<dyn FnOnce(&FontSet) -> Result<Vec<u8>> + 'a>;
 
-/// The meetings held (or planned) in `year`: by their date, else by when they were made.
-fn meetings_of(conn: &Connection, year: i32) -> Result<Vec<Meeting>> {
-    let mut list: Vec<Meeting> = meetings::list(conn)?
+/// Which meetings an archive of a year files.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ArchiveMeetings {
+    /// The year's meetings that took place (已召开, 已归档), by date: always filed.
+    pub included: Vec<Meeting>,
+    /// The year's other meetings (筹备中, 已取消) and the undated ones: filed only when the
+    /// secretary adds them.
+    pub optional: Vec<Meeting>,
+}
+
+/// The meetings an archive of `year` files by itself, and those the secretary may add.
+pub fn archive_meetings(conn: &Connection, year: i32) -> Result<ArchiveMeetings> {
+    let included = meetings::held_in_year(conn, year)?;
+    let mut optional: Vec<Meeting> = meetings::list(conn)?
         .into_iter()
-        .filter(|m| match m.date {
-            Some(d) => d.year() == year,
-            None => m.created_at.starts_with(&format!("{year:04}")),
-        })
+        .filter(|m| !included.iter().any(|i| i.id == m.id))
+        .filter(|m| m.date.is_none_or(|d| d.year() == year))
         .collect();
-    list.sort_by_key(|a| (a.date, a.id));
+    // The year's own first, by date, then the undated.
+    optional.sort_by_key(|m| (m.date.is_none(), m.date, m.id));
+    Ok(ArchiveMeetings { included, optional })
+}
+
+/// The meetings filed in `year`'s archive: those that took place in the year, and `extra`,
+/// the ones the secretary added. An undated meeting or one that did not take place is filed
+/// only when added.
+fn meetings_of(conn: &Connection, year: i32, extra: &[i64]) -> Result<Vec<Meeting>> {
+    let mut list = meetings::held_in_year(conn, year)?;
+    for &id in extra {
+        if !list.iter().any(|m| m.id == id) {
+            list.push(meetings::get(conn, id)?);
+        }
+    }
+    list.sort_by_key(|a| (a.date.is_none(), a.date, a.id));
     Ok(list)
 }
 
-fn collect(conn: &Connection, data_dir: &Path, year: i32, f: &mut Folder<'_>) -> Result<()> {
+fn collect(
+    conn: &Connection,
+    data_dir: &Path,
+    year: i32,
+    filed: &[Meeting],
+    f: &mut Folder<'_>,
+) -> Result<()> {
     // Each meeting's papers.
-    for m in meetings_of(conn, year)? {
+    for m in filed {
         let folder = format!(
             "会议/{}",
             safe_file_name(&match m.date {
@@ -352,7 +386,7 @@ fn collect(conn: &Connection, data_dir: &Path, year: i32, f: &mut Folder<'_>) ->
                 &word,
             )?;
         } else {
-            f.skipped.push(format!("{}会议纪要：尚未起草", m.title));
+            f.skipped.push(format!("{}会议纪要：尚未保存（在“会议纪要”中保存或定稿后才归档）", m.title));
         }
         if minutes::stored_news(conn, id)?.is_some() {
             let title = format!("{}信息稿", m.title);
@@ -436,9 +470,10 @@ fn collect(conn: &Connection, data_dir: &Path, year: i32, f: &mut Folder<'_>) ->
     };
     if !donations::list(conn, &filter)?.donations.is_empty() {
         let year_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
-        let on = meetings_of(conn, year)?
+        let on = filed
             .iter()
             .filter_map(|m| m.date)
+            .filter(|d| d.year() == year)
             .max()
             .unwrap_or(year_end);
         let papers: [(&str, MakePdf<'_>); 3] = [

@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_donations.sql"),
     include_str!("migrations/0004_minutes.sql"),
     include_str!("migrations/0005_lists.sql"),
+    include_str!("migrations/0006_meeting_decisions.sql"),
 ];
 
 /// Sets the per-connection pragmas. Called once for every connection that is opened.

@@ -464,7 +464,7 @@ fn read_row(
     };
     let skip = |ctx: &mut Ctx, why: String| {
         ctx.counts.ignored_rows += 1;
-        ctx.add(Some(row), None, Severity::Info, format!("{why}，已跳过。"));
+        ctx.add(Some(row), None, Severity::Info, crate::text::sentence(&[&why, "已跳过"]));
         Ok(None)
     };
     if let Cell::Text(t) = first {
@@ -639,7 +639,7 @@ fn read_row(
                 Some(row),
                 Some(f),
                 Severity::Error,
-                format!("{m}，该行未导入。"),
+                crate::text::sentence(&[&m, "该行未导入"]),
             );
         }
         return Ok(None);

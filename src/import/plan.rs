@@ -119,6 +119,9 @@ pub(crate) fn plan_workbook(
     let planned = compare(conn, units, &mut ctx)?;
     report(progress, Stage::Comparing, planned.len(), planned.len())?;
     note_new_communities(conn, &planned, &mut ctx)?;
+    if columns.iter().any(|(_, f)| *f == Field::Phones) {
+        note_missing_phones(conn, &planned, &mut ctx)?;
+    }
     let column_info = header
         .columns
         .iter()
@@ -166,6 +169,32 @@ fn note_new_communities(conn: &Connection, planned: &[PlannedUnit], ctx: &mut Ct
                 "将新建 {} 个社区：{}。新社区只有名称，还缺社区党委名称、书记、联系人和电话；导入后请在“社区与分会”中补全（社区与单位签订共建协议时需要）。",
                 new.len(),
                 new.join("、")
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// Units that will have no phone after the import (the file's 联系电话 is empty and the
+/// roster has none either): a note on each row, since agreements print the unit's phone.
+fn note_missing_phones(conn: &Connection, planned: &[PlannedUnit], ctx: &mut Ctx) -> Result<()> {
+    let mut with_phone = std::collections::HashSet::new();
+    let mut stmt = conn.prepare("SELECT id FROM units WHERE phones NOT IN ('', '[]')")?;
+    for id in stmt.query_map([], |r| r.get::<_, i64>(0))? {
+        with_phone.insert(id?);
+    }
+    for p in planned {
+        if !p.unit.phones.is_empty() || p.existing_id.is_some_and(|id| with_phone.contains(&id)) {
+            continue;
+        }
+        ctx.add(
+            Some(p.unit.source_row),
+            Some(Field::Phones),
+            Severity::Info,
+            format!(
+                "“{}”的{}为空：打印共建协议时需要单位电话，可在导入后到“成员单位”中补全。",
+                p.unit.name,
+                Field::Phones.label()
             ),
         );
     }
@@ -273,7 +302,7 @@ fn read_row(
             Some(row_no),
             None,
             Severity::Info,
-            format!("{why}，已跳过。"),
+            crate::text::sentence(&[why, "已跳过"]),
         );
         None
     };

@@ -778,7 +778,7 @@ impl<'a> Row<'a> {
                 Some(excel),
                 None,
                 Severity::Info,
-                format!("{why}，已跳过。"),
+                crate::text::sentence(&[&why, "已跳过"]),
             );
         };
         if let Cell::Text(t) = first {
@@ -897,7 +897,7 @@ fn row_error(ctx: &mut Ctx, row: u32, field: ListField, e: &Error) {
         Some(row),
         Some(field),
         Severity::Error,
-        format!("{e}该行未导入。"),
+        crate::text::sentence(&[&e.to_string(), "该行未导入"]),
     );
 }
 

@@ -10,11 +10,12 @@ pub mod print_pack;
 pub mod seating;
 pub mod speeches;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::date::cn_date;
 use crate::db::{atomically, now};
 use crate::error::{Error, Result};
 use crate::text::clean_text;
@@ -33,12 +34,130 @@ labelled! {
 }
 
 labelled! {
-    /// 会议状态.
+    /// 会议状态. What a meeting shows is decided by [`judge`] from the facts (its date and its
+    /// sign-ins) and the secretary's explicit decision; the stored column holds only that
+    /// decision (筹备中 = none).
     MeetingStatus {
         Preparing = "preparing" / "筹备中",
         Held = "held" / "已召开",
         Archived = "archived" / "已归档",
+        Cancelled = "cancelled" / "已取消",
     }
+}
+
+impl MeetingStatus {
+    /// The meeting took place (已召开, or 已归档 after it): it counts in the year's archive
+    /// and numbers.
+    pub fn took_place(self) -> bool {
+        matches!(self, MeetingStatus::Held | MeetingStatus::Archived)
+    }
+}
+
+labelled! {
+    /// What the secretary can do about a meeting's status where the facts do not settle it.
+    StatusAction {
+        MarkHeld = "mark_held" / "标记已召开",
+        Cancel = "cancel" / "取消会议",
+        Archive = "archive" / "标记已归档",
+        UnmarkHeld = "unmark_held" / "撤销已召开标记",
+        Restore = "restore" / "恢复会议",
+        Unarchive = "unarchive" / "撤销归档",
+    }
+}
+
+impl StatusAction {
+    /// The decision it stores (筹备中: none, the facts decide).
+    fn decision(self) -> MeetingStatus {
+        match self {
+            StatusAction::MarkHeld => MeetingStatus::Held,
+            StatusAction::Cancel => MeetingStatus::Cancelled,
+            StatusAction::Archive => MeetingStatus::Archived,
+            StatusAction::UnmarkHeld | StatusAction::Restore | StatusAction::Unarchive => {
+                MeetingStatus::Preparing
+            }
+        }
+    }
+}
+
+/// A meeting's status as shown: what it is, why, and what the secretary may do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judged {
+    pub status: MeetingStatus,
+    pub note: String,
+    pub actions: Vec<StatusAction>,
+}
+
+/// The one rule of a meeting's status. A meeting whose day has come (`date <= today`) and at
+/// which someone signed in took place (已召开), whatever was decided before; a decision of the
+/// secretary (标记已召开, 取消会议, 标记已归档) holds where the facts do not settle it; else it
+/// is being prepared, and once its day has passed without a sign-in the note asks the
+/// secretary to say which it was.
+pub fn judge(
+    decision: MeetingStatus,
+    date: Option<NaiveDate>,
+    signed_in: i64,
+    today: NaiveDate,
+) -> Judged {
+    use StatusAction as A;
+    let j = |status, note: String, actions: &[StatusAction]| Judged {
+        status,
+        note,
+        actions: actions.to_vec(),
+    };
+    let day = date.map(cn_date);
+    match (decision, date) {
+        (MeetingStatus::Archived, _) => j(
+            MeetingStatus::Archived,
+            "会议已召开，已标记为已归档。".into(),
+            &[A::Unarchive],
+        ),
+        (_, Some(d)) if d <= today && signed_in > 0 => j(
+            MeetingStatus::Held,
+            format!(
+                "会议已于{}召开，{signed_in} 家单位签到。",
+                day.unwrap_or_default()
+            ),
+            &[A::Archive],
+        ),
+        (MeetingStatus::Held, _) => j(
+            MeetingStatus::Held,
+            "已标记为已召开（没有签到记录）。".into(),
+            &[A::Archive, A::UnmarkHeld],
+        ),
+        (MeetingStatus::Cancelled, _) => j(
+            MeetingStatus::Cancelled,
+            "会议已取消，不计入年度归档和统计。".into(),
+            &[A::Restore],
+        ),
+        (_, None) => j(
+            MeetingStatus::Preparing,
+            "会议日期未定。".into(),
+            &[A::Cancel],
+        ),
+        (_, Some(d)) if d > today => j(
+            MeetingStatus::Preparing,
+            format!("会议定于{}召开。", day.unwrap_or_default()),
+            &[A::Cancel],
+        ),
+        (_, Some(d)) if d == today => j(
+            MeetingStatus::Preparing,
+            "会议今天召开：有单位签到后即为已召开；不登记签到的，可标记已召开。".into(),
+            &[A::MarkHeld, A::Cancel],
+        ),
+        (_, Some(_)) => j(
+            MeetingStatus::Preparing,
+            format!(
+                "会议日期（{}）已过，但没有签到记录。会议如已召开，请点“标记已召开”；如没有召开，请点“取消会议”。",
+                day.unwrap_or_default()
+            ),
+            &[A::MarkHeld, A::Cancel],
+        ),
+    }
+}
+
+/// Today, local time: the day [`judge`] compares a meeting's date with.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// The labels the meeting screens offer, in display order.
@@ -46,6 +165,7 @@ labelled! {
 pub struct MeetingLabels {
     pub kinds: Vec<MeetingKind>,
     pub statuses: Vec<MeetingStatus>,
+    pub status_actions: Vec<StatusAction>,
     pub replies: Vec<attendance::Reply>,
     pub agenda_kinds: Vec<agenda::AgendaKind>,
 }
@@ -55,6 +175,7 @@ pub fn labels() -> MeetingLabels {
     MeetingLabels {
         kinds: MeetingKind::ALL.to_vec(),
         statuses: MeetingStatus::ALL.to_vec(),
+        status_actions: StatusAction::ALL.to_vec(),
         replies: attendance::Reply::ALL.to_vec(),
         agenda_kinds: agenda::AgendaKind::ALL.to_vec(),
     }
@@ -76,7 +197,12 @@ pub struct Meeting {
     pub host: String,
     pub chair: String,
     pub recorder: String,
+    /// What the meeting is now, by [`judge`] (never a stale stored value).
     pub status: MeetingStatus,
+    /// Why the status is what it is; when the facts do not settle it, what to do.
+    pub status_note: String,
+    /// What the secretary can do about the status now (the screens offer exactly these).
+    pub status_actions: Vec<StatusAction>,
     /// The meeting this one was copied from.
     pub based_on_id: Option<i64>,
     pub notes: String,
@@ -121,7 +247,10 @@ impl Default for MeetingInput {
 }
 
 const SELECT: &str = "SELECT id, kind, title, session_no, theme, date, start_time, venue, host,
-    chair, recorder, status, based_on_id, notes, created_at, updated_at FROM meetings";
+    chair, recorder, status, based_on_id, notes, created_at, updated_at,
+    (SELECT COUNT(*) FROM attendance a
+      WHERE a.meeting_id = meetings.id AND a.signed_in_at IS NOT NULL) AS signed_in
+    FROM meetings";
 
 /// Parses a stored `HH:MM` (or `HH:MM:SS`) time.
 pub(crate) fn parse_time(s: &str) -> Option<NaiveTime> {
@@ -171,20 +300,24 @@ pub(crate) fn store_time(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
+fn from_row(r: &Row<'_>, today: NaiveDate) -> rusqlite::Result<Meeting> {
+    let date = crate::labelled::date_column(r, "date")?;
+    let judged = judge(r.get("status")?, date, r.get("signed_in")?, today);
     Ok(Meeting {
         id: r.get("id")?,
         kind: r.get("kind")?,
         title: r.get("title")?,
         session_no: r.get("session_no")?,
         theme: r.get("theme")?,
-        date: crate::labelled::date_column(r, "date")?,
+        date,
         start_time: crate::labelled::time_column(r, "start_time")?,
         venue: r.get("venue")?,
         host: r.get("host")?,
         chair: r.get("chair")?,
         recorder: r.get("recorder")?,
-        status: r.get("status")?,
+        status: judged.status,
+        status_note: judged.note,
+        status_actions: judged.actions,
         based_on_id: r.get("based_on_id")?,
         notes: r.get("notes")?,
         created_at: r.get("created_at")?,
@@ -197,13 +330,28 @@ pub fn list(conn: &Connection) -> Result<Vec<Meeting>> {
     let mut stmt = conn.prepare(&format!(
         "{SELECT} ORDER BY date IS NOT NULL, date DESC, id DESC"
     ))?;
-    let rows = stmt.query_map([], from_row)?;
+    let today = today();
+    let rows = stmt.query_map([], |r| from_row(r, today))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The meetings of `year` that took place (已召开 or 已归档), by date: what the year's
+/// archive and numbers count. An undated meeting belongs to no year.
+pub fn held_in_year(conn: &Connection, year: i32) -> Result<Vec<Meeting>> {
+    let mut out: Vec<Meeting> = list(conn)?
+        .into_iter()
+        .filter(|m| m.status.took_place() && m.date.is_some_and(|d| d.year() == year))
+        .collect();
+    out.sort_by_key(|m| (m.date, m.id));
+    Ok(out)
 }
 
 /// One meeting.
 pub fn get(conn: &Connection, id: i64) -> Result<Meeting> {
-    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row)
+    let today = today();
+    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], |r| {
+        from_row(r, today)
+    })
         .optional()?
         .ok_or(Error::NotFound {
             what: "会议",
@@ -297,12 +445,42 @@ pub fn update(conn: &Connection, id: i64, input: &MeetingInput) -> Result<Meetin
     get(conn, id)
 }
 
-/// Sets the status (筹备中 → 已召开 → 已归档).
-pub fn set_status(conn: &Connection, id: i64, status: MeetingStatus) -> Result<Meeting> {
+/// Does `action` (标记已召开, 取消会议 …) to a meeting. Only the actions its status offers are
+/// taken; anything else is refused with the reason (a meeting without a date, or whose day has
+/// not come, cannot be marked 已召开; one with sign-ins on its day cannot be cancelled).
+pub fn act(conn: &Connection, id: i64, action: StatusAction) -> Result<Meeting> {
+    let m = get(conn, id)?;
+    if !m.status_actions.contains(&action) {
+        let why = match (action, m.date) {
+            (StatusAction::MarkHeld, None) => {
+                return Err(Error::invalid(
+                    "date",
+                    format!(
+                        "会议“{}”还没有填写日期，不能标记已召开：请先在“概况”中填写会议日期。",
+                        m.title
+                    ),
+                ))
+            }
+            (StatusAction::MarkHeld, Some(d)) if d > today() => format!(
+                "会议日期（{}）还没到，不能标记已召开；如日期有变，请先修改会议日期",
+                cn_date(d)
+            ),
+            _ => format!("{}不能“{}”", m.status_note.trim_end_matches('。'), action.label()),
+        };
+        return Err(Error::Conflict(crate::text::sentence(&[
+            &format!("会议“{}”现为“{}”", m.title, m.status.label()),
+            &why,
+        ])));
+    }
+    set_status(conn, id, action.decision())
+}
+
+/// Stores the secretary's decision (筹备中: none, the facts decide). [`act`] is the way in.
+pub(crate) fn set_status(conn: &Connection, id: i64, decision: MeetingStatus) -> Result<Meeting> {
     get(conn, id)?;
     conn.execute(
         "UPDATE meetings SET status = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, status.code(), now()],
+        params![id, decision.code(), now()],
     )?;
     get(conn, id)
 }
@@ -351,9 +529,9 @@ impl Default for CopyParts {
     }
 }
 
-/// Starts a new meeting from an earlier one (以上一次会议为蓝本): the details, the invitations
-/// (replies reset to 待回复, sign-ins cleared), the agenda and the speaker slots are copied;
-/// the date is cleared. Agreements and donations stay with the earlier meeting.
+/// Starts a new meeting from an earlier one (以上一次会议为蓝本): the details (主题 included),
+/// the invitations (replies reset to 待回复, sign-ins cleared), the agenda and the speaker
+/// slots are copied; the date is the one given (none: undated, in no year's archive). Agreements and donations stay with the earlier meeting.
 pub fn copy_from(
     conn: &Connection,
     earlier_id: i64,
@@ -377,7 +555,7 @@ pub fn copy_from_parts(
             kind: old.kind,
             title: title.to_owned(),
             session_no: old.session_no.map(|n| n + 1),
-            theme: String::new(),
+            theme: old.theme.clone(),
             date,
             start_time: old.start_time,
             venue: old.venue.clone(),

@@ -22,7 +22,7 @@ pub use print::{
     minutes_doc, minutes_pdf, minutes_preview, news_doc, news_pdf, PreviewBlock, PreviewKind,
 };
 pub use store::{
-    ensure, finalise, get, lists_from_attendance, rebuild_lists, reopen, save, AttendanceLists,
+    current, ensure, finalise, get, lists_from_attendance, rebuild_lists, reopen, save, AttendanceLists,
     Minutes, MinutesEdit, MinutesStatus,
 };
 

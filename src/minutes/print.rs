@@ -5,7 +5,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{cn_numeral, ensure, news, Attendee, Minutes, MinutesEdit};
+use super::{cn_numeral, current, current_news, Attendee, Minutes, MinutesEdit};
 use crate::date::cn_date;
 use crate::print::layout::WORD_JOINER;
 use crate::print::{mm, render, Align, Block, Doc, FontSet, PageStyle};
@@ -36,9 +36,10 @@ fn names(list: &[Attendee]) -> String {
 
 /// The 纪要 as a document: the heading centred 35 mm below the top of the text block, the
 /// 期号, the opening, the numbered 议定事项 (headings in 黑体), then 出席：/请假：/列席： with
-/// hanging lines, and the 版记 at the foot of the last page when there is one.
+/// hanging lines, and the 版记 at the foot of the last page when there is one. The stored
+/// 纪要, else the draft as the screen shows it (printing stores nothing).
 pub fn minutes_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
-    let m: Minutes = ensure(conn, meeting_id)?;
+    let m: Minutes = current(conn, meeting_id)?;
     build_doc(conn, &m)
 }
 
@@ -147,9 +148,10 @@ pub fn minutes_pdf(conn: &Connection, meeting_id: i64, fonts: &FontSet) -> Resul
     )
 }
 
-/// The 信息稿 as a document: the headline as the title, the paragraphs indented.
+/// The 信息稿 as a document: the headline as the title, the paragraphs indented. The stored
+/// 信息稿, else the draft as the screen shows it (printing stores nothing).
 pub fn news_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
-    let n = news(conn, meeting_id)?;
+    let n = current_news(conn, meeting_id)?;
     let mut doc = Doc::new(format!("信息稿 {}", n.headline), n.headline.clone());
     doc.push(Block::Title(n.headline.clone()));
     doc.field("信息稿标题", n.headline.clone());
@@ -195,7 +197,7 @@ pub fn minutes_preview(
     meeting_id: i64,
     edit: &MinutesEdit,
 ) -> Result<Vec<PreviewBlock>> {
-    let mut m = ensure(conn, meeting_id)?;
+    let mut m = current(conn, meeting_id)?;
     m.heading = edit.heading.clone();
     m.issue_no = edit.issue_no.trim().to_owned();
     m.opening = edit.opening.trim().to_owned();

@@ -1,4 +1,5 @@
-//! The one 纪要 of a meeting: created from the draft on first use, edited (heading, 期号,
+//! The one 纪要 of a meeting: shown as a draft from the meeting's facts until the secretary
+//! edits or saves it (viewing never writes: [`current`]), then stored, edited (heading, 期号,
 //! opening, 议定事项, 版记), its attendance lists rebuilt from the sign-in data without
 //! touching the text, finalised (已定稿: the text no longer changes) and explicitly reopened.
 //! One write path per record: `write_minutes` for the row, `write_items` for the 议定事项,
@@ -62,6 +63,9 @@ pub struct Minutes {
     /// When the lists were last taken from the sign-in data.
     pub lists_at: String,
     pub updated_at: String,
+    /// Stored: the secretary saved (or edited, finalised, rebuilt) it. A draft shown but never
+    /// saved is not (its `id` is 0), and follows the meeting's data until it is saved.
+    pub saved: bool,
 }
 
 /// The editable parts (the same JSON shape as [`Minutes`]; the lists and status in it are
@@ -184,6 +188,7 @@ fn read(conn: &Connection, id: i64) -> Result<Minutes> {
                 issued_on: crate::labelled::date_column(r, "issued_on")?,
                 lists_at: r.get("lists_at")?,
                 updated_at: r.get("updated_at")?,
+                saved: true,
             })
         },
     )?;
@@ -228,11 +233,8 @@ fn read(conn: &Connection, id: i64) -> Result<Minutes> {
     Ok(m)
 }
 
-/// The 纪要 of a meeting: drafted from the meeting's facts when there is none yet.
-pub fn ensure(conn: &Connection, meeting_id: i64) -> Result<Minutes> {
-    if let Some(m) = get(conn, meeting_id)? {
-        return Ok(m);
-    }
+/// The draft of a meeting's 纪要 from its facts now (nothing is stored).
+fn drafted(conn: &Connection, meeting_id: i64) -> Result<MinutesEdit> {
     let f = facts(conn, meeting_id)?;
     let edit = MinutesEdit {
         heading: draft::heading_for(&f),
@@ -244,7 +246,49 @@ pub fn ensure(conn: &Connection, meeting_id: i64) -> Result<Minutes> {
         issuer: String::new(),
         issued_on: None,
     };
-    let edit = clean(&edit)?;
+    clean(&edit)
+}
+
+/// The 纪要 of a meeting as it stands, for showing, previewing and printing: the stored one,
+/// else the draft from the meeting's facts now, with the lists from the sign-in data, not
+/// saved (`saved` false, `id` 0). Nothing is written: viewing a meeting's 纪要 never stores
+/// it; the secretary's save or edit does ([`save`]).
+pub fn current(conn: &Connection, meeting_id: i64) -> Result<Minutes> {
+    if let Some(m) = get(conn, meeting_id)? {
+        return Ok(m);
+    }
+    let edit = drafted(conn, meeting_id)?;
+    let lists = lists_from_attendance(conn, meeting_id)?;
+    Ok(Minutes {
+        id: 0,
+        meeting_id,
+        heading: edit.heading,
+        issue_no: edit.issue_no,
+        opening: edit.opening,
+        items: edit.items,
+        present: lists.present,
+        on_leave: lists.on_leave,
+        guests: lists.guests,
+        status: MinutesStatus::Draft,
+        finalised_at: None,
+        send_to: edit.send_to,
+        copy_to: edit.copy_to,
+        issuer: edit.issuer,
+        issued_on: edit.issued_on,
+        lists_at: String::new(),
+        updated_at: String::new(),
+        saved: false,
+    })
+}
+
+/// The stored 纪要 of a meeting, drafted from the meeting's facts and stored when there is
+/// none yet: the explicit step of `lianxi minutes draft`, and the start of every change
+/// (save, rebuild, 定稿). Showing a 纪要 uses [`current`], which writes nothing.
+pub fn ensure(conn: &Connection, meeting_id: i64) -> Result<Minutes> {
+    if let Some(m) = get(conn, meeting_id)? {
+        return Ok(m);
+    }
+    let edit = drafted(conn, meeting_id)?;
     atomically(conn, || {
         let t = now();
         conn.execute(

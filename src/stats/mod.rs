@@ -6,7 +6,6 @@ mod print;
 
 pub use print::stats_pdf;
 
-use chrono::Datelike;
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
@@ -75,7 +74,7 @@ pub struct YearStats {
     /// Joins and leaves per year, for the ten years up to `year` (from the earliest year on
     /// record, when that is later).
     pub joins_and_leaves: Vec<YearFlow>,
-    /// The meetings of `year`, by date.
+    /// The meetings of `year` that took place, by date.
     pub attendance: Vec<MeetingAttendance>,
     /// The agreements of `year` by status (every status, zeros included).
     pub agreements_by_status: Vec<Count>,
@@ -143,12 +142,7 @@ pub fn year_stats(conn: &Connection, year: i32) -> Result<YearStats> {
     };
 
     let mut attendance = Vec::new();
-    let mut held: Vec<_> = meetings::list(conn)?
-        .into_iter()
-        .filter(|m| m.date.is_some_and(|d| d.year() == year))
-        .collect();
-    held.sort_by_key(|m| (m.date, m.id));
-    for m in held {
+    for m in meetings::held_in_year(conn, year)? {
         let c = attendance::counts(conn, m.id)?;
         attendance.push(MeetingAttendance {
             meeting_id: m.id,

@@ -8,7 +8,7 @@ use lianxi::meetings::agenda::{self, AgendaInput, AgendaItem};
 use lianxi::meetings::attendance::{self, AttendanceCounts, InviteScope, Invitee, Reply};
 use lianxi::meetings::seating::{self, EvenRule};
 use lianxi::meetings::speeches::{self, Speech, SpeechInput};
-use lianxi::meetings::{self, CopyParts, Meeting, MeetingInput, MeetingStatus, Readiness};
+use lianxi::meetings::{self, CopyParts, Meeting, MeetingInput, Readiness, StatusAction};
 use tauri::State;
 
 use crate::error::ApiResult;
@@ -55,16 +55,14 @@ pub async fn meeting_update(
     with_conn(&store, move |conn, _| meetings::update(conn, id, &input)).await
 }
 
+/// 标记已召开, 取消会议 … (only what the meeting's status offers).
 #[tauri::command]
-pub async fn meeting_set_status(
+pub async fn meeting_status_act(
     store: State<'_, Arc<Store>>,
     id: i64,
-    status: MeetingStatus,
+    action: StatusAction,
 ) -> ApiResult<Meeting> {
-    with_conn(&store, move |conn, _| {
-        meetings::set_status(conn, id, status)
-    })
-    .await
+    with_conn(&store, move |conn, _| meetings::act(conn, id, action)).await
 }
 
 #[tauri::command]

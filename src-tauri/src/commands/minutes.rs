@@ -10,10 +10,11 @@ use super::files::{checked_path, Written};
 use crate::error::ApiResult;
 use crate::state::{with_conn, Store};
 
-/// The meeting's 纪要, drafted from its data when there is none yet.
+/// The meeting's 纪要: the stored one, else a draft from its data that is not saved (viewing
+/// writes nothing).
 #[tauri::command]
 pub async fn minutes_get(store: State<'_, Arc<Store>>, meeting_id: i64) -> ApiResult<Minutes> {
-    with_conn(&store, move |conn, _| minutes::ensure(conn, meeting_id)).await
+    with_conn(&store, move |conn, _| minutes::current(conn, meeting_id)).await
 }
 
 /// Saves the editable parts (refused when finalised).
@@ -82,10 +83,11 @@ pub async fn minutes_print(
     Ok(Written::opened(&app, &path, 1))
 }
 
-/// The meeting's 信息稿, drafted from its data when there is none yet.
+/// The meeting's 信息稿: the stored one, else a draft from its data that is not saved
+/// (`updated_at` empty; viewing writes nothing).
 #[tauri::command]
 pub async fn news_get(store: State<'_, Arc<Store>>, meeting_id: i64) -> ApiResult<NewsDraft> {
-    with_conn(&store, move |conn, _| minutes::news(conn, meeting_id)).await
+    with_conn(&store, move |conn, _| minutes::current_news(conn, meeting_id)).await
 }
 
 /// Saves an edited 信息稿.

@@ -4,7 +4,9 @@
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-use lianxi::archive::{self, ArchiveKind, ArchiveOutcome, Retention, RetentionRow};
+use lianxi::archive::{
+    self, ArchiveKind, ArchiveMeetings, ArchiveOutcome, Retention, RetentionRow,
+};
 use lianxi::stats::YearStats;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -43,17 +45,30 @@ pub struct ArchiveProgress {
     pub current: String,
 }
 
-/// Archives `year` into a new folder 联席会年度归档-YYYY inside `dir` (and a .zip beside it
-/// when `zip`); cancel with `print_cancel`. The folder is opened afterwards.
+/// The meetings an archive of `year` files by itself, and those the secretary may add.
 #[tauri::command]
+pub async fn archive_meetings(
+    store: State<'_, Arc<Store>>,
+    year: i32,
+) -> ApiResult<ArchiveMeetings> {
+    with_conn(&store, move |conn, _| archive::archive_meetings(conn, year)).await
+}
+
+/// Archives `year` into a new folder 联席会年度归档-YYYY inside `dir` (and a .zip beside it
+/// when `zip`), with the meetings `extra_meetings` the secretary added; cancel with
+/// `print_cancel`. The folder is opened afterwards.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
 pub async fn archive_year(
     app: AppHandle,
     store: State<'_, Arc<Store>>,
     year: i32,
     dir: String,
     zip: bool,
+    extra_meetings: Option<Vec<i64>>,
     on_progress: Channel<ArchiveProgress>,
 ) -> ApiResult<ArchiveOutcome> {
+    let extra = extra_meetings.unwrap_or_default();
     let parent = checked_dir(&dir)?;
     let out = parent.join(archive::default_folder_name(year));
     store.print_cancel.store(false, Ordering::SeqCst);
@@ -69,7 +84,15 @@ pub async fn archive_year(
             });
             !s.print_cancel.load(Ordering::SeqCst)
         };
-        archive::archive_year(conn, data_dir.root(), year, &target, zip, &mut progress)
+        archive::archive_year(
+            conn,
+            data_dir.root(),
+            year,
+            &target,
+            zip,
+            &extra,
+            &mut progress,
+        )
     })
     .await?;
     open_with_system(&app, &out);

@@ -1,4 +1,4 @@
-//! `lianxi archive --year Y -o DIR [--zip]`, `lianxi archive verify DIR` and
+//! `lianxi archive --year Y -o DIR [--zip] [--add-meeting ID …]`, `lianxi archive verify DIR` and
 //! `lianxi stats --year Y [--json]`.
 
 use std::path::{Path, PathBuf};
@@ -23,6 +23,9 @@ pub struct ArchiveArgs {
     /// 同时生成同名 .zip
     #[arg(long)]
     pub zip: bool,
+    /// 另外归档的会议（编号或名称；默认只归档本年度已召开的会议），可写多次
+    #[arg(long = "add-meeting", value_name = "ID")]
+    pub add_meeting: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -55,6 +58,12 @@ pub fn run(conn: &Connection, db_path: &Path, args: ArchiveArgs) -> Result<(), E
         });
     };
     let data_dir = lianxi::paths::DataDir::of_db(db_path);
+    let extra = args
+        .add_meeting
+        .iter()
+        .map(|m| lianxi::lookup::meeting(conn, m).map(|m| m.id))
+        .collect::<Result<Vec<i64>, Error>>()?;
+    let choice = archive::archive_meetings(conn, year)?;
     let mut progress = |done: usize, title: &str| {
         eprint!("\r已归档 {done} 个文件：{title}            ");
         true
@@ -65,9 +74,27 @@ pub fn run(conn: &Connection, db_path: &Path, args: ArchiveArgs) -> Result<(), E
         year,
         &output,
         args.zip,
+        &extra,
         &mut progress,
     )?;
     eprintln!();
+    for m in choice.included.iter().chain(
+        choice
+            .optional
+            .iter()
+            .filter(|m| extra.contains(&m.id)),
+    ) {
+        println!("归档会议：{}（{}）", m.title, m.status.label());
+    }
+    // The year's meetings and the undated ones that stay out, so none is left out unnoticed.
+    for m in choice.optional.iter().filter(|m| !extra.contains(&m.id)) {
+        println!(
+            "未归档的会议（{}；需要时用 --add-meeting {} 加入）：{}",
+            m.status.label(),
+            m.id,
+            m.title
+        );
+    }
     println!(
         "已归档 {year} 年度：{}（{} 个文件，共 {:.1} MB）",
         out.dir,

@@ -1,9 +1,9 @@
-//! `lianxi meeting list|show|create|invite|reply|signin|agenda`.
+//! `lianxi meeting list|show|create|copy|status|invite|reply|signin|agenda`.
 
 use clap::{Args, Subcommand};
 use lianxi::meetings::agenda::AgendaInput;
 use lianxi::meetings::attendance::{InviteScope, Invitee, Reply};
-use lianxi::meetings::{self, agenda, attendance, speeches, MeetingInput};
+use lianxi::meetings::{self, agenda, attendance, speeches, MeetingInput, StatusAction};
 use lianxi::{lookup, Error};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -45,6 +45,29 @@ pub enum MeetingAction {
         #[arg(long, default_value = "")]
         theme: String,
         /// 以 JSON 输出新建的会议
+        #[arg(long)]
+        json: bool,
+    },
+    /// 以上一次会议为蓝本新建会议（沿用主题、邀请、议程、发言；回复与签到清空），输出会议编号
+    Copy {
+        /// 作为蓝本的会议（编号或名称）
+        #[arg(long, value_name = "ID")]
+        from: String,
+        /// 新会议的名称
+        #[arg(long)]
+        title: String,
+        /// 新会议的日期：年-月-日（不填时日期未定）
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+    /// 会议状态：不带选项时显示状态、说明和可做的操作；按日期和签到判断，不能判断时由秘书标记
+    Status {
+        /// 会议编号或会议名称
+        #[arg(long, value_name = "ID")]
+        meeting: String,
+        #[command(flatten)]
+        action: StatusArgs,
+        /// 以 JSON 输出会议
         #[arg(long)]
         json: bool,
     },
@@ -157,6 +180,24 @@ pub struct ReplyArgs {
     delegate: Option<String>,
 }
 
+/// What `meeting status` does: at most one of the four (none: only show).
+#[derive(Args)]
+#[group(required = false, multiple = false)]
+pub struct StatusArgs {
+    /// 标记已召开（会议日期已到、但没有登记签到时）
+    #[arg(long)]
+    held: bool,
+    /// 取消会议
+    #[arg(long)]
+    cancel: bool,
+    /// 标记已归档（已召开的会议）
+    #[arg(long)]
+    archive: bool,
+    /// 撤销标记：撤销已召开标记、恢复已取消的会议或撤销归档
+    #[arg(long)]
+    undo: bool,
+}
+
 /// Everything about one meeting, for `meeting show --json`.
 #[derive(Serialize)]
 struct MeetingDetail {
@@ -249,6 +290,57 @@ pub fn run(conn: &mut Connection, action: MeetingAction) -> Result<(), Error> {
                 crate::print_json(&m)?;
             } else {
                 println!("{}", m.id);
+            }
+        }
+        MeetingAction::Copy { from, title, date } => {
+            let earlier = lookup::meeting(conn, &from)?;
+            let date = date.as_deref().map(meetings::parse_date).transpose()?;
+            let m = meetings::copy_from(conn, earlier.id, &title, date)?;
+            println!("{}", m.id);
+        }
+        MeetingAction::Status {
+            meeting,
+            action,
+            json,
+        } => {
+            let mut m = lookup::meeting(conn, &meeting)?;
+            let undo = [
+                StatusAction::UnmarkHeld,
+                StatusAction::Restore,
+                StatusAction::Unarchive,
+            ];
+            let wanted = if action.held {
+                Some(StatusAction::MarkHeld)
+            } else if action.cancel {
+                Some(StatusAction::Cancel)
+            } else if action.archive {
+                Some(StatusAction::Archive)
+            } else if action.undo {
+                Some(
+                    undo.into_iter()
+                        .find(|a| m.status_actions.contains(a))
+                        .ok_or_else(|| {
+                            Error::Conflict(format!(
+                                "会议“{}”现为“{}”，没有可以撤销的标记。",
+                                m.title,
+                                m.status.label()
+                            ))
+                        })?,
+                )
+            } else {
+                None
+            };
+            if let Some(a) = wanted {
+                m = meetings::act(conn, m.id, a)?;
+            }
+            if json {
+                crate::print_json(&m)?;
+            } else {
+                println!("{}：{}。{}", m.title, m.status.label(), m.status_note);
+                let can: Vec<&str> = m.status_actions.iter().map(|a| a.label()).collect();
+                if !can.is_empty() {
+                    println!("可以：{}", can.join("、"));
+                }
             }
         }
         MeetingAction::Invite { meeting, scope } => {

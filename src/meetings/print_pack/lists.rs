@@ -353,12 +353,16 @@ pub fn invitation_docs(conn: &Connection, meeting_id: i64) -> Result<Vec<Doc>> {
     } else {
         m.host.clone()
     };
-    let reply_to = match (street.contact.trim(), street.phone.trim()) {
-        ("", "") => "街道党工委办公室".to_string(),
-        (c, "") => format!("街道党工委办公室（联系人：{c}）"),
-        ("", p) => format!("街道党工委办公室（电话：{p}）"),
-        (c, p) => format!("街道党工委办公室（联系人：{c}，电话：{p}）"),
-    };
+    let reply_to = format!(
+        "{}{}",
+        street.reply_office(&host),
+        match (street.contact.trim(), street.phone.trim()) {
+            ("", "") => String::new(),
+            (c, "") => format!("（联系人：{c}）"),
+            ("", p) => format!("（电话：{p}）"),
+            (c, p) => format!("（联系人：{c}，电话：{p}）"),
+        }
+    );
     let when = match (m.date, m.start_time) {
         (Some(d), Some(t)) => format!("{}{}", cn_date(d), hm(t)),
         (Some(d), None) => cn_date(d),

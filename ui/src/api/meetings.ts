@@ -12,11 +12,11 @@ import type { InviteScope } from '../bindings/InviteScope'
 import type { Invitee } from '../bindings/Invitee'
 import type { Meeting } from '../bindings/Meeting'
 import type { MeetingInput } from '../bindings/MeetingInput'
-import type { MeetingStatus } from '../bindings/MeetingStatus'
 import type { Readiness } from '../bindings/Readiness'
 import type { Reply } from '../bindings/Reply'
 import type { Speech } from '../bindings/Speech'
 import type { SpeechInput } from '../bindings/SpeechInput'
+import type { StatusAction } from '../bindings/StatusAction'
 import type { MeetingLabels } from '../bindings/MeetingLabels'
 import type { DocumentInfo } from '../bindings/DocumentInfo'
 
@@ -29,8 +29,9 @@ export const meetingGet = (id: number) => call<Meeting>('meeting_get', { id })
 export const meetingNewInput = () => call<MeetingInput>('meeting_new_input')
 export const meetingCreate = (input: MeetingInput) => call<Meeting>('meeting_create', { input })
 export const meetingUpdate = (id: number, input: MeetingInput) => call<Meeting>('meeting_update', { id, input })
-export const meetingSetStatus = (id: number, status: MeetingStatus) =>
-  call<Meeting>('meeting_set_status', { id, status })
+/** 标记已召开, 取消会议 …: one of the actions the meeting's status offers (`status_actions`). */
+export const meetingStatusAct = (id: number, action: StatusAction) =>
+  call<Meeting>('meeting_status_act', { id, action })
 export const meetingDelete = (id: number) => call<void>('meeting_delete', { id })
 /** 以上一次会议为蓝本: a new meeting (date cleared) carrying the chosen parts. */
 export const meetingCopyFrom = (earlierId: number, title: string, parts: CopyParts) =>

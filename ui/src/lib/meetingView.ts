@@ -10,7 +10,6 @@ import type { Reply } from '../bindings/Reply'
 import type { Unit } from '../bindings/Unit'
 
 export const MEETING_KINDS: MeetingKind[] = ['年会', '季度会', '副会长单位碰头会', '工作推进会', '其他']
-export const MEETING_STATUSES: MeetingStatus[] = ['筹备中', '已召开', '已归档']
 export const REPLIES: Reply[] = ['待回复', '确认参会', '请假', '委派他人']
 export const AGENDA_KINDS: AgendaKind[] = [
   '主持开场',
@@ -27,7 +26,16 @@ export const AGENDA_KINDS: AgendaKind[] = [
 type TagType = 'primary' | 'success' | 'warning' | 'info' | 'danger'
 
 export function statusTagType(s: MeetingStatus): TagType {
-  return s === '筹备中' ? 'warning' : s === '已召开' ? 'success' : 'info'
+  switch (s) {
+    case '筹备中':
+      return 'warning'
+    case '已召开':
+      return 'success'
+    case '已取消':
+      return 'danger'
+    default:
+      return 'info'
+  }
 }
 
 export function replyTagType(r: Reply): TagType {
