@@ -1,4 +1,4 @@
-//! The shell's error: what crosses IPC as `{kind, message}`. The UI branches on `kind` and
+//! The error every face sends: `{kind, message, fix}`. The UI branches on `kind` and
 //! shows `message` (Chinese) to the user.
 
 use lianxi::error::{ErrorKind, FixTarget};

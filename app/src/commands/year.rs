@@ -1,0 +1,81 @@
+//! 年度概览 and 年度归档: the year's numbers, the printed statistics, and the archive of the
+//! year written into a folder the user picks (the work is the core's `stats` and `archive`).
+
+use std::sync::atomic::Ordering;
+
+use lianxi::archive::{self, ArchiveKind, ArchiveOutcome, Retention, RetentionRow};
+use lianxi::stats::YearStats;
+use serde::Serialize;
+
+use super::files::Written;
+
+/// Progress of an archive: files written so far and the one being written.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArchiveProgress {
+    pub done: usize,
+    pub current: String,
+}
+
+use crate::ProgressTo;
+
+crate::commands! {
+    pub fn year_stats(ctx, year: i32) -> YearStats {
+        ctx.with_conn(move |conn, _| lianxi::stats::year_stats(conn, year))
+    }
+
+    /// 年度工作统计 as a PDF at `path`, opened.
+    pub fn year_stats_pdf(ctx, year: i32, path: String) -> Written {
+        let path = ctx.output(&path, &["pdf"])?;
+        let target = path.clone();
+        ctx.with_conn(move |conn, _| lianxi::stats::write_stats_pdf(conn, year, &target))?;
+        Ok(ctx.written(&path, 1))
+    }
+
+    /// Archives `year` into a new folder 联席会年度归档-YYYY inside `dir` (and a .zip beside it
+    /// when `zip`); cancel with `print_cancel`. The folder is opened afterwards.
+    pub fn archive_year(
+        ctx,
+        year: i32,
+        dir: String,
+        zip: bool,
+        on_progress: ProgressTo,
+    ) -> ArchiveOutcome {
+        let parent = ctx.output_dir(&dir)?;
+        let out = parent.join(archive::default_folder_name(year));
+        ctx.store.print_cancel.store(false, Ordering::SeqCst);
+        let target = out.clone();
+        let outcome = ctx.with_conn(move |conn, db_path| {
+            let data_dir = lianxi::paths::DataDir::of_db(db_path);
+            let mut progress = |done: usize, current: &str| {
+                ctx.progress(&on_progress, &ArchiveProgress {
+                    done,
+                    current: current.to_owned(),
+                });
+                !ctx.store.print_cancel.load(Ordering::SeqCst)
+            };
+            archive::archive_year(conn, data_dir.root(), year, &target, zip, &mut progress)
+        })?;
+        ctx.show(&out);
+        Ok(outcome)
+    }
+
+    pub fn archive_retentions(ctx) -> Vec<RetentionRow> {
+        ctx.with_conn(|conn, _| archive::retentions(conn))
+    }
+
+    pub fn archive_retention_set(
+        ctx,
+        kind: ArchiveKind,
+        retention: Retention,
+    ) -> Vec<RetentionRow> {
+        ctx.with_conn(move |conn, _| {
+            archive::set_retention(conn, kind, retention)?;
+            archive::retentions(conn)
+        })
+    }
+
+    /// The labels of every 保管期限, in order (the core's list).
+    pub fn archive_retention_options(_ctx) -> Vec<Retention> {
+        Ok(Retention::ALL.to_vec())
+    }
+}
