@@ -22,6 +22,9 @@ if [ "${1:-}" = "--test" ]; then
   PKGS+=(libreoffice-writer-nogui fonts-liberation2)
   # the end-to-end tests' screenshots are taken of the X display (`import -window root`)
   PKGS+=(imagemagick)
+  # the browser face is tested in a real Chromium through its WebDriver; its print pack
+  # downloads as a .zip
+  PKGS+=(chromium chromium-driver unzip)
 fi
 
 if [ "${1:-}" = "--windows" ] || [ "${2:-}" = "--windows" ]; then

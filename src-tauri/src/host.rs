@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use lianxi::app::commands::files::{checked_dir, checked_path};
+use lianxi::app::{ApiError, ApiResult, Host, ProgressTo};
 use lianxi::error::ErrorKind;
-use lianxi_app::commands::files::{checked_dir, checked_path};
-use lianxi_app::{ApiError, ApiResult, Host, ProgressTo};
 use tauri::ipc::{Channel, JavaScriptChannelId};
 use tauri_plugin_opener::OpenerExt;
 

@@ -13,6 +13,21 @@ pub fn failed(error: &tauri::Error) {
     show(&message);
 }
 
+/// Before the window is made: on Windows without the WebView2 runtime, says so in Chinese and
+/// returns false (the program should end). Without this check WebView2's loader shows its own
+/// English message first. `WEBVIEW2_BROWSER_EXECUTABLE_FOLDER` (a runtime an IT person put
+/// elsewhere) skips the check.
+pub fn webview_available() -> bool {
+    let elsewhere =
+        std::env::var_os("WEBVIEW2_BROWSER_EXECUTABLE_FOLDER").is_some_and(|v| !v.is_empty());
+    if elsewhere || !webview2_missing() {
+        return true;
+    }
+    log::error!("没有安装 WebView2 运行时");
+    show(WEBVIEW2_MISSING);
+    false
+}
+
 /// The message when WebView2 is missing; the installer says the same at install time.
 const WEBVIEW2_MISSING: &str = "这台电脑没有安装 Microsoft Edge WebView2 运行时，联席会筹备助手的窗口需要它。\n\n\
 装好 WebView2 后重新打开本软件即可，您的数据不受影响：\n\

@@ -1,5 +1,5 @@
 //! 联席会筹备助手 desktop shell: Tauri setup, managed state, and the window's face of the one
-//! command table (`lianxi_app::COMMANDS`). All logic lives in the `lianxi` core; the commands
+//! command table (`lianxi::app::COMMANDS`). All logic lives in the `lianxi` core; the commands
 //! live in `lianxi-app`; this crate only carries them over IPC.
 
 pub mod host;
@@ -10,7 +10,7 @@ pub mod webview;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use lianxi_app::{ApiError, Ctx, Store};
+use lianxi::app::{ApiError, Ctx, Store};
 use tauri::ipc::{Invoke, InvokeBody};
 use tauri::Manager;
 
@@ -26,6 +26,9 @@ fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
 /// Builds and runs the app.
 pub fn run() {
     startup::mark("main");
+    if !launch_failure::webview_available() {
+        std::process::exit(1);
+    }
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -71,7 +74,7 @@ fn invoke(invoke: Invoke) -> bool {
     invoke.resolver.respond_async(async move {
         let host = host::WindowHost { app, webview };
         tauri::async_runtime::spawn_blocking(move || {
-            lianxi_app::dispatch(&Ctx::new(&store, &host), &name, args)
+            lianxi::app::dispatch(&Ctx::new(&store, &host), &name, args)
         })
         .await
         .unwrap_or_else(|e| {

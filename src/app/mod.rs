@@ -1,5 +1,5 @@
 //! The app's commands, once, for every face: the Tauri window (src-tauri) and the browser face
-//! (`lianxi serve`) register from the same [`COMMANDS`] table. A command is a plain function of
+//! (`lianxi serve`, [`serve`]) register from the same [`COMMANDS`] table. A command is a plain function of
 //! a [`Ctx`] and its arguments; it calls the core and maps the error, nothing else. What differs
 //! between the faces — where a chosen file really is, how a written file is shown, how progress
 //! reaches the page — is the [`Host`] each face supplies.
@@ -12,6 +12,8 @@ mod host;
 mod state;
 
 pub mod commands;
+#[cfg(feature = "serve")]
+pub mod serve;
 
 pub use error::{ApiError, ApiResult};
 pub use host::{Host, ProgressTo};
@@ -36,7 +38,7 @@ impl<'a> Ctx<'a> {
     /// Runs `f` with the connection (the caller is already on a worker thread).
     pub fn with_conn<T, F>(&self, f: F) -> ApiResult<T>
     where
-        F: FnOnce(&mut rusqlite::Connection, &Path) -> Result<T, lianxi::Error>,
+        F: FnOnce(&mut rusqlite::Connection, &Path) -> Result<T, crate::Error>,
     {
         self.store.with_conn(f)
     }
@@ -63,11 +65,13 @@ impl<'a> Ctx<'a> {
 
     /// Shows `path` and reports what was written.
     pub fn written(&self, path: &Path, count: usize) -> commands::files::Written {
+        // Shown first: a face may only make it fetchable by showing it.
+        let opened = self.host.show(path);
         commands::files::Written {
             path: self.host.display(path),
             link: self.host.link(path),
             count,
-            opened: self.host.show(path),
+            opened,
             notes: Vec::new(),
         }
     }
@@ -128,7 +132,7 @@ pub fn dispatch(
     let Some(command) = find(name) else {
         log::warn!("未知命令：{name}");
         return Err(ApiError::new(
-            lianxi::error::ErrorKind::Invalid,
+            crate::error::ErrorKind::Invalid,
             format!("程序内部错误：未知的操作“{name}”。请重新打开程序；仍有问题时请把日志发给技术支持。"),
         ));
     };
@@ -145,7 +149,7 @@ pub fn dispatch(
         })
 }
 
-/// Parses a command's arguments (used by [`commands!`]).
+/// Parses a command's arguments (used by [`app_commands!`](crate::app_commands)).
 #[doc(hidden)]
 pub fn parse_args<T: serde::de::DeserializeOwned>(
     name: &str,
@@ -154,13 +158,13 @@ pub fn parse_args<T: serde::de::DeserializeOwned>(
     serde_json::from_value(args).map_err(|e| {
         log::warn!("命令 {name} 的参数无法识别：{e}");
         ApiError::new(
-            lianxi::error::ErrorKind::Invalid,
+            crate::error::ErrorKind::Invalid,
             format!("程序内部错误：操作“{name}”收到的内容无法识别。请重新打开程序；仍有问题时请把日志发给技术支持。"),
         )
     })
 }
 
-/// Turns a command's result into its JSON reply (used by [`commands!`]).
+/// Turns a command's result into its JSON reply (used by [`app_commands!`](crate::app_commands)).
 #[doc(hidden)]
 pub fn reply<T: Serialize>(name: &str, value: T) -> ApiResult<serde_json::Value> {
     serde_json::to_value(value).map_err(|e| {
@@ -173,32 +177,32 @@ pub fn reply<T: Serialize>(name: &str, value: T) -> ApiResult<serde_json::Value>
 /// the function `name(ctx: &Ctx, arg: Type, ...) -> ApiResult<T>` and an entry of the area's
 /// `COMMANDS`, which reads the arguments by their camelCase names.
 #[macro_export]
-macro_rules! commands {
+macro_rules! app_commands {
     ($(
         $(#[$meta:meta])*
         pub fn $name:ident($ctx:ident $(, $arg:ident : $ty:ty)* $(,)?) -> $ret:ty $body:block
     )*) => {
         $(
             $(#[$meta])*
-            pub fn $name($ctx: &$crate::Ctx<'_> $(, $arg: $ty)*) -> $crate::ApiResult<$ret> $body
+            pub fn $name($ctx: &$crate::app::Ctx<'_> $(, $arg: $ty)*) -> $crate::app::ApiResult<$ret> $body
         )*
 
         /// This area's commands, for the table every face registers from.
-        pub const COMMANDS: &[$crate::Command] = &[$(
-            $crate::Command {
+        pub const COMMANDS: &[$crate::app::Command] = &[$(
+            $crate::app::Command {
                 name: stringify!($name),
                 call: {
                     fn call(
-                        ctx: &$crate::Ctx<'_>,
+                        ctx: &$crate::app::Ctx<'_>,
                         args: serde_json::Value,
-                    ) -> $crate::ApiResult<serde_json::Value> {
+                    ) -> $crate::app::ApiResult<serde_json::Value> {
                         #[derive(serde::Deserialize)]
                         #[serde(rename_all = "camelCase")]
                         struct Args {
                             $($arg: $ty,)*
                         }
-                        let Args { $($arg,)* } = $crate::parse_args(stringify!($name), args)?;
-                        $crate::reply(stringify!($name), $name(ctx $(, $arg)*)?)
+                        let Args { $($arg,)* } = $crate::app::parse_args(stringify!($name), args)?;
+                        $crate::app::reply(stringify!($name), $name(ctx $(, $arg)*)?)
                     }
                     call
                 },

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
 
-use lianxi::import::ImportPlan;
+use crate::import::ImportPlan;
 use rusqlite::Connection;
 
-use crate::{ApiError, ApiResult};
+use crate::app::{ApiError, ApiResult};
 
 /// The app's data store. When the database could not be opened (a newer version's file, a
 /// damaged file), `open_error` says why and every command returns that error.
@@ -27,7 +27,7 @@ pub struct Store {
 impl Store {
     /// Opens the database at `db_path`, keeping the error for the UI if that fails.
     pub fn open(db_path: PathBuf) -> Self {
-        match lianxi::db::open(&db_path) {
+        match crate::db::open(&db_path) {
             Ok(conn) => Store::new(db_path, Some(conn), None),
             Err(e) => {
                 log::error!("无法打开数据库 {}：{e:?}", db_path.display());
@@ -51,7 +51,7 @@ impl Store {
     /// never from a face's event loop.
     pub fn with_conn<T, F>(&self, f: F) -> ApiResult<T>
     where
-        F: FnOnce(&mut Connection, &Path) -> Result<T, lianxi::Error>,
+        F: FnOnce(&mut Connection, &Path) -> Result<T, crate::Error>,
     {
         if let Some(e) = &self.open_error {
             return Err(e.clone());

@@ -1,11 +1,11 @@
-//! 会议纪要 and 信息稿: glue over `lianxi::minutes` (draft on first use, save, rebuild the
+//! 会议纪要 and 信息稿: glue over `crate::minutes` (draft on first use, save, rebuild the
 //! lists from the sign-in data, 定稿 / 重新打开, the page preview, PDFs, the plain text).
 
-use lianxi::minutes::{self, Minutes, MinutesEdit, NewsDraft, NewsEdit, PreviewBlock};
+use crate::minutes::{self, Minutes, MinutesEdit, NewsDraft, NewsEdit, PreviewBlock};
 
 use super::files::Written;
 
-crate::commands! {
+crate::app_commands! {
     /// The meeting's 纪要, drafted from its data when there is none yet.
     pub fn minutes_get(ctx, meeting_id: i64) -> Minutes {
         ctx.with_conn(move |conn, _| minutes::ensure(conn, meeting_id))
@@ -45,9 +45,9 @@ crate::commands! {
         let path = ctx.output(&path, &["pdf"])?;
         let target = path.clone();
         ctx.with_conn(move |conn, _| {
-            let fonts = lianxi::print::saved_fonts(conn)?;
+            let fonts = crate::print::saved_fonts(conn)?;
             let bytes = minutes::minutes_pdf(conn, meeting_id, &fonts)?;
-            lianxi::print::write_file(&target, &bytes)
+            crate::print::write_file(&target, &bytes)
         })?;
         Ok(ctx.written(&path, 1))
     }
@@ -79,9 +79,9 @@ crate::commands! {
         let path = ctx.output(&path, &["pdf"])?;
         let target = path.clone();
         ctx.with_conn(move |conn, _| {
-            let fonts = lianxi::print::saved_fonts(conn)?;
+            let fonts = crate::print::saved_fonts(conn)?;
             let bytes = minutes::news_pdf(conn, meeting_id, &fonts)?;
-            lianxi::print::write_file(&target, &bytes)
+            crate::print::write_file(&target, &bytes)
         })?;
         Ok(ctx.written(&path, 1))
     }
@@ -97,9 +97,9 @@ crate::commands! {
         let target = path.clone();
         ctx.with_conn(move |conn, _| {
             if news {
-                lianxi::docx::write_news_docx(conn, meeting_id, &target)
+                crate::docx::write_news_docx(conn, meeting_id, &target)
             } else {
-                lianxi::docx::write_minutes_docx(conn, meeting_id, &target)
+                crate::docx::write_minutes_docx(conn, meeting_id, &target)
             }
         })?;
         Ok(ctx.written(&path, 1))

@@ -1,20 +1,20 @@
 //! 设置: where the data lives, backups, demo data.
 
-use lianxi::backup::{self, BackupInfo, BackupReason};
-use lianxi::print::{FontChoice, FontOption};
-use lianxi::settings::DataInfo;
-use lianxi::street::{self, FieldSpec, StreetProfile};
+use crate::backup::{self, BackupInfo, BackupReason};
+use crate::print::{FontChoice, FontOption};
+use crate::settings::DataInfo;
+use crate::street::{self, FieldSpec, StreetProfile};
 
-use crate::ApiError;
+use crate::app::ApiError;
 
-crate::commands! {
+crate::app_commands! {
     /// Whether the database opened; the UI shows a blocking message when it did not.
     pub fn app_status(ctx) -> Option<ApiError> {
         Ok(ctx.store.open_error.clone())
     }
 
     pub fn data_info(ctx) -> DataInfo {
-        ctx.with_conn(|conn, path| lianxi::settings::data_info(conn, path))
+        ctx.with_conn(|conn, path| crate::settings::data_info(conn, path))
     }
 
     pub fn backup_list(ctx) -> Vec<BackupInfo> {
@@ -31,12 +31,12 @@ crate::commands! {
     }
 
     pub fn demo_load(ctx) -> () {
-        ctx.with_conn(|conn, _| lianxi::demo::load(conn).map(|_| ()))
+        ctx.with_conn(|conn, _| crate::demo::load(conn).map(|_| ()))
     }
 
     /// 清除示例数据，开始正式使用; returns the backup taken first.
     pub fn demo_clear(ctx) -> BackupInfo {
-        ctx.with_conn(lianxi::demo::clear)
+        ctx.with_conn(crate::demo::clear)
     }
 
     /// The street's profile (街道信息).
@@ -56,29 +56,29 @@ crate::commands! {
 
     /// Opens the data folder in the system file manager.
     pub fn open_data_dir(ctx) -> () {
-        let dir = lianxi::paths::DataDir::of_db(&ctx.store.db_path);
+        let dir = crate::paths::DataDir::of_db(&ctx.store.db_path);
         ctx.host.open_folder(dir.root())
     }
 
     /// Opens the log folder (`logs/` in the data folder) in the system file manager.
     pub fn open_log_dir(ctx) -> () {
-        let dir = lianxi::paths::DataDir::of_db(&ctx.store.db_path).logs();
-        std::fs::create_dir_all(&dir).map_err(|e| ApiError::from(lianxi::Error::io(&dir, e)))?;
+        let dir = crate::paths::DataDir::of_db(&ctx.store.db_path).logs();
+        std::fs::create_dir_all(&dir).map_err(|e| ApiError::from(crate::Error::io(&dir, e)))?;
         ctx.host.open_folder(&dir)
     }
 
     /// The fonts this machine offers for printing (the bundled font first).
     pub fn font_options(_ctx) -> Vec<FontOption> {
-        Ok(lianxi::print::font_options())
+        Ok(crate::print::font_options())
     }
 
     /// The fonts chosen per role for printing.
     pub fn font_choice(ctx) -> FontChoice {
-        ctx.with_conn(|conn, _| lianxi::print::saved_choice(conn))
+        ctx.with_conn(|conn, _| crate::print::saved_choice(conn))
     }
 
     /// Saves the fonts per role after checking that each one loads.
     pub fn font_choice_save(ctx, choice: FontChoice) -> () {
-        ctx.with_conn(move |conn, _| lianxi::print::save_choice(conn, &choice))
+        ctx.with_conn(move |conn, _| crate::print::save_choice(conn, &choice))
     }
 }

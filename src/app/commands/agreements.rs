@@ -1,13 +1,13 @@
 //! 共建协议: templates, agreements, batch pairing, signing with a scan, and printing (one PDF
 //! or one file per agreement) with progress and cancel.
 
-use lianxi::agreements::preview::TemplatePreview;
-use lianxi::agreements::{
+use crate::agreements::preview::TemplatePreview;
+use crate::agreements::{
     self, number, templates, Agreement, AgreementOptions, AgreementTemplate, DraftEdit, PairSpec,
     PairWarning, TemplateInput,
 };
-use lianxi::meetings::{self, Meeting};
-use lianxi::paths::DataDir;
+use crate::meetings::{self, Meeting};
+use crate::paths::DataDir;
 use serde::Serialize;
 
 use super::files::Written;
@@ -28,9 +28,9 @@ pub struct PlaceholderValue {
 
 // ---- printing ----
 
-use crate::ProgressTo;
+use crate::app::ProgressTo;
 
-crate::commands! {
+crate::app_commands! {
     pub fn agreement_templates_list(ctx) -> Vec<AgreementTemplate> {
         ctx.with_conn(|conn, _| templates::list(conn))
     }
@@ -87,12 +87,12 @@ crate::commands! {
     pub fn agreement_template_preview_pdf(ctx, input: TemplateInput) -> Written {
         let path = ctx.with_conn(move |conn, db_path| {
             let input = templates::validate(&input)?;
-            let fonts = lianxi::print::saved_fonts(conn)?;
+            let fonts = crate::print::saved_fonts(conn)?;
             let bytes = agreements::preview_template(conn, input.body, &fonts)?;
             let dir = DataDir::of_db(db_path).previews();
-            std::fs::create_dir_all(&dir).map_err(|e| lianxi::Error::io(&dir, e))?;
+            std::fs::create_dir_all(&dir).map_err(|e| crate::Error::io(&dir, e))?;
             let path = dir.join("协议模板预览.pdf");
-            std::fs::write(&path, bytes).map_err(|e| lianxi::Error::io(&path, e))?;
+            std::fs::write(&path, bytes).map_err(|e| crate::Error::io(&path, e))?;
             Ok(path)
         })?;
         Ok(ctx.written(&path, 1))
@@ -193,7 +193,7 @@ crate::commands! {
 
     /// 作废: the agreement keeps its number and is left out of batches.
     pub fn agreement_void(ctx, id: i64, reason: String) -> Agreement {
-        ctx.with_conn(move |conn, _| agreements::void(conn, id, lianxi::date::today(), &reason))
+        ctx.with_conn(move |conn, _| agreements::void(conn, id, crate::date::today(), &reason))
     }
 
     /// The name the save dialog offers for the chosen agreements as one `.{ext}` file.
@@ -215,7 +215,7 @@ crate::commands! {
         let target = path.clone();
         let count = ids.len();
         ctx.with_conn(move |conn, _| {
-            let fonts = lianxi::print::saved_fonts(conn)?;
+            let fonts = crate::print::saved_fonts(conn)?;
             agreements::write_agreements_pdf(conn, &ids, &fonts, &target, &mut progress)
         })?;
         Ok(ctx.written(&path, count))
@@ -233,7 +233,7 @@ crate::commands! {
         let mut progress = ctx.print_progress(on_progress);
         let target = dir.clone();
         let files = ctx.with_conn(move |conn, _| {
-            let fonts = lianxi::print::saved_fonts(conn)?;
+            let fonts = crate::print::saved_fonts(conn)?;
             agreements::write_agreement_files(conn, &ids, &fonts, &target, &mut progress)
         })?;
         Ok(ctx.written(&dir, files.len()))
@@ -246,7 +246,7 @@ crate::commands! {
         let path = ctx.output(&path, &["docx"])?;
         let target = path.clone();
         let count = ids.len();
-        ctx.with_conn(move |conn, _| lianxi::docx::write_agreements_docx(conn, &ids, &target))?;
+        ctx.with_conn(move |conn, _| crate::docx::write_agreements_docx(conn, &ids, &target))?;
         Ok(ctx.written(&path, count))
     }
 }

@@ -1,8 +1,8 @@
 //! Communities and branches.
 
-use lianxi::org::{self, Branch, Community, CommunityInput};
+use crate::org::{self, Branch, Community, CommunityInput};
 
-crate::commands! {
+crate::app_commands! {
     pub fn communities_list(ctx) -> Vec<Community> {
         ctx.with_conn(|conn, _| org::communities(conn))
     }

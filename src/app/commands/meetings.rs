@@ -2,11 +2,11 @@
 //! rule. Printing is in `meeting_print.rs`. Every edit of the agenda or the speeches returns
 //! the whole list again, with the start times the core computed.
 
-use lianxi::meetings::agenda::{self, AgendaInput, AgendaItem};
-use lianxi::meetings::attendance::{self, AttendanceCounts, InviteScope, Invitee, Reply};
-use lianxi::meetings::seating::{self, EvenRule};
-use lianxi::meetings::speeches::{self, Speech, SpeechInput};
-use lianxi::meetings::{self, CopyParts, Meeting, MeetingInput, MeetingStatus, Readiness};
+use crate::meetings::agenda::{self, AgendaInput, AgendaItem};
+use crate::meetings::attendance::{self, AttendanceCounts, InviteScope, Invitee, Reply};
+use crate::meetings::seating::{self, EvenRule};
+use crate::meetings::speeches::{self, Speech, SpeechInput};
+use crate::meetings::{self, CopyParts, Meeting, MeetingInput, MeetingStatus, Readiness};
 
 // ---- meetings ----
 
@@ -18,10 +18,10 @@ use lianxi::meetings::{self, CopyParts, Meeting, MeetingInput, MeetingStatus, Re
 
 // ---- seating ----
 
-crate::commands! {
+crate::app_commands! {
     /// The labels the meeting screens offer (kinds, statuses, replies, agenda kinds).
-    pub fn meeting_labels(_ctx) -> lianxi::meetings::MeetingLabels {
-        Ok(lianxi::meetings::labels())
+    pub fn meeting_labels(_ctx) -> crate::meetings::MeetingLabels {
+        Ok(crate::meetings::labels())
     }
 
     pub fn meetings_list(ctx) -> Vec<Meeting> {
@@ -209,6 +209,6 @@ crate::commands! {
 
     /// The people on the platform by default, highest first (editable before printing).
     pub fn seating_default_platform(ctx, meeting_id: i64) -> Vec<String> {
-        ctx.with_conn(move |conn, _| lianxi::meetings::print_pack::default_platform(conn, meeting_id))
+        ctx.with_conn(move |conn, _| crate::meetings::print_pack::default_platform(conn, meeting_id))
     }
 }

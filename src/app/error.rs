@@ -1,7 +1,7 @@
 //! The error every face sends: `{kind, message, fix}`. The UI branches on `kind` and
 //! shows `message` (Chinese) to the user.
 
-use lianxi::error::{ErrorKind, FixTarget};
+use crate::error::{ErrorKind, FixTarget};
 use serde::Serialize;
 
 /// An error as the front end receives it.
@@ -37,8 +37,8 @@ impl ApiError {
     }
 }
 
-impl From<lianxi::Error> for ApiError {
-    fn from(e: lianxi::Error) -> Self {
+impl From<crate::Error> for ApiError {
+    fn from(e: crate::Error) -> Self {
         ApiError {
             kind: e.kind(),
             message: e.to_string(),
@@ -56,7 +56,7 @@ mod tests {
 
     #[test]
     fn serialises_as_kind_and_message() {
-        let e: ApiError = lianxi::Error::NotFound {
+        let e: ApiError = crate::Error::NotFound {
             what: "成员单位",
             id: "3".into(),
         }
@@ -70,8 +70,8 @@ mod tests {
 
     #[test]
     fn a_missing_detail_says_where_to_fill_it_in() {
-        let e: ApiError = lianxi::street::StreetProfile::missing_error(
-            lianxi::street::StreetField::PartyOrg,
+        let e: ApiError = crate::street::StreetProfile::missing_error(
+            crate::street::StreetField::PartyOrg,
             "打印邀请函",
         )
         .into();

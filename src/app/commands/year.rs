@@ -3,8 +3,8 @@
 
 use std::sync::atomic::Ordering;
 
-use lianxi::archive::{self, ArchiveKind, ArchiveOutcome, Retention, RetentionRow};
-use lianxi::stats::YearStats;
+use crate::archive::{self, ArchiveKind, ArchiveOutcome, Retention, RetentionRow};
+use crate::stats::YearStats;
 use serde::Serialize;
 
 use super::files::Written;
@@ -16,18 +16,18 @@ pub struct ArchiveProgress {
     pub current: String,
 }
 
-use crate::ProgressTo;
+use crate::app::ProgressTo;
 
-crate::commands! {
+crate::app_commands! {
     pub fn year_stats(ctx, year: i32) -> YearStats {
-        ctx.with_conn(move |conn, _| lianxi::stats::year_stats(conn, year))
+        ctx.with_conn(move |conn, _| crate::stats::year_stats(conn, year))
     }
 
     /// 年度工作统计 as a PDF at `path`, opened.
     pub fn year_stats_pdf(ctx, year: i32, path: String) -> Written {
         let path = ctx.output(&path, &["pdf"])?;
         let target = path.clone();
-        ctx.with_conn(move |conn, _| lianxi::stats::write_stats_pdf(conn, year, &target))?;
+        ctx.with_conn(move |conn, _| crate::stats::write_stats_pdf(conn, year, &target))?;
         Ok(ctx.written(&path, 1))
     }
 
@@ -45,7 +45,7 @@ crate::commands! {
         ctx.store.print_cancel.store(false, Ordering::SeqCst);
         let target = out.clone();
         let outcome = ctx.with_conn(move |conn, db_path| {
-            let data_dir = lianxi::paths::DataDir::of_db(db_path);
+            let data_dir = crate::paths::DataDir::of_db(db_path);
             let mut progress = |done: usize, current: &str| {
                 ctx.progress(&on_progress, &ArchiveProgress {
                     done,

@@ -1,22 +1,22 @@
 //! 捐赠: the list with its totals, add/edit, 到账登记, 撤回, the 大写金额 tool, the labels, the
 //! certificate layout and printing (the core's `donations`).
 
-use lianxi::donations::import::{
+use crate::donations::import::{
     self as dimport, DonationFieldLabel, DonationImportOptions, DonationImportPlan,
     DonationImportResult,
 };
-use lianxi::donations::print::{
+use crate::donations::print::{
     certificate_layout, save_certificate_layout, write_paper, CertificateLayout, DonationPaper,
 };
-use lianxi::donations::{
+use crate::donations::{
     self, AmountInWords, Donation, DonationFilter, DonationInput, DonationLabels, DonationList,
     ReceiptInput,
 };
 
 use super::files::Written;
-use crate::ProgressTo;
+use crate::app::ProgressTo;
 
-crate::commands! {
+crate::app_commands! {
     pub fn donation_labels(_ctx) -> DonationLabels {
         Ok(donations::labels())
     }
@@ -42,7 +42,7 @@ crate::commands! {
     }
 
     pub fn donation_withdraw(ctx, id: i64, reason: String) -> Donation {
-        ctx.with_conn(move |conn, _| donations::withdraw(conn, id, &reason, lianxi::date::today()))
+        ctx.with_conn(move |conn, _| donations::withdraw(conn, id, &reason, crate::date::today()))
     }
 
     /// An amount typed in the dialog (or the 大写金额 tool) read by the core: fen, figures, 大写.
@@ -71,8 +71,8 @@ crate::commands! {
         let path = ctx.output(&path, &["pdf"])?;
         let target = path.clone();
         let n = ctx.with_conn(move |conn, _| {
-            let fonts = lianxi::print::saved_fonts(conn)?;
-            write_paper(conn, paper, &filter, lianxi::date::today(), &fonts, &target)
+            let fonts = crate::print::saved_fonts(conn)?;
+            write_paper(conn, paper, &filter, crate::date::today(), &fonts, &target)
         })?;
         Ok(ctx.written(&path, n))
     }
@@ -88,7 +88,7 @@ crate::commands! {
         let path = ctx.output(&path, &["docx"])?;
         let target = path.clone();
         let n = ctx.with_conn(move |conn, _| {
-            lianxi::docx::write_donation_docx(conn, paper, &filter, lianxi::date::today(), &target)
+            crate::docx::write_donation_docx(conn, paper, &filter, crate::date::today(), &target)
         })?;
         Ok(ctx.written(&path, n))
     }

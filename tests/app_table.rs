@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use lianxi_app::commands::files::{checked_dir, checked_path};
-use lianxi_app::{dispatch, ApiResult, Ctx, Host, ProgressTo, Store, COMMANDS};
+use lianxi::app::commands::files::{checked_dir, checked_path};
+use lianxi::app::{dispatch, ApiResult, Ctx, Host, ProgressTo, Store, COMMANDS};
 use serde_json::{json, Value};
 
 /// A face for tests: paths as given, nothing shown, progress kept.
@@ -49,7 +49,7 @@ fn names() -> Vec<&'static str> {
 
 /// The command names the front end calls (`call<…>('name'` in ui/src).
 fn called_by_the_page() -> BTreeSet<String> {
-    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src");
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src");
     let mut out = BTreeSet::new();
     let mut stack = vec![ui];
     while let Some(dir) = stack.pop() {

@@ -15,12 +15,12 @@ pub struct ProgressTo(pub String);
 pub trait Host: Send + Sync {
     /// The file the user chose to read (`chosen` is what the page sent: a path from the
     /// window's dialog, an upload's id in the browser), of one of the `extensions`.
-    fn input(&self, chosen: &str, extensions: &[&str]) -> crate::ApiResult<PathBuf>;
+    fn input(&self, chosen: &str, extensions: &[&str]) -> crate::app::ApiResult<PathBuf>;
     /// Where to write the file the user asked to save (a path from the window's dialog, a
     /// file name in the browser), of one of the `extensions`.
-    fn output(&self, chosen: &str, extensions: &[&str]) -> crate::ApiResult<PathBuf>;
+    fn output(&self, chosen: &str, extensions: &[&str]) -> crate::app::ApiResult<PathBuf>;
     /// The folder to write several files into.
-    fn output_dir(&self, chosen: &str) -> crate::ApiResult<PathBuf>;
+    fn output_dir(&self, chosen: &str) -> crate::app::ApiResult<PathBuf>;
     /// Shows a written file or folder (the system viewer, a new browser tab); whether it was.
     fn show(&self, path: &Path) -> bool;
     /// How `path` is named to the user.
@@ -34,5 +34,5 @@ pub trait Host: Send + Sync {
     /// Sends one progress report.
     fn progress(&self, to: &ProgressTo, report: serde_json::Value);
     /// Opens a folder of the data directory (数据目录, 日志目录) for the user.
-    fn open_folder(&self, path: &Path) -> crate::ApiResult<()>;
+    fn open_folder(&self, path: &Path) -> crate::app::ApiResult<()>;
 }

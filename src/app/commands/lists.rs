@@ -1,19 +1,19 @@
 //! 三张清单: needs, resources and projects with their claims, progress notes and results; the
 //! categories; the overview of a year (the core's `lists`). Each command is glue.
 
-use lianxi::lists::import::{
+use crate::lists::import::{
     self as limport, ClaimantMapping, ListFieldLabel, ListImportOptions, ListImportPlan,
     ListImportResult,
 };
-use lianxi::lists::print::ListsDocument;
-use lianxi::lists::{
+use crate::lists::print::ListsDocument;
+use crate::lists::{
     self, ClaimInput, ListKind, ListLabels, ListsOverview, Need, NeedFilter, NeedInput, Project,
     ProjectFilter, ProjectInput, Resource, ResourceFilter, ResourceInput, ResultInput,
 };
-use lianxi::paths::DataDir;
+use crate::paths::DataDir;
 
 use super::files::Written;
-use crate::ProgressTo;
+use crate::app::ProgressTo;
 
 // ---- 需求 ----
 
@@ -27,7 +27,7 @@ use crate::ProgressTo;
 
 // ---- 打印 ----
 
-crate::commands! {
+crate::app_commands! {
     /// The choices the screens offer (statuses, resource types, categories, import columns).
     pub fn lists_labels(ctx) -> ListLabels {
         ctx.with_conn(|conn, _| lists::labels(conn))
@@ -109,7 +109,7 @@ crate::commands! {
 
     pub fn project_progress_add(ctx, id: i64, on: String, text: String) -> Project {
         ctx.with_conn(move |conn, _| {
-            let on = lianxi::date::parse_day(&on)?;
+            let on = crate::date::parse_day(&on)?;
             lists::add_progress(conn, id, on, &text)
         })
     }
@@ -206,8 +206,8 @@ crate::commands! {
     }
 
     /// The papers of the lists, in order (三张清单, 项目认领表, 完成情况通报).
-    pub fn lists_documents(_ctx) -> Vec<lianxi::lists::print::ListsDocumentInfo> {
-        Ok(lianxi::lists::print::documents())
+    pub fn lists_documents(_ctx) -> Vec<crate::lists::print::ListsDocumentInfo> {
+        Ok(crate::lists::print::documents())
     }
 
     /// Writes one paper of `year` to `path` (a .pdf) and opens it.
@@ -215,7 +215,7 @@ crate::commands! {
         let path = ctx.output(&path, &["pdf"])?;
         let target = path.clone();
         ctx.with_conn(move |conn, _| {
-            let fonts = lianxi::print::saved_fonts(conn)?;
+            let fonts = crate::print::saved_fonts(conn)?;
             lists::print::write_paper(conn, what, year, &fonts, &target)
         })?;
         Ok(ctx.written(&path, 1))
@@ -230,7 +230,7 @@ crate::commands! {
     ) -> Written {
         let path = ctx.output(&path, &["docx"])?;
         let target = path.clone();
-        ctx.with_conn(move |conn, _| lianxi::docx::write_lists_docx(conn, what, year, &target))?;
+        ctx.with_conn(move |conn, _| crate::docx::write_lists_docx(conn, what, year, &target))?;
         Ok(ctx.written(&path, 1))
     }
 }

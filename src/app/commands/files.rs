@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
-use lianxi::error::ErrorKind;
+use crate::error::ErrorKind;
 
-use crate::{ApiError, ApiResult, Ctx, ProgressTo};
+use crate::app::{ApiError, ApiResult, Ctx, ProgressTo};
 
 /// Accepts only an absolute path whose extension is one of `extensions`: the window may only
 /// name files of the kinds a command reads or writes.
@@ -91,7 +91,7 @@ impl Ctx<'_> {
     }
 }
 
-crate::commands! {
+crate::app_commands! {
     /// Asks a running print job to stop; nothing is left half-written when it does.
     pub fn print_cancel(ctx) -> () {
         ctx.store.print_cancel.store(true, Ordering::SeqCst);

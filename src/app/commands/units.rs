@@ -1,8 +1,8 @@
 //! 成员单位: the roster.
 
-use lianxi::units::{self, HistoryEntry, PhonesCheck, Source, Unit, UnitInput, UnitLabels};
+use crate::units::{self, HistoryEntry, PhonesCheck, Source, Unit, UnitInput, UnitLabels};
 
-crate::commands! {
+crate::app_commands! {
     pub fn units_list(ctx) -> Vec<Unit> {
         ctx.with_conn(|conn, _| units::list(conn))
     }

@@ -4,7 +4,7 @@
 
 use std::sync::atomic::Ordering;
 
-use lianxi::meetings::print_pack::{self, Document, GroupBy, PackOptions};
+use crate::meetings::print_pack::{self, Document, GroupBy, PackOptions};
 use serde::Serialize;
 
 use super::files::Written;
@@ -25,9 +25,9 @@ fn options(group_by: Option<GroupBy>, names: Option<Vec<String>>) -> PackOptions
     }
 }
 
-use crate::ProgressTo;
+use crate::app::ProgressTo;
 
-crate::commands! {
+crate::app_commands! {
     /// Writes one document of the print pack to `path` (a .pdf) and opens it.
     pub fn meeting_print(
         ctx,
@@ -41,7 +41,7 @@ crate::commands! {
         let target = path.clone();
         let o = options(group_by, names);
         ctx.with_conn(move |conn, _| {
-            let fonts = lianxi::print::saved_fonts(conn)?;
+            let fonts = crate::print::saved_fonts(conn)?;
             print_pack::write_document(conn, meeting_id, what, &o, &fonts, &target)
         })?;
         Ok(ctx.written(&path, 1))
@@ -62,7 +62,7 @@ crate::commands! {
         let folder = dir.clone();
         let o = options(group_by, names);
         let done = ctx.with_conn(move |conn, _| {
-            let fonts = lianxi::print::saved_fonts(conn)?;
+            let fonts = crate::print::saved_fonts(conn)?;
             let mut progress = |done, total, doc: Document| {
                 ctx.progress(&on_progress, &PackProgress {
                     done,
@@ -83,8 +83,8 @@ crate::commands! {
 
     /// The print pack's documents with their names and whether each has a Word form, in pack
     /// order (the core's list).
-    pub fn meeting_documents(_ctx) -> Vec<lianxi::meetings::print_pack::DocumentInfo> {
-        Ok(lianxi::meetings::print_pack::documents())
+    pub fn meeting_documents(_ctx) -> Vec<crate::meetings::print_pack::DocumentInfo> {
+        Ok(crate::meetings::print_pack::documents())
     }
 
     /// Writes one document of the print pack to `path` as a .docx (the same content as its PDF)
@@ -100,7 +100,7 @@ crate::commands! {
         let target = path.clone();
         let o = options(group_by, None);
         ctx.with_conn(move |conn, _| {
-            lianxi::docx::write_meeting_docx(conn, meeting_id, what, &o, &target)
+            crate::docx::write_meeting_docx(conn, meeting_id, what, &o, &target)
         })?;
         Ok(ctx.written(&path, 1))
     }

@@ -3,14 +3,14 @@
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-use lianxi::import::{
+use crate::import::{
     self, FieldLabel, ImportBatch, ImportOptions, ImportPlan, Progress, ProgressFn, UndoSummary,
 };
 use rusqlite::Connection;
 
-use lianxi::error::ErrorKind;
+use crate::error::ErrorKind;
 
-use crate::{ApiError, ApiResult, Ctx, ProgressTo};
+use crate::app::{ApiError, ApiResult, Ctx, ProgressTo};
 
 /// Only files the importer reads are accepted from the front end.
 const IMPORT_EXTENSIONS: [&str; 4] = ["xlsx", "xls", "ods", "csv"];
@@ -25,7 +25,7 @@ pub(crate) fn preview<T, F>(
     plan: F,
 ) -> ApiResult<T>
 where
-    F: FnOnce(&Connection, &import::bounded::Worker, &Path, ProgressFn<'_>) -> lianxi::Result<T>,
+    F: FnOnce(&Connection, &import::bounded::Worker, &Path, ProgressFn<'_>) -> crate::Result<T>,
 {
     let path = ctx.input(chosen, &IMPORT_EXTENSIONS)?;
     ctx.store.import_cancel.store(false, Ordering::SeqCst);
@@ -42,7 +42,7 @@ where
 /// The same, for a commit: progress to `on_progress`, 取消 stops it before anything is kept.
 pub(crate) fn commit<T, F>(ctx: &Ctx, on_progress: ProgressTo, commit: F) -> ApiResult<T>
 where
-    F: FnOnce(&mut Connection, &Path, ProgressFn<'_>) -> lianxi::Result<T>,
+    F: FnOnce(&mut Connection, &Path, ProgressFn<'_>) -> crate::Result<T>,
 {
     ctx.store.import_cancel.store(false, Ordering::SeqCst);
     ctx.with_conn(move |conn, db_path| {
@@ -54,7 +54,7 @@ where
     })
 }
 
-crate::commands! {
+crate::app_commands! {
     /// Reads the file and plans the import (nothing is written). The plan is kept for commit.
     pub fn import_preview(
         ctx,
@@ -109,7 +109,7 @@ crate::commands! {
     /// Exports units (all, or the given ids in that order) to an .xlsx chosen by the user.
     pub fn units_export(ctx, path: String, ids: Option<Vec<i64>>) -> usize {
         let path = ctx.output(&path, &["xlsx"])?;
-        ctx.with_conn(move |conn, _| lianxi::export::export_units(conn, &path, ids.as_deref()))
+        ctx.with_conn(move |conn, _| crate::export::export_units(conn, &path, ids.as_deref()))
     }
 
     /// The roster fields a column can be mapped to, with their names (the wizard's choices).
