@@ -36,6 +36,11 @@ if [ "${1:-}" = "--wine" ] || [ "${2:-}" = "--wine" ]; then
   PKGS+=(gcc-mingw-w64-x86-64 nsis wine wine64)
 fi
 
+if [ "${1:-}" = "--portable" ] || [ "${2:-}" = "--portable" ]; then
+  # the static (musl) build of the browser face, its .deb, and its check in an empty chroot
+  PKGS+=(musl-tools dpkg-dev curl file poppler-utils)
+fi
+
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
