@@ -10,7 +10,12 @@ cd "$(dirname "$0")/.."
 
 TARGET=x86_64-pc-windows-gnu
 bash scripts/setup-system.sh --windows
-rustup target list --installed | grep -qx "$TARGET" || rustup target add "$TARGET"
+if ! rustup target list --installed | grep -qx "$TARGET"; then
+  rustup target add "$TARGET" || {
+    echo "FAILED: the Rust standard library for $TARGET could not be installed (rustup target add $TARGET)." >&2
+    exit 1
+  }
+fi
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 [ -n "$version" ] || { echo "no workspace version in Cargo.toml" >&2; exit 1; }
@@ -21,7 +26,7 @@ fi
 
 echo "== Windows: cargo build --release --target $TARGET (lianxi.exe, lianxi-desktop.exe)"
 start=$(date +%s)
-cargo build --release --target "$TARGET" -p lianxi --bin lianxi \
+cargo build --release --target "$TARGET" -p lianxi --bin lianxi --bin lianxi-desktop \
   -p lianxi-desktop --features lianxi-desktop/custom-protocol
 echo "Windows build: $(( $(date +%s) - start )) s"
 

@@ -22,6 +22,9 @@ if [ "${1:-}" = "--test" ]; then
   PKGS+=(libreoffice-writer-nogui fonts-liberation2)
   # the end-to-end tests' screenshots are taken of the X display (`import -window root`)
   PKGS+=(imagemagick)
+  # the browser face is tested in a real Chromium through its WebDriver; its print pack
+  # downloads as a .zip
+  PKGS+=(chromium chromium-driver unzip)
 fi
 
 if [ "${1:-}" = "--windows" ] || [ "${2:-}" = "--windows" ]; then
@@ -31,6 +34,11 @@ fi
 if [ "${1:-}" = "--wine" ] || [ "${2:-}" = "--wine" ]; then
   # run the Windows CLI's tests and the installer under Wine
   PKGS+=(gcc-mingw-w64-x86-64 nsis wine wine64)
+fi
+
+if [ "${1:-}" = "--portable" ] || [ "${2:-}" = "--portable" ]; then
+  # the static (musl) build of the browser face, its .deb, and its check in an empty chroot
+  PKGS+=(musl-tools dpkg-dev curl file poppler-utils)
 fi
 
 missing=()

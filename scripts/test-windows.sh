@@ -23,7 +23,13 @@ export WINEPREFIX=$work/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 export RUSTUP_HOME=${RUSTUP_HOME:-$HOME/.rustup} CARGO_HOME=${CARGO_HOME:-$HOME/.cargo}
 export HOME=$work/home
 mkdir -p "$HOME"
-cleanup() { wineserver -k 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  local rc=$?
+  set +e
+  wineserver -k 2>/dev/null
+  rm -rf "$work"
+  exit "$rc"
+}
 trap cleanup EXIT
 
 bin=$work/bin
@@ -31,8 +37,9 @@ mkdir -p "$bin"
 x86_64-w64-mingw32-gcc -O2 -shared -o "$bin/bcryptprimitives.dll" \
   tests/windows/bcryptprimitives.c tests/windows/bcryptprimitives.def -ladvapi32
 cp target/x86_64-pc-windows-gnu/release/lianxi.exe "$bin/"
-# One server kept up for the many short runs (started before anything else uses the prefix).
-wineserver -p 60 &
+# One server kept up for the many short runs (started before anything else uses the prefix,
+# stopped by cleanup).
+wineserver -p &
 wineboot -i >/dev/null 2>&1
 
 echo "== Windows: the CLI tests against lianxi.exe under Wine"
@@ -42,9 +49,8 @@ for t in "${tests[@]}"; do args+=(--test "$t"); done
 log=$work/cargo-test.log
 LIANXI_WIN_EXE=$bin/lianxi.exe LIANXI_TEST_EXE=$PWD/tests/windows/wine-lianxi.sh \
   cargo test -p lianxi "${args[@]}" 2>&1 | tee "$log"
-ran=$(grep -c '^test result: ok\.' "$log" || true)
-passed=$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$log" | paste -sd+ | bc)
-skipped=$(sed -n 's/^test result: .* \([0-9]*\) ignored.*/\1/p' "$log" | paste -sd+ | bc)
+# Every test file's summary line: "test result: ok. N passed; 0 failed; M ignored; ..."
+read -r ran passed skipped < <(awk '/^test result: ok\./ { n++; p += $4; i += $8 } END { print n+0, p+0, i+0 }' "$log")
 if [ "$ran" -ne "${#tests[@]}" ] || [ "$skipped" -ne 0 ] || [ "$passed" -lt 20 ]; then
   echo "FAILED: $ran of ${#tests[@]} test files passed, $passed tests, $skipped skipped" >&2
   exit 1
@@ -53,8 +59,9 @@ echo "Windows CLI under Wine: $passed tests passed in ${#tests[@]} files, none s
 
 echo "== Windows: the installer, silently under Wine"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-wine "target/windows/lianxi-setup-$version.exe" /S
-wineserver -w
+setup=target/windows/lianxi-setup-$version.exe
+# Wine returns when the installer's process ends.
+wine "$setup" /S
 user=$WINEPREFIX/drive_c/users/$(whoami)
 dir=$user/AppData/Local/Programs/lianxi
 fail() { echo "FAILED: $*" >&2; exit 1; }
@@ -64,8 +71,9 @@ done
 cmp -s "$dir/lianxi.exe" "$bin/lianxi.exe" || fail "the installed lianxi.exe is not the one built"
 start_menu=$user/AppData/Roaming/Microsoft/Windows/Start\ Menu/Programs
 [ -f "$start_menu/联席会筹备助手.lnk" ] || fail "no Start-menu shortcut 联席会筹备助手"
-desktop=$(find "$user" "$HOME" -name '联席会筹备助手.lnk' -path '*esktop*' 2>/dev/null | head -1)
-[ -n "$desktop" ] || fail "no desktop shortcut 联席会筹备助手"
+# Wine maps the Desktop folder to $HOME when there is no XDG desktop folder.
+desktop=$(readlink -f "$user/Desktop")
+[ -f "$desktop/联席会筹备助手.lnk" ] || fail "no desktop shortcut 联席会筹备助手 in $desktop"
 wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\cn.lianxi.desktop' /v DisplayVersion \
   | tr -d '\r' | grep -q "$version" || fail "no uninstall entry with version $version"
 # The installed CLI runs and makes its empty database in %APPDATA%\cn.lianxi.desktop.
@@ -74,12 +82,23 @@ wine "$dir/lianxi.exe" info --json | tr -d '\r' | grep -q 'AppData\\\\Roaming\\\
   || fail "the installed CLI does not use %APPDATA%\\cn.lianxi.desktop"
 data=$user/AppData/Roaming/cn.lianxi.desktop
 [ -f "$data/lianxi.sqlite3" ] || fail "no database in $data"
+wine "$dir/lianxi.exe" street set --name 测试街道 >/dev/null
+
+# Installing again over it (an update) keeps the user's data.
+wine "$setup" /S
+cp "$bin/bcryptprimitives.dll" "$dir/"
+wine "$dir/lianxi.exe" street show | tr -d '\r' | grep -q 测试街道 \
+  || fail "installing over the old version lost the user's data"
 rm "$dir/bcryptprimitives.dll"
 
+# The uninstaller copies itself to %TEMP% and runs from there: wait for it to finish.
 wine "$dir/uninstall.exe" /S
-wineserver -w
-sleep 2
+for _ in $(seq 60); do
+  [ -f "$dir/lianxi-desktop.exe" ] || break
+  sleep 1
+done
 [ ! -f "$dir/lianxi-desktop.exe" ] || fail "the uninstaller left lianxi-desktop.exe"
 [ ! -f "$start_menu/联席会筹备助手.lnk" ] || fail "the uninstaller left the Start-menu shortcut"
+[ ! -f "$desktop/联席会筹备助手.lnk" ] || fail "the uninstaller left the desktop shortcut"
 [ -f "$data/lianxi.sqlite3" ] || fail "the uninstaller removed the user's data"
-echo "Windows installer under Wine: installed, shortcuts and uninstall entry present, uninstalled with the data kept"
+echo "Windows installer under Wine: installed, shortcuts and uninstall entry present, installed again over it with the data kept, uninstalled with the data kept"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: core and shell tests (with the generated-bindings check), the front-end
-# tests (Vitest, after the vue-tsc type check), and the end-to-end tests of the real app
-# under Xvfb. Installs whatever is missing first.
+# tests (Vitest, after the vue-tsc type check), the Windows build tested under Wine
+# (scripts/test-windows.sh), the static program for 信创 desktops in an empty chroot
+# (scripts/build-portable.sh), and the end-to-end tests of the real app under Xvfb and of the
+# browser face in Chromium. Installs whatever is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +32,12 @@ bash scripts/check-one-edit.sh
 
 echo "== front end: Vitest"
 npm --prefix ui test --silent
+
+echo "== Windows: the cross-built programs and installer, tested under Wine"
+LIANXI_UI_BUILT=1 bash scripts/test-windows.sh
+
+echo "== 信创: the static browser-face program and its .deb, run in an empty chroot"
+LIANXI_UI_BUILT=1 bash scripts/build-portable.sh
 
 echo "== end to end: the real app under Xvfb"
 cargo build -p lianxi-desktop -p lianxi --features lianxi-desktop/custom-protocol

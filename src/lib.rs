@@ -3,6 +3,7 @@
 //! it knows nothing of Tauri, webviews or IPC.
 
 pub mod agreements;
+pub mod app;
 pub mod archive;
 pub mod backup;
 pub mod bindings;

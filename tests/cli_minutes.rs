@@ -96,8 +96,90 @@ fn minutes_and_news_from_an_empty_database() {
         ok(&db, &["meeting", "signin", "--meeting", m, "--unit", u]);
     }
 
+    // The day's agenda and donations, as the secretary scripts them.
+    for args in [
+        &[
+            "--kind",
+            "工作报告",
+            "--title",
+            "通报年度区域化党建工作情况",
+            "--speaker",
+            "陈振华",
+        ][..],
+        &["--kind", "表彰颁奖", "--title", "表彰2026年度优秀共建单位"][..],
+    ] {
+        ok(
+            &db,
+            &[
+                &[
+                    "meeting",
+                    "agenda",
+                    "add",
+                    "--meeting",
+                    m,
+                    "--minutes",
+                    "10",
+                ][..],
+                args,
+            ]
+            .concat(),
+        );
+    }
+    for args in [
+        &[
+            "--donor",
+            "海棠市第十九中学",
+            "--cash",
+            "50000",
+            "--received",
+            "50000",
+            "--on",
+            "2026-09-30",
+        ][..],
+        &["--donor", "海洋化工研究所", "--cash", "30000"][..],
+        &["--donor", "张伟", "--cash", "1400"][..],
+        &[
+            "--donor",
+            "惠民超市",
+            "--item",
+            "棉被",
+            "--quantity",
+            "80",
+            "--unit",
+            "床",
+            "--value",
+            "24000",
+        ][..],
+    ] {
+        ok(
+            &db,
+            &[&["donation", "add", "--meeting", m][..], args].concat(),
+        );
+    }
+
     let draft: Value =
         serde_json::from_str(&ok(&db, &["minutes", "draft", "--meeting", m, "--json"])).unwrap();
+    let items: Vec<String> = draft["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            format!(
+                "{}|{}",
+                i["heading"].as_str().unwrap(),
+                i["text"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            "听取年度区域化党建工作情况通报|会议听取了陈振华同志关于年度区域化党建工作情况的通报。",
+            "表彰2026年度优秀共建单位|会议表彰了2026年度优秀共建单位。",
+            // The goods were not recorded as delivered: pledged (认捐), not given.
+            "爱心捐赠|2家爱心单位和1名爱心人士认捐资金8.14万元，其中已到账5万元，1家爱心单位认捐物资（棉被80床，折价2.4万元）。",
+        ]
+    );
     for key in [
         "heading", "opening", "items", "present", "on_leave", "guests",
     ] {
@@ -193,6 +275,11 @@ fn minutes_and_news_from_an_empty_database() {
         "{news}"
     );
     assert!(!news.contains("0家"), "{news}");
+    assert!(
+        news.contains("会议期间，2家爱心单位和1名爱心人士认捐资金8.14万元，其中已到账5万元，1家爱心单位认捐物资（棉被80床，折价2.4万元）。"),
+        "{news}"
+    );
+    assert!(!news.contains("爱心企业"), "{news}");
 
     let pdf = dir.path().join("纪要.pdf");
     ok(

@@ -861,3 +861,38 @@ fn the_demo_has_the_2025_and_2026_donations() {
     let pdf = donations::print::register_pdf(&conn, &filter, &fonts).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
 }
+
+/// A private person is thanked as 您 and counted as 爱心人士, an organisation as 贵单位 and
+/// 爱心单位, by the one rule (`Donation::from_person`): a short organisation name that is not
+/// on the roster (海洋大学) is still an organisation, and a credit code makes any donor one.
+#[test]
+fn a_person_is_thanked_as_a_person_and_an_organisation_as_one() {
+    let (_dir, _path, conn) = street_db();
+    let add = |input: DonationInput| donations::add(&conn, &input, None).unwrap();
+    let person = add(cash("张伟", 1_000_00));
+    let school = add(cash("海洋大学", 5_000_00));
+    let coded = add(DonationInput {
+        credit_code: "91350100M000100Y43".into(),
+        ..cash("李明", 2_000_00)
+    });
+    assert!(person.from_person());
+    assert!(!school.from_person());
+    assert!(!coded.from_person());
+    for (d, you, not) in [
+        (&person, "您", "贵单位"),
+        (&school, "贵单位", "您"),
+        (&coded, "贵单位", "您"),
+    ] {
+        let filter = DonationFilter {
+            ids: vec![d.id],
+            ..DonationFilter::default()
+        };
+        let letters = donations::print::thanks_docs(&conn, &filter, day(2026, 9, 25)).unwrap();
+        let text = format!("{:?}", letters[0].blocks);
+        assert!(
+            text.contains(you) && !text.contains(not),
+            "{}: {text}",
+            d.donor_name
+        );
+    }
+}

@@ -62,7 +62,7 @@ fn renamed_font(families: &[(&str, u16)], postscript: &str) -> Vec<u8> {
         .map(|i| 12 + 16 * i)
         .find(|&at| &font[at..at + 4] == b"name")
         .expect("a name table");
-    while font.len() % 4 != 0 {
+    while !font.len().is_multiple_of(4) {
         font.push(0);
     }
     let table = name_table(families, postscript);

@@ -1784,3 +1784,110 @@ fn merging_two_spellings_of_a_community_moves_its_needs_and_projects() {
         Some(a)
     );
 }
+
+/// 完成情况通报 counts a project as overdue on its own 截至 day (the latest date recorded),
+/// never on the day it is printed: a deadline before that day is overdue, one on it or after
+/// it is not, and a finished project never is. The dates are long past, so judging by the
+/// clock would call every open project overdue.
+#[test]
+fn the_progress_report_judges_overdue_on_its_as_of_day() {
+    let (dir, _path, conn) = street_db();
+    let school = unit(&conn, "八大关小学");
+    let bank = unit(&conn, "中国银行八大关支行");
+    let mut ids = Vec::new();
+    for (name, deadline) in [
+        ("楼道扶手加装", day(2024, 10, 14)),
+        ("四点半课堂", day(2024, 10, 15)),
+        ("红色物业", day(2024, 10, 31)),
+        ("法律咨询进社区", day(2024, 11, 30)),
+        ("书香校园", day(2024, 10, 1)),
+    ] {
+        let p = lists::add_project(
+            &conn,
+            &ProjectInput {
+                deadline: Some(deadline),
+                ..project(name, 2024)
+            },
+        )
+        .unwrap();
+        for u in [school, bank] {
+            lists::claim(
+                &conn,
+                p.id,
+                &ClaimInput {
+                    unit_id: u,
+                    claimed_on: Some(day(2024, 9, 21)),
+                    ..ClaimInput::default()
+                },
+            )
+            .unwrap();
+        }
+        ids.push(p.id);
+    }
+    lists::record_result(
+        &conn,
+        dir.path(),
+        ids[4],
+        &ResultInput {
+            done_on: Some(day(2024, 10, 10)),
+            result: "捐书300册".into(),
+            attachments: Vec::new(),
+        },
+    )
+    .unwrap();
+    lists::add_progress(&conn, ids[1], day(2024, 10, 15), "已开课两期").unwrap();
+
+    let overdue = |paper: &lists::print::ProgressPaper| -> Vec<String> {
+        paper
+            .projects
+            .iter()
+            .filter(|p| p.overdue)
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    let paper = lists::print::progress_paper(&conn, 2024).unwrap();
+    assert_eq!(paper.as_of, Some(day(2024, 10, 15)));
+    assert_eq!(overdue(&paper), vec!["楼道扶手加装"]);
+    let summary = lists::print::progress_summary(&paper);
+    assert!(summary.starts_with("截至2024年10月15日，"), "{summary}");
+    assert!(
+        summary.contains("；超过完成时限尚未完成的1个。"),
+        "{summary}"
+    );
+
+    // A later note moves the 截至 day, and the count moves with it: 10-15 and 10-31 are now
+    // past, 11-30 is not; the finished project stays out.
+    lists::add_progress(&conn, ids[2], day(2024, 11, 1), "完成3个小区的联建").unwrap();
+    let paper = lists::print::progress_paper(&conn, 2024).unwrap();
+    assert_eq!(paper.as_of, Some(day(2024, 11, 1)));
+    assert_eq!(
+        overdue(&paper),
+        vec!["楼道扶手加装", "四点半课堂", "红色物业"]
+    );
+    let summary = lists::print::progress_summary(&paper);
+    assert!(summary.starts_with("截至2024年11月1日，"), "{summary}");
+    assert!(
+        summary.contains("；超过完成时限尚未完成的3个。"),
+        "{summary}"
+    );
+
+    // The one rule, on its own: before, on and after the day.
+    let d = day(2024, 10, 15);
+    assert!(lists::overdue_on(
+        ProjectStatus::Claimed,
+        Some(day(2024, 10, 14)),
+        d
+    ));
+    assert!(!lists::overdue_on(ProjectStatus::Claimed, Some(d), d));
+    assert!(!lists::overdue_on(
+        ProjectStatus::Underway,
+        Some(day(2024, 10, 16)),
+        d
+    ));
+    assert!(!lists::overdue_on(
+        ProjectStatus::Done,
+        Some(day(2024, 1, 1)),
+        d
+    ));
+    assert!(!lists::overdue_on(ProjectStatus::Unclaimed, None, d));
+}

@@ -1,4 +1,4 @@
-//! Reads don't write. Every command the desktop shell registers (`src-tauri/src/lib.rs`) is
+//! Reads don't write. Every command of the one table (`lianxi::app::COMMANDS`) is
 //! classified here: a read, a file made from the data, a pure function, or a write. Each read
 //! and each file is called with the core function its command calls, on a database file set
 //! up from empty through the CLI (a street, a roster, a meeting that took place, an agreement
@@ -539,21 +539,12 @@ fn fixture() -> (tempfile::TempDir, Fixture) {
     (dir, f)
 }
 
-/// The command names `tauri::generate_handler!` registers in the shell.
+/// The command names of the one table both faces (the window and `lianxi serve`) register.
 fn shell_commands() -> Vec<String> {
-    let lib = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src-tauri/src/lib.rs"),
-    )
-    .unwrap();
-    let start = lib.find("generate_handler![").expect("the shell's command list");
-    let list = &lib[start + "generate_handler![".len()..];
-    let list = &list[..list.find(']').unwrap()];
-    list.lines()
-        .map(|l| l.split("//").next().unwrap_or_default())
-        .flat_map(|l| l.split(','))
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .map(|s| s.rsplit("::").next().unwrap().to_owned())
+    lianxi::app::COMMANDS
+        .iter()
+        .flat_map(|group| group.iter())
+        .map(|c| c.name.to_owned())
         .collect()
 }
 

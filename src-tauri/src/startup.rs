@@ -37,9 +37,15 @@ pub fn mark(label: &str) {
     write(&[(label.to_string(), now_ms())]);
 }
 
-/// The front end's marks (label, Unix epoch ms), sent once its first screen is painted.
-#[tauri::command]
-pub fn startup_marks(marks: Vec<(String, f64)>) {
-    write(&marks);
+/// The front end's marks (`{marks: [[label, Unix epoch ms], …]}`), sent once its first screen
+/// is painted.
+pub fn record_page_marks(args: serde_json::Value) {
+    #[derive(serde::Deserialize)]
+    struct Args {
+        marks: Vec<(String, f64)>,
+    }
+    if let Ok(Args { marks }) = serde_json::from_value(args) {
+        write(&marks);
+    }
     mark("ipc-received");
 }

@@ -140,6 +140,16 @@ impl Donation {
         )
     }
 
+    /// Given by a private person (爱心人士, 您 in a letter) rather than an organisation: not a
+    /// member unit, no 统一社会信用代码, and a name that reads as a person's
+    /// ([`crate::text::looks_like_personal_name`]). The data keeps no such flag; this is the
+    /// one rule the letters and the drafted 纪要 and 信息稿 go by.
+    pub fn from_person(&self) -> bool {
+        self.unit_id.is_none()
+            && self.credit_code.trim().is_empty()
+            && crate::text::looks_like_personal_name(&self.donor_name)
+    }
+
     /// The amount that counts as pledged: a withdrawn pledge counts only what arrived.
     pub fn effective_pledged_fen(&self) -> i64 {
         if self.withdrawn_on.is_some() {

@@ -281,10 +281,10 @@ fn purposes(list: &[Donation]) -> String {
     p.join("、")
 }
 
-/// An organisation (贵单位) rather than a person (您): a member unit, or a name longer than a
-/// person's.
+/// An organisation (贵单位) rather than a person (您): any of the donor's gifts not from a
+/// person ([`Donation::from_person`]).
 fn is_organisation(list: &[Donation]) -> bool {
-    list.iter().any(|d| d.unit_id.is_some()) || list[0].donor_name.chars().count() > 4
+    list.iter().any(|d| !d.from_person())
 }
 
 /// One 感谢信 per donor.

@@ -273,8 +273,10 @@ impl Worker {
         #[cfg(windows)]
         {
             use std::os::windows::process::CommandExt;
-            const CREATE_NO_WINDOW: u32 = 0x0800_0000;
-            cmd.creation_flags(CREATE_NO_WINDOW);
+            // No console at all: the worker talks through its pipes only, so no console
+            // window flashes and no console host process is started for it.
+            const DETACHED_PROCESS: u32 = 0x0000_0008;
+            cmd.creation_flags(DETACHED_PROCESS);
         }
         cmd.spawn()
     }

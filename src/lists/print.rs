@@ -179,7 +179,8 @@ pub struct ProgressPaper {
     pub meeting_name: String,
     /// Who issues it (印发机关: the street's issuer).
     pub issuer: String,
-    /// The date the facts stand at (the latest date recorded on the year's projects).
+    /// The date the facts stand at (the latest date recorded on the year's projects); the
+    /// projects' `overdue` is judged on this day.
     pub as_of: Option<NaiveDate>,
     /// Projects by status, in the core's order of statuses (label, how many), zeros left out.
     pub by_status: Vec<(String, usize)>,
@@ -894,13 +895,20 @@ pub fn progress_paper(conn: &Connection, year: i32) -> Result<ProgressPaper> {
             (s.label().to_string(), n)
         })
         .collect();
+    // Overdue as of the 截至 day, by the store's one rule: the paper's date and its count of
+    // overdue projects never disagree (the store's own flag is judged by today's clock). With
+    // nothing recorded there is no 截至 day, and nothing is called overdue.
+    let mut rows = project_rows(conn, &projects, &needs_of(conn, year)?)?;
+    for (row, p) in rows.iter_mut().zip(&projects) {
+        row.overdue = as_of.is_some_and(|d| store::overdue_on(p.status, p.deadline, d));
+    }
     Ok(ProgressPaper {
         year,
         meeting_name: profile.meeting_name(),
         issuer,
         as_of,
         by_status,
-        projects: project_rows(conn, &projects, &needs_of(conn, year)?)?,
+        projects: rows,
     })
 }
 

@@ -826,6 +826,12 @@ pub fn derive_status(claims: usize, progress: usize, done: bool) -> ProjectStatu
     }
 }
 
+/// Past its 完成时限 on `day` and not done: the one overdue rule. The screens judge by today,
+/// the 完成情况通报 by its 截至 day. A project due on `day` itself is still in time.
+pub fn overdue_on(status: ProjectStatus, deadline: Option<NaiveDate>, day: NaiveDate) -> bool {
+    status != ProjectStatus::Done && deadline.is_some_and(|d| d < day)
+}
+
 /// Fills claims, links, notes, attachments, status and overdue (`only`: one project's id).
 fn complete(conn: &Connection, mut list: Vec<Project>, only: Option<i64>) -> Result<Vec<Project>> {
     let scope = |sql: &str| match only {
@@ -915,7 +921,7 @@ fn complete(conn: &Connection, mut list: Vec<Project>, only: Option<i64>) -> Res
         p.need_ids = needs.get(&p.id).cloned().unwrap_or_default();
         p.resource_ids = resources.get(&p.id).cloned().unwrap_or_default();
         p.status = derive_status(p.claims.len(), p.progress.len(), p.result_on.is_some());
-        p.overdue = p.status != ProjectStatus::Done && p.deadline.is_some_and(|d| d < today);
+        p.overdue = overdue_on(p.status, p.deadline, today);
         p.claimants = p
             .claims
             .iter()

@@ -1,22 +1,26 @@
 //! The facts of one meeting that the 纪要 and the 信息稿 are written from, gathered in one
-//! place. A fact that does not exist (no venue, nobody invited, no donations) is `None`, and
-//! the texts leave it out: nothing is ever written as zero.
+//! place and read through the same functions the screens' lists use (attendance, agenda,
+//! speeches, `donations::for_meeting`, `lists::list_projects`), so a count in a text is the
+//! count a list shows. A fact that does not exist (no venue, nobody invited, no donations) is
+//! `None`, and the texts leave it out: nothing is ever written as zero.
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::donations::{Donation, DonationKind, DonationList};
 use crate::meetings::agenda::{self, AgendaKind};
 use crate::meetings::attendance::{self, AttendeeRole};
 use crate::meetings::{self, speeches, Meeting, MeetingKind};
 use crate::street;
 use crate::Result;
 
-/// A report or an address on the agenda (会议听取了……).
+/// One agenda item as the texts need it: its kind, its title and who gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Talk {
+pub struct AgendaPoint {
     pub kind: AgendaKind,
+    /// As written on the agenda, e.g. "通报年度区域化党建工作情况"; may be the kind's label.
     pub title: String,
     /// As written on the agenda, e.g. "街道党工委书记 陈振华"; may be empty.
     pub presenter: String,
@@ -39,15 +43,43 @@ pub struct AgreementFacts {
     pub count: i64,
 }
 
-/// Donations announced at the meeting.
+/// Who gave: organisations (爱心单位) and private persons (爱心人士), counted apart
+/// ([`crate::donations::Donation::from_person`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct Donors {
+    pub units: i64,
+    pub persons: i64,
+}
+
+/// Cash pledged at the meeting and what of it has arrived, in 分.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CashFacts {
+    pub donors: Donors,
+    /// 认捐 (a withdrawn pledge counts only what arrived), as the donation list totals it.
+    pub pledged_fen: i64,
+    /// 到账.
+    pub received_fen: i64,
+}
+
+/// Gifts in kind given or pledged at the meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct GoodsFacts {
+    pub donors: Donors,
+    /// Each gift as one phrase (棉被80床), in the order recorded.
+    pub goods: Vec<String>,
+    /// How many of them were delivered (送达).
+    pub delivered: i64,
+    /// Their fair value where one was given, in 分 (0 when none was).
+    pub value_fen: i64,
+    /// Gifts recorded without a fair value.
+    pub unvalued: i64,
+}
+
+/// Donations announced at the meeting: cash and goods apart; `None` where there is none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DonationFacts {
-    /// Distinct donors.
-    pub donors: i64,
-    /// Cash pledged, in 分; `None` when no cash was pledged.
-    pub cash_fen: Option<i64>,
-    /// Estimated value of gifts in kind, in 分; `None` when there is none (or no estimate).
-    pub in_kind_fen: Option<i64>,
+    pub cash: Option<CashFacts>,
+    pub goods: Option<GoodsFacts>,
 }
 
 /// Projects claimed at the meeting (项目清单 认领).
@@ -55,6 +87,8 @@ pub struct DonationFacts {
 pub struct ProjectFacts {
     /// Distinct units that claimed.
     pub units: i64,
+    /// Their names (as at the claim), the first claim first.
+    pub claimants: Vec<String>,
     /// Distinct projects claimed.
     pub projects: i64,
     /// Their names, by number.
@@ -75,7 +109,7 @@ pub struct Facts {
     pub venue: Option<String>,
     /// Who convened it (主办).
     pub host: Option<String>,
-    /// Who presided (主持).
+    /// Who presided (主持): the meeting's 主持人, else the presenter of its 主持开场 item.
     pub chair: Option<String>,
     pub theme: Option<String>,
     /// Member units invited (应到).
@@ -86,7 +120,8 @@ pub struct Facts {
     pub new_members: Option<i64>,
     /// Guest organisations that came (列席).
     pub guests: Option<i64>,
-    pub talks: Vec<Talk>,
+    /// The agenda in order.
+    pub agenda: Vec<AgendaPoint>,
     pub speeches: Option<SpeechFacts>,
     pub agreements: Vec<AgreementFacts>,
     pub donations: Option<DonationFacts>,
@@ -124,15 +159,20 @@ pub fn facts(conn: &Connection, meeting_id: i64) -> Result<Facts> {
         _ => None,
     };
 
-    let talks = agenda::list(conn, meeting_id)?
+    let agenda: Vec<AgendaPoint> = agenda::list(conn, meeting_id)?
         .into_iter()
-        .filter(|a| matches!(a.kind, AgendaKind::Report | AgendaKind::Address))
-        .map(|a| Talk {
+        .map(|a| AgendaPoint {
             kind: a.kind,
             title: a.title,
             presenter: a.presenter,
         })
         .collect();
+    let chair = some_text(&m.chair).or_else(|| {
+        agenda
+            .iter()
+            .filter(|a| a.kind == AgendaKind::Host)
+            .find_map(|a| some_text(&a.presenter))
+    });
 
     Ok(Facts {
         meeting_id,
@@ -143,16 +183,16 @@ pub fn facts(conn: &Connection, meeting_id: i64) -> Result<Facts> {
         date: m.date,
         venue: some_text(&m.venue),
         host: some_text(&m.host),
-        chair: some_text(&m.chair),
+        chair,
         theme: some_text(&m.theme),
         invited: positive(invited),
         attended: positive(present.len() as i64),
         new_members: new_members.and_then(positive),
         guests: positive(guests),
-        talks,
+        agenda,
         speeches: speech_facts(conn, meeting_id)?,
         agreements: agreement_facts(conn, meeting_id)?,
-        donations: donation_facts(&meeting_donations(conn, meeting_id)?),
+        donations: donation_facts(&crate::donations::for_meeting(conn, meeting_id)?),
         projects: project_facts(conn, meeting_id)?,
     })
 }
@@ -214,59 +254,58 @@ fn agreement_facts(conn: &Connection, meeting_id: i64) -> Result<Vec<AgreementFa
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// One donation as the texts need it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DonationRow {
-    pub unit_id: Option<i64>,
-    pub donor_name: String,
-    /// `cash` or `in_kind`.
-    pub kind: String,
-    pub pledged_fen: i64,
-    pub estimated_value_fen: Option<i64>,
+/// Donors, cash and goods of a meeting, from the donation list itself
+/// (`donations::for_meeting`, the list the 捐赠 screen shows): the amounts are its totals,
+/// the donors its rows. A donation withdrawn with nothing received counts for nothing; goods
+/// withdrawn are left out; integer 分 only.
+pub fn donation_facts(list: &DonationList) -> Option<DonationFacts> {
+    let t = &list.totals;
+    let cash: Vec<&Donation> = list
+        .donations
+        .iter()
+        .filter(|d| d.kind == DonationKind::Cash && d.effective_pledged_fen() > 0)
+        .collect();
+    let goods: Vec<&Donation> = list
+        .donations
+        .iter()
+        .filter(|d| d.kind == DonationKind::InKind && d.withdrawn_on.is_none())
+        .collect();
+    let cash = (!cash.is_empty()).then(|| CashFacts {
+        donors: donors(&cash),
+        pledged_fen: t.cash_pledged_fen,
+        received_fen: t.cash_received_fen,
+    });
+    let goods = (!goods.is_empty()).then(|| GoodsFacts {
+        donors: donors(&goods),
+        goods: goods.iter().map(|d| d.goods()).collect(),
+        delivered: goods.iter().filter(|d| d.delivered_on.is_some()).count() as i64,
+        value_fen: t.in_kind_value_fen,
+        unvalued: i64::from(t.in_kind_unvalued),
+    });
+    (cash.is_some() || goods.is_some()).then_some(DonationFacts { cash, goods })
 }
 
-/// The donations announced at a meeting and not withdrawn since. The only query of the
-/// donations table here.
-pub fn meeting_donations(conn: &Connection, meeting_id: i64) -> Result<Vec<DonationRow>> {
-    let mut stmt = conn.prepare(
-        "SELECT unit_id, donor_name, kind, pledged_fen, estimated_value_fen
-         FROM donations WHERE meeting_id = ?1 AND withdrawn_on IS NULL ORDER BY id",
-    )?;
-    let rows = stmt.query_map([meeting_id], |r| {
-        Ok(DonationRow {
-            unit_id: r.get("unit_id")?,
-            donor_name: r.get("donor_name")?,
-            kind: r.get("kind")?,
-            pledged_fen: r.get("pledged_fen")?,
-            estimated_value_fen: r.get("estimated_value_fen")?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Donors, cash pledged and gifts' value from the donation rows (integer 分 only).
-pub fn donation_facts(rows: &[DonationRow]) -> Option<DonationFacts> {
-    let mut donors: Vec<String> = Vec::new();
-    let (mut cash, mut in_kind) = (0i64, 0i64);
-    for d in rows {
+/// Distinct donors among `list` (a member unit by its id, anyone else by name), persons
+/// apart from organisations.
+fn donors(list: &[&Donation]) -> Donors {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Donors::default();
+    for d in list {
         let key = match d.unit_id {
             Some(id) => format!("#{id}"),
-            None => crate::text::clean_text(&d.donor_name),
+            None => crate::text::name_key(&d.donor_name),
         };
-        if !donors.contains(&key) {
-            donors.push(key);
+        if seen.contains(&key) {
+            continue;
         }
-        if d.kind == "in_kind" {
-            in_kind = in_kind.saturating_add(d.estimated_value_fen.unwrap_or(0));
+        seen.push(key);
+        if d.from_person() {
+            out.persons += 1;
         } else {
-            cash = cash.saturating_add(d.pledged_fen);
+            out.units += 1;
         }
     }
-    (!donors.is_empty()).then(|| DonationFacts {
-        donors: donors.len() as i64,
-        cash_fen: positive(cash),
-        in_kind_fen: positive(in_kind),
-    })
+    out
 }
 
 /// Projects claimed at the meeting (the projects whose meeting it is, with a claim), read
@@ -280,14 +319,16 @@ fn project_facts(conn: &Connection, meeting_id: i64) -> Result<Option<ProjectFac
         .into_iter()
         .filter(|p| !p.claims.is_empty())
         .collect();
-    let mut units: Vec<i64> = claimed
-        .iter()
-        .flat_map(|p| p.claims.iter().map(|c| c.unit_id))
-        .collect();
-    units.sort_unstable();
-    units.dedup();
+    // Distinct claimants, the first claim first (a project lists its lead first).
+    let mut units: Vec<(i64, String)> = Vec::new();
+    for c in claimed.iter().flat_map(|p| p.claims.iter()) {
+        if !units.iter().any(|(id, _)| *id == c.unit_id) {
+            units.push((c.unit_id, c.unit_name.clone()));
+        }
+    }
     Ok((!claimed.is_empty()).then(|| ProjectFacts {
         units: units.len() as i64,
+        claimants: units.into_iter().map(|(_, name)| name).collect(),
         projects: claimed.len() as i64,
         names: claimed.into_iter().map(|p| p.name).collect(),
     }))

@@ -12,7 +12,7 @@ mod store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use draft::{draft_items, draft_opening, heading_for};
+pub use draft::{agenda_item, draft_items, draft_opening, heading_for};
 pub use facts::{facts, Facts};
 pub use news::{
     current_news, draft_news, news, news_text, reset_news, save_news, stored_news, NewsDraft,

@@ -7,12 +7,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::draft::{
-    agreements_sentence, donations_sentence, project_names, projects_sentence, speeches_sentence,
-    talk_phrase,
+    agenda_item, agreements_sentence, donations_sentence, project_names, projects_sentence,
+    speeches_sentence, who,
 };
 use super::facts::{facts, Facts};
 use crate::date::cn_date;
 use crate::db::{atomically, now};
+use crate::meetings::agenda::AgendaKind;
 use crate::text::clean_text;
 use crate::{Error, Result};
 
@@ -37,7 +38,9 @@ fn session(f: &Facts) -> Option<String> {
     f.session_no.map(|n| format!("第{n}次{}", f.kind.label()))
 }
 
-/// Drafts the headline and paragraphs from the facts.
+/// Drafts the headline and paragraphs from the facts, with the 纪要's sentence functions:
+/// when and where, who came, what was reported and said (in agenda order), what was signed,
+/// given and claimed. Nothing is said that the data does not hold (no "与会单位表示…").
 pub fn draft_news(f: &Facts) -> NewsEdit {
     let headline = format!("{}召开", f.title);
     let mut paras = Vec::new();
@@ -61,7 +64,10 @@ pub fn draft_news(f: &Facts) -> NewsEdit {
         p.push_str(&format!("，会议以“{t}”为主题"));
     }
     p.push('。');
-    match (&f.host, &f.chair) {
+    match (
+        f.host.as_deref().and_then(who),
+        f.chair.as_deref().and_then(who),
+    ) {
         (Some(h), Some(c)) => p.push_str(&format!("会议由{h}主办，{c}主持。")),
         (Some(h), None) => p.push_str(&format!("会议由{h}主办。")),
         (None, Some(c)) => p.push_str(&format!("会议由{c}主持。")),
@@ -95,18 +101,26 @@ pub fn draft_news(f: &Facts) -> NewsEdit {
         paras.push(p);
     }
 
-    // Reports and speeches.
+    // Reports, addresses, speeches, awards and the rest, in agenda order (the opening item is
+    // the paragraph above; signing and donations the one below).
     let mut p = String::new();
-    let talks: Vec<String> = f
-        .talks
-        .iter()
-        .map(|t| format!("听取了{}", talk_phrase(t)))
-        .collect();
-    if !talks.is_empty() {
-        p.push_str(&format!("会议{}。", talks.join("，")));
+    let mut speeches = f.speeches.as_ref();
+    for a in &f.agenda {
+        if matches!(
+            a.kind,
+            AgendaKind::Host | AgendaKind::Signing | AgendaKind::Donation
+        ) {
+            continue;
+        }
+        if let Some(it) = agenda_item(a, speeches, &[], None) {
+            p.push_str(&it.text);
+        }
+        if a.kind == AgendaKind::Speeches {
+            speeches = None;
+        }
     }
-    if let Some(s) = &f.speeches {
-        p.push_str(&format!("{}，分享了共建经验和做法。", speeches_sentence(s)));
+    if let Some(s) = speeches {
+        p.push_str(&format!("{}。", speeches_sentence(s)));
     }
     if !p.is_empty() {
         paras.push(p);
@@ -130,11 +144,6 @@ pub fn draft_news(f: &Facts) -> NewsEdit {
     if !done.is_empty() {
         paras.push(format!("会议期间，{}。", done.join("；")));
     }
-
-    paras.push(format!(
-        "与会单位表示，将以此次会议为契机，进一步深化{}各成员单位的共驻共建，推动区域化党建工作取得新成效。",
-        f.meeting_name
-    ));
     NewsEdit {
         headline,
         paragraphs: paras,

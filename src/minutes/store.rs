@@ -12,7 +12,6 @@ use ts_rs::TS;
 
 use super::{draft, facts, Attendee, MinutesItem};
 use crate::db::{atomically, now};
-use crate::meetings::agenda;
 use crate::meetings::attendance::{self, AttendeeRole, Reply};
 use crate::meetings::labelled;
 use crate::text::clean_text;
@@ -240,7 +239,7 @@ fn drafted(conn: &Connection, meeting_id: i64) -> Result<MinutesEdit> {
         heading: draft::heading_for(&f),
         issue_no: String::new(),
         opening: draft::draft_opening(&f),
-        items: draft::draft_items(&f, &agenda::list(conn, meeting_id)?),
+        items: draft::draft_items(&f),
         send_to: String::new(),
         copy_to: String::new(),
         issuer: String::new(),

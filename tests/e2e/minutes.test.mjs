@@ -59,11 +59,11 @@ test('the minutes of a meeting: edit, late sign-in, rebuild, finalise, print', a
     assert.equal(await app.value('input[data-test="minutes-heading"]'), '八大关街道区域化党建联席会议纪要')
     const opening = await app.value('textarea[data-test="minutes-opening"]')
     assert.ok(opening.includes('会议共邀请成员单位5家，实到3家'), opening)
-    assert.equal(await app.value('textarea[data-test="minutes-item-text-0"]'), '会议签署了1份《党建结对共建协议书》。')
+    assert.equal(await app.value('textarea[data-test="minutes-item-text-0"]'), '会议签署了《党建结对共建协议书》1份。')
     await app.waitFor('[data-test="minutes-preview"]', { text: '出席：' })
 
     // Edit the drafted item, add one, move it up, save.
-    const edited = '会议签署了1份《党建结对共建协议书》，明确年底前完成“四点半课堂”项目。'
+    const edited = '会议签署了《党建结对共建协议书》1份，明确年底前完成“四点半课堂”项目。'
     await app.setValue('textarea[data-test="minutes-item-text-0"]', edited)
     await app.click('[data-test="minutes-item-add"]')
     await app.setValue('input[data-test="minutes-item-heading-1"]', '部署下一步工作')

@@ -1,9 +1,11 @@
-// A small W3C WebDriver client for tauri-driver (which forwards to WebKitWebDriver), plus
-// helpers to start the real app on a throw-away data folder. No dependencies beyond Node.
+// A small W3C WebDriver client for tauri-driver (which forwards to WebKitWebDriver) and for
+// chromedriver (the browser face), plus helpers to start the real app on a throw-away data
+// folder. No dependencies beyond Node.
 import { execFile, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import assert from 'node:assert/strict'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { promisify } from 'node:util'
 
@@ -316,4 +318,118 @@ export class App {
     })
     return stdout
   }
+}
+
+/**
+ * The browser face: `lianxi serve` on `dataDir` and Debian's Chromium through chromedriver
+ * (headless, no network, a fresh profile whose downloads go to `downloads`). The first line
+ * `lianxi serve` prints is the address with the run's token.
+ */
+export async function startBrowser(dataDir, downloads) {
+  const server = spawn(CLI, ['serve', '--no-open', '--port', '0', '--db', join(dataDir, 'lianxi.sqlite3')], {
+    env: { ...process.env, LIANXI_NO_OPEN: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const url = await new Promise((res, rej) => {
+    let buf = ''
+    server.stdout.on('data', (d) => {
+      buf += d
+      const nl = buf.indexOf('\n')
+      if (nl >= 0) res(buf.slice(0, nl).trim())
+    })
+    server.once('exit', (code) => rej(new Error(`lianxi serve ended (${code})`)))
+  })
+  const port = 9515 + Math.floor(Math.random() * 1000)
+  const driver = spawn('chromedriver', [`--port=${port}`], { stdio: 'ignore', detached: true })
+  const stop = () => {
+    try {
+      process.kill(-driver.pid, 'SIGKILL')
+    } catch {
+      /* already gone */
+    }
+    server.kill('SIGTERM')
+  }
+  const driverUrl = `http://127.0.0.1:${port}`
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${driverUrl}/status`)).ok) break
+    } catch {
+      /* not up yet */
+    }
+    if (i > 100) {
+      stop()
+      throw new Error('chromedriver did not start')
+    }
+    await sleep(100)
+  }
+  const value = await rpc('POST', `${driverUrl}/session`, {
+    capabilities: {
+      alwaysMatch: {
+        'goog:chromeOptions': {
+          binary: '/usr/bin/chromium',
+          args: [
+            '--headless=new',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--window-size=1280,800',
+            `--user-data-dir=${join(dataDir, 'chromium')}`,
+          ],
+          prefs: {
+            'download.default_directory': downloads,
+            'download.prompt_for_download': false,
+            // A PDF the app opens in a tab is saved instead, so the test can read it.
+            'plugins.always_open_pdf_externally': true,
+          },
+        },
+      },
+    },
+  })
+  const app = new BrowserApp(`${driverUrl}/session/${value.sessionId}`, url)
+  await rpc('POST', `${app.base}/url`, { url })
+  await app.waitFor('.el-menu')
+  return { app, stop, url }
+}
+
+/** The app in Chromium: screenshots through WebDriver, files picked by uploading them. */
+export class BrowserApp extends App {
+  constructor(base, url) {
+    super(base)
+    this.origin = new URL(url).origin
+    this.token = new URL(url).searchParams.get('token')
+  }
+
+  async screenshot() {
+    return Buffer.from(await rpc('GET', `${this.base}/screenshot`), 'base64')
+  }
+
+  /**
+   * Makes the next file dialog "pick" the local file `path`: it is uploaded the way the page
+   * uploads (`POST /api/upload`, the run's token as the page's cookie carries it), and the
+   * dialog answers with what the upload returned.
+   */
+  async answerFileDialogWithUpload(path) {
+    const r = await fetch(`${this.origin}/api/upload?name=${encodeURIComponent(basename(path))}`, {
+      method: 'POST',
+      headers: { cookie: `lianxi_token=${this.token}`, origin: this.origin },
+      body: readFileSync(path),
+    })
+    assert.ok(r.ok, `upload refused: ${r.status}`)
+    await this.answerFileDialogWith((await r.json()).chosen)
+  }
+}
+
+/** Waits until the browser has finished downloading `name` into `dir`; its path. */
+export async function downloaded(dir, name, timeout = 60000) {
+  const until = Date.now() + timeout
+  while (Date.now() < until) {
+    const path = join(dir, name)
+    if (existsSync(path) && !existsSync(`${path}.crdownload`)) return path
+    await sleep(200)
+  }
+  throw new Error(`${name} was not downloaded into ${dir}: ${readdirSync(dir).join(', ')}`)
 }

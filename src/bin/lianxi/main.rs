@@ -13,6 +13,7 @@ mod minutes_cmd;
 mod print_cmd;
 mod print_pack_cmd;
 mod roster_cmd;
+mod serve_cmd;
 mod street_cmd;
 
 use std::path::PathBuf;
@@ -115,6 +116,8 @@ enum Command {
         #[command(subcommand)]
         action: lists_cmd::ProjectsAction,
     },
+    /// 在本机浏览器中使用（不能打开软件窗口的电脑，如统信UOS、银河麒麟）
+    Serve(serve_cmd::ServeArgs),
     /// 打印（生成 PDF）
     Print {
         #[command(subcommand)]
@@ -186,6 +189,9 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
     if let Command::Money { action } = cli.command {
         return donation_cmd::run_money(action);
     }
+    if let Command::Serve(args) = cli.command {
+        return serve_cmd::run(&path, args);
+    }
     let mut conn = db::open(&path)?;
     match cli.command {
         Command::Info { json } => {
@@ -246,7 +252,7 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
         Command::Needs { action } => lists_cmd::run_needs(&mut conn, &path, action)?,
         Command::Resources { action } => lists_cmd::run_resources(&mut conn, &path, action)?,
         Command::Projects { action } => lists_cmd::run_projects(&mut conn, &path, action)?,
-        Command::Money { .. } => {}
+        Command::Money { .. } | Command::Serve(_) => {}
     }
     Ok(())
 }

@@ -1,6 +1,5 @@
 // 共建协议: typed calls of src-tauri/src/commands/agreements.rs.
-import { Channel } from '@tauri-apps/api/core'
-import { call } from './core'
+import { call, progressTo } from './core'
 import type { Written } from './print'
 import type { Agreement } from '../bindings/Agreement'
 import type { AgreementOptions } from '../bindings/AgreementOptions'
@@ -24,11 +23,7 @@ export interface PlaceholderSample {
   value: string
 }
 
-function printChannel(onProgress: (p: AgreementPrintProgress) => void): Channel<AgreementPrintProgress> {
-  const ch = new Channel<AgreementPrintProgress>()
-  ch.onmessage = onProgress
-  return ch
-}
+const printChannel = (onProgress: (p: AgreementPrintProgress) => void) => progressTo(onProgress)
 
 // 协议模板
 export const agreementTemplatesList = () => call<AgreementTemplate[]>('agreement_templates_list')

@@ -1,6 +1,5 @@
 // 捐赠: typed calls of src-tauri/src/commands/donations.rs.
-import { Channel } from '@tauri-apps/api/core'
-import { call } from './core'
+import { call, progressTo } from './core'
 import type { Written } from './print'
 import type { AmountInWords } from '../bindings/AmountInWords'
 import type { CertificateLayout } from '../bindings/CertificateLayout'
@@ -52,8 +51,7 @@ export const donationImportPreview = (
   options: DonationImportOptions,
   onProgress: (p: Progress) => void,
 ) => {
-  const ch = new Channel<Progress>()
-  ch.onmessage = onProgress
+  const ch = progressTo(onProgress)
   return call<DonationImportPlan>('donation_import_preview', { path, options, onProgress: ch })
 }
 /** Writes a previewed plan (the core checks every row again) after an automatic backup. */

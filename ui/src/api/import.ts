@@ -1,5 +1,4 @@
-import { Channel } from '@tauri-apps/api/core'
-import { call } from './core'
+import { call, progressTo } from './core'
 import type { FieldLabel } from '../bindings/FieldLabel'
 import type { ImportBatch } from '../bindings/ImportBatch'
 import type { ImportOptions } from '../bindings/ImportOptions'
@@ -7,11 +6,7 @@ import type { ImportPlan } from '../bindings/ImportPlan'
 import type { Progress } from '../bindings/Progress'
 import type { UndoSummary } from '../bindings/UndoSummary'
 
-function channel(onProgress: (p: Progress) => void): Channel<Progress> {
-  const ch = new Channel<Progress>()
-  ch.onmessage = onProgress
-  return ch
-}
+const channel = (onProgress: (p: Progress) => void) => progressTo(onProgress)
 
 /** Reads a roster file and returns the preview; nothing is written. */
 export const importPreview = (path: string, options: ImportOptions, onProgress: (p: Progress) => void) =>

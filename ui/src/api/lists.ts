@@ -1,6 +1,5 @@
 // 三张清单: typed calls of src-tauri/src/commands/lists.rs.
-import { Channel } from '@tauri-apps/api/core'
-import { call } from './core'
+import { call, progressTo } from './core'
 import type { Written } from './print'
 import type { ClaimInput } from '../bindings/ClaimInput'
 import type { ListKind } from '../bindings/ListKind'
@@ -89,8 +88,7 @@ export const listImportPreview = (
   options: ListImportOptions,
   onProgress: (p: Progress) => void,
 ) => {
-  const ch = new Channel<Progress>()
-  ch.onmessage = onProgress
+  const ch = progressTo(onProgress)
   return call<ListImportPlan>('list_import_preview', { kind, path, options, onProgress: ch })
 }
 /** Writes a previewed plan (checked again) after a backup, as one undoable batch; claimants not

@@ -1,6 +1,5 @@
 // 会议筹备: typed calls of src-tauri/src/commands/meetings.rs and meeting_print.rs.
-import { Channel } from '@tauri-apps/api/core'
-import { call } from './core'
+import { call, progressTo } from './core'
 import type { Written } from './print'
 import type { AgendaInput } from '../bindings/AgendaInput'
 import type { AgendaItem } from '../bindings/AgendaItem'
@@ -115,7 +114,6 @@ export function meetingPrintPack(
   names: string[] | null,
   onProgress: (p: MeetingPackProgress) => void,
 ): Promise<Written> {
-  const ch = new Channel<MeetingPackProgress>()
-  ch.onmessage = onProgress
+  const ch = progressTo(onProgress)
   return call<Written>('meeting_print_pack', { meetingId, dir, groupBy, names, onProgress: ch })
 }

@@ -1,6 +1,5 @@
 // 年度概览 and 年度归档: typed calls of src-tauri/src/commands/year.rs.
-import { Channel } from '@tauri-apps/api/core'
-import { call } from './core'
+import { call, progressTo } from './core'
 import type { Written } from './print'
 import type { ArchiveKind } from '../bindings/ArchiveKind'
 import type { ArchiveMeetings } from '../bindings/ArchiveMeetings'
@@ -33,8 +32,7 @@ export function archiveYear(
   extraMeetings: number[],
   onProgress: (p: ArchiveProgress) => void,
 ): Promise<ArchiveOutcome> {
-  const ch = new Channel<ArchiveProgress>()
-  ch.onmessage = onProgress
+  const ch = progressTo(onProgress)
   return call<ArchiveOutcome>('archive_year', { year, dir, zip, extraMeetings, onProgress: ch })
 }
 

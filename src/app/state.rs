@@ -1,14 +1,14 @@
-//! The managed state: the database connection, opened once at start-up.
+//! The data store: the database connection, opened once at start-up, and the state that lives
+//! between commands (the pending import, the cancel flags).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
-use lianxi::import::ImportPlan;
-
+use crate::import::ImportPlan;
 use rusqlite::Connection;
 
-use crate::error::{ApiError, ApiResult};
+use crate::app::{ApiError, ApiResult};
 
 /// The app's data store. When the database could not be opened (a newer version's file, a
 /// damaged file), `open_error` says why and every command returns that error.
@@ -27,7 +27,7 @@ pub struct Store {
 impl Store {
     /// Opens the database at `db_path`, keeping the error for the UI if that fails.
     pub fn open(db_path: PathBuf) -> Self {
-        match lianxi::db::open(&db_path) {
+        match crate::db::open(&db_path) {
             Ok(conn) => Store::new(db_path, Some(conn), None),
             Err(e) => {
                 log::error!("无法打开数据库 {}：{e:?}", db_path.display());
@@ -46,32 +46,34 @@ impl Store {
             print_cancel: AtomicBool::new(false),
         }
     }
-}
 
-/// Runs `f` with the connection on a blocking worker thread, never on the main thread.
-pub async fn with_conn<T, F>(store: &Arc<Store>, f: F) -> ApiResult<T>
-where
-    T: Send + 'static,
-    F: FnOnce(&mut Connection, &std::path::Path) -> Result<T, lianxi::Error> + Send + 'static,
-{
-    let store = Arc::clone(store);
-    tauri::async_runtime::spawn_blocking(move || {
-        if let Some(e) = &store.open_error {
+    /// Runs `f` with the connection, one command at a time. Call it from a worker thread,
+    /// never from a face's event loop.
+    pub fn with_conn<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut Connection, &Path) -> Result<T, crate::Error>,
+    {
+        if let Some(e) = &self.open_error {
             return Err(e.clone());
         }
-        // A poisoned lock means an earlier task panicked mid-way; SQLite rolled back its
+        // A poisoned lock means an earlier command panicked mid-way; SQLite rolled back its
         // transaction, so the connection itself is still sound.
-        let mut guard = store.conn.lock().unwrap_or_else(|p| p.into_inner());
+        let mut guard = self.conn.lock().unwrap_or_else(|p| p.into_inner());
         let conn = guard.as_mut().ok_or_else(ApiError::internal)?;
-        f(conn, &store.db_path).map_err(|e| {
+        f(conn, &self.db_path).map_err(|e| {
             log::warn!("命令失败（{}）：{e:?}", e.kind());
             ApiError::from(e)
         })
-    })
-    .await
-    .map_err(|e| {
-        // The panic itself was logged by the hook, with its backtrace.
-        log::error!("后台任务异常结束：{e:?}");
-        ApiError::internal()
-    })?
+    }
+
+    /// Closes the connection after the current command (a clean shutdown: no write is cut in
+    /// half, since the lock is held for the whole of each command).
+    pub fn close(&self) {
+        let mut guard = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(conn) = guard.take() {
+            if let Err((_, e)) = conn.close() {
+                log::warn!("关闭数据库时出错：{e}");
+            }
+        }
+    }
 }

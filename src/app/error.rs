@@ -1,7 +1,7 @@
-//! The shell's error: what crosses IPC as `{kind, message}`. The UI branches on `kind` and
+//! The error every face sends: `{kind, message, fix}`. The UI branches on `kind` and
 //! shows `message` (Chinese) to the user.
 
-use lianxi::error::{ErrorKind, FixTarget, MissingDetail};
+use crate::error::{ErrorKind, FixTarget, MissingDetail};
 use serde::Serialize;
 
 /// An error as the front end receives it.
@@ -42,8 +42,8 @@ impl ApiError {
     }
 }
 
-impl From<lianxi::Error> for ApiError {
-    fn from(e: lianxi::Error) -> Self {
+impl From<crate::Error> for ApiError {
+    fn from(e: crate::Error) -> Self {
         ApiError {
             kind: e.kind(),
             message: e.to_string(),
@@ -62,7 +62,7 @@ mod tests {
 
     #[test]
     fn serialises_as_kind_and_message() {
-        let e: ApiError = lianxi::Error::NotFound {
+        let e: ApiError = crate::Error::NotFound {
             what: "成员单位",
             id: "3".into(),
         }
@@ -76,8 +76,8 @@ mod tests {
 
     #[test]
     fn a_missing_detail_says_where_to_fill_it_in() {
-        let e: ApiError = lianxi::street::StreetProfile::missing_error(
-            lianxi::street::StreetField::PartyOrg,
+        let e: ApiError = crate::street::StreetProfile::missing_error(
+            crate::street::StreetField::PartyOrg,
             "打印邀请函",
         )
         .into();
@@ -99,7 +99,7 @@ mod tests {
             message: format!("社区“{name}”缺书记、电话"),
             fix: FixTarget::Community { id },
         };
-        let e: ApiError = lianxi::Error::MissingDetails {
+        let e: ApiError = crate::Error::MissingDetails {
             what: "协议无法打印".into(),
             entries: vec![entry(1, "太平角社区党委"), entry(2, "湛山社区党委")],
         }

@@ -1,5 +1,5 @@
-//! The `#[tauri::command]`s, one file per area. Each parses its arguments, calls the core on a
-//! worker thread and maps the error; nothing else.
+//! The commands, one file per area. Each parses nothing itself (the table reads the
+//! arguments), calls the core and maps the error; nothing else.
 
 pub mod agreements;
 pub mod donations;

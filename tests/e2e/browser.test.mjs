@@ -1,0 +1,113 @@
+// End-to-end in a real browser: `lianxi serve` and Debian's Chromium, from an EMPTY database,
+// as a secretary on a 信创 desktop starts. The welcome, the street's profile, a roster imported
+// by upload, a meeting with every unit invited, one document downloaded as a PDF and the
+// whole print pack as one .zip, checked through the CLI and the downloaded files themselves.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { CLI, downloaded, startBrowser, tempDataDir } from './webdriver.mjs'
+
+const cli = (dataDir, ...args) =>
+  execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
+const json = (dataDir, ...args) => JSON.parse(cli(dataDir, ...args, '--json'))
+const pdfText = (pdf) => execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+
+const YEAR = new Date().getFullYear()
+const STREET = {
+  name: '八大关街道办事处',
+  party_org: '中共八大关街道工作委员会',
+  leader: '王海',
+  contact: '李青',
+  phone: '0532-82860001',
+}
+const ROSTER = [
+  '单位名称,所属社区,分会,联系人,联系电话,入会时间',
+  '八大关小学,太平角社区,学校分会,陈晨,13805320001,2015-09',
+  '八大关邮政支局,湛山社区,企业分会,郑爽,13805320003,2012',
+  `八大关文旅发展有限公司,湛山社区,企业分会,胡悦,13805320006,${YEAR}-03`,
+].join('\n')
+
+async function shot(app, name) {
+  await sleep(300)
+  await app.saveScreenshot(name)
+}
+
+test('in Chromium: a new street, a roster by upload, a meeting and its papers downloaded', async () => {
+  const dataDir = tempDataDir()
+  const downloads = join(dataDir, 'downloads')
+  mkdirSync(downloads)
+  const roster = join(dataDir, '成员 名单.csv')
+  writeFileSync(roster, '\ufeff' + ROSTER + '\n')
+  const { app, stop } = await startBrowser(dataDir, downloads)
+  try {
+    await app.waitFor('[data-test="roster-welcome"]', { text: '填写本街道信息，开始使用' })
+    await shot(app, 'browser-1-welcome.png')
+    await app.click('[data-test="street-start"]')
+    await app.waitFor('[data-test="street-dialog"]', { text: '党组织全称' })
+    for (const [field, value] of Object.entries(STREET)) {
+      await app.type(`input[data-test="street-${field}"]`, value)
+    }
+    await app.click('[data-test="street-save"]')
+    await app.waitFor('.brand-street', { text: '八大关街道' })
+    assert.deepEqual(json(dataDir, 'info').street_missing, [])
+
+    // The roster arrives as an upload and is read by the same bounded worker.
+    await app.click('[data-test="roster-import"]')
+    await app.answerFileDialogWithUpload(roster)
+    await app.click('[data-test="import-choose"]')
+    await app.waitFor('[data-test="import-columns"]', { text: '入会时间' })
+    await app.click('[data-test="import-next"]')
+    await app.waitFor('[data-test="count-new"]', { text: '新增 3' })
+    await shot(app, 'browser-2-import-preview.png')
+    await app.click('[data-test="import-commit"]')
+    await app.waitFor('[data-test="import-result"]', { text: '导入完成' })
+    await app.click('[data-test="import-close"]')
+    const units = json(dataDir, 'roster', 'list')
+    assert.deepEqual(units.map((u) => u.name).sort(), ['八大关小学', '八大关文旅发展有限公司', '八大关邮政支局'].sort())
+
+    // A meeting with every unit invited and the usual agenda.
+    await app.click('[data-test="nav-meetings"]')
+    await app.click('[data-test="meeting-new"]')
+    const title = `八大关街道区域化党建联席会${YEAR}年年会`
+    await app.type('input[data-test="meeting-new-title"]', title)
+    await app.click('[data-test="meeting-new-save"]')
+    await app.waitFor('[data-test="meeting-title"]', { text: title })
+    await app.click('#tab-invite')
+    await app.click('[data-test="invite-open"]')
+    await app.click('[data-test="invite-by-all"]')
+    await app.click('[data-test="invite-save"]', { text: '邀请 3 家单位' })
+    await app.waitFor('[data-test="invite-counts"]', { text: '成员单位 3 家' })
+    await app.click('#tab-agenda')
+    await app.click('[data-test="agenda-usual"]')
+    await app.waitFor('[data-test="agenda-table"]', { text: '捐赠仪式' })
+
+    // One document: the browser saves it under the name the app gives it.
+    await app.click('#tab-print')
+    await app.answerFileDialogWith('download:会议议程.pdf')
+    await app.click('[data-test="print-agenda"]')
+    await app.waitFor('[data-test="print-result"]', { text: '浏览器“下载”文件夹中的“会议议程.pdf”' })
+    await shot(app, 'browser-3-printed.png')
+    const agenda = pdfText(await downloaded(downloads, '会议议程.pdf'))
+    assert.ok(agenda.includes('爱心企业捐赠仪式') && agenda.includes(title.slice(0, 8)), agenda)
+
+    // The whole pack, a folder on the desktop, downloads as one .zip of the PDFs.
+    await app.answerFileDialogWith('download:会议材料')
+    await app.click('[data-test="print-pack"]')
+    await app.waitFor('[data-test="print-result"]', { text: '已保存到 浏览器“下载”文件夹中的“会议材料.zip”。', timeout: 120000 })
+    const zip = await downloaded(downloads, '会议材料.zip')
+    const listing = execFileSync('unzip', ['-l', zip], { encoding: 'utf8' })
+    for (const doc of ['邀请函.pdf', '签到表.pdf', '会议议程.pdf']) {
+      assert.ok(listing.includes(doc), `the pack lacks ${doc}:\n${listing}`)
+    }
+    const out = join(dataDir, 'unzipped')
+    execFileSync('unzip', ['-q', zip, '-d', out])
+    const invitation = pdfText(join(out, '会议材料', '邀请函.pdf'))
+    assert.ok(invitation.includes(STREET.party_org), 'the invitation is signed by the party organisation')
+    await shot(app, 'browser-4-pack.png')
+  } finally {
+    stop()
+  }
+})
