@@ -91,10 +91,11 @@ pub fn sentence(clauses: &[&str]) -> String {
         .map(|c| c.trim())
         .rfind(|c| !c.trim_end_matches(CLAUSE_END).is_empty())
         .unwrap_or_default();
-    let end = match last.chars().last() {
-        Some(c @ ('？' | '！')) => c,
-        _ => '。',
-    };
+    let end = last
+        .chars()
+        .last()
+        .filter(|c| matches!(c, '？' | '！'))
+        .unwrap_or('。');
     let mut s = parts.join("，");
     s.push(end);
     s
@@ -176,10 +177,22 @@ mod tests {
     #[test]
     fn clauses_join_into_one_sentence_with_one_mark_between_and_at_the_end() {
         let check = |parts: &[&str], want: &str| assert_eq!(sentence(parts), want, "{parts:?}");
-        check(&["金额不能为负数。", "该行未导入。"], "金额不能为负数，该行未导入。");
-        check(&["金额不能为负数。", "该行未导入"], "金额不能为负数，该行未导入。");
-        check(&["金额不能为负数", "该行未导入。"], "金额不能为负数，该行未导入。");
-        check(&["“合计”是表尾说明或合计行，", "已跳过。"], "“合计”是表尾说明或合计行，已跳过。");
+        check(
+            &["金额不能为负数。", "该行未导入。"],
+            "金额不能为负数，该行未导入。",
+        );
+        check(
+            &["金额不能为负数。", "该行未导入"],
+            "金额不能为负数，该行未导入。",
+        );
+        check(
+            &["金额不能为负数", "该行未导入。"],
+            "金额不能为负数，该行未导入。",
+        );
+        check(
+            &["“合计”是表尾说明或合计行，", "已跳过。"],
+            "“合计”是表尾说明或合计行，已跳过。",
+        );
         check(&["名称重复；", " ", "该行未导入"], "名称重复，该行未导入。");
         check(&["是否为同一单位？"], "是否为同一单位？");
         check(&["是否为同一单位？", "请核对"], "是否为同一单位，请核对。");

@@ -354,9 +354,16 @@ fn a_missing_scan_is_listed_as_missing_and_a_cancel_leaves_nothing() {
         calls += 1;
         calls <= 2
     };
-    let err =
-        lianxi::archive::archive_year(&conn, dir.path(), 2026, &cancelled, true, &[], &mut progress)
-            .unwrap_err();
+    let err = lianxi::archive::archive_year(
+        &conn,
+        dir.path(),
+        2026,
+        &cancelled,
+        true,
+        &[],
+        &mut progress,
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), "cancelled");
     let left: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()

@@ -59,7 +59,11 @@ fn the_status_rule() {
     let check = |decision, offset: Option<i64>, signed, want, acts: &[StatusAction]| {
         let date = offset.map(|d| today + Duration::days(d));
         let j = judge(decision, date, signed, today);
-        assert_eq!((j.status, j.actions.as_slice()), (want, acts), "{decision:?} {offset:?} {signed}");
+        assert_eq!(
+            (j.status, j.actions.as_slice()),
+            (want, acts),
+            "{decision:?} {offset:?} {signed}"
+        );
         assert!(j.note.ends_with('。'), "{}", j.note);
     };
     check(Preparing, Some(-10), 12, Held, &[Archive]);
@@ -76,7 +80,9 @@ fn the_status_rule() {
     check(Archived, Some(-10), 3, Archived, &[Unarchive]);
     let j = judge(Preparing, Some(today - Duration::days(10)), 0, today);
     assert!(
-        j.note.contains("2026年11月25日") && j.note.contains("标记已召开") && j.note.contains("取消会议"),
+        j.note.contains("2026年11月25日")
+            && j.note.contains("标记已召开")
+            && j.note.contains("取消会议"),
         "{}",
         j.note
     );
@@ -101,19 +107,35 @@ fn a_meeting_that_took_place_is_held_and_only_such_meetings_are_archived_and_cou
     assert_eq!(actions(&s), ["标记已召开", "取消会议"]);
     assert!(s["status_note"].as_str().unwrap().contains("已过"), "{s}");
     // The sign-in settles it: 已召开, and it cannot be cancelled any more.
-    ok(&db, &["meeting", "signin", "--meeting", &held, "--unit", "八大关小学"]);
+    ok(
+        &db,
+        &[
+            "meeting",
+            "signin",
+            "--meeting",
+            &held,
+            "--unit",
+            "八大关小学",
+        ],
+    );
     let s = status(&db, &held);
     assert_eq!(s["status"], "已召开");
     assert_eq!(actions(&s), ["标记已归档"]);
     let err = refused(&db, &["meeting", "status", "--meeting", &held, "--cancel"]);
     assert!(err.contains("不能“取消会议”"), "{err}");
     let text = ok(&db, &["meeting", "status", "--meeting", &held]);
-    assert!(text.contains("已召开") && text.contains("1 家单位签到"), "{text}");
+    assert!(
+        text.contains("已召开") && text.contains("1 家单位签到"),
+        "{text}"
+    );
 
     // Next year's, copied from it: undated, 筹备中, its theme carried over.
-    let copy = ok(&db, &["meeting", "copy", "--from", &held, "--title", "下一年年会"])
-        .trim()
-        .to_owned();
+    let copy = ok(
+        &db,
+        &["meeting", "copy", "--from", &held, "--title", "下一年年会"],
+    )
+    .trim()
+    .to_owned();
     let c = status(&db, &copy);
     assert_eq!(c["status"], "筹备中");
     assert_eq!(c["date"], serde_json::Value::Null);
@@ -125,7 +147,14 @@ fn a_meeting_that_took_place_is_held_and_only_such_meetings_are_archived_and_cou
     let cancelled = create(&db, "季度会（未召开）", Some(past - Duration::days(1)));
     let s = json(
         &db,
-        &["meeting", "status", "--meeting", &cancelled, "--cancel", "--json"],
+        &[
+            "meeting",
+            "status",
+            "--meeting",
+            &cancelled,
+            "--cancel",
+            "--json",
+        ],
     );
     assert_eq!(s["status"], "已取消");
     assert_eq!(actions(&s), ["恢复会议"]);
@@ -133,12 +162,26 @@ fn a_meeting_that_took_place_is_held_and_only_such_meetings_are_archived_and_cou
     let marked = create(&db, "碰头会（未登记签到）", Some(past - Duration::days(2)));
     let s = json(
         &db,
-        &["meeting", "status", "--meeting", &marked, "--held", "--json"],
+        &[
+            "meeting",
+            "status",
+            "--meeting",
+            &marked,
+            "--held",
+            "--json",
+        ],
     );
     assert_eq!(s["status"], "已召开");
     let s = json(
         &db,
-        &["meeting", "status", "--meeting", &marked, "--undo", "--json"],
+        &[
+            "meeting",
+            "status",
+            "--meeting",
+            &marked,
+            "--undo",
+            "--json",
+        ],
     );
     assert_eq!(s["status"], "筹备中");
     // A day still to come cannot be marked 已召开.
@@ -175,10 +218,19 @@ fn a_meeting_that_took_place_is_held_and_only_such_meetings_are_archived_and_cou
     let out = dir.path().join("归档");
     let printed = ok(
         &db,
-        &["archive", "--year", &year.to_string(), "-o", out.to_str().unwrap()],
+        &[
+            "archive",
+            "--year",
+            &year.to_string(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
     );
     assert!(printed.contains("归档会议：年会（已召开）"), "{printed}");
-    assert!(printed.contains("未归档的会议（筹备中；需要时用 --add-meeting"), "{printed}");
+    assert!(
+        printed.contains("未归档的会议（筹备中；需要时用 --add-meeting"),
+        "{printed}"
+    );
     let meeting_dirs: Vec<String> = std::fs::read_dir(out.join("会议"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -186,7 +238,10 @@ fn a_meeting_that_took_place_is_held_and_only_such_meetings_are_archived_and_cou
     assert_eq!(meeting_dirs, [format!("{} 年会（已召开）", day(past))]);
     let manifest = std::fs::read_to_string(out.join("manifest.csv")).unwrap();
     for other in ["下一年年会", "季度会（未召开）", "碰头会", "下月推进会"] {
-        assert!(!manifest.contains(other), "{other} was archived:\n{manifest}");
+        assert!(
+            !manifest.contains(other),
+            "{other} was archived:\n{manifest}"
+        );
     }
     // What the secretary adds explicitly is filed too (the copy has its invitations).
     let out2 = dir.path().join("归档（加入下一年年会）");

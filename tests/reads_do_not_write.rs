@@ -28,7 +28,6 @@ const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书
 
 /// Pure functions: no connection at all.
 const PURE: &[&str] = &[
-    "startup_marks",
     "app_status",
     "street_fields",
     "open_data_dir",
@@ -171,7 +170,10 @@ fn call<T>(f: impl Fn(&Connection, &Fixture) -> Result<T> + 'static) -> Call {
 /// Every read command with the core call it makes.
 fn reads() -> Vec<(&'static str, Call)> {
     vec![
-        ("data_info", call(|c, f| lianxi::settings::data_info(c, &f.db))),
+        (
+            "data_info",
+            call(|c, f| lianxi::settings::data_info(c, &f.db)),
+        ),
         ("backup_list", call(|_, f| lianxi::backup::list(&f.db))),
         ("street_get", call(|c, _| street::get(c))),
         ("units_list", call(|c, _| units::list(c))),
@@ -195,9 +197,18 @@ fn reads() -> Vec<(&'static str, Call)> {
         ("meetings_list", call(|c, _| meetings::list(c))),
         ("meeting_get", call(|c, f| meetings::get(c, f.meeting))),
         ("meeting_new_input", call(|c, _| meetings::new_input(c))),
-        ("meeting_readiness", call(|c, f| meetings::readiness(c, f.meeting))),
-        ("attendance_list", call(|c, f| attendance::list(c, f.meeting))),
-        ("attendance_counts", call(|c, f| attendance::counts(c, f.meeting))),
+        (
+            "meeting_readiness",
+            call(|c, f| meetings::readiness(c, f.meeting)),
+        ),
+        (
+            "attendance_list",
+            call(|c, f| attendance::list(c, f.meeting)),
+        ),
+        (
+            "attendance_counts",
+            call(|c, f| attendance::counts(c, f.meeting)),
+        ),
         (
             "attendance_search",
             call(|c, f| attendance::search(c, f.meeting, "小学")),
@@ -210,7 +221,10 @@ fn reads() -> Vec<(&'static str, Call)> {
             call(|c, f| print_pack::default_platform(c, f.meeting)),
         ),
         ("year_stats", call(|c, f| stats::year_stats(c, f.year))),
-        ("archive_meetings", call(|c, f| archive::archive_meetings(c, f.year))),
+        (
+            "archive_meetings",
+            call(|c, f| archive::archive_meetings(c, f.year)),
+        ),
         ("archive_retentions", call(|c, _| archive::retentions(c))),
         (
             "donations_list",
@@ -252,7 +266,10 @@ fn reads() -> Vec<(&'static str, Call)> {
             call(|c, f| agreements::save_name(c, &[f.agreement], "pdf")),
         ),
         ("agreements_list", call(|c, _| agreements::list(c, None))),
-        ("agreement_get", call(|c, f| agreements::get(c, f.agreement))),
+        (
+            "agreement_get",
+            call(|c, f| agreements::get(c, f.agreement)),
+        ),
         (
             "agreements_street_pairs_since",
             call(|c, _| agreements::street_with_units_joined_since(c, 2026)),
@@ -310,9 +327,7 @@ fn reads() -> Vec<(&'static str, Call)> {
         ("project_get", call(|c, f| lists::get_project(c, f.project))),
         (
             "project_open_attachment",
-            call(|c, f| {
-                lists::attachment_path(c, &DataDir::of_db(&f.db), f.project, f.attachment)
-            }),
+            call(|c, f| lists::attachment_path(c, &DataDir::of_db(&f.db), f.project, f.attachment)),
         ),
         ("project_categories", call(|c, _| lists::categories(c))),
         (
@@ -487,28 +502,73 @@ fn bytes_of(db: &Path) -> (Vec<u8>, Vec<u8>) {
 fn fixture() -> (tempfile::TempDir, Fixture) {
     let (dir, db, m) = street_and_meeting(ROSTER);
     let run = |args: &[&str]| ok(&db, args);
-    run(&["meeting", "reply", "--meeting", &m, "--unit", "汇泉湾邮政支局", "--leave"]);
+    run(&[
+        "meeting",
+        "reply",
+        "--meeting",
+        &m,
+        "--unit",
+        "汇泉湾邮政支局",
+        "--leave",
+    ]);
     for unit in ["八大关小学", "太平角宾馆有限公司"] {
         run(&["meeting", "signin", "--meeting", &m, "--unit", unit]);
     }
     run(&["meeting", "agenda", "usual", "--meeting", &m]);
     let a = pair_with_community(&db, &m, "八大关小学");
     let pdf = dir.path().join("协议.pdf");
-    run(&["print", "agreements", "--id", &a, "-o", pdf.to_str().unwrap()]);
-    run(&["agreement", "sign", &a, "--on", "2026-09-21", "--scan", pdf.to_str().unwrap()]);
+    run(&[
+        "print",
+        "agreements",
+        "--id",
+        &a,
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    run(&[
+        "agreement",
+        "sign",
+        &a,
+        "--on",
+        "2026-09-21",
+        "--scan",
+        pdf.to_str().unwrap(),
+    ]);
     pair_with_community(&db, &m, "太平角宾馆有限公司");
     run(&[
-        "donation", "add", "--donor", "太平角宾馆有限公司", "--meeting", &m, "--cash", "3万",
+        "donation",
+        "add",
+        "--donor",
+        "太平角宾馆有限公司",
+        "--meeting",
+        &m,
+        "--cash",
+        "3万",
     ]);
     run(&["needs", "add", "--name", "青少年课后托管", "--year", "2026"]);
     run(&["projects", "add", "--name", "四点半课堂", "--year", "2026"]);
     let id = "项2026-001";
-    run(&["projects", "claim", id, "--unit", "八大关小学", "--on", "2026-09-21"]);
+    run(&[
+        "projects",
+        "claim",
+        id,
+        "--unit",
+        "八大关小学",
+        "--on",
+        "2026-09-21",
+    ]);
     let photo = dir.path().join("照片.pdf");
     std::fs::copy(&pdf, &photo).unwrap();
     run(&[
-        "projects", "done", id, "--on", "2026-11-20", "--result", "开班 12 期",
-        "--attach", photo.to_str().unwrap(),
+        "projects",
+        "done",
+        id,
+        "--on",
+        "2026-11-20",
+        "--result",
+        "开班 12 期",
+        "--attach",
+        photo.to_str().unwrap(),
     ]);
     // The files the import previews read.
     std::fs::write(dir.path().join("名册.csv"), ROSTER).unwrap();
@@ -517,7 +577,11 @@ fn fixture() -> (tempfile::TempDir, Fixture) {
         "捐赠方,现金金额（元）\n八大关小学,5000\n",
     )
     .unwrap();
-    std::fs::write(dir.path().join("需求清单.csv"), "需求名称,提出方\n老年助餐,湛山社区\n").unwrap();
+    std::fs::write(
+        dir.path().join("需求清单.csv"),
+        "需求名称,提出方\n老年助餐,湛山社区\n",
+    )
+    .unwrap();
     std::fs::create_dir_all(dir.path().join("out")).unwrap();
 
     let conn = lianxi::db::open(&db).unwrap();
@@ -565,7 +629,10 @@ fn every_shell_command_is_classified_once() {
     );
     for k in &known {
         assert_eq!(known.iter().filter(|x| *x == k).count(), 1, "{k} twice");
-        assert!(shell.iter().any(|c| c == k), "{k} is not a command any more");
+        assert!(
+            shell.iter().any(|c| c == k),
+            "{k} is not a command any more"
+        );
     }
 }
 
@@ -575,7 +642,10 @@ fn opening_and_every_read_leave_the_database_bytes_unchanged() {
     // The CLI has closed the database: its log is checkpointed into the file.
     let at_rest = bytes_of(&f.db);
     let conn = lianxi::db::open(&f.db).unwrap();
-    assert!(bytes_of(&f.db) == at_rest, "opening the database wrote to it");
+    assert!(
+        bytes_of(&f.db) == at_rest,
+        "opening the database wrote to it"
+    );
     let mut wrote = Vec::new();
     for (name, read) in reads().into_iter().chain(files()) {
         let before = bytes_of(&f.db);
@@ -586,10 +656,16 @@ fn opening_and_every_read_leave_the_database_bytes_unchanged() {
             wrote.push(name);
         }
     }
-    assert!(wrote.is_empty(), "these reads wrote to the database: {wrote:?}");
+    assert!(
+        wrote.is_empty(),
+        "these reads wrote to the database: {wrote:?}"
+    );
     // Nothing was drafted into the store by showing it.
     assert!(minutes::get(&conn, f.meeting).unwrap().is_none());
     assert!(minutes::stored_news(&conn, f.meeting).unwrap().is_none());
     drop(conn);
-    assert!(bytes_of(&f.db) == at_rest, "closing after the reads changed the file");
+    assert!(
+        bytes_of(&f.db) == at_rest,
+        "closing after the reads changed the file"
+    );
 }

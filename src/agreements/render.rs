@@ -285,10 +285,12 @@ pub fn check_filled(agreements: &[Agreement]) -> Result<()> {
                     (None, FixTarget::Agreement { id: a.id })
                 }
                 // A printed agreement's own text: the refusal it always had.
-                _ => return Err(Error::UnfilledPlaceholder {
-                    record: a.label(),
-                    name,
-                }),
+                _ => {
+                    return Err(Error::UnfilledPlaceholder {
+                        record: a.label(),
+                        name,
+                    })
+                }
             };
             let same = |e: &Entry<'_>| match (key, e.party) {
                 (Some(p), Some(q)) => {

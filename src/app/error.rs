@@ -106,10 +106,16 @@ mod tests {
         .into();
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(json["kind"], "missing_info");
-        assert_eq!(json["fix"], serde_json::json!({"place": "community", "id": 1}));
+        assert_eq!(
+            json["fix"],
+            serde_json::json!({"place": "community", "id": 1})
+        );
         let missing = json["missing"].as_array().unwrap();
         assert_eq!(missing.len(), 2);
-        assert_eq!(missing[1]["fix"], serde_json::json!({"place": "community", "id": 2}));
+        assert_eq!(
+            missing[1]["fix"],
+            serde_json::json!({"place": "community", "id": 2})
+        );
         assert_eq!(missing[1]["lacks"], serde_json::json!(["书记", "电话"]));
         let message = json["message"].as_str().unwrap();
         assert!(

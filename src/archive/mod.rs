@@ -386,7 +386,10 @@ fn collect(
                 &word,
             )?;
         } else {
-            f.skipped.push(format!("{}会议纪要：尚未保存（在“会议纪要”中保存或定稿后才归档）", m.title));
+            f.skipped.push(format!(
+                "{}会议纪要：尚未保存（在“会议纪要”中保存或定稿后才归档）",
+                m.title
+            ));
         }
         if minutes::stored_news(conn, id)?.is_some() {
             let title = format!("{}信息稿", m.title);

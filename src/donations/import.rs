@@ -134,16 +134,12 @@ const SYNONYMS: &[(&str, DonationField)] = &[
     ("方式", DonationField::Kind),
     ("捐赠类型", DonationField::Kind),
     ("认捐金额", DonationField::Pledged),
-    ("认捐金额(元)", DonationField::Pledged),
     ("捐赠金额", DonationField::Pledged),
-    ("捐赠金额(元)", DonationField::Pledged),
     ("金额", DonationField::Pledged),
-    ("金额(元)", DonationField::Pledged),
     ("认捐日期", DonationField::PledgedOn),
     ("认捐时间", DonationField::PledgedOn),
     ("捐赠日期", DonationField::PledgedOn),
     ("到账金额", DonationField::Received),
-    ("到账金额(元)", DonationField::Received),
     ("实际到账", DonationField::Received),
     ("已到账金额", DonationField::Received),
     ("实收金额", DonationField::Received),
@@ -160,7 +156,6 @@ const SYNONYMS: &[(&str, DonationField)] = &[
     ("计量单位", DonationField::QuantityUnit),
     ("折价", DonationField::Value),
     ("折价金额", DonationField::Value),
-    ("折价金额(元)", DonationField::Value),
     ("物资折价", DonationField::Value),
     ("估价依据", DonationField::Basis),
     ("用途", DonationField::Purpose),
@@ -464,7 +459,12 @@ fn read_row(
     };
     let skip = |ctx: &mut Ctx, why: String| {
         ctx.counts.ignored_rows += 1;
-        ctx.add(Some(row), None, Severity::Info, crate::text::sentence(&[&why, "已跳过"]));
+        ctx.add(
+            Some(row),
+            None,
+            Severity::Info,
+            crate::text::sentence(&[&why, "已跳过"]),
+        );
         Ok(None)
     };
     if let Cell::Text(t) = first {
@@ -770,4 +770,46 @@ pub fn undo(conn: &mut Connection, batch: i64) -> Result<u32> {
 /// The newest donation batch that can still be undone.
 pub fn latest_batch(conn: &Connection) -> Result<Option<i64>> {
     batch::latest(conn, KIND)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word the app itself uses for a donation field is read back as that field: the
+    /// wizard's labels, the same with the unit 元 in either bracket, and the printed register's
+    /// headings (all but 物资及数量, which holds two fields in one cell).
+    #[test]
+    fn the_apps_own_words_are_headers_of_their_fields() {
+        for f in DonationField::ALL {
+            let label = f.label();
+            assert_eq!(DonationField::from_header(label), Some(f), "{label}");
+        }
+        for (header, want) in [
+            ("折价（元）", DonationField::Value),
+            ("折价(元)", DonationField::Value),
+            ("折价金额（元）", DonationField::Value),
+            ("认捐金额（元）", DonationField::Pledged),
+            ("到账金额/元", DonationField::Received),
+            ("金额（元）", DonationField::Pledged),
+        ] {
+            assert_eq!(DonationField::from_header(header), Some(want), "{header}");
+        }
+        // 万元 is never read as yuan.
+        assert_eq!(DonationField::from_header("认捐金额（万元）"), None);
+        let register: Vec<(&str, Option<DonationField>)> = crate::donations::print::REGISTER_HEADER
+            .iter()
+            .map(|h| (*h, DonationField::from_header(h)))
+            .collect();
+        let unread: Vec<&str> = register
+            .iter()
+            .filter(|(_, f)| f.is_none())
+            .map(|(h, _)| *h)
+            .collect();
+        assert_eq!(unread, ["物资及数量"], "{register:?}");
+        assert_eq!(
+            DonationField::from_header("折价"),
+            Some(DonationField::Value)
+        );
+    }
 }

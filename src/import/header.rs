@@ -125,12 +125,24 @@ impl HeaderField for Field {
 }
 
 /// The field of a synonym table an exact (normalised) header names; Latin letters in any case.
+/// A header that names its unit as yuan ("折价（元）", "金额(元)", "到账金额/元") names the same
+/// field as without it: the tables list each word once, and amounts are read in yuan anyway.
+/// (万元 is not stripped: it would read every amount 10,000 times too small.)
 pub fn lookup_synonym<F: Copy>(table: &[(&str, F)], header: &str) -> Option<F> {
     let h = normalize_header(header);
-    table
-        .iter()
-        .find(|(s, _)| s.eq_ignore_ascii_case(&h))
-        .map(|(_, f)| *f)
+    let find = |h: &str| {
+        table
+            .iter()
+            .find(|(s, _)| s.eq_ignore_ascii_case(h))
+            .map(|(_, f)| *f)
+    };
+    find(&h).or_else(|| {
+        ["(元)", "/元", "[元]", "(人民币元)"]
+            .iter()
+            .find_map(|unit| h.strip_suffix(unit))
+            .filter(|bare| !bare.is_empty())
+            .and_then(find)
+    })
 }
 
 const SYNONYMS: &[(&str, Field)] = &[
@@ -395,6 +407,15 @@ pub fn column_letter(mut c: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// Every label the wizard shows for a roster field is a header of that field.
+    #[test]
+    fn the_apps_own_labels_are_headers_of_their_fields() {
+        for f in field_labels() {
+            assert_eq!(field_for(&f.label), Some(f.field), "{}", f.label);
+        }
+    }
+
     use super::*;
 
     /// The wizard's list holds every field once, and each label reads back as its field.

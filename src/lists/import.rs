@@ -1501,6 +1501,26 @@ pub fn latest_batch(conn: &Connection, kind: ListKind) -> Result<Option<i64>> {
 
 #[cfg(test)]
 mod tests {
+
+    /// Every label the wizard shows for a list's field is a header of that field in that
+    /// list's import.
+    #[test]
+    fn the_apps_own_labels_are_headers_of_their_fields() {
+        fn check<const K: u8>(kind: ListKind) {
+            for f in ListField::of(kind) {
+                let label = f.label();
+                assert_eq!(
+                    Col::<K>::from_header(label).map(|c| c.0),
+                    Some(*f),
+                    "{kind:?}: {label}"
+                );
+            }
+        }
+        check::<0>(ListKind::Needs);
+        check::<1>(ListKind::Resources);
+        check::<2>(ListKind::Projects);
+    }
+
     use super::*;
 
     #[test]

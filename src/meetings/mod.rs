@@ -352,11 +352,11 @@ pub fn get(conn: &Connection, id: i64) -> Result<Meeting> {
     conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], |r| {
         from_row(r, today)
     })
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "会议",
-            id: id.to_string(),
-        })
+    .optional()?
+    .ok_or(Error::NotFound {
+        what: "会议",
+        id: id.to_string(),
+    })
 }
 
 fn validate(input: &MeetingInput) -> Result<MeetingInput> {
@@ -465,7 +465,11 @@ pub fn act(conn: &Connection, id: i64, action: StatusAction) -> Result<Meeting> 
                 "会议日期（{}）还没到，不能标记已召开；如日期有变，请先修改会议日期",
                 cn_date(d)
             ),
-            _ => format!("{}不能“{}”", m.status_note.trim_end_matches('。'), action.label()),
+            _ => format!(
+                "{}不能“{}”",
+                m.status_note.trim_end_matches('。'),
+                action.label()
+            ),
         };
         return Err(Error::Conflict(crate::text::sentence(&[
             &format!("会议“{}”现为“{}”", m.title, m.status.label()),

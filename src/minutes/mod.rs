@@ -22,8 +22,8 @@ pub use print::{
     minutes_doc, minutes_pdf, minutes_preview, news_doc, news_pdf, PreviewBlock, PreviewKind,
 };
 pub use store::{
-    current, ensure, finalise, get, lists_from_attendance, rebuild_lists, reopen, save, AttendanceLists,
-    Minutes, MinutesEdit, MinutesStatus,
+    current, ensure, finalise, get, lists_from_attendance, rebuild_lists, reopen, save,
+    AttendanceLists, Minutes, MinutesEdit, MinutesStatus,
 };
 
 /// One line of 出席 / 请假 / 列席: the unit (or guest organisation) and who came for it.

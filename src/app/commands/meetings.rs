@@ -6,7 +6,7 @@ use crate::meetings::agenda::{self, AgendaInput, AgendaItem};
 use crate::meetings::attendance::{self, AttendanceCounts, InviteScope, Invitee, Reply};
 use crate::meetings::seating::{self, EvenRule};
 use crate::meetings::speeches::{self, Speech, SpeechInput};
-use crate::meetings::{self, CopyParts, Meeting, MeetingInput, StatusAction, Readiness};
+use crate::meetings::{self, CopyParts, Meeting, MeetingInput, Readiness, StatusAction};
 
 // ---- meetings ----
 

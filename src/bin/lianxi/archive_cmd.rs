@@ -78,12 +78,11 @@ pub fn run(conn: &Connection, db_path: &Path, args: ArchiveArgs) -> Result<(), E
         &mut progress,
     )?;
     eprintln!();
-    for m in choice.included.iter().chain(
-        choice
-            .optional
-            .iter()
-            .filter(|m| extra.contains(&m.id)),
-    ) {
+    for m in choice
+        .included
+        .iter()
+        .chain(choice.optional.iter().filter(|m| extra.contains(&m.id)))
+    {
         println!("归档会议：{}（{}）", m.title, m.status.label());
     }
     // The year's meetings and the undated ones that stay out, so none is left out unnoticed.

@@ -3,8 +3,9 @@ import type { AgendaKind } from "./AgendaKind";
 import type { MeetingKind } from "./MeetingKind";
 import type { MeetingStatus } from "./MeetingStatus";
 import type { Reply } from "./Reply";
+import type { StatusAction } from "./StatusAction";
 
 /**
  * The labels the meeting screens offer, in display order.
  */
-export type MeetingLabels = { kinds: Array<MeetingKind>, statuses: Array<MeetingStatus>, replies: Array<Reply>, agenda_kinds: Array<AgendaKind>, };
+export type MeetingLabels = { kinds: Array<MeetingKind>, statuses: Array<MeetingStatus>, status_actions: Array<StatusAction>, replies: Array<Reply>, agenda_kinds: Array<AgendaKind>, };

@@ -30,4 +30,9 @@ issued_on: string | null,
 /**
  * When the lists were last taken from the sign-in data.
  */
-lists_at: string, updated_at: string, };
+lists_at: string, updated_at: string, 
+/**
+ * Stored: the secretary saved (or edited, finalised, rebuilt) it. A draft shown but never
+ * saved is not (its `id` is 0), and follows the meeting's data until it is saved.
+ */
+saved: boolean, };

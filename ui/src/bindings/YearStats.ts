@@ -22,7 +22,7 @@ units_by_branch: Array<Count>,
  */
 joins_and_leaves: Array<YearFlow>, 
 /**
- * The meetings of `year`, by date.
+ * The meetings of `year` that took place, by date.
  */
 attendance: Array<MeetingAttendance>, 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Problem } from '../bindings/Problem'
-import { fileNameOf, manualMappings, progressText, visibleProblems } from './importView'
+import { fileNameOf, manualMappings, pageOf, problemsTabLabel, progressText, visibleProblems } from './importView'
 
 const p = (row: number | null, severity: Problem['severity']): Problem => ({
   row,
@@ -15,6 +15,18 @@ describe('import preview helpers', () => {
     expect(visibleProblems(all, false).map((x) => x.row)).toEqual([null, 4, 7, 13])
     expect(visibleProblems(all, true).map((x) => x.row)).toEqual([7, 13])
     expect(all[0].row).toBe(13) // the input is not reordered
+  })
+  it('counts problems apart from notes in the tab title', () => {
+    expect(problemsTabLabel([])).toBe('问题（0）')
+    expect(problemsTabLabel([p(null, 'info')])).toBe('问题（0）· 说明 1')
+    expect(problemsTabLabel([p(3, 'error'), p(4, 'warning'), p(5, 'info')])).toBe('问题（2）· 说明 1')
+  })
+  it('shows a preview a page at a time', () => {
+    const rows = Array.from({ length: 250 }, (_, i) => i)
+    expect(pageOf(rows, 1)).toHaveLength(100)
+    expect(pageOf(rows, 3)).toEqual(rows.slice(200))
+    expect(pageOf(rows, 0)[0]).toBe(0)
+    expect(pageOf(rows, 4)).toEqual([])
   })
   it('describes progress in Chinese', () => {
     expect(progressText({ stage: 'checking', done: 50, total: 200 })).toEqual({

@@ -16,6 +16,25 @@ export function visibleProblems<P extends Pick<Problem, 'row' | 'severity'>>(pro
     .sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
 }
 
+/**
+ * The problems tab's title: the errors and reminders counted apart from the notes (说明), so a
+ * clean file with one note reads "问题（0）· 说明 1", never "问题（1）".
+ */
+export function problemsTabLabel(problems: Pick<Problem, 'severity'>[]): string {
+  const notes = problems.filter((p) => p.severity === 'info').length
+  const real = problems.length - notes
+  return notes > 0 ? `问题（${real}）· 说明 ${notes}` : `问题（${real}）`
+}
+
+/** Rows a preview table shows at a time. */
+export const PREVIEW_PAGE_SIZE = 100
+
+/** The rows of page `page` (from 1) of a preview table. */
+export function pageOf<T>(rows: T[], page: number, size = PREVIEW_PAGE_SIZE): T[] {
+  const start = (Math.max(1, page) - 1) * size
+  return rows.slice(start, start + size)
+}
+
 const STAGES: Record<Progress['stage'], string> = {
   reading: '正在读取文件',
   checking: '正在检查各行',

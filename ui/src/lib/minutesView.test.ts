@@ -23,6 +23,7 @@ const minutes: Minutes = {
   issuer: '',
   issued_on: null,
   lists_at: '',
+  saved: true,
   updated_at: '',
 }
 
