@@ -896,3 +896,31 @@ fn a_person_is_thanked_as_a_person_and_an_organisation_as_one() {
         );
     }
 }
+
+/// The app's own word for an in-kind gift's value, with its unit as offices write it, is read
+/// as that value: a ¥24,000 gift of quilts imports with its 折价, and nothing warns.
+#[test]
+fn a_gift_valued_under_the_apps_own_heading_keeps_its_value() {
+    let (_dir, path, mut conn) = street_db();
+    let csv = "捐赠方,捐赠方式,物资名称,数量,计量单位,折价（元）,认捐日期\n\
+               海棠爱心超市,物资,棉被,80,床,\"24,000\",2026-09-21\n";
+    let plan = dimport::plan_bytes(
+        &conn,
+        "捐赠.csv",
+        csv.as_bytes(),
+        &DonationImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(plan.counts.new, 1, "{:?}", plan.problems);
+    let problems: Vec<&str> = plan
+        .problems
+        .iter()
+        .filter(|p| p.severity != lianxi::import::Severity::Info)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(plan.donations[0].input.estimated_value_fen, Some(2_400_000));
+    dimport::commit(&mut conn, &path, &plan).unwrap();
+    let listed = donations::list(&conn, &DonationFilter::default()).unwrap();
+    assert_eq!(listed.donations[0].estimated_value_fen, Some(2_400_000));
+}
