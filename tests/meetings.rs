@@ -465,7 +465,7 @@ fn print_pack_pdfs_read_back() {
     );
     check_pdf(
         "namecards",
-        &print_pack::name_cards_pdf(&conn, last, &fonts).unwrap(),
+        &print_pack::name_cards_pdf(&conn, last, &[], &fonts).unwrap(),
         &[&person],
     );
     let platform = print_pack::default_platform(&conn, this).unwrap();
@@ -473,7 +473,11 @@ fn print_pack_pdfs_read_back() {
     check_pdf(
         "seating",
         &print_pack::seating_pdf(&conn, this, &platform, EvenRule::default(), &fonts).unwrap(),
-        &["主席台座次表", &platform[0]],
+        &[
+            "主席台座次表",
+            &platform[0],
+            &lianxi::meetings::seating::audience_note(platform.len(), EvenRule::default()),
+        ],
     );
     // The sign-in sheet of 50 units runs over pages, the header repeated on each.
     let path = out_dir().join("signin.pdf");
@@ -577,6 +581,128 @@ fn fresh_meeting(conn: &Connection) -> i64 {
         speeches::add(conn, m.id, &input).unwrap();
     }
     m.id
+}
+
+/// Each page's words with their heights, from `pdftotext -bbox`.
+fn words_by_page(pdf: &[u8]) -> Vec<Vec<(String, f32)>> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-bbox", path.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8_lossy(&out.stdout);
+    let attr = |tag: &str, name: &str| -> f32 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..tag[at..].find('"').unwrap() + at].parse().unwrap()
+    };
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<word ")
+                .skip(1)
+                .map(|w| {
+                    let (tag, rest) = w.split_once('>').unwrap();
+                    let text = rest.split("</word>").next().unwrap().to_string();
+                    (text, attr(tag, "yMax") - attr(tag, "yMin"))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn name_cards_hold_the_platform_first_and_one_name_size() {
+    let conn = lianxi::db::open_in_memory().unwrap();
+    let this = fresh_meeting(&conn);
+    // A unit invited before anyone is named: its card carries the unit's long name.
+    let long = "青岛市市南区八大关街道社区卫生服务中心";
+    let unit = lianxi::units::create(
+        &conn,
+        &lianxi::units::UnitInput {
+            details: lianxi::units::UnitDetails {
+                name: long.into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+        lianxi::units::Source::Edit,
+    )
+    .unwrap();
+    attendance::invite(&conn, this, &InviteScope::Units(vec![unit.id])).unwrap();
+    let fonts = FontSet::bundled().unwrap();
+    let pdf = print_pack::render_document(
+        &conn,
+        this,
+        print_pack::Document::Namecards,
+        &print_pack::PackOptions::default(),
+        &fonts,
+    )
+    .unwrap();
+    let pages = words_by_page(&pdf);
+    // The platform (the agenda's 主持, 报告 and 讲话 presenters, highest first), then the
+    // four units' secretaries, then the unit with no name yet: 8 cards.
+    let names: Vec<String> = pages
+        .iter()
+        .map(|p| {
+            p.iter()
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|w| w.0.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "林雅琴",
+            "王海",
+            "周立新",
+            "周敏",
+            "吴刚",
+            "冯强",
+            "孙涛",
+            long
+        ],
+        "one card per platform person and per attendee, the platform first"
+    );
+    // One name size for the set: the size at which the longest name fits.
+    let heights: Vec<f32> = pages
+        .iter()
+        .map(|p| p.iter().map(|w| w.1).fold(0.0, f32::max))
+        .collect();
+    for h in &heights {
+        assert!(
+            (h - heights[0]).abs() < 0.5,
+            "name heights differ: {heights:?}"
+        );
+    }
+    let sizes = print_pack::card_sizes(
+        &fonts,
+        &[
+            ("王海".to_string(), String::new()),
+            (long.to_string(), String::new()),
+        ],
+    );
+    let width = PageSize::A4_LANDSCAPE.width() - 2.0 * mm(CARD_MARGIN_MM);
+    let fit = fit_text(&fonts, FontRole::Heading1, long, width, NAME_MAX_SIZE);
+    assert!((sizes.name - fit.size).abs() < 0.01, "{sizes:?} vs {fit:?}");
+    // A platform chosen before printing replaces the default, on the cards as on the chart.
+    let chosen = print_pack::PackOptions {
+        platform: vec!["赵书记".into(), " ".into()],
+        ..Default::default()
+    };
+    let pdf = print_pack::render_document(
+        &conn,
+        this,
+        print_pack::Document::Namecards,
+        &chosen,
+        &fonts,
+    )
+    .unwrap();
+    let first: Vec<String> = words_by_page(&pdf)[0].iter().map(|w| w.0.clone()).collect();
+    assert!(first.contains(&"赵书记".to_string()), "{first:?}");
+    assert_eq!(words_by_page(&pdf).len(), 6);
 }
 
 #[test]

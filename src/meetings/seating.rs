@@ -87,6 +87,31 @@ pub fn audience_order(n: usize, rule: EvenRule) -> Vec<usize> {
     v
 }
 
+/// The chart's note, in the chart's own frame (as seen from the audience), read off the drawn
+/// order so that the words and the drawing cannot disagree.
+pub fn audience_note(n: usize, rule: EvenRule) -> String {
+    let order = audience_order(n, rule);
+    let at = |rank: usize| order.iter().position(|&r| r == rank);
+    let Some(first) = at(0) else {
+        return String::new();
+    };
+    let side = |seat: usize| if seat < first { "左" } else { "右" };
+    let mut note = String::from("（从台下看；数字为座次：1号居中");
+    if n.is_multiple_of(2) {
+        note.push_str(if first < n / 2 { "偏左" } else { "偏右" });
+    }
+    for rank in 1..n.min(3) {
+        if let Some(seat) = at(rank) {
+            note.push_str(&format!("，{}号在1号{}边", rank + 1, side(seat)));
+        }
+    }
+    if n > 3 {
+        note.push_str("，依次向两边排开");
+    }
+    note.push('）');
+    note
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +125,29 @@ mod tests {
         for r in EvenRule::ALL {
             assert_eq!(serde_json::to_value(r).unwrap(), r.label());
         }
+    }
+
+    #[test]
+    fn the_note_says_what_the_chart_draws() {
+        // Audience view for 4 under the default: 3 1 2 4.
+        assert_eq!(
+            audience_note(4, EvenRule::FirstRightOfCentre),
+            "（从台下看；数字为座次：1号居中偏左，2号在1号右边，3号在1号左边，依次向两边排开）"
+        );
+        // And 4 2 1 3 under the other rule.
+        assert_eq!(
+            audience_note(4, EvenRule::FirstLeftOfCentre),
+            "（从台下看；数字为座次：1号居中偏右，2号在1号左边，3号在1号右边，依次向两边排开）"
+        );
+        assert_eq!(
+            audience_note(3, EvenRule::default()),
+            "（从台下看；数字为座次：1号居中，2号在1号右边，3号在1号左边）"
+        );
+        assert_eq!(
+            audience_note(1, EvenRule::default()),
+            "（从台下看；数字为座次：1号居中）"
+        );
+        assert_eq!(audience_note(0, EvenRule::default()), "");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 use crate::meetings::agenda::{self, AgendaKind};
 use crate::meetings::attendance::{self, AttendeeRole, Reply};
-use crate::meetings::seating::{audience_order, EvenRule};
+use crate::meetings::seating::{audience_note, audience_order, EvenRule};
 use crate::meetings::{self as meetings};
 use crate::print::{check_coverage, mm, Block, Canvas, Doc, FontRole, FontSet, PageSize, TextRun};
 
@@ -64,32 +64,89 @@ fn check(fonts: &FontSet, label: &str, fields: &[(&str, &str)]) -> Result<()> {
     }
 }
 
-/// (name, unit) for each card: every expected person of every invitee not on leave; a unit
-/// with no names yet gets one card with the unit's name.
-fn card_people(conn: &Connection, meeting_id: i64) -> Result<Vec<(String, String)>> {
-    let mut out = Vec::new();
+/// (name, unit) for each card: the platform first (its people as ranked; a platform person who
+/// also comes with a unit keeps that unit's name), then every expected person of every invitee
+/// not on leave; a unit with no names yet gets one card with the unit's name.
+fn card_people(
+    conn: &Connection,
+    meeting_id: i64,
+    platform: &[String],
+) -> Result<Vec<(String, String)>> {
+    let mut attendees = Vec::new();
     for i in attendance::list(conn, meeting_id)? {
         if i.reply == Reply::Leave {
             continue;
         }
         let people = i.people();
         if people.is_empty() {
-            out.push((i.name.clone(), String::new()));
+            attendees.push((i.name.clone(), String::new()));
         }
         for p in people {
-            out.push((p, i.name.clone()));
+            attendees.push((p, i.name.clone()));
+        }
+    }
+    let mut out: Vec<(String, String)> = platform
+        .iter()
+        .map(|name| {
+            let unit = attendees
+                .iter()
+                .find(|(p, _)| p == name)
+                .map(|(_, u)| u.clone())
+                .unwrap_or_default();
+            (name.clone(), unit)
+        })
+        .collect();
+    for (p, unit) in attendees {
+        if !out.iter().any(|(n, _)| *n == p) {
+            out.push((p, unit));
         }
     }
     Ok(out)
 }
 
-/// Draws one name on one half of a card. `upper` halves are rotated 180° so the folded card
-/// reads upright from both sides.
+/// The sizes of a card set: one for every name, the largest at which the widest name fits,
+/// and one for every unit line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CardSizes {
+    pub name: f32,
+    pub unit: f32,
+}
+
+/// The one name size and unit size of a set of cards for `people` (name, unit).
+pub fn card_sizes(fonts: &FontSet, people: &[(String, String)]) -> CardSizes {
+    let (w, h) = (
+        PageSize::A4_LANDSCAPE.width(),
+        PageSize::A4_LANDSCAPE.height(),
+    );
+    let max_width = w - 2.0 * mm(CARD_MARGIN_MM);
+    let name_max = NAME_MAX_SIZE.min(h / 2.0 * 0.55);
+    let smallest = |role: FontRole, max: f32, texts: &mut dyn Iterator<Item = &String>| {
+        texts
+            .filter(|t| !t.is_empty())
+            .map(|t| fit_text(fonts, role, t, max_width, max).size)
+            .fold(max, f32::min)
+    };
+    CardSizes {
+        name: smallest(
+            FontRole::Heading1,
+            name_max,
+            &mut people.iter().map(|(n, _)| n),
+        ),
+        unit: smallest(
+            FontRole::Body,
+            UNIT_MAX_SIZE,
+            &mut people.iter().map(|(_, u)| u),
+        ),
+    }
+}
+
+/// Draws one name on one half of a card, at the set's sizes. `upper` halves are rotated 180°
+/// so the folded card reads upright from both sides.
 fn draw_half(
     canvas: &mut Canvas<'_>,
     page: usize,
-    name: &str,
-    unit: &str,
+    (name, unit): (&str, &str),
+    sizes: CardSizes,
     upper: bool,
 ) -> Result<()> {
     let fonts = canvas.fonts();
@@ -97,25 +154,16 @@ fn draw_half(
         PageSize::A4_LANDSCAPE.width(),
         PageSize::A4_LANDSCAPE.height(),
     );
-    let max_width = w - 2.0 * mm(CARD_MARGIN_MM);
     let half = h / 2.0;
-    let name_fit = fit_text(
-        fonts,
-        FontRole::Heading1,
-        name,
-        max_width,
-        NAME_MAX_SIZE.min(half * 0.55),
-    );
     // In the lower half's own coordinates (0 at the page's bottom edge, `half` at the fold).
-    let name_base = half * 0.5 - name_fit.size * 0.35;
-    let mut runs = vec![(name_fit, FontRole::Heading1, name, name_base)];
+    let name_base = half * 0.5 - sizes.name * 0.35;
+    let mut runs = vec![(sizes.name, FontRole::Heading1, name, name_base)];
     if !unit.is_empty() {
-        let unit_fit = fit_text(fonts, FontRole::Body, unit, max_width, UNIT_MAX_SIZE);
-        runs.push((unit_fit, FontRole::Body, unit, mm(10.0)));
+        runs.push((sizes.unit, FontRole::Body, unit, mm(10.0)));
     }
-    for (fit, role, text, base) in runs {
-        let x = (w - fit.width) / 2.0;
-        let mut run = TextRun::new(x, base, fit.size, role, text);
+    for (size, role, text, base) in runs {
+        let x = (w - fonts.text_width(role, size, text)) / 2.0;
+        let mut run = TextRun::new(x, base, size, role, text);
         if upper {
             run.x = w - x;
             run.y = h - base;
@@ -144,6 +192,7 @@ pub fn name_cards_for(
             &[("姓名", name), ("单位名称", unit)],
         )?;
     }
+    let sizes = card_sizes(fonts, people);
     let mut canvas = Canvas::new(fonts, title);
     let (w, h) = (
         PageSize::A4_LANDSCAPE.width(),
@@ -152,8 +201,8 @@ pub fn name_cards_for(
     for (name, unit) in people {
         canvas.set_label(&format!("桌签 {name}"));
         let page = canvas.add_page(PageSize::A4_LANDSCAPE);
-        draw_half(&mut canvas, page, name, unit, false)?;
-        draw_half(&mut canvas, page, name, unit, true)?;
+        draw_half(&mut canvas, page, (name, unit), sizes, false)?;
+        draw_half(&mut canvas, page, (name, unit), sizes, true)?;
         // The fold, dashed.
         let mut x = 0.0;
         while x < w {
@@ -164,11 +213,17 @@ pub fn name_cards_for(
     Ok(canvas.finish())
 }
 
-/// 桌签 for every attendee of the meeting (not those on leave).
-pub fn name_cards_pdf(conn: &Connection, meeting_id: i64, fonts: &FontSet) -> Result<Vec<u8>> {
+/// 桌签 for the platform (`platform`, as [`platform_names`] gives it) and every attendee of the
+/// meeting (not those on leave), one size for the whole set.
+pub fn name_cards_pdf(
+    conn: &Connection,
+    meeting_id: i64,
+    platform: &[String],
+    fonts: &FontSet,
+) -> Result<Vec<u8>> {
     let m = meetings::get(conn, meeting_id)?;
     name_cards_for(
-        &card_people(conn, meeting_id)?,
+        &card_people(conn, meeting_id, platform)?,
         &format!("{}桌签", m.title),
         fonts,
     )
@@ -212,6 +267,25 @@ pub fn default_platform(conn: &Connection, meeting_id: i64) -> Result<Vec<String
         }
     }
     Ok(out)
+}
+
+/// The platform as printed on the 座次表 and the 桌签: the names `chosen` before printing
+/// (trimmed, blanks dropped), or [`default_platform`] when none is.
+pub fn platform_names(
+    conn: &Connection,
+    meeting_id: i64,
+    chosen: &[String],
+) -> Result<Vec<String>> {
+    let names: Vec<String> = chosen
+        .iter()
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.is_empty() {
+        default_platform(conn, meeting_id)
+    } else {
+        Ok(names)
+    }
 }
 
 /// 座次表: the platform drawn as a row of seats, as seen from the audience, ranked by the
@@ -305,15 +379,7 @@ pub fn seating_pdf(
         18.0,
         FontRole::Heading1,
     )?;
-    let note = match rule {
-        EvenRule::FirstRightOfCentre if n.is_multiple_of(2) => {
-            "（从台下看；数字为座次，1号居中，2号在1号左手，双数时1号居中偏右）"
-        }
-        EvenRule::FirstLeftOfCentre if n.is_multiple_of(2) => {
-            "（从台下看；数字为座次，1号居中，双数时1号居中偏左、2号在1号右手）"
-        }
-        _ => "（从台下看；数字为座次，1号居中，2号在1号左手，3号在1号右手，依次排开）",
-    };
-    centred(&mut canvas, note, mm(25.0), 12.0, FontRole::Body)?;
+    let note = audience_note(n, rule);
+    centred(&mut canvas, &note, mm(25.0), 12.0, FontRole::Body)?;
     Ok(canvas.finish())
 }

@@ -8,7 +8,8 @@ mod lists;
 mod pack;
 
 pub use cards::{
-    default_platform, fit_text, name_cards_pdf, seating_pdf, CardFit, CARD_MARGIN_MM, NAME_MAX_SIZE,
+    card_sizes, default_platform, fit_text, name_cards_for, name_cards_pdf, platform_names,
+    seating_pdf, CardFit, CardSizes, CARD_MARGIN_MM, NAME_MAX_SIZE,
 };
 pub use lists::{
     agenda_doc, agenda_pdf, attendees_doc, attendees_pdf, invitation_docs, invitations_pdf,

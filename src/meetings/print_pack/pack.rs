@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    agenda_pdf, attendees_pdf, default_platform, invitations_pdf, name_cards_pdf, seating_pdf,
+    agenda_pdf, attendees_pdf, invitations_pdf, name_cards_pdf, platform_names, seating_pdf,
     signin_pdf, speakers_pdf, GroupBy,
 };
 use crate::meetings::seating;
@@ -111,19 +111,12 @@ pub fn render_document(
         Document::Signin => signin_pdf(conn, meeting_id, by, fonts),
         Document::Speakers => speakers_pdf(conn, meeting_id, fonts),
         Document::Invitations => invitations_pdf(conn, meeting_id, fonts),
-        Document::Namecards => name_cards_pdf(conn, meeting_id, fonts),
+        Document::Namecards => {
+            let platform = platform_names(conn, meeting_id, &options.platform)?;
+            name_cards_pdf(conn, meeting_id, &platform, fonts)
+        }
         Document::Seating => {
-            let names: Vec<String> = options
-                .platform
-                .iter()
-                .map(|n| n.trim().to_string())
-                .filter(|n| !n.is_empty())
-                .collect();
-            let names = if names.is_empty() {
-                default_platform(conn, meeting_id)?
-            } else {
-                names
-            };
+            let names = platform_names(conn, meeting_id, &options.platform)?;
             let rule = match options.even_rule {
                 Some(r) => r,
                 None => seating::saved_rule(conn)?,
