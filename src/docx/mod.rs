@@ -33,7 +33,8 @@ pub use export::{
 pub use fonts::WordFonts;
 
 use crate::print::{
-    cell_text, column_widths, Align, Block, Doc, FontRole, FontSet, PageNumbers, PageStyle,
+    balance_lines, cell_text, column_widths, Align, Block, Doc, FontRole, FontSet, PageNumbers,
+    PageStyle,
 };
 use crate::{Error, Result};
 
@@ -247,9 +248,20 @@ impl Writer<'_> {
         match block {
             Block::Title(text) => {
                 let size = self.style.title_size;
+                // The lines the PDF balances, each ended by a line break, so that Word and
+                // LibreOffice break the title where the PDF does.
+                let lines = balance_lines(text, self.style.text_width(), &|c| {
+                    self.fonts.char_width(FontRole::Title, size, c)
+                });
+                let mut p = Paragraph::new();
+                for (i, line) in lines.iter().enumerate() {
+                    if i > 0 {
+                        p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
+                    }
+                    p = p.add_run(self.run(&line.text, FontRole::Title, size));
+                }
                 // The PDF sets title lines 1.5 × the title size apart.
-                let p = Paragraph::new()
-                    .add_run(self.run(text, FontRole::Title, size))
+                let p = p
                     .line_spacing(
                         LineSpacing::new()
                             .line_rule(LineSpacingType::Exact)

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::canvas::{mm, Canvas, TextRun};
 use super::document::{Align, Block, Doc, PageNumbers, PageStyle};
 use super::fonts::{FontRole, FontSet};
-use super::layout::{justify_spacing, wrap_text, WrappedLine};
+use super::layout::{balance_lines, justify_spacing, wrap_text, WrappedLine};
 use super::table::table_pieces;
 use crate::Result;
 
@@ -108,7 +108,11 @@ impl Ctx<'_> {
         let Type { role, size } = ty;
         let width = self.style.text_width();
         let indent = indent_chars * size;
-        let lines = wrap_text(self.fonts, role, size, text, width, indent);
+        let lines = if role == FontRole::Title {
+            balance_lines(text, width, &|c| self.fonts.char_width(role, size, c))
+        } else {
+            wrap_text(self.fonts, role, size, text, width, indent)
+        };
         let last = lines.len().saturating_sub(1);
         lines
             .iter()

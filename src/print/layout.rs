@@ -141,7 +141,8 @@ pub const SHORT_WORD: usize = 4;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct BreakRules {
     /// Do not break inside a run of at most [`SHORT_WORD`] letters or ideographs (a name,
-    /// 党委书记, 优势互补) when the line has another legal break.
+    /// 党委书记, 优势互补), nor inside a word of a longer run (红十字会, 海洋大学, 伍万元整: see
+    /// [`super::words`]), when the line has another legal break.
     pub keep_words: bool,
     /// Do not break inside an entry that fits on a line when the line has another legal
     /// break: a part between spaces or after a list separator (、，；), such as the title in
@@ -279,6 +280,17 @@ fn inside_words(
             if j == chars.len() || !chars[j].is_alphanumeric() {
                 if j > start && j - start <= SHORT_WORD {
                     mark(start, j);
+                } else if j > start {
+                    // A longer run (a unit's name, an amount in 大写): kept whole word by word.
+                    for (a, b) in super::words::word_spans(&chars[start..j]) {
+                        let w: f32 = chars[start + a..start + b]
+                            .iter()
+                            .map(|&c| width_of(c))
+                            .sum();
+                        if b - a > 1 && w <= width + EPS {
+                            mark(start + a, start + b);
+                        }
+                    }
                 }
                 start = j + 1;
             }
@@ -384,6 +396,78 @@ pub fn splits_short_word(text: &str, lines: &[WrappedLine]) -> bool {
         pos += line.text.chars().count();
     }
     false
+}
+
+/// Where the lines of `text` break, as char indices into the trimmed text (spaces dropped at a
+/// break are skipped, so an index is where the next line's first character is).
+fn break_positions(text: &str, lines: &[WrappedLine]) -> Vec<usize> {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (n, line) in lines.iter().enumerate() {
+        while pos < chars.len() && chars[pos].is_whitespace() {
+            pos += 1;
+        }
+        if n > 0 {
+            out.push(pos);
+        }
+        pos += line.text.chars().count();
+    }
+    out
+}
+
+/// How many of the breaks between `lines` fall inside a word of `text` as
+/// [`super::words::word_spans`] segments it (红十/字会, 海洋大/学, 伍/万元整).
+pub fn breaks_inside_words(text: &str, lines: &[WrappedLine]) -> usize {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let words = super::words::word_spans(&chars);
+    break_positions(text, lines)
+        .into_iter()
+        .filter(|&p| words.iter().any(|&(a, b)| a < p && p < b))
+        .count()
+}
+
+/// The lines of a title (GB/T 9704: 回行时要做到词意完整，排列对称，长短适宜): as few as fit
+/// `width`, breaking inside no word where the greedy lines did not have to, no character left
+/// alone, and as even as can be: the narrowest measure that still gives that many lines.
+pub fn balance_lines(text: &str, width: f32, width_of: &dyn Fn(char) -> f32) -> Vec<WrappedLine> {
+    let rules = BreakRules {
+        keep_words: true,
+        keep_entries: false,
+        no_orphan: true,
+    };
+    let at = |w: f32| break_lines_with(text, w, 0.0, width_of, rules);
+    let widest = at(width);
+    let n = widest.len();
+    if n < 2 {
+        return widest;
+    }
+    let inside = breaks_inside_words(text, &widest);
+    let good = |lines: &[WrappedLine]| {
+        lines.len() == n
+            && !has_orphan(lines)
+            && breaks_inside_words(text, lines) <= inside
+            && lines.iter().all(|l| l.width <= width + EPS)
+    };
+    // The narrowest good measure, to a hundredth of a point. Below width / n nothing fits.
+    let (mut lo, mut hi) = (width / n as f32 - EPS, width);
+    while hi - lo > 0.01 {
+        let mid = (lo + hi) / 2.0;
+        if good(&at(mid)) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let mut lines = at(hi);
+    if !good(&lines) {
+        lines = widest;
+    }
+    for l in &mut lines {
+        l.available = width;
+        l.justify = false;
+    }
+    lines
 }
 
 /// Whether a line may end before atom `b` (the line started at atom `line_start`).
@@ -596,10 +680,10 @@ mod tests {
         // A name of four characters in a list, kept after its separator.
         assert_eq!(texts("张三、欧阳娜娜", 50.0, 0.0), ["张三、欧阳", "娜娜"]);
         assert_eq!(with("张三、欧阳娜娜", 50.0, WORDS), ["张三、", "欧阳娜娜"]);
-        // Longer runs break anywhere, as before.
+        // Longer runs break between their words (石油化/工 is no break an office takes).
         assert_eq!(
             with("中国石油化工股份有限公司", 50.0, WORDS),
-            ["中国石油化", "工股份有限", "公司"]
+            ["中国", "石油化工", "股份", "有限公司"]
         );
         // Without another legal break the word is broken after all.
         assert_eq!(with("党委书记", 30.0, WORDS), ["党委书", "记"]);
@@ -610,7 +694,7 @@ mod tests {
         // 街道党工委副书记 (8 characters) is no short word, but an entry that fits.
         assert_eq!(
             with("王小明 街道党工委副书记", 80.0, WORDS),
-            ["王小明 街道党工", "委副书记"]
+            ["王小明 街道", "党工委副书记"]
         );
         assert_eq!(
             with("王小明 街道党工委副书记", 80.0, ENTRIES),
@@ -619,7 +703,7 @@ mod tests {
         // The separator stays with its entry.
         assert_eq!(
             with("党工委副书记、办事处副主任", 80.0, WORDS),
-            ["党工委副书记、办", "事处副主任"]
+            ["党工委副书记、", "办事处副主任"]
         );
         assert_eq!(
             with("党工委副书记、办事处副主任", 80.0, ENTRIES),
@@ -684,6 +768,56 @@ mod tests {
             "中国石油化工股份有限公司",
             &lines("中国石油化工股份有限公司", 50.0)
         ));
+    }
+
+    #[test]
+    fn titles_balance_their_lines_and_keep_words_whole() {
+        // 26 ems to a line: the greedy break leaves "开" alone; balanced, the two lines are
+        // as even as the words allow and no word is cut.
+        let title = "金沙街道2026年度共建联席会议暨优秀共建单位表彰大会召开";
+        let greedy = texts(title, 260.0, 0.0);
+        assert_eq!(greedy.last().map(String::as_str), Some("开"));
+        let lines: Vec<String> = balance_lines(title, 260.0, &w)
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        let (a, b) = (lines[0].chars().count(), lines[1].chars().count());
+        assert!(a.abs_diff(b) <= 4, "{lines:?}");
+        assert_eq!(lines.concat(), title);
+        // One line stays one line.
+        assert_eq!(balance_lines("签到表", 260.0, &w).len(), 1);
+    }
+
+    #[test]
+    fn breaks_inside_words_are_counted() {
+        let text = "青岛市红十字会";
+        let cut = vec![
+            WrappedLine {
+                text: "青岛市红十".into(),
+                width: 5.0,
+                available: 5.0,
+                justify: true,
+            },
+            WrappedLine {
+                text: "字会".into(),
+                width: 2.0,
+                available: 5.0,
+                justify: false,
+            },
+        ];
+        assert_eq!(breaks_inside_words(text, &cut), 1);
+        let whole = vec![
+            WrappedLine {
+                text: "青岛市".into(),
+                ..cut[0].clone()
+            },
+            WrappedLine {
+                text: "红十字会".into(),
+                ..cut[1].clone()
+            },
+        ];
+        assert_eq!(breaks_inside_words(text, &whole), 0);
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod fonts;
 pub mod layout;
 pub mod sample;
 mod table;
+pub mod words;
 
 pub use canvas::{mm, Canvas, PageSize, TextRun, PT_PER_MM};
 pub use coverage::{check_coverage, GlyphProblem};
@@ -27,7 +28,9 @@ pub use fonts::{FontChoice, FontRole, FontSet, FontSource};
 pub fn word_font_name(source: &FontSource) -> Option<&'static str> {
     font_catalog::word_name(source)
 }
-pub use layout::{break_lines_with, wrap_text, BreakRules, WrappedLine};
+pub use layout::{
+    balance_lines, break_lines_with, breaks_inside_words, wrap_text, BreakRules, WrappedLine,
+};
 pub(crate) use table::{cell_text, column_widths};
 
 use crate::Result;

@@ -406,31 +406,41 @@ mod tests {
             cell("党委书记", 36.0, Fit::Weight),
             (9.0, vec!["党委书记".into()])
         );
-        // Four characters wide: 12 characters make three full lines, nothing to do.
+        // Four characters wide: 12 characters break between their words, no orphan.
         let (size, lines) = cell("中国石油化工股份有限公司", 48.0, Fit::Weight);
         assert_eq!(size, 12.0, "{lines:?}");
-        assert_eq!(lines, ["中国石油", "化工股份", "有限公司"]);
-        // 13 would leave 委 alone: the first size without an orphan is 9.5 pt (5 a line).
+        assert_eq!(lines, ["中国", "石油化工", "股份", "有限公司"]);
+        // 13 broken between their words leave nothing alone: no need to shrink.
         assert_eq!(
             cell("青岛海洋科学研究院机关党委", 48.0, Fit::Weight),
             (
-                9.5,
-                vec!["青岛海洋科".into(), "学研究院机".into(), "关党委".into()]
+                12.0,
+                vec![
+                    "青岛海洋".into(),
+                    "科学".into(),
+                    "研究院".into(),
+                    "机关党委".into()
+                ]
             )
+        );
+        // A character alone all the same (a name of five): set smaller, 5 a line.
+        assert_eq!(
+            cell("爱新觉罗氏", 48.0, Fit::Weight),
+            (9.5, vec!["爱新觉罗氏".into()])
         );
     }
 
     #[test]
     fn a_cell_too_narrow_to_shrink_into_keeps_its_size_and_two_characters_at_the_end() {
         // Two characters wide: even at 9 pt 党委书记 needs two lines; at 12 pt it is broken
-        // 党委/书记 rather than 党委书/记.
+        // 党委/书记 rather than 党委书/记, and 街道党工委副书记 between its words.
         assert_eq!(
             cell("党委书记", 24.0, Fit::Weight),
             (12.0, vec!["党委".into(), "书记".into()])
         );
         assert_eq!(
             cell("街道党工委副书记", 36.0, Fit::Weight),
-            (12.0, vec!["街道党".into(), "工委副".into(), "书记".into()])
+            (12.0, vec!["街道".into(), "党工委".into(), "副书记".into()])
         );
     }
 
