@@ -159,7 +159,22 @@ pub fn news_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
         doc.push(Block::para(p.clone()));
         doc.field(format!("第{}段", i + 1), p.clone());
     }
+    let street = street::get(conn)?;
+    let from = match street.issuer() {
+        office if office.is_empty() => street.name.trim().to_string(),
+        office => office,
+    };
+    doc.push(Block::line("", Align::Left));
+    doc.push(Block::line(source_line(&from), Align::Right));
+    doc.field("供稿", from);
     Ok(doc)
+}
+
+/// The line under a 信息稿 that says who sent, wrote and cleared it: the street's 供稿 from the
+/// data (blank when the street has no name yet), 撰稿 and 审核 left blank for the names to be
+/// written in.
+pub fn source_line(from: &str) -> String {
+    format!("（供稿：{from}　撰稿：　　　　审核：　　　　）")
 }
 
 /// The 信息稿 as PDF bytes.
