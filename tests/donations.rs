@@ -709,14 +709,22 @@ fn the_command_line_flow_from_an_empty_database() {
         "壹万陆仟元整",
         "经办人：李青",
         "审核人",
+        "现金未到账合计：¥30,000.00（大写：人民币叁万元整）",
     ] {
         assert!(r.contains(want), "register lacks {want}: {r}");
     }
-    let t = text(&thanks);
     assert!(
-        t.contains("八大关小学：") && t.contains("人民币伍万元整（¥50,000.00）"),
+        !r.contains("2026-"),
+        "the register's dates are written 2026年9月21日: {r}"
+    );
+    let t = text(&thanks);
+    // ¥50,000 pledged, ¥20,000 arrived: thanked for what arrived, the rest named a pledge.
+    assert!(
+        t.contains("八大关小学：")
+            && t.contains("捐赠人民币贰万元整（¥20,000.00），另认捐人民币叁万元整（¥30,000.00）"),
         "{t}"
     );
+    assert!(!t.contains("伍万元整"), "{t}");
     assert!(
         t.contains("此致") && t.contains("敬礼！") && t.contains("2026年9月25日"),
         "{t}"

@@ -135,7 +135,7 @@ pub fn register_doc(conn: &Connection, filter: &DonationFilter) -> Result<Doc> {
                 },
                 d.received_on
                     .or(d.delivered_on)
-                    .map(|x| x.format("%Y-%m-%d").to_string())
+                    .map(cn_date)
                     .unwrap_or_default(),
                 d.goods(),
                 d.estimated_value_fen.map(format_yuan).unwrap_or_default(),
@@ -147,11 +147,12 @@ pub fn register_doc(conn: &Connection, filter: &DonationFilter) -> Result<Doc> {
     doc.push(Block::Table(Table {
         columns: vec![
             Column::new(0.6, Align::Center),
-            Column::new(3.6, Align::Left).fit(Fit::FreeText),
+            Column::new(3.2, Align::Left).fit(Fit::FreeText),
             Column::new(0.7, Align::Center),
             Column::new(1.5, Align::Right),
             Column::new(1.5, Align::Right),
-            Column::new(1.4, Align::Center),
+            // 2026年12月31日 on one line.
+            Column::new(1.8, Align::Center),
             Column::new(2.0, Align::Left).fit(Fit::FreeText),
             Column::new(1.4, Align::Right),
             Column::new(2.4, Align::Left).fit(Fit::FreeText),
@@ -179,6 +180,14 @@ pub fn register_doc(conn: &Connection, filter: &DonationFilter) -> Result<Doc> {
                 "现金到账合计：{}（大写：人民币{}）",
                 format_yuan(t.cash_received_fen),
                 t.cash_received_upper
+            ),
+            indent: false,
+        },
+        Block::Paragraph {
+            text: format!(
+                "现金未到账合计：{}（大写：人民币{}）",
+                format_yuan(t.cash_outstanding_fen),
+                t.cash_outstanding_upper
             ),
             indent: false,
         },
@@ -250,24 +259,39 @@ fn by_donor(list: Vec<Donation>) -> Vec<(String, Vec<Donation>)> {
     out
 }
 
-/// What a donor gave, in words: 人民币叁万元整（¥30,000.00）、中秋月饼200盒.
+/// Cash in words: 人民币叁万元整（¥30,000.00）.
+fn cash_words(fen: i64) -> String {
+    format!("人民币{}（{}）", upper(fen), format_yuan(fen))
+}
+
+/// What a donor gave, as the letter says it: what arrived (cash received and the goods) is
+/// 捐赠, a pledge not yet arrived is named as a pledge (认捐), never thanked as given:
+/// "捐赠人民币贰万元整（¥20,000.00）、中秋月饼200盒，另认捐人民币叁万元整（¥30,000.00）".
 fn gifts(list: &[Donation]) -> String {
-    let cash: i64 = list
-        .iter()
-        .filter(|d| d.kind == DonationKind::Cash)
-        .map(|d| d.pledged_fen)
-        .sum();
-    let mut parts = Vec::new();
-    if cash > 0 {
-        parts.push(format!("人民币{}（{}）", upper(cash), format_yuan(cash)));
+    let cash = list.iter().filter(|d| d.kind == DonationKind::Cash);
+    let received: i64 = cash.clone().map(|d| d.received_fen).sum();
+    let pledged: i64 = cash.map(|d| d.effective_pledged_fen()).sum();
+    let outstanding = (pledged - received).max(0);
+    let mut given = Vec::new();
+    if received > 0 {
+        given.push(cash_words(received));
     }
     for d in list.iter().filter(|d| d.kind == DonationKind::InKind) {
-        parts.push(match d.estimated_value_fen {
+        given.push(match d.estimated_value_fen {
             Some(v) => format!("{}（折价{}）", d.goods(), format_yuan(v)),
             None => d.goods(),
         });
     }
-    parts.join("、")
+    match (given.is_empty(), outstanding > 0) {
+        (false, false) => format!("捐赠{}", given.join("、")),
+        (false, true) => format!(
+            "捐赠{}，另认捐{}",
+            given.join("、"),
+            cash_words(outstanding)
+        ),
+        (true, true) => format!("认捐{}", cash_words(outstanding)),
+        (true, false) => "捐赠".to_string(),
+    }
 }
 
 fn purposes(list: &[Donation]) -> String {
@@ -328,7 +352,7 @@ pub fn thanks_docs(conn: &Connection, filter: &DonationFilter, on: NaiveDate) ->
             indent: false,
         });
         doc.push(Block::para(format!(
-            "{you}{occasion}慷慨捐赠{what}，{use_line}。{you}热心公益、回馈社会的善举，为辖区困难群众送去了温暖，为共建共治共享的美好家园贡献了力量。"
+            "{you}{occasion}慷慨{what}，{use_line}。{you}热心公益、回馈社会的善举，为辖区困难群众送去了温暖，为共建共治共享的美好家园贡献了力量。"
         )));
         doc.push(Block::para(format!(
             "我们将严格管理、规范使用每一笔捐赠，并及时向{you}反馈使用情况。在此，谨向{you}致以衷心的感谢和崇高的敬意！"
