@@ -53,6 +53,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::agreements::TemplateInput::export_all(&cfg)?;
     crate::agreements::PairSpec::export_all(&cfg)?;
     crate::agreements::AgreementOptions::export_all(&cfg)?;
+    crate::agreements::DefaultTerm::export_all(&cfg)?;
     crate::agreements::DraftEdit::export_all(&cfg)?;
     crate::agreements::PairWarning::export_all(&cfg)?;
     crate::org::CommunityInput::export_all(&cfg)?;

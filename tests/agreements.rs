@@ -33,6 +33,7 @@ fn unit_id(conn: &Connection, name: &str) -> i64 {
 fn options() -> AgreementOptions {
     AgreementOptions {
         year: Some(2026),
+        term_start: NaiveDate::from_ymd_opt(2026, 9, 21),
         projects: vec!["共建“海洋科普角”".into()],
         ..AgreementOptions::default()
     }
@@ -74,9 +75,9 @@ fn created_agreement_prints_parties_clauses_and_number() {
         "（六）民生事业联办",
         "本年度共建项目：共建“海洋科普角”。",
         "五、工作机制",
-        "本协议有效期自2026年1月1日起至2026年12月31日止",
+        "本协议有效期自2026年9月21日起至2026年12月31日",
         "七、其他",
-        "本协议一式两份",
+        "本协议一式两份，双方各执一份，具有同等效力",
         "甲方（盖章）：",
         "负责人（签字）：",
     ] {
@@ -280,7 +281,9 @@ fn agreements_of_a_dated_meeting_belong_to_its_year() {
         ..AgreementOptions::default()
     });
     assert_eq!(a.year, 2031);
-    assert_eq!(a.term_start, NaiveDate::from_ymd_opt(2031, 1, 1));
+    // The term runs from the signing day (the meeting's), not from 1月1日.
+    assert_eq!(a.term_start, NaiveDate::from_ymd_opt(2031, 9, 21));
+    assert_eq!(a.term_end, NaiveDate::from_ymd_opt(2031, 12, 31));
     let b = made(AgreementOptions {
         meeting_id: Some(undated),
         ..AgreementOptions::default()

@@ -46,6 +46,7 @@ const PURE: &[&str] = &[
     "amount_in_words",
     "donation_import_fields",
     "agreement_template_validate",
+    "agreement_copies_kept",
     "list_import_fields",
     "lists_documents",
 ];
@@ -247,6 +248,10 @@ fn reads() -> Vec<(&'static str, Call)> {
             }),
         ),
         ("agreement_templates_list", call(|c, _| templates::list(c))),
+        (
+            "agreement_default_term",
+            call(|c, _| agreements::default_term(c, None)),
+        ),
         (
             "agreement_placeholder_samples",
             call(|c, _| {

@@ -18,14 +18,14 @@ pub use pairing::{
     check_pairs, party_fix, party_place, street_with_units_joined_since, PairWarning,
 };
 pub use render::{
-    agreement_docs, build_doc, cn_count, file_stem, preview_template, render_agreement,
-    render_agreements, sample_agreement, save_name, values, write_agreement_files,
-    write_agreements_pdf, ProgressFn,
+    agreement_docs, build_doc, cn_count, copies_kept, file_stem, preview_template,
+    render_agreement, render_agreements, sample_agreement, save_name, values,
+    write_agreement_files, write_agreements_pdf, ProgressFn,
 };
 pub use store::{
-    archive, create, get, list, mark_printed, mark_signed, pair_many, require_selection, scan_path,
-    signing_date, Agreement, AgreementOptions, AgreementStatus, PairSpec, Party, PartyKind,
-    PartyRef,
+    archive, create, default_term, get, list, mark_printed, mark_signed, pair_many,
+    require_selection, scan_path, signing_date, Agreement, AgreementOptions, AgreementStatus,
+    DefaultTerm, PairSpec, Party, PartyKind, PartyRef,
 };
 pub use templates::{
     ensure_default_templates, AgreementTemplate, Section, TemplateBody, TemplateInput, PLACEHOLDERS,

@@ -33,6 +33,16 @@ pub fn cn_count(n: u32) -> String {
     }
 }
 
+/// Who keeps the copies, for the closing clause after 一式N份: each party keeps half, an odd
+/// copy is filed (一式三份 → 双方各执一份，另一份存档备案); a single copy stays with 甲方.
+pub fn copies_kept(copies: u32) -> String {
+    match copies {
+        0 | 1 => "由甲方留存".into(),
+        n if n % 2 == 0 => format!("双方各执{}份", cn_count(n / 2)),
+        n => format!("双方各执{}份，另一份存档备案", cn_count(n / 2)),
+    }
+}
+
 pub(super) fn cn_ordinal(n: usize) -> String {
     match u32::try_from(n) {
         Ok(2) => "二".into(),
@@ -76,6 +86,7 @@ pub fn values(a: &Agreement) -> Vec<(&'static str, String)> {
             },
         ),
         ("份数", cn_count(a.copies)),
+        ("各执", copies_kept(a.copies)),
         (
             "协议编号",
             if a.number.is_empty() {
@@ -645,6 +656,14 @@ pub fn write_agreement_files(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_copies_are_kept_by_both_parties_and_an_odd_one_filed() {
+        assert_eq!(copies_kept(2), "双方各执一份");
+        assert_eq!(copies_kept(3), "双方各执一份，另一份存档备案");
+        assert_eq!(copies_kept(4), "双方各执两份");
+        assert_eq!(copies_kept(1), "由甲方留存");
+    }
 
     #[test]
     fn the_sample_fills_every_placeholder_of_the_default_template() {

@@ -277,9 +277,16 @@ pub fn pair_many(
         let template_id = template_id(conn, options)?;
         let template = templates::get(conn, template_id)?;
         let year = numbering_year(conn, options)?;
-        let term_start = options
-            .term_start
-            .or_else(|| NaiveDate::from_ymd_opt(year, 1, 1));
+        // From the signing day; for agreements of another year than the signing day's
+        // (made ahead, or after the fact), from that year's first day.
+        let signing = default_term(conn, options.meeting_id)?.start;
+        let term_start = options.term_start.or_else(|| {
+            if signing.year() == year {
+                Some(signing)
+            } else {
+                NaiveDate::from_ymd_opt(year, 1, 1)
+            }
+        });
         let term_end = options
             .term_end
             .or_else(|| NaiveDate::from_ymd_opt(year, 12, 31));
@@ -371,6 +378,26 @@ pub(super) fn template_id(conn: &Connection, options: &AgreementOptions) -> Resu
 
 /// The year agreements made with `options` belong to (and are numbered in): the one given,
 /// else the term's start year, else the year of the meeting's date, else this year.
+/// The term an agreement gets when none is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DefaultTerm {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// The default term of agreements made for `meeting_id`: from the day they are signed (the
+/// meeting's date, where they are signed; today for a meeting not yet dated or none) to the
+/// end of that year. Never 1月1日, a day before anyone signed.
+pub fn default_term(conn: &Connection, meeting_id: Option<i64>) -> Result<DefaultTerm> {
+    let dated = match meeting_id {
+        Some(id) => crate::meetings::get(conn, id)?.date,
+        None => None,
+    };
+    let start = dated.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let end = NaiveDate::from_ymd_opt(start.year(), 12, 31).unwrap_or(start);
+    Ok(DefaultTerm { start, end })
+}
+
 pub(super) fn numbering_year(conn: &Connection, options: &AgreementOptions) -> Result<i32> {
     if let Some(y) = options.year.or(options.term_start.map(|d| d.year())) {
         return Ok(y);

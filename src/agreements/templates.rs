@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::text::clean_name;
 
 /// Every placeholder a template may use.
-pub const PLACEHOLDERS: [&str; 15] = [
+pub const PLACEHOLDERS: [&str; 16] = [
     "甲方名称",
     "乙方名称",
     "甲方负责人",
@@ -25,6 +25,7 @@ pub const PLACEHOLDERS: [&str; 15] = [
     "共建内容",
     "共建项目",
     "份数",
+    "各执",
     "协议编号",
 ];
 

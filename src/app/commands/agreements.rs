@@ -3,8 +3,8 @@
 
 use crate::agreements::preview::TemplatePreview;
 use crate::agreements::{
-    self, number, templates, Agreement, AgreementOptions, AgreementTemplate, DraftEdit, PairSpec,
-    PairWarning, TemplateInput,
+    self, number, templates, Agreement, AgreementOptions, AgreementTemplate, DefaultTerm,
+    DraftEdit, PairSpec, PairWarning, TemplateInput,
 };
 use crate::meetings::{self, Meeting};
 use crate::paths::DataDir;
@@ -54,6 +54,18 @@ crate::app_commands! {
     /// Checks a template as saving would, without saving it.
     pub fn agreement_template_validate(ctx, input: TemplateInput) -> () {
         ctx.with_conn(move |_, _| templates::validate(&input).map(|_| ()))
+    }
+
+    /// The term agreements made for `meeting_id` get by default: from the signing day (the
+    /// meeting's date, else today) to the end of that year.
+    pub fn agreement_default_term(ctx, meeting_id: Option<i64>) -> DefaultTerm {
+        ctx.with_conn(move |conn, _| agreements::default_term(conn, meeting_id))
+    }
+
+    /// Who keeps the copies of an agreement printed `copies` times (双方各执一份…), as the
+    /// closing clause's {{各执}} says it.
+    pub fn agreement_copies_kept(ctx, copies: u32) -> String {
+        ctx.with_conn(move |_, _| Ok(agreements::copies_kept(copies)))
     }
 
     /// Every placeholder with the value a sample agreement gives it, in the order of

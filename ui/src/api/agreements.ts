@@ -4,6 +4,7 @@ import type { Written } from './print'
 import type { Agreement } from '../bindings/Agreement'
 import type { AgreementOptions } from '../bindings/AgreementOptions'
 import type { AgreementTemplate } from '../bindings/AgreementTemplate'
+import type { DefaultTerm } from '../bindings/DefaultTerm'
 import type { Meeting } from '../bindings/Meeting'
 import type { PairSpec } from '../bindings/PairSpec'
 import type { TemplateInput } from '../bindings/TemplateInput'
@@ -33,6 +34,9 @@ export const agreementTemplateUpdate = (id: number, input: TemplateInput) =>
   call<AgreementTemplate>('agreement_template_update', { id, input })
 export const agreementTemplateDelete = (id: number) => call<void>('agreement_template_delete', { id })
 /** Checks a template as saving would (unknown placeholders, missing title…), without saving. */
+export const agreementDefaultTerm = (meetingId: number | null) =>
+  call<DefaultTerm>('agreement_default_term', { meetingId })
+export const agreementCopiesKept = (copies: number) => call<string>('agreement_copies_kept', { copies })
 export const agreementTemplateValidate = (input: TemplateInput) => call<void>('agreement_template_validate', { input })
 /** Every placeholder with a sample value, for the palette and the text preview. */
 export const agreementPlaceholderSamples = (input: TemplateInput) =>
