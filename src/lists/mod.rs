@@ -25,8 +25,8 @@ pub use store::{
     claim_many, claimed_project_names, clear_result, delete_need, delete_progress, delete_project,
     delete_resource, derive_status, get_need, get_project, get_resource, labels, list_needs,
     list_projects, list_resources, load_demo, overdue_on, overview, project_by_ref,
-    project_from_need, record_result, remove_attachment, set_categories, set_lead, unclaim,
-    update_need, update_project, update_resource, DEFAULT_CATEGORIES,
+    project_from_need, project_from_need_at, record_result, remove_attachment, set_categories,
+    set_lead, unclaim, update_need, update_project, update_resource, DEFAULT_CATEGORIES,
 };
 
 /// The kinds of file the screens offer for a project's result (photos, scans, documents),

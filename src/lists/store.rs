@@ -1191,8 +1191,19 @@ pub fn delete_project(conn: &Connection, id: i64) -> Result<()> {
 }
 
 /// Makes a project from a need: its name, category, content, year and wanted-by date as the
-/// project's 完成时限, linked to the need (which moves forward to 已发布).
+/// project's 完成时限, linked to the need (which moves forward to 已发布); the project belongs
+/// to the need's meeting.
 pub fn project_from_need(conn: &Connection, need_id: i64) -> Result<Project> {
+    project_from_need_at(conn, need_id, None)
+}
+
+/// [`project_from_need`], the project belonging to meeting `meeting_id` (where it is put to
+/// the units) when one is given, else to the need's meeting.
+pub fn project_from_need_at(
+    conn: &Connection,
+    need_id: i64,
+    meeting_id: Option<i64>,
+) -> Result<Project> {
     atomically(conn, || {
         let n = get_need(conn, need_id)?;
         if n.status == NeedStatus::Closed {
@@ -1208,7 +1219,7 @@ pub fn project_from_need(conn: &Connection, need_id: i64) -> Result<Project> {
                 name: n.name.clone(),
                 category: n.category.clone(),
                 content: n.content.clone(),
-                meeting_id: n.meeting_id,
+                meeting_id: meeting_id.or(n.meeting_id),
                 community_id: n.community_id,
                 deadline: n.wanted_by,
                 need_ids: vec![n.id],

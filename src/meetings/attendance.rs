@@ -1,7 +1,7 @@
 //! Invitations and attendance (参会、签到、请假、列席): who is invited, who replied what, who
 //! signed in, and the counts 应到 / 实到 / 请假.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -316,6 +316,58 @@ pub fn sign_in(conn: &Connection, id: i64, at: NaiveDateTime) -> Result<Invitee>
     get(conn, id)
 }
 
+/// The sign-in time typed for meeting `m` (a script recording what happened): `09:05` is that
+/// time on the meeting's date; `2026-09-21 09:05` a whole date-time, which must be on the
+/// meeting's date when it has one. A full-width colon is accepted, seconds are optional.
+/// Refused in Chinese when it cannot be read, when only a time is given for a meeting
+/// without a date, or when the day is not the meeting's.
+pub fn sign_in_time(m: &super::Meeting, typed: &str) -> Result<NaiveDateTime> {
+    let text = typed.trim().replace('：', ":");
+    let bad = || {
+        Error::invalid(
+            "signed_in_at",
+            format!(
+                "“{typed}”不是有效的签到时间，请写成 时:分（如 09:05）或 年-月-日 时:分（如 2026-09-21 09:05）。"
+            ),
+        )
+    };
+    let mut parts = text.split_whitespace();
+    let (day, time) = match (parts.next(), parts.next(), parts.next()) {
+        (Some(t), None, None) => (None, t),
+        (Some(d), Some(t), None) => (
+            Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| bad())?),
+            t,
+        ),
+        _ => return Err(bad()),
+    };
+    let time = super::parse_time(time).ok_or_else(bad)?;
+    let day = match (day, m.date) {
+        (Some(d), Some(md)) if d != md => {
+            return Err(Error::invalid(
+                "signed_in_at",
+                format!(
+                    "签到日期（{}）不是会议“{}”的日期（{}）：请只写 时:分，或写出会议当天的日期。",
+                    crate::date::cn_date(d),
+                    m.title,
+                    crate::date::cn_date(md)
+                ),
+            ))
+        }
+        (Some(d), _) => d,
+        (None, Some(md)) => md,
+        (None, None) => {
+            return Err(Error::invalid(
+                "signed_in_at",
+                format!(
+                    "会议“{}”还没有填写日期，“{typed}”只有时分：请写出完整的签到时间（年-月-日 时:分，如 2026-09-21 09:05），或先填写会议日期。",
+                    m.title
+                ),
+            ))
+        }
+    };
+    Ok(day.and_time(time))
+}
+
 /// Signs an invitee in now (local time), as the sign-in desk does.
 pub fn sign_in_now(conn: &Connection, id: i64) -> Result<Invitee> {
     sign_in(conn, id, chrono::Local::now().naive_local())
@@ -372,4 +424,83 @@ pub fn search(conn: &Connection, meeting_id: i64, query: &str) -> Result<Vec<Inv
             i.name.contains(&q) || i.attendee_names.contains(&q) || i.substitute_name.contains(&q)
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meetings::{create, MeetingInput};
+
+    fn meeting(date: Option<NaiveDate>) -> super::super::Meeting {
+        let conn = crate::db::open_in_memory().unwrap();
+        create(
+            &conn,
+            &MeetingInput {
+                title: "年会".into(),
+                date,
+                ..MeetingInput::default()
+            },
+        )
+        .unwrap()
+    }
+
+    fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, mo, d)
+            .unwrap()
+            .and_hms_opt(h, mi, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_typed_sign_in_time_is_on_the_meetings_day() {
+        let m = meeting(NaiveDate::from_ymd_opt(2026, 9, 21));
+        for typed in [
+            "09:05",
+            "9:05",
+            " 09：05 ",
+            "2026-09-21 09:05",
+            "2026-9-21  9:05:00",
+        ] {
+            assert_eq!(
+                sign_in_time(&m, typed).unwrap(),
+                at(2026, 9, 21, 9, 5),
+                "{typed}"
+            );
+        }
+        for bad in [
+            "9点05",
+            "25:00",
+            "09:60",
+            "",
+            "2026-09-21",
+            "2026-02-30 09:05",
+            "a b c",
+        ] {
+            let e = sign_in_time(&m, bad).unwrap_err();
+            assert_eq!(e.kind(), "invalid");
+            assert!(e.to_string().contains("不是有效的签到时间"), "{bad}: {e}");
+        }
+        let e = sign_in_time(&m, "2026-09-22 09:05").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("签到日期（2026年9月22日）不是会议“年会”的日期（2026年9月21日）"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn an_undated_meeting_needs_the_whole_date_time() {
+        let m = meeting(None);
+        let e = sign_in_time(&m, "09:05").unwrap_err();
+        assert_eq!(e.kind(), "invalid");
+        assert!(
+            e.to_string().contains("会议“年会”还没有填写日期")
+                && e.to_string().contains("请写出完整的签到时间"),
+            "{e}"
+        );
+        assert_eq!(
+            sign_in_time(&m, "2026-09-21 09:05").unwrap(),
+            at(2026, 9, 21, 9, 5)
+        );
+    }
 }

@@ -246,6 +246,25 @@ impl Default for MeetingInput {
     }
 }
 
+/// A meeting's details as the form holds them, to change some and keep the rest.
+impl From<&Meeting> for MeetingInput {
+    fn from(m: &Meeting) -> Self {
+        MeetingInput {
+            kind: m.kind,
+            title: m.title.clone(),
+            session_no: m.session_no,
+            theme: m.theme.clone(),
+            date: m.date,
+            start_time: m.start_time,
+            venue: m.venue.clone(),
+            host: m.host.clone(),
+            chair: m.chair.clone(),
+            recorder: m.recorder.clone(),
+            notes: m.notes.clone(),
+        }
+    }
+}
+
 const SELECT: &str = "SELECT id, kind, title, session_no, theme, date, start_time, venue, host,
     chair, recorder, status, based_on_id, notes, created_at, updated_at,
     (SELECT COUNT(*) FROM attendance a

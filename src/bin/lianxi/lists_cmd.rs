@@ -153,6 +153,9 @@ pub enum ProjectsAction {
     FromNeed {
         /// 需求编号
         need: i64,
+        /// 项目所属的会议（会议编号或会议名称；默认为需求所属的会议）
+        #[arg(long, value_name = "ID")]
+        meeting: Option<String>,
     },
     /// 单位认领项目（第一个认领的单位默认牵头）
     Claim {
@@ -453,8 +456,11 @@ pub fn run_projects(
             print!("已登记项目：");
             show_project(&p);
         }
-        ProjectsAction::FromNeed { need } => {
-            let p = lists::project_from_need(conn, need)?;
+        ProjectsAction::FromNeed { need, meeting } => {
+            let meeting = meeting
+                .map(|m| lookup::meeting(conn, &m).map(|m| m.id))
+                .transpose()?;
+            let p = lists::project_from_need_at(conn, need, meeting)?;
             print!("已由需求创建项目：");
             show_project(&p);
         }

@@ -71,7 +71,7 @@ enum Command {
         #[command(subcommand)]
         action: roster_cmd::RosterAction,
     },
-    /// 会议：list | show | create | invite | reply | signin | agenda
+    /// 会议：list | show | create | set | copy | status | invite | reply | signin | agenda | speech
     Meeting {
         #[command(subcommand)]
         action: meeting_cmd::MeetingAction,

@@ -1,8 +1,9 @@
-//! `lianxi meeting list|show|create|copy|status|invite|reply|signin|agenda`.
+//! `lianxi meeting list|show|create|set|copy|status|invite|reply|signin|agenda|speech`.
 
 use clap::{Args, Subcommand};
 use lianxi::meetings::agenda::AgendaInput;
 use lianxi::meetings::attendance::{InviteScope, Invitee, Reply};
+use lianxi::meetings::speeches::SpeechInput;
 use lianxi::meetings::{self, agenda, attendance, speeches, MeetingInput, StatusAction};
 use lianxi::{lookup, Error};
 use rusqlite::Connection;
@@ -44,7 +45,23 @@ pub enum MeetingAction {
         /// 主题
         #[arg(long, default_value = "")]
         theme: String,
+        /// 主持人，如 街道党工委副书记 周立新
+        #[arg(long, value_name = "PERSON", default_value = "")]
+        chair: String,
+        /// 记录人
+        #[arg(long, value_name = "PERSON", default_value = "")]
+        recorder: String,
         /// 以 JSON 输出新建的会议
+        #[arg(long)]
+        json: bool,
+    },
+    /// 修改会议信息：只改给出的项，给出空字符串（""）则清空该项（名称、类型不能清空）
+    Set {
+        /// 会议编号或会议名称
+        meeting: String,
+        #[command(flatten)]
+        fields: Box<SetArgs>,
+        /// 以 JSON 输出修改后的会议
         #[arg(long)]
         json: bool,
     },
@@ -98,11 +115,140 @@ pub enum MeetingAction {
         /// 成员单位名称（全称、简称或名称中唯一的一段）
         #[arg(long, value_name = "NAME")]
         unit: String,
+        /// 签到时间：时:分（会议当天，如 09:05），或 年-月-日 时:分；不填为现在
+        #[arg(long, value_name = "HH:MM")]
+        at: Option<String>,
     },
-    /// 议程：add | list
+    /// 议程：add | list | usual
     Agenda {
         #[command(subcommand)]
         action: AgendaAction,
+    },
+    /// 交流发言：add | list | remove
+    Speech {
+        #[command(subcommand)]
+        action: SpeechAction,
+    },
+}
+
+/// The details `meeting set` may change; each is left alone unless given.
+#[derive(Args)]
+pub struct SetArgs {
+    /// 会议名称
+    #[arg(long)]
+    title: Option<String>,
+    /// 会议类型，如 年会、季度会
+    #[arg(long)]
+    kind: Option<String>,
+    /// 日期：年-月-日，如 2026-09-21（"" 改为未定）
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// 开始时间：时:分，如 14:30（"" 清空）
+    #[arg(long, value_name = "HH:MM")]
+    time: Option<String>,
+    /// 地点
+    #[arg(long)]
+    venue: Option<String>,
+    /// 主题
+    #[arg(long)]
+    theme: Option<String>,
+    /// 主持人
+    #[arg(long, value_name = "PERSON")]
+    chair: Option<String>,
+    /// 记录人
+    #[arg(long, value_name = "PERSON")]
+    recorder: Option<String>,
+}
+
+impl SetArgs {
+    /// Applies the given fields to `input`; false when none was given.
+    fn apply(self, input: &mut MeetingInput) -> Result<bool, Error> {
+        let mut any = false;
+        let mut text = |to: &mut String, v: Option<String>| {
+            if let Some(v) = v {
+                *to = v;
+                any = true;
+            }
+        };
+        text(&mut input.title, self.title);
+        text(&mut input.venue, self.venue);
+        text(&mut input.theme, self.theme);
+        text(&mut input.chair, self.chair);
+        text(&mut input.recorder, self.recorder);
+        if let Some(k) = self.kind {
+            input.kind = meetings::parse_kind(&k)?;
+            any = true;
+        }
+        if let Some(d) = self.date {
+            input.date = blank_or(&d, meetings::parse_date)?;
+            any = true;
+        }
+        if let Some(t) = self.time {
+            input.start_time = blank_or(&t, meetings::parse_start_time)?;
+            any = true;
+        }
+        Ok(any)
+    }
+}
+
+/// None for "" (clears the field), else the value read by `parse`.
+fn blank_or<T>(s: &str, parse: impl Fn(&str) -> Result<T, Error>) -> Result<Option<T>, Error> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse(s).map(Some)
+    }
+}
+
+/// `meeting speech add|list|remove`.
+#[derive(Subcommand)]
+pub enum SpeechAction {
+    /// 在发言顺序末尾添加一个交流发言，输出发言编号（有“交流发言”议程时计入其时长）
+    Add {
+        /// 会议编号或会议名称
+        #[arg(long, value_name = "ID")]
+        meeting: String,
+        /// 发言单位（名册中的名称、简称或名称中唯一的一段）；不是成员单位的，只写发言人
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
+        /// 发言人姓名
+        #[arg(long, value_name = "PERSON", default_value = "")]
+        speaker: String,
+        /// 发言人职务，如 校长
+        #[arg(long, default_value = "")]
+        post: String,
+        /// 发言题目（可以以后补上）
+        #[arg(long, default_value = "")]
+        topic: String,
+        /// 时长（分钟）
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        minutes: i64,
+        /// 代表几家成员单位发言
+        #[arg(long, value_name = "N", conflicts_with = "on_behalf_unit")]
+        on_behalf: Option<i64>,
+        /// 代表哪家成员单位发言（可重复，逐家列出）
+        #[arg(long, value_name = "NAME")]
+        on_behalf_unit: Vec<String>,
+        /// 备注
+        #[arg(long, default_value = "")]
+        notes: String,
+        /// 以 JSON 输出新添加的发言
+        #[arg(long)]
+        json: bool,
+    },
+    /// 按发言顺序列出会议的交流发言（含发言编号）
+    List {
+        /// 会议编号或会议名称
+        #[arg(long, value_name = "ID")]
+        meeting: String,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+    /// 删除一个发言（其后的发言顺序前移）
+    Remove {
+        /// 发言编号（见 meeting speech list）
+        id: i64,
     },
 }
 
@@ -246,6 +392,7 @@ pub fn run(conn: &mut Connection, action: MeetingAction) -> Result<(), Error> {
             } else {
                 let m = &detail.meeting;
                 println!("{}（{}，{}）", m.title, m.kind.label(), m.status.label());
+                print_people(m);
                 let c = detail.counts;
                 println!(
                     "应到 {} 家，实到 {} 家，请假 {} 家，待回复 {} 家",
@@ -271,6 +418,8 @@ pub fn run(conn: &mut Connection, action: MeetingAction) -> Result<(), Error> {
             time,
             venue,
             theme,
+            chair,
+            recorder,
             json,
         } => {
             let input = MeetingInput {
@@ -283,6 +432,8 @@ pub fn run(conn: &mut Connection, action: MeetingAction) -> Result<(), Error> {
                     .transpose()?,
                 venue,
                 theme,
+                chair,
+                recorder,
                 ..MeetingInput::default()
             };
             let m = meetings::create(conn, &input)?;
@@ -290,6 +441,28 @@ pub fn run(conn: &mut Connection, action: MeetingAction) -> Result<(), Error> {
                 crate::print_json(&m)?;
             } else {
                 println!("{}", m.id);
+            }
+        }
+        MeetingAction::Set {
+            meeting,
+            fields,
+            json,
+        } => {
+            let m = lookup::meeting(conn, &meeting)?;
+            let mut input = MeetingInput::from(&m);
+            if !fields.apply(&mut input)? {
+                return Err(Error::Invalid {
+                    field: "meeting",
+                    message: "请给出要修改的项，如 --chair 周立新（lianxi meeting set --help 列出全部）。"
+                        .into(),
+                });
+            }
+            let m = meetings::update(conn, m.id, &input)?;
+            if json {
+                crate::print_json(&m)?;
+            } else {
+                println!("已保存会议“{}”（编号 {}）。", m.title, m.id);
+                print_people(&m);
             }
         }
         MeetingAction::Copy { from, title, date } => {
@@ -380,9 +553,15 @@ pub fn run(conn: &mut Connection, action: MeetingAction) -> Result<(), Error> {
                 println!("已记录：{} {}。", i.name, i.reply.label());
             }
         }
-        MeetingAction::Signin { meeting, unit } => {
-            let invitee = invitee(conn, &meeting, &unit)?;
-            let i = attendance::sign_in_now(conn, invitee.id)?;
+        MeetingAction::Signin { meeting, unit, at } => {
+            let m = lookup::meeting(conn, &meeting)?;
+            let at = at.map(|t| attendance::sign_in_time(&m, &t)).transpose()?;
+            let u = lookup::unit(conn, &unit)?;
+            let invitee = attendance::invitee_of_unit(conn, m.id, u.id)?;
+            let i = match at {
+                Some(at) => attendance::sign_in(conn, invitee.id, at)?,
+                None => attendance::sign_in_now(conn, invitee.id)?,
+            };
             let at = i
                 .signed_in_at
                 .map(|t| t.format("%H:%M").to_string())
@@ -394,8 +573,110 @@ pub fn run(conn: &mut Connection, action: MeetingAction) -> Result<(), Error> {
             }
         }
         MeetingAction::Agenda { action } => agenda_run(conn, action)?,
+        MeetingAction::Speech { action } => speech_run(conn, action)?,
     }
     Ok(())
+}
+
+/// 主持人 and 记录人, when the meeting names them.
+fn print_people(m: &meetings::Meeting) {
+    let people: Vec<String> = [("主持人", &m.chair), ("记录人", &m.recorder)]
+        .into_iter()
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(label, p)| format!("{label}：{p}"))
+        .collect();
+    if !people.is_empty() {
+        println!("{}", people.join("　"));
+    }
+}
+
+fn speech_run(conn: &Connection, action: SpeechAction) -> Result<(), Error> {
+    match action {
+        SpeechAction::Add {
+            meeting,
+            unit,
+            speaker,
+            post,
+            topic,
+            minutes,
+            on_behalf,
+            on_behalf_unit,
+            notes,
+            json,
+        } => {
+            let m = lookup::meeting(conn, &meeting)?;
+            let unit_id = unit
+                .map(|u| lookup::unit(conn, &u))
+                .transpose()?
+                .map(|u| u.id);
+            let on_behalf_unit_ids = on_behalf_unit
+                .iter()
+                .map(|u| lookup::unit(conn, u).map(|u| u.id))
+                .collect::<Result<Vec<i64>, Error>>()?;
+            let input = SpeechInput {
+                unit_id,
+                speaker_name: speaker,
+                speaker_title: post,
+                topic,
+                minutes,
+                on_behalf_count: on_behalf,
+                on_behalf_unit_ids,
+                notes,
+            };
+            let s = speeches::add(conn, m.id, &input)?;
+            if json {
+                crate::print_json(&s)?;
+            } else {
+                println!("{}", s.id);
+            }
+        }
+        SpeechAction::List { meeting, json } => {
+            let m = lookup::meeting(conn, &meeting)?;
+            let list = speeches::list(conn, m.id)?;
+            if json {
+                crate::print_json(&list)?;
+            } else if list.is_empty() {
+                println!("会议“{}”还没有安排交流发言。", m.title);
+            } else {
+                for s in &list {
+                    println!("{}", speech_line(s));
+                }
+                let total: i64 = list.iter().map(|s| s.minutes).sum();
+                println!("共 {} 个发言，合计 {total} 分钟。", list.len());
+            }
+        }
+        SpeechAction::Remove { id } => {
+            let s = speeches::get(conn, id)?;
+            speeches::remove(conn, id)?;
+            println!("已删除发言：{}", speech_line(&s));
+        }
+    }
+    Ok(())
+}
+
+/// One speech on one line: its order, id, unit, speaker, topic, minutes and for whom.
+fn speech_line(s: &speeches::Speech) -> String {
+    let speaker = [s.speaker_name.as_str(), s.speaker_title.as_str()]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut line = format!(
+        "{}\t（编号 {}）\t{}\t{}\t{}\t{}分钟",
+        s.position,
+        s.id,
+        s.unit_name.as_deref().unwrap_or(""),
+        speaker,
+        s.topic,
+        s.minutes
+    );
+    let behalf = s.on_behalf_text();
+    if !behalf.is_empty() {
+        line.push('\t');
+        line.push_str(&behalf);
+    }
+    line
 }
 
 fn agenda_run(conn: &Connection, action: AgendaAction) -> Result<(), Error> {
