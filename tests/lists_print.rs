@@ -4,11 +4,11 @@
 //! 项目认领表 and 完成情况通报 read back with poppler and LibreOffice.
 
 mod cli;
+mod office;
 mod poppler;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use cli::{empty_db, ok, refused, street_and_meeting};
 use lianxi::lists::{self, ProjectInput};
@@ -536,18 +536,8 @@ fn the_word_files_read_in_libreoffice_as_the_pdfs_do() {
             }
         }
     }
-    let profile = tempfile::tempdir().unwrap();
-    let status = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&lo)
-        .args(&docx)
-        .output()
-        .unwrap_or_else(|e| panic!("soffice is needed (libreoffice-writer-nogui): {e}"));
-    assert!(status.status.success(), "{:?}", status);
+    let docx_refs: Vec<&Path> = docx.iter().map(PathBuf::as_path).collect();
+    office::libreoffice_pdf(&docx_refs, &lo);
     // The characters of a file without its header rows and page numbers: LibreOffice may
     // end a page a row earlier than the PDF, which repeats a header and moves a number.
     let headers = [
@@ -599,13 +589,13 @@ fn the_word_files_read_in_libreoffice_as_the_pdfs_do() {
         let (a, b) = (pages(&theirs), pages(&ours));
         assert!(a.abs_diff(b) <= 1, "{name}: Word {a} pages, PDF {b}");
     }
-    // The two tables are landscape; the claim form's rows are at least 25 mm (1417 twips)
-    // and its header row repeats.
+    // The two tables are landscape; the claim form's rows are at least 44 mm (2494 twips),
+    // room for a 42 mm seal, and its header row repeats.
     let claims = part(&d.join("项目认领表.docx"), "word/document.xml");
     assert!(claims.contains(r#"w:orient="landscape""#));
     assert!(
-        claims.contains(r#"<w:trHeight w:val="1417" w:hRule="atLeast" />"#)
-            || claims.contains(r#"<w:trHeight w:val="1417" w:hRule="atLeast"/>"#),
+        claims.contains(r#"<w:trHeight w:val="2494" w:hRule="atLeast" />"#)
+            || claims.contains(r#"<w:trHeight w:val="2494" w:hRule="atLeast"/>"#),
         "rows tall enough to stamp"
     );
     assert!(claims.contains("<w:tblHeader"));

@@ -731,13 +731,15 @@ fn wrapped_attendance_lines_start_after_the_colon() {
         .expect("列席：");
     let left = lianxi::print::mm(28.0);
     let size = 16.0;
-    // "出席：" sits two characters in; the names start three characters (the label) later.
+    // "出席：" sits two characters in; the names start three characters (the label, set at
+    // the grid's pitch of 28 a line) later.
+    let pitch = size + lianxi::print::PageStyle::default().tracking();
     assert!(
         (all[label].0 - (left + 2.0 * size)).abs() < 0.5,
         "{:?}",
         all[label]
     );
-    let names_x = all[label].0 + 3.0 * size;
+    let names_x = all[label].0 + 3.0 * pitch;
     // The first word of every following line up to 列席： starts at the names' x.
     let mut starts = Vec::new();
     let mut last_y = all[label].1;

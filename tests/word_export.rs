@@ -4,14 +4,15 @@
 //! parsed and checked for what Chinese users check first (fonts, margins, grid, header rows).
 
 mod cli;
+mod office;
 mod poppler;
 
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use cli::{ok, pair_with_community, refused, street_and_meeting};
+use office::libreoffice_pdf;
 use poppler::{squeeze, tool};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -28,27 +29,6 @@ fn street_with_agreement() -> (tempfile::TempDir, PathBuf, String, String) {
     let (dir, db, m) = street_and_meeting(ROSTER);
     let a = pair_with_community(&db, &m, "八大关小学");
     (dir, db, m, a)
-}
-
-/// Converts .docx files to PDF with LibreOffice into `out`, with a private profile so that
-/// tests running at once do not share one.
-fn libreoffice_pdf(files: &[&Path], out: &Path) {
-    let profile = tempfile::tempdir().unwrap();
-    let status = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(out)
-        .args(files)
-        .output()
-        .unwrap_or_else(|e| panic!("soffice is needed (libreoffice-writer-nogui): {e}"));
-    assert!(
-        status.status.success(),
-        "soffice failed: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
 }
 
 fn pages(pdf: &Path) -> usize {

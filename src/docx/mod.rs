@@ -188,8 +188,7 @@ impl Writer<'_> {
     /// 14–19 spaced-out characters a line. Condensed runs give 28 a line in Word, WPS and
     /// LibreOffice alike.
     fn condensed(&self) -> i32 {
-        let pitch = self.style.text_width() / 28.0;
-        ((pitch - self.style.body_size) * 20.0).floor().min(0.0) as i32
+        (self.style.tracking() * 20.0).round() as i32
     }
 
     /// The fonts of a run in `role`: the role's East Asian font, Times New Roman for Latin.
@@ -260,16 +259,19 @@ impl Writer<'_> {
                     }
                     p = p.add_run(self.run(&line.text, FontRole::Title, size));
                 }
-                // The PDF sets title lines 1.5 × the title size apart.
+                // Title lines as far apart as the PDF's (the grid's pitch on a 公文 page).
                 let p = p
                     .line_spacing(
                         LineSpacing::new()
                             .line_rule(LineSpacingType::Exact)
-                            .line(twips(size * 1.5))
+                            .line((self.style.title_pitch() * 20.0).floor() as i32)
                             .before(0)
                             .after(0),
                     )
                     .align(AlignmentType::Center)
+                    // Off the grid's snapping, which gives a 2号 line two grid lines in
+                    // LibreOffice; its exact spacing is the grid's pitch all the same.
+                    .snap_to_grid(false)
                     .keep_next(true);
                 out.push_paragraph(p);
                 // The PDF leaves one empty body line under the title.
@@ -323,6 +325,29 @@ impl Writer<'_> {
                     )
                     .keep_next(keep_with_next);
                 out.push_paragraph(p);
+            }
+            Block::Signature { signer, date } => {
+                // As the PDF: the date 右空四字, the signer centred over it.
+                let size = body;
+                let width = |t: &str| twips(self.fonts.text_width(FontRole::Body, size, t));
+                let (signer_w, date_w) = (width(signer), width(date));
+                let right = 4 * twips(size);
+                let signer_end = if date.is_empty() {
+                    right
+                } else {
+                    (right + (date_w - signer_w) / 2).max(0)
+                };
+                for (i, (text, end)) in [(signer, signer_end), (date, right)]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let p = self
+                        .paragraph(text, FontRole::Body, size)
+                        .align(AlignmentType::Right)
+                        .indent(None, None, Some(end), None)
+                        .keep_next(keep_with_next || i == 0);
+                    out.push_paragraph(p);
+                }
             }
             Block::Colophon(lines) => {
                 if let Some(t) = self.colophon(lines) {

@@ -66,6 +66,30 @@ impl Default for PageStyle {
 }
 
 impl PageStyle {
+    /// Characters a full line of body text holds (GB/T 9704: 28).
+    pub const CHARS_PER_LINE: f32 = 28.0;
+
+    /// How much every character of text other than titles is set closer (points, ≤ 0), so
+    /// that a line holds [`Self::CHARS_PER_LINE`] characters of body type: 156 mm / 28 is
+    /// 15.79 pt, a quarter point less than 3号. Rounded down to whole twips, so that the PDF
+    /// and the Word file's condensed runs (`w:spacing`) set the same pitch. 0 where the body
+    /// type already fits (a wider page, smaller type).
+    pub fn tracking(&self) -> f32 {
+        let pitch = self.text_width() / Self::CHARS_PER_LINE;
+        ((pitch - self.body_size) * 20.0).floor().min(0.0) / 20.0
+    }
+
+    /// Distance between the baselines of a title's lines: the body's line pitch where the
+    /// title type fits in it (the 公文 grid, 22 lines a page whatever the title), else 1.5 ×
+    /// the title size.
+    pub fn title_pitch(&self) -> f32 {
+        if self.line_pitch >= self.title_size * 1.2 {
+            self.line_pitch
+        } else {
+            self.title_size * 1.5
+        }
+    }
+
     /// Width of the text block in points.
     pub fn text_width(&self) -> f32 {
         mm(self.size.width_mm - self.margin_left_mm - self.margin_right_mm)
@@ -202,6 +226,13 @@ pub enum Block {
     /// rules, each with a left part (抄送：… / 印发机关) one character in and an optional right
     /// part (2026年9月25日印发) one character in from the right.
     Colophon(Vec<(String, String)>),
+    /// The 落款 of a letter (GB/T 9704 §7.3.5.1): the date four characters in from the right
+    /// edge (右空四字) and the signer centred over it, where the seal presses on both. The
+    /// two lines stay together.
+    Signature {
+        signer: String,
+        date: String,
+    },
     /// Blocks that must stay on one page (e.g. the last clause and the signature table).
     KeepTogether(Vec<Block>),
     /// Continue on a new page.

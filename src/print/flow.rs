@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::canvas::{mm, Canvas, TextRun};
 use super::document::{Align, Block, Doc, PageNumbers, PageStyle};
 use super::fonts::{FontRole, FontSet};
-use super::layout::{balance_lines, justify_spacing, wrap_text, WrappedLine};
+use super::layout::{balance_lines, break_lines, justify_spacing, WrappedLine};
 use super::table::table_pieces;
 use crate::Result;
 
@@ -60,6 +60,8 @@ pub(crate) fn baseline_in_slot(pitch: f32, size: f32) -> f32 {
 pub(crate) struct Type {
     pub(crate) role: FontRole,
     pub(crate) size: f32,
+    /// Added to every character's advance ([`PageStyle::tracking`]; 0 for titles and tables).
+    pub(crate) tracking: f32,
 }
 
 /// Items for one wrapped line placed in a box `width` wide starting at `x0`.
@@ -72,12 +74,16 @@ pub(crate) fn line_item(
     align: Option<Align>,
     first_indent: f32,
 ) -> Item {
-    let Type { role, size } = ty;
+    let Type {
+        role,
+        size,
+        tracking,
+    } = ty;
     let (x, spacing) = match align {
-        None => (x0 + first_indent, justify_spacing(line, size)),
-        Some(Align::Left) => (x0 + first_indent, 0.0),
-        Some(Align::Center) => (x0 + (width - line.width) / 2.0, 0.0),
-        Some(Align::Right) => (x0 + width - line.width, 0.0),
+        None => (x0 + first_indent, tracking + justify_spacing(line, size)),
+        Some(Align::Left) => (x0 + first_indent, tracking),
+        Some(Align::Center) => (x0 + (width - line.width) / 2.0, tracking),
+        Some(Align::Right) => (x0 + width - line.width, tracking),
     };
     Item::Text {
         x,
@@ -105,13 +111,14 @@ impl Ctx<'_> {
         align: Option<Align>,
         keep_with_next: bool,
     ) -> Vec<Piece> {
-        let Type { role, size } = ty;
+        let Type { role, size, .. } = ty;
         let width = self.style.text_width();
         let indent = indent_chars * size;
+        let measure = |c: char| self.fonts.char_width(role, size, c) + ty.tracking;
         let lines = if role == FontRole::Title {
-            balance_lines(text, width, &|c| self.fonts.char_width(role, size, c))
+            balance_lines(text, width, &measure)
         } else {
-            wrap_text(self.fonts, role, size, text, width, indent)
+            break_lines(text, width, indent, &measure)
         };
         let last = lines.len().saturating_sub(1);
         lines
@@ -142,13 +149,10 @@ impl Ctx<'_> {
         let s = self.style;
         match block {
             Block::Title(t) => {
-                let pitch = s.title_size * 1.5;
+                let pitch = s.title_pitch();
                 let mut pieces = self.text_pieces(
                     t,
-                    Type {
-                        role: FontRole::Title,
-                        size: s.title_size,
-                    },
+                    self.ty(FontRole::Title, s.title_size),
                     pitch,
                     0.0,
                     Some(Align::Center),
@@ -162,10 +166,7 @@ impl Ctx<'_> {
             }
             Block::Heading1(t) => out.extend(self.text_pieces(
                 t,
-                Type {
-                    role: FontRole::Heading1,
-                    size: s.body_size,
-                },
+                self.ty(FontRole::Heading1, s.body_size),
                 s.line_pitch,
                 2.0,
                 Some(Align::Left),
@@ -173,10 +174,7 @@ impl Ctx<'_> {
             )),
             Block::Heading2(t) => out.extend(self.text_pieces(
                 t,
-                Type {
-                    role: FontRole::Heading2,
-                    size: s.body_size,
-                },
+                self.ty(FontRole::Heading2, s.body_size),
                 s.line_pitch,
                 2.0,
                 Some(Align::Left),
@@ -184,10 +182,7 @@ impl Ctx<'_> {
             )),
             Block::Paragraph { text, indent } => out.extend(self.text_pieces(
                 text,
-                Type {
-                    role: FontRole::Body,
-                    size: s.body_size,
-                },
+                self.ty(FontRole::Body, s.body_size),
                 s.line_pitch,
                 if *indent { 2.0 } else { 0.0 },
                 None,
@@ -195,10 +190,7 @@ impl Ctx<'_> {
             )),
             Block::Line { text, align } => out.extend(self.text_pieces(
                 text,
-                Type {
-                    role: FontRole::Body,
-                    size: s.body_size,
-                },
+                self.ty(FontRole::Body, s.body_size),
                 s.line_pitch,
                 0.0,
                 Some(*align),
@@ -207,6 +199,7 @@ impl Ctx<'_> {
             Block::Table(table) => out.extend(table_pieces(self.fonts, s, table)),
             Block::Labelled { label, text } => out.extend(self.labelled_pieces(label, text)),
             Block::Colophon(lines) => out.extend(self.colophon_pieces(lines)),
+            Block::Signature { signer, date } => out.extend(self.signature_pieces(signer, date)),
             Block::KeepTogether(inner) => {
                 for b in inner {
                     self.block_pieces(b, out);
@@ -221,9 +214,24 @@ impl Ctx<'_> {
     }
 
     fn width_of(&self, role: FontRole, size: f32, text: &str) -> f32 {
+        let tracking = self.ty(role, size).tracking;
         text.chars()
-            .map(|c| self.fonts.char_width(role, size, c))
+            .map(|c| self.fonts.char_width(role, size, c) + tracking)
             .sum()
+    }
+
+    /// The type of a run in `role` at `size`: titles at their own pitch, everything else set
+    /// [`PageStyle::tracking`] closer.
+    fn ty(&self, role: FontRole, size: f32) -> Type {
+        Type {
+            role,
+            size,
+            tracking: if role == FontRole::Title {
+                0.0
+            } else {
+                self.style.tracking()
+            },
+        }
     }
 
     /// "出席：" in the 黑体 role two characters in, the text after it in the body font; the
@@ -235,11 +243,10 @@ impl Ctx<'_> {
         let x0 = indent + self.width_of(FontRole::Heading1, size, label);
         let width = (s.text_width() - x0).max(size);
         let baseline = baseline_in_slot(s.line_pitch, size);
-        let body = Type {
-            role: FontRole::Body,
-            size,
-        };
-        let mut lines = wrap_text(self.fonts, FontRole::Body, size, text, width, 0.0);
+        let body = self.ty(FontRole::Body, size);
+        let mut lines = break_lines(text, width, 0.0, &|c| {
+            self.fonts.char_width(FontRole::Body, size, c) + body.tracking
+        });
         if lines.is_empty() {
             lines.push(WrappedLine {
                 text: String::new(),
@@ -260,7 +267,7 @@ impl Ctx<'_> {
                         size,
                         role: FontRole::Heading1,
                         text: label.to_owned(),
-                        spacing: 0.0,
+                        spacing: body.tracking,
                     });
                 }
                 if !line.text.is_empty() {
@@ -276,6 +283,47 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// The 落款: the date's right edge four characters in from the text block's, the signer
+    /// centred over the date (moved left only where it would run past the text block), the
+    /// first line kept with the second.
+    fn signature_pieces(&self, signer: &str, date: &str) -> Vec<Piece> {
+        let s = self.style;
+        let size = s.body_size;
+        let ty = self.ty(FontRole::Body, size);
+        let width = s.text_width();
+        let baseline = baseline_in_slot(s.line_pitch, size);
+        let (signer_w, date_w) = (
+            self.width_of(FontRole::Body, size, signer),
+            self.width_of(FontRole::Body, size, date),
+        );
+        // Without a date the signer itself ends four characters in.
+        let right = width - 4.0 * size;
+        let centre = right - if date.is_empty() { signer_w } else { date_w } / 2.0;
+        let signer_x = (centre - signer_w / 2.0).clamp(0.0, (width - signer_w).max(0.0));
+        let date_x = (right - date_w).max(0.0);
+        [(signer, signer_x), (date, date_x)]
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, x))| Piece {
+                height: s.line_pitch,
+                items: if text.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Item::Text {
+                        x,
+                        baseline,
+                        size,
+                        role: FontRole::Body,
+                        text: text.to_owned(),
+                        spacing: ty.tracking,
+                    }]
+                },
+                keep_with_next: i == 0,
+                repeat_header: None,
+            })
+            .collect()
+    }
+
     /// The 版记: 4号 lines between rules, the left part one character in, the right part
     /// one character in from the right edge.
     fn colophon_pieces(&self, lines: &[(String, String)]) -> Vec<Piece> {
@@ -284,10 +332,7 @@ impl Ctx<'_> {
         let width = s.text_width();
         let pitch = s.line_pitch;
         let baseline = baseline_in_slot(pitch, size);
-        let ty = Type {
-            role: FontRole::Body,
-            size,
-        };
+        let ty = self.ty(FontRole::Body, size);
         let mut out = Vec::new();
         for (left, right) in lines {
             let right_w = self.width_of(FontRole::Body, size, right);
@@ -299,7 +344,9 @@ impl Ctx<'_> {
                     right_w + size
                 })
             .max(size);
-            let wrapped = wrap_text(self.fonts, FontRole::Body, size, left, room, 0.0);
+            let wrapped = break_lines(left, room, 0.0, &|c| {
+                self.fonts.char_width(FontRole::Body, size, c) + ty.tracking
+            });
             let n = wrapped.len().max(1);
             let mut items = vec![Item::Rule {
                 from: (0.0, 0.0),
@@ -317,7 +364,7 @@ impl Ctx<'_> {
                     size,
                     role: FontRole::Body,
                     text: right.clone(),
-                    spacing: 0.0,
+                    spacing: ty.tracking,
                 });
             }
             out.push(Piece {

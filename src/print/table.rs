@@ -341,9 +341,11 @@ fn row_piece(
                 + (j - from) as f32 * g.pitch
                 + baseline_in_slot(g.pitch, cell.size);
             let align = Some(table.columns[c].align);
+            // Cells keep the type's own advance: their widths are the columns', not the grid's.
             let ty = Type {
                 role,
                 size: cell.size,
+                tracking: 0.0,
             };
             items.push(line_item(line, x0, inner, baseline, ty, align, 0.0));
         }
