@@ -322,6 +322,12 @@ fn minutes_and_news_from_an_empty_database() {
     );
     let ntext = poppler::squeeze(&poppler::tool("pdftotext", &[npdf.to_str().unwrap(), "-"]));
     assert!(ntext.contains("海棠街道2026年联席会年会召开"), "{ntext}");
+    // Who sent it (the street's party organisation, as no 印发机关 is typed); who wrote and
+    // cleared it is written in by hand.
+    assert!(
+        ntext.contains("（供稿：中共海棠街道工作委员会撰稿：审核：）"),
+        "{ntext}"
+    );
 
     // Finalised: the text is kept; reopening is explicit.
     ok(&db, &["minutes", "finalise", "--meeting", m]);

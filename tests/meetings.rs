@@ -808,3 +808,132 @@ fn the_whole_pack_is_seven_files_and_a_cancel_leaves_none() {
     assert_eq!(e.kind(), "missing_glyph");
     assert!(!target.exists());
 }
+
+/// Each word of each page with its box (xMin, yMin, xMax), from `pdftotext -bbox`.
+fn boxes_by_page(pdf: &[u8]) -> Vec<Vec<(String, f32, f32, f32)>> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-bbox", path.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8_lossy(&out.stdout);
+    let attr = |tag: &str, name: &str| -> f32 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..tag[at..].find('"').unwrap() + at].parse().unwrap()
+    };
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<word ")
+                .skip(1)
+                .map(|w| {
+                    let (tag, rest) = w.split_once('>').unwrap();
+                    let text = rest.split("</word>").next().unwrap().to_string();
+                    (
+                        text,
+                        attr(tag, "xMin"),
+                        attr(tag, "yMin"),
+                        attr(tag, "xMax"),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The 邀请函's 落款 as GB/T 9704 sets a sealed letter: the date four characters in from the
+/// right edge, the signer centred over it, a line of room above for the seal; under it a
+/// 回执 to cut off, asking for a reply three days before the meeting, on the same page.
+#[test]
+fn an_invitation_is_signed_for_a_seal_and_carries_a_reply_slip() {
+    let conn = lianxi::db::open_in_memory().unwrap();
+    let m = fresh_meeting(&conn);
+    let fonts = FontSet::bundled().unwrap();
+    let pdf = print_pack::invitations_pdf(&conn, m, &fonts).unwrap();
+    let pages = boxes_by_page(&pdf);
+    assert_eq!(pages.len(), 4, "one page per invited unit");
+    let page = &pages[0];
+    let line_of = |want: &str| -> (f32, f32, f32) {
+        // Words of one line (same top) joined, for text poppler splits.
+        let mut lines: Vec<(f32, String, f32, f32)> = Vec::new();
+        for (t, x0, y, x1) in page {
+            match lines.iter_mut().find(|l| (l.0 - y).abs() < 1.0) {
+                Some(l) => {
+                    l.1.push_str(t);
+                    l.2 = l.2.min(*x0);
+                    l.3 = l.3.max(*x1);
+                }
+                None => lines.push((*y, t.clone(), *x0, *x1)),
+            }
+        }
+        let l = lines
+            .into_iter()
+            .find(|l| l.1 == want)
+            .unwrap_or_else(|| panic!("no line {want} in {page:?}"));
+        (l.0, l.2, l.3)
+    };
+    let right_edge = lianxi::print::mm(210.0 - 26.0);
+    let em = 16.0;
+    let (date_y, date_x0, date_x1) = line_of("2026年9月7日");
+    assert!(
+        (date_x1 - (right_edge - 4.0 * em)).abs() < 1.5,
+        "the date ends at {date_x1}, four characters in is {}",
+        right_edge - 4.0 * em
+    );
+    let (signer_y, signer_x0, signer_x1) = line_of("中共八大关街道工作委员会");
+    assert!(signer_y < date_y, "the signer stands over the date");
+    let (a, b) = ((signer_x0 + signer_x1) / 2.0, (date_x0 + date_x1) / 2.0);
+    assert!((a - b).abs() < 1.5, "signer centred at {a}, date at {b}");
+    let text: String = page.iter().map(|w| w.0.as_str()).collect();
+    for want in [
+        "请于2026年9月18日前将回执反馈至",
+        "（请沿此线剪下）",
+        "回执",
+        "单位名称",
+        "八大关小学",
+        "参会人员",
+        "□参会",
+        "请于2026年9月18日前反馈。",
+    ] {
+        assert!(text.contains(want), "{want} not on page 1: {text}");
+    }
+}
+
+/// The 签到表 leaves room to sign: the 签名 column is the widest after the unit's, and its
+/// rows are at least 12 mm tall.
+#[test]
+fn the_signin_sheet_has_room_to_sign() {
+    let conn = lianxi::db::open_in_memory().unwrap();
+    let m = fresh_meeting(&conn);
+    let doc = print_pack::signin_doc(&conn, m, GroupBy::Branch).unwrap();
+    let table = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            lianxi::print::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("a table");
+    let header = table.header.clone().unwrap();
+    let col = |name: &str| &table.columns[header.iter().position(|h| h == name).unwrap()];
+    assert!(col("签名").weight > col("职务").weight);
+    assert!(col("签名").weight > col("姓名").weight);
+    assert!(col("签名").min_height.unwrap() >= lianxi::print::mm(12.0) - 0.01);
+    // And so it prints: rows of the PDF's sheet at least 12 mm apart.
+    let fonts = FontSet::bundled().unwrap();
+    let pdf = print_pack::signin_pdf(&conn, m, GroupBy::Branch, &fonts).unwrap();
+    let ys: Vec<f32> = boxes_by_page(&pdf)[0]
+        .iter()
+        .filter(|w| ["周敏", "吴刚", "冯强", "孙涛"].contains(&w.0.as_str()))
+        .map(|w| w.2)
+        .collect();
+    assert_eq!(ys.len(), 4, "{ys:?}");
+    let mut sorted = ys.clone();
+    sorted.sort_by(f32::total_cmp);
+    for pair in sorted.windows(2) {
+        let gap = pair[1] - pair[0];
+        assert!(gap >= lianxi::print::mm(12.0) - 0.5, "rows {gap} pt apart");
+    }
+}

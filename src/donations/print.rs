@@ -363,8 +363,10 @@ pub fn thanks_docs(conn: &Connection, filter: &DonationFilter, on: NaiveDate) ->
             indent: false,
         });
         doc.push(Block::Spacer(2.0));
-        doc.push(Block::line(signer.clone(), Align::Right));
-        doc.push(Block::line(cn_date(on), Align::Right));
+        doc.push(Block::Signature {
+            signer: signer.clone(),
+            date: cn_date(on),
+        });
         docs.push(doc);
     }
     Ok(docs)

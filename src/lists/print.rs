@@ -25,9 +25,9 @@ use crate::print::{
 };
 use crate::street::{self, StreetField, StreetProfile};
 
-/// The least height of a 项目认领表 row: room for a unit's seal (公章 are 40–42 mm across; a
-/// row of 25 mm takes the seal across the name, as units stamp).
-pub const CLAIM_ROW_MM: f32 = 25.0;
+/// The least height of a 项目认领表 row: room for a unit's seal inside its cell (公章 are
+/// 40–42 mm across), a millimetre to spare above and below.
+pub const CLAIM_ROW_MM: f32 = 44.0;
 
 /// Which paper of the three lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

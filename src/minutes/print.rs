@@ -241,6 +241,10 @@ pub fn minutes_preview(
                     out.push(block(PreviewKind::Colophon, left, right));
                 }
             }
+            Block::Signature { signer, date } => {
+                out.push(block(PreviewKind::Line, "", signer));
+                out.push(block(PreviewKind::Line, "", date));
+            }
             _ => {}
         }
     }

@@ -117,6 +117,10 @@ fn walk(blocks: &[Block], n: &mut Counter, check: &mut Check<'_>) {
                     check(FontRole::Body, right, &|| "版记".into());
                 }
             }
+            Block::Signature { signer, date } => {
+                check(FontRole::Body, signer, &|| "落款".into());
+                check(FontRole::Body, date, &|| "落款".into());
+            }
             Block::KeepTogether(inner) => walk(inner, n, check),
             Block::PageBreak | Block::Spacer(_) => {}
         }

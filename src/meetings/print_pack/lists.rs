@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{hm, when_where};
+use chrono::NaiveDate;
+
 use crate::date::cn_date;
 use crate::error::Result;
 use crate::meetings::attendance::{self, AttendeeRole, Invitee, Reply};
@@ -75,6 +77,9 @@ fn table(
         joined: Vec::new(),
     })
 }
+
+/// The least height of a 签到表 row, in millimetres: a handwritten name at ordinary size.
+pub const SIGNATURE_ROW_MM: f32 = 12.0;
 
 fn base_doc(m: &meetings::Meeting, what: &str) -> Doc {
     let mut doc = Doc::new(format!("{}{what}", m.title), format!("{}{what}", m.title));
@@ -215,18 +220,23 @@ pub fn signin_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<Doc
             ]);
         }
     }
-    doc.push(table(
+    let mut signin = table(
         &[
-            (1.0, Align::Center, Fit::Weight),
-            (4.0, Align::Left, Fit::FreeText),
+            (0.9, Align::Center, Fit::Weight),
+            (3.6, Align::Left, Fit::FreeText),
             (1.6, Align::Left, Fit::Entries),
-            (2.2, Align::Left, Fit::Entries),
-            (1.9, Align::Left, Fit::Weight),
+            (2.0, Align::Left, Fit::Entries),
+            (2.6, Align::Left, Fit::Weight),
         ],
         &["序号", "单位名称", "姓名", "职务", "签名"],
         rows,
         12.0,
-    ));
+    );
+    // Room to sign: the widest column but the unit's, and rows a pen can write in.
+    if let Block::Table(t) = &mut signin {
+        t.columns[4] = t.columns[4].clone().min_height_mm(SIGNATURE_ROW_MM);
+    }
+    doc.push(signin);
     Ok(doc)
 }
 
@@ -341,6 +351,62 @@ pub fn speakers_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
     Ok(doc)
 }
 
+/// The date an invitation for a meeting on `day` bears: two weeks before.
+pub fn sent_on(day: NaiveDate) -> NaiveDate {
+    day - chrono::Duration::days(14)
+}
+
+/// The day replies to an invitation are asked for: three days before the meeting on `day`,
+/// time enough to set the seats and print the name cards.
+pub fn reply_by(day: NaiveDate) -> NaiveDate {
+    day - chrono::Duration::days(3)
+}
+
+/// The 回执 under an invitation, to be cut off and sent back: a dashed cut line, its name,
+/// and a table to fill in for `unit`, with the reply-by words `by` (2026年9月18日前).
+fn reply_slip(unit: &str, by: &str) -> Vec<Block> {
+    let blank = String::new;
+    vec![
+        Block::Spacer(1.0),
+        Block::line(
+            "－－－－－－－－－（请沿此线剪下）－－－－－－－－－",
+            Align::Center,
+        ),
+        Block::line("回　执", Align::Center),
+        Block::Table(Table {
+            columns: vec![
+                Column::new(1.0, Align::Center),
+                Column::new(2.2, Align::Left).fit(Fit::FreeText),
+                Column::new(1.0, Align::Center),
+                Column::new(1.4, Align::Left).fit(Fit::FreeText),
+            ],
+            header: None,
+            rows: vec![
+                vec![
+                    "单位名称".into(),
+                    unit.to_owned(),
+                    "联系电话".into(),
+                    blank(),
+                ],
+                vec!["参会人员".into(), blank(), "职　　务".into(), blank()],
+                vec![
+                    "是否参会".into(),
+                    "□参会　□请假".into(),
+                    "代参会人".into(),
+                    blank(),
+                ],
+            ],
+            borders: true,
+            size: Some(12.0),
+            joined: Vec::new(),
+        }),
+        Block::Paragraph {
+            text: format!("请于{by}反馈。"),
+            indent: false,
+        },
+    ]
+}
+
 /// One 邀请函 per invited member unit (not those on leave), from the built-in template.
 pub fn invitation_docs(conn: &Connection, meeting_id: i64) -> Result<Vec<Doc>> {
     let m = meetings::get(conn, meeting_id)?;
@@ -378,6 +444,10 @@ pub fn invitation_docs(conn: &Connection, meeting_id: i64) -> Result<Vec<Doc>> {
     } else {
         format!("会议主题为“{}”。", m.theme)
     };
+    let by = match m.date {
+        Some(d) => format!("{}前", cn_date(reply_by(d))),
+        None => "会前".to_owned(),
+    };
     let mut docs = Vec::new();
     for i in attendance::list(conn, meeting_id)? {
         if i.reply == Reply::Leave {
@@ -399,14 +469,16 @@ pub fn invitation_docs(conn: &Connection, meeting_id: i64) -> Result<Vec<Doc>> {
             "区域化党建联席会是驻区单位共商共建、资源共享的重要平台。感谢贵单位一直以来对街道工作的关心和支持，期待您的光临！",
         ));
         doc.push(Block::para(format!(
-            "请于会前将参会人员姓名、职务回复{reply_to}，以便安排座次。"
+            "请于{by}将回执反馈至{reply_to}，以便安排座次。"
         )));
-        doc.push(Block::Spacer(2.0));
-        doc.push(Block::line(host.clone(), Align::Right));
-        if let Some(d) = m.date {
-            let sent = d - chrono::Duration::days(14);
-            doc.push(Block::line(cn_date(sent), Align::Right));
-        }
+        // The seal presses on the signer and the date, its top within a line of the text
+        // (GB/T 9704 §7.3.5.1), its foot a line below the date: a line of room each way.
+        doc.push(Block::Spacer(1.0));
+        doc.push(Block::Signature {
+            signer: host.clone(),
+            date: m.date.map(|d| cn_date(sent_on(d))).unwrap_or_default(),
+        });
+        doc.push(Block::KeepTogether(reply_slip(&i.name, &by)));
         docs.push(doc);
     }
     Ok(docs)
