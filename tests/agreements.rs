@@ -579,18 +579,23 @@ fn a_batch_prints_every_copy_of_every_agreement() {
         assert_eq!(n, 2, "{} printed {n} times", a.number);
     }
     assert_eq!(text.matches("党建结对共建协议书").count(), 6);
-    let pages = tool("pdfinfo", &[pdf.to_str().unwrap()]);
-    let pages: usize = pages
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    assert_eq!(
-        pages % 6,
-        0,
-        "each copy starts on a new page and has equal length"
+    // Each copy starts on an odd page (the front of a leaf, printed double-sided), every
+    // copy as long as the others: the pages (form feeds) where a copy's title stands.
+    let starts: Vec<usize> = text
+        .split('\u{c}')
+        .enumerate()
+        .filter(|(_, page)| page.contains("党建结对共建协议书"))
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(starts.len(), 6, "{starts:?}");
+    assert!(
+        starts.iter().all(|p| p % 2 == 1),
+        "copies start on {starts:?}"
+    );
+    let steps: Vec<usize> = starts.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(
+        steps.iter().all(|&s| s == steps[0]),
+        "copies start on {starts:?}"
     );
 
     // Cancel: no file, nothing more is marked, the error says cancelled.

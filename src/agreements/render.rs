@@ -193,6 +193,8 @@ pub fn build_doc(a: &Agreement) -> Result<Doc> {
     let t = &a.template;
     let title = f.fill(&t.title)?;
     let mut doc = Doc::new(a.label(), title.clone());
+    // Agreements run over pages and are printed double-sided: each copy starts on a front.
+    doc.odd_start = true;
     for (name, value) in &f.values {
         doc.field(*name, value.clone());
     }

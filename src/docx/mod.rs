@@ -93,6 +93,10 @@ pub fn write(
         }
     }
     docx = w.footers(docx, numbers);
+    if docs.iter().any(|d| d.odd_start) {
+        // Every section (each document of the batch) starts on an odd page, as in the PDF.
+        docx.document.section_property.section_type = Some(docx_rs::SectionType::OddPage);
+    }
     let title = docs.first().map_or("", |d| d.title.as_str());
     let mut xml = docx.build();
     xml.doc_props.core = package::core_props(title);
@@ -492,10 +496,10 @@ impl Writer<'_> {
                     .indent(None, None, Some(one), None);
                 TableRow::new(vec![
                     TableCell::new()
-                        .width((width * 2 / 3) as usize, WidthType::Dxa)
+                        .width((width * 3 / 5) as usize, WidthType::Dxa)
                         .add_paragraph(l),
                     TableCell::new()
-                        .width((width / 3) as usize, WidthType::Dxa)
+                        .width((width * 2 / 5) as usize, WidthType::Dxa)
                         .add_paragraph(r),
                 ])
                 .cant_split()
@@ -508,10 +512,20 @@ impl Writer<'_> {
             .set(docx_rs::TableBorder::new(docx_rs::TableBorderPosition::InsideH).size(4));
         Some(
             docx_rs::Table::new(rows)
-                .set_grid(vec![(width * 2 / 3) as usize, (width / 3) as usize])
+                // "2026年9月25日印发" on one line, with its character of room.
+                .set_grid(vec![(width * 3 / 5) as usize, (width * 2 / 5) as usize])
                 .width(width as usize, WidthType::Dxa)
                 .layout(TableLayoutType::Fixed)
-                .set_borders(borders),
+                .set_borders(borders)
+                // At the foot of the page, as GB/T 9704 and the PDF have it: the table floats
+                // to the bottom of the text block, the last line on the last line.
+                .position(
+                    docx_rs::TablePositionProperty::new()
+                        .vertical_anchor("margin")
+                        .horizontal_anchor("margin")
+                        .position_y_alignment("bottom")
+                        .position_x_alignment("center"),
+                ),
         )
     }
 

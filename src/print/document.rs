@@ -273,6 +273,9 @@ pub struct Doc {
     pub fields: Vec<(String, String)>,
     /// Overrides the page style's page-number placement.
     pub page_numbers: Option<PageNumbers>,
+    /// In a batch, start on an odd page (a blank page before it where needed), so that a
+    /// batch printed double-sided never starts a copy on the back of the one before.
+    pub odd_start: bool,
 }
 
 impl Doc {

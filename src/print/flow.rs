@@ -429,6 +429,12 @@ impl Paginator {
     /// follow it) does not fit.
     fn place(&mut self, piece: Piece, then: f32) {
         let need = piece.height + if piece.keep_with_next { then } else { 0.0 };
+        // A chain taller than a page cannot be kept together: the piece goes where it fits.
+        let need = if need > self.height {
+            piece.height
+        } else {
+            need
+        };
         if self.cursor > 0.0 && self.cursor + need > self.height + 0.01 {
             self.new_page();
         }
@@ -451,12 +457,28 @@ impl Paginator {
     }
 }
 
-fn first_height(flow: Option<&Flow>) -> f32 {
-    match flow {
-        Some(Flow::Piece(p)) => p.height,
-        Some(Flow::Group(g)) | Some(Flow::Bottom(g)) => g.first().map_or(0.0, |p| p.height),
-        _ => 0.0,
+/// The height that must follow a piece kept with what comes next: the next pieces for as long
+/// as each is itself kept with the next (a heading, then a table's header row), and the first
+/// one that is not (the table's first row). So a heading never ends a page above a header
+/// row that had to move on.
+fn following_height(flows: &[Flow]) -> f32 {
+    let mut total = 0.0;
+    for flow in flows {
+        match flow {
+            Flow::Piece(p) => {
+                total += p.height;
+                if !p.keep_with_next {
+                    break;
+                }
+            }
+            Flow::Group(g) | Flow::Bottom(g) => {
+                total += g.first().map_or(0.0, |p| p.height);
+                break;
+            }
+            Flow::PageBreak => break,
+        }
     }
+    total
 }
 
 fn paginate(flows: Vec<Flow>, height: f32) -> Pages {
@@ -465,9 +487,10 @@ fn paginate(flows: Vec<Flow>, height: f32) -> Pages {
         pages: vec![Vec::new()],
         cursor: 0.0,
     };
-    let mut iter = flows.into_iter().peekable();
-    while let Some(flow) = iter.next() {
-        let next = first_height(iter.peek());
+    let follows: Vec<f32> = (0..flows.len())
+        .map(|i| following_height(&flows[i + 1..]))
+        .collect();
+    for (flow, next) in flows.into_iter().zip(follows) {
         match flow {
             Flow::PageBreak => {
                 if p.cursor > 0.0 {
@@ -478,6 +501,11 @@ fn paginate(flows: Vec<Flow>, height: f32) -> Pages {
             Flow::Bottom(pieces) => {
                 let total: f32 = pieces.iter().map(|x| x.height).sum();
                 if p.cursor + total > height + 0.01 {
+                    p.new_page();
+                }
+                // GB/T 9704 §7.4: the 版记 is on the document's last face, the back of a
+                // leaf: an even page.
+                if p.pages.len() % 2 == 1 {
                     p.new_page();
                 }
                 p.cursor = (height - total).max(p.cursor);

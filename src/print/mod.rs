@@ -42,7 +42,8 @@ pub fn render(doc: &Doc, fonts: &FontSet, style: &PageStyle) -> Result<Vec<u8>> 
 }
 
 /// Renders several documents into one PDF, each starting on a new page with its own page
-/// numbers (a batch of agreements printed in one go).
+/// numbers (a batch of agreements printed in one go), on an odd page where it asks
+/// ([`Doc::odd_start`]).
 pub fn render_batch(docs: &[Doc], fonts: &FontSet, style: &PageStyle) -> Result<Vec<u8>> {
     render_batch_with_progress(docs, fonts, style, &mut |_, _| true)
 }
@@ -64,6 +65,10 @@ pub fn render_batch_with_progress(
     };
     let mut canvas = Canvas::new(fonts, title);
     for (i, doc) in docs.iter().enumerate() {
+        if doc.odd_start && canvas.page_count() % 2 == 1 {
+            // The back of the last page stays blank: no text, no page number.
+            canvas.add_page(style.size);
+        }
         flow::draw_doc(&mut canvas, doc, style)?;
         if !progress(i + 1, docs.len()) {
             return Err(crate::Error::Cancelled);

@@ -143,11 +143,12 @@ pub fn attendees_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<
     doc.push(Block::Title("参会单位名单".into()));
     doc.push(Block::line(m.title.clone(), Align::Center));
     let counts = attendance::counts(conn, meeting_id)?;
+    // A count of none is left out ("列席单位 0 家").
     doc.push(Block::line(
-        format!(
-            "成员单位 {} 家，列席单位 {} 家",
-            counts.expected, counts.guests
-        ),
+        match counts.guests {
+            0 => format!("成员单位 {} 家", counts.expected),
+            n => format!("成员单位 {} 家，列席单位 {n} 家", counts.expected),
+        },
         Align::Center,
     ));
     for (g, (name, members)) in groups(&list, by).into_iter().enumerate() {
