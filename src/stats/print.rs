@@ -5,6 +5,8 @@ use super::{Count, YearStats};
 use crate::print::{mm, Canvas, FontRole, FontSet, PageSize, TextRun};
 use crate::Result;
 
+/// The A4 page's width and the margins, left and right alike (mm).
+const PAGE_W: f32 = 210.0;
 const LEFT: f32 = 25.0;
 const TOP: f32 = 272.0;
 const BOTTOM: f32 = 22.0;
@@ -71,8 +73,16 @@ impl Pen<'_> {
                 grey,
             );
         }
-        self.text(x0 + widest + 2.0, base, BODY, FontRole::Body, value)?;
-        Ok(())
+        // The value after the bars; where it would run past the right margin, on a line of
+        // its own under them (never off the paper, never over a bar).
+        let right = PAGE_W - LEFT;
+        if x0 + widest + 2.0 + self.width(FontRole::Body, BODY, value) <= right {
+            return self.text(x0 + widest + 2.0, base, BODY, FontRole::Body, value);
+        }
+        self.room(ROW);
+        self.y -= ROW;
+        let value = fit(self, value, right - x0);
+        self.text(x0, self.y + 1.2, BODY, FontRole::Body, &value)
     }
 
     fn note(&mut self, text: &str) -> Result<()> {
