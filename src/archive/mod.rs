@@ -465,20 +465,15 @@ fn collect(
     }
 
     // The year's donations: the register, the letters and the certificates. They are dated
-    // by the data (the year's last meeting, else 31 December), never by the clock, so the
-    // archive stays the same from one day to the next.
+    // by the data, as printing dates them (`letter_date`: their meetings' latest day), else
+    // 31 December, never by the clock, so the archive stays the same from one day to the next.
     let filter = DonationFilter {
         year: Some(year),
         ..DonationFilter::default()
     };
     if !donations::list(conn, &filter)?.donations.is_empty() {
         let year_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
-        let on = filed
-            .iter()
-            .filter_map(|m| m.date)
-            .filter(|d| d.year() == year)
-            .max()
-            .unwrap_or(year_end);
+        let on = donations::print::letter_date(conn, &filter, year_end)?;
         let papers: [(&str, MakePdf<'_>); 3] = [
             (
                 donations::print::DonationPaper::Register.name(),

@@ -331,6 +331,8 @@ pub struct DonationLabels {
     pub valuation_bases: Vec<ValuationBasis>,
     /// The papers the screen prints, with their names.
     pub papers: Vec<print::PaperLabel>,
+    /// How the letters and certificates are dated ([`print::LETTER_DATE_RULE`]).
+    pub letter_date_rule: String,
 }
 
 /// Every label, in display order.
@@ -347,6 +349,7 @@ pub fn labels() -> DonationLabels {
                 name: paper.name().into(),
             })
             .collect(),
+        letter_date_rule: print::LETTER_DATE_RULE.into(),
     }
 }
 

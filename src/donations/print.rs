@@ -310,6 +310,34 @@ fn is_organisation(list: &[Donation]) -> bool {
     list.iter().any(|d| !d.from_person())
 }
 
+/// How the letters and certificates are dated, as the screen states it beside the print
+/// buttons: [`letter_date`].
+pub const LETTER_DATE_RULE: &str = "感谢信和荣誉证书的落款日期，是这些捐赠所在会议的日期（涉及几次会议时取最近一次）；不属于任何会议的捐赠，打印时落款为当天，年度归档时为该年12月31日。";
+
+/// The date the letters and certificates of `filter` bear (see [`LETTER_DATE_RULE`]): the
+/// latest date of the meetings the selected gifts (not withdrawn) were announced at, else
+/// `otherwise` (today when printing, the year's last day in the archive). Printing and the
+/// archive date the same papers alike.
+pub fn letter_date(
+    conn: &Connection,
+    filter: &DonationFilter,
+    otherwise: NaiveDate,
+) -> Result<NaiveDate> {
+    let mut meetings: Vec<i64> = list(conn, filter)?
+        .donations
+        .iter()
+        .filter(|d| d.withdrawn_on.is_none())
+        .filter_map(|d| d.meeting_id)
+        .collect();
+    meetings.sort_unstable();
+    meetings.dedup();
+    let mut latest = None;
+    for id in meetings {
+        latest = latest.max(crate::meetings::get(conn, id)?.date);
+    }
+    Ok(latest.unwrap_or(otherwise))
+}
+
 /// One 感谢信 per donor.
 pub fn thanks_docs(conn: &Connection, filter: &DonationFilter, on: NaiveDate) -> Result<Vec<Doc>> {
     let list = selection(conn, filter)?;

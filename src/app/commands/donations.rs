@@ -72,7 +72,8 @@ crate::app_commands! {
         let target = path.clone();
         let n = ctx.with_conn(move |conn, _| {
             let fonts = crate::print::saved_fonts(conn)?;
-            write_paper(conn, paper, &filter, crate::date::today(), &fonts, &target)
+            let on = donations::print::letter_date(conn, &filter, crate::date::today())?;
+            write_paper(conn, paper, &filter, on, &fonts, &target)
         })?;
         Ok(ctx.written(&path, n))
     }
@@ -88,7 +89,8 @@ crate::app_commands! {
         let path = ctx.output(&path, &["docx"])?;
         let target = path.clone();
         let n = ctx.with_conn(move |conn, _| {
-            crate::docx::write_donation_docx(conn, paper, &filter, crate::date::today(), &target)
+            let on = donations::print::letter_date(conn, &filter, crate::date::today())?;
+            crate::docx::write_donation_docx(conn, paper, &filter, on, &target)
         })?;
         Ok(ctx.written(&path, n))
     }

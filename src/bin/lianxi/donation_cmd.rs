@@ -379,7 +379,7 @@ pub struct PaperArgs {
     /// 指定的捐赠（可重复）
     #[arg(long, value_name = "N")]
     id: Vec<i64>,
-    /// 落款日期（默认今天），如 2026-09-25
+    /// 落款日期，如 2026-09-25（默认：捐赠所在会议的日期，不属于会议的为今天）
     #[arg(long, value_name = "DATE")]
     date: Option<String>,
     /// 输出的 PDF 文件
@@ -388,7 +388,10 @@ pub struct PaperArgs {
 }
 
 /// The donations a paper is for, and the date it is signed.
-fn selection(a: &PaperArgs) -> Result<(DonationFilter, chrono::NaiveDate), Error> {
+fn selection(
+    conn: &Connection,
+    a: &PaperArgs,
+) -> Result<(DonationFilter, chrono::NaiveDate), Error> {
     if a.meeting.is_none() && a.year.is_none() && a.id.is_empty() {
         return Err(Error::Invalid {
             field: "selection",
@@ -403,7 +406,7 @@ fn selection(a: &PaperArgs) -> Result<(DonationFilter, chrono::NaiveDate), Error
     };
     let on = match &a.date {
         Some(d) => date::parse_day(d)?,
-        None => date::today(),
+        None => donations::print::letter_date(conn, &filter, date::today())?,
     };
     Ok((filter, on))
 }
@@ -417,7 +420,7 @@ fn paper_name(paper: DonationPaper, n: usize) -> String {
 }
 
 pub fn run_paper(conn: &mut Connection, paper: DonationPaper, a: PaperArgs) -> Result<(), Error> {
-    let (filter, on) = selection(&a)?;
+    let (filter, on) = selection(conn, &a)?;
     let fonts = lianxi::print::saved_fonts(conn)?;
     let n = write_paper(conn, paper, &filter, on, &fonts, &a.output)?;
     println!("已生成{}：{}", paper_name(paper, n), a.output.display());
@@ -426,7 +429,7 @@ pub fn run_paper(conn: &mut Connection, paper: DonationPaper, a: PaperArgs) -> R
 
 /// The same paper as a Word file (nothing is marked as printed).
 pub fn run_paper_word(conn: &Connection, paper: DonationPaper, a: PaperArgs) -> Result<(), Error> {
-    let (filter, on) = selection(&a)?;
+    let (filter, on) = selection(conn, &a)?;
     crate::export_cmd::checked_docx(&a.output)?;
     let n = lianxi::docx::write_donation_docx(conn, paper, &filter, on, &a.output)?;
     println!("已导出{}：{}", paper_name(paper, n), a.output.display());

@@ -12,4 +12,8 @@ export type DonationLabels = { kinds: Array<DonationKind>, statuses: Array<Donat
 /**
  * The papers the screen prints, with their names.
  */
-papers: Array<PaperLabel>, };
+papers: Array<PaperLabel>, 
+/**
+ * How the letters and certificates are dated ([`print::LETTER_DATE_RULE`]).
+ */
+letter_date_rule: string, };
