@@ -246,6 +246,45 @@ fn column_text(path: &Path, header: &[&str], column: usize) -> String {
     words.into_iter().map(|w| w.text).collect()
 }
 
+/// The lines each unit's name is printed on in `column` (its consecutive words that make it
+/// up), checked to break only between the words a segmenter finds (no 红十/字会, 海洋大/学).
+fn assert_units_break_between_words(path: &Path, header: &[&str], column: usize) {
+    let mut words: Vec<Word> = cell_words(path, header)
+        .into_iter()
+        .filter(|(c, _)| *c == column)
+        .map(|(_, w)| w)
+        .collect();
+    words.sort_by(|a, b| {
+        (a.page, a.y, a.x)
+            .partial_cmp(&(b.page, b.y, b.x))
+            .expect("numbers")
+    });
+    let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    for (unit, _, _) in PEOPLE {
+        let lines = (0..texts.len())
+            .find_map(|start| {
+                let mut joined = String::new();
+                for (end, t) in texts.iter().enumerate().skip(start) {
+                    joined.push_str(t);
+                    if joined == unit {
+                        return Some(texts[start..=end].to_vec());
+                    }
+                    if !unit.starts_with(joined.as_str()) {
+                        return None;
+                    }
+                }
+                None
+            })
+            .unwrap_or_else(|| panic!("{unit} not found in {texts:?}"));
+        assert_eq!(
+            lianxi::print::breaks_inside_words(unit, &lines),
+            0,
+            "{}: {unit} broken inside a word: {lines:?}",
+            path.display()
+        );
+    }
+}
+
 #[test]
 fn speaking_order_keeps_titles_and_names_whole() {
     let (conn, id) = meeting();
@@ -257,6 +296,7 @@ fn speaking_order_keeps_titles_and_names_whole() {
     assert_whole_on_a_line(&path);
     let header = ["序号", "发言单位", "发言人", "发言题目", "时长"];
     assert_no_orphans(&path, &header);
+    assert_units_break_between_words(&path, &header, 1);
     // Nothing was lost on the way.
     let units = column_text(&path, &header, 1);
     for (unit, _, _) in PEOPLE {
@@ -279,6 +319,7 @@ fn sign_in_sheet_keeps_titles_and_names_whole() {
         assert_whole_on_a_line(&path);
         let header = ["序号", "单位名称", "姓名", "职务", "签名"];
         assert_no_orphans(&path, &header);
+        assert_units_break_between_words(&path, &header, 1);
         let units = column_text(&path, &header, 1);
         for (unit, _, _) in PEOPLE {
             assert!(units.contains(unit), "{unit} missing: {units}");
@@ -297,6 +338,7 @@ fn attendee_list_keeps_titles_and_names_whole() {
     assert_whole_on_a_line(&path);
     let header = ["序号", "单位名称", "参会人员", "职务"];
     assert_no_orphans(&path, &header);
+    assert_units_break_between_words(&path, &header, 1);
     let units = column_text(&path, &header, 1);
     for (unit, _, _) in PEOPLE {
         assert!(units.contains(unit), "{unit} missing: {units}");

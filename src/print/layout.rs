@@ -398,9 +398,10 @@ pub fn splits_short_word(text: &str, lines: &[WrappedLine]) -> bool {
     false
 }
 
-/// Where the lines of `text` break, as char indices into the trimmed text (spaces dropped at a
-/// break are skipped, so an index is where the next line's first character is).
-fn break_positions(text: &str, lines: &[WrappedLine]) -> Vec<usize> {
+/// Where `lines` (the texts of `text`'s lines) break, as char indices into the trimmed text
+/// (spaces dropped at a break are skipped, so an index is where the next line's first
+/// character is).
+fn break_positions(text: &str, lines: &[&str]) -> Vec<usize> {
     let chars: Vec<char> = text.trim().chars().collect();
     let mut out = Vec::new();
     let mut pos = 0;
@@ -411,14 +412,15 @@ fn break_positions(text: &str, lines: &[WrappedLine]) -> Vec<usize> {
         if n > 0 {
             out.push(pos);
         }
-        pos += line.text.chars().count();
+        pos += line.trim().chars().count();
     }
     out
 }
 
-/// How many of the breaks between `lines` fall inside a word of `text` as
-/// [`super::words::word_spans`] segments it (红十/字会, 海洋大/学, 伍/万元整).
-pub fn breaks_inside_words(text: &str, lines: &[WrappedLine]) -> usize {
+/// How many of the breaks between `lines` (the texts of `text`'s lines, as laid out or as
+/// read back from a PDF) fall inside a word of `text` as [`super::words::word_spans`]
+/// segments it (红十/字会, 海洋大/学, 伍/万元整).
+pub fn breaks_inside_words(text: &str, lines: &[&str]) -> usize {
     let chars: Vec<char> = text.trim().chars().collect();
     let words = super::words::word_spans(&chars);
     break_positions(text, lines)
@@ -442,11 +444,17 @@ pub fn balance_lines(text: &str, width: f32, width_of: &dyn Fn(char) -> f32) -> 
     if n < 2 {
         return widest;
     }
-    let inside = breaks_inside_words(text, &widest);
+    let texts =
+        |lines: &[WrappedLine]| -> Vec<String> { lines.iter().map(|l| l.text.clone()).collect() };
+    let inside_of = |lines: &[WrappedLine]| {
+        let t = texts(lines);
+        breaks_inside_words(text, &t.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let inside = inside_of(&widest);
     let good = |lines: &[WrappedLine]| {
         lines.len() == n
             && !has_orphan(lines)
-            && breaks_inside_words(text, lines) <= inside
+            && inside_of(lines) <= inside
             && lines.iter().all(|l| l.width <= width + EPS)
     };
     // The narrowest good measure, to a hundredth of a point. Below width / n nothing fits.
@@ -792,32 +800,9 @@ mod tests {
     #[test]
     fn breaks_inside_words_are_counted() {
         let text = "青岛市红十字会";
-        let cut = vec![
-            WrappedLine {
-                text: "青岛市红十".into(),
-                width: 5.0,
-                available: 5.0,
-                justify: true,
-            },
-            WrappedLine {
-                text: "字会".into(),
-                width: 2.0,
-                available: 5.0,
-                justify: false,
-            },
-        ];
-        assert_eq!(breaks_inside_words(text, &cut), 1);
-        let whole = vec![
-            WrappedLine {
-                text: "青岛市".into(),
-                ..cut[0].clone()
-            },
-            WrappedLine {
-                text: "红十字会".into(),
-                ..cut[1].clone()
-            },
-        ];
-        assert_eq!(breaks_inside_words(text, &whole), 0);
+        assert_eq!(breaks_inside_words(text, &["青岛市红十", "字会"]), 1);
+        assert_eq!(breaks_inside_words(text, &["青岛市", "红十字会"]), 0);
+        assert_eq!(breaks_inside_words(text, &[text]), 0);
     }
 
     #[test]
