@@ -325,7 +325,7 @@ fn minutes_and_news_from_an_empty_database() {
     // Who sent it (the street's party organisation, as no 印发机关 is typed); who wrote and
     // cleared it is written in by hand.
     assert!(
-        ntext.contains("（供稿：中共海棠街道工作委员会撰稿：审核：）"),
+        ntext.contains("供稿：中共海棠街道工作委员会撰稿：审核："),
         "{ntext}"
     );
 

@@ -164,17 +164,22 @@ pub fn news_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
         office if office.is_empty() => street.name.trim().to_string(),
         office => office,
     };
-    doc.push(Block::line("", Align::Left));
-    doc.push(Block::line(source_line(&from), Align::Right));
+    doc.push(Block::Spacer(1.0));
+    for line in source_lines(&from) {
+        doc.push(Block::line(line, Align::Left));
+    }
     doc.field("供稿", from);
     Ok(doc)
 }
 
-/// The line under a 信息稿 that says who sent, wrote and cleared it: the street's 供稿 from the
-/// data (blank when the street has no name yet), 撰稿 and 审核 left blank for the names to be
-/// written in.
-pub fn source_line(from: &str) -> String {
-    format!("（供稿：{from}　撰稿：　　　　审核：　　　　）")
+/// The lines under a 信息稿 that say who sent, wrote and cleared it: the street's 供稿 from
+/// the data (blank when the street has no name yet), 撰稿 and 审核 left blank for the names
+/// to be written in, each line short enough never to wrap.
+pub fn source_lines(from: &str) -> [String; 2] {
+    [
+        format!("供稿：{from}"),
+        "撰稿：　　　　　　　　审核：　　　　　　　　".to_owned(),
+    ]
 }
 
 /// The 信息稿 as PDF bytes.
