@@ -1,0 +1,523 @@
+//! Every document kind of a fixed year, made from an empty database through the CLI, as a
+//! 文秘 and a typesetter would check it before signing off: the year's archive (邀请函, 议程,
+//! 名单, 签到情况, 发言顺序, 纪要 in PDF and Word, 信息稿, the agreements, the donation papers,
+//! the three lists), the meeting's print pack (签到表, 桌签, 座次表), 年度工作统计 and the
+//! certificates; every .docx read by LibreOffice. Each PDF page is read back with
+//! `pdftotext -bbox` and checked:
+//! - nothing outside the text block of its page style but the page number (and nothing off
+//!   the paper at all on the pages drawn freely: cards, charts, certificates);
+//! - a title never leaves one character alone on its last line;
+//! - the 纪要's 版记 on an even page;
+//! - every copy of an agreement starting on an odd page.
+//!
+//! The 28 × 22 grid itself is measured in `print_grid.rs`, table cells broken only between
+//! words in `print_cells.rs`, and the drafted sentences against the data in `minutes.rs`.
+
+mod cli;
+mod office;
+mod poppler;
+
+use std::path::{Path, PathBuf};
+
+use cli::{ok, pair_with_community, street_and_meeting};
+use lianxi::print::mm;
+use poppler::tool;
+
+const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话\n\
+青岛市红十字会,社会团体,太平角社区,社会组织分会,陈会长,吴干事,13805320101\n\
+中国海洋大学八大关校区,学校,太平角社区,学校分会,郑书记,冯老师,13805320102\n\
+中国银行股份有限公司青岛八大关支行,企业,太平角社区,企业分会,褚行长,卫主任,13805320103\n\
+太平角职工疗养院,事业单位,太平角社区,事业单位分会,蒋院长,沈主任,13805320104\n";
+
+/// A word poppler finds on a page: its text and box, in points from the page's top left.
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+}
+
+/// A page: its size and words.
+#[derive(Debug)]
+struct Page {
+    width: f32,
+    height: f32,
+    words: Vec<Word>,
+}
+
+fn attr(tag: &str, name: &str) -> f32 {
+    let key = format!("{name}=\"");
+    let at = tag.find(&key).map(|i| i + key.len()).unwrap_or_default();
+    tag[at..]
+        .split('"')
+        .next()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(f32::NAN)
+}
+
+fn pages(pdf: &Path) -> Vec<Page> {
+    let html = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            let (tag, rest) = page.split_once('>').unwrap_or((page, ""));
+            let words = rest
+                .split("<word ")
+                .skip(1)
+                .filter_map(|w| {
+                    let (tag, rest) = w.split_once('>')?;
+                    Some(Word {
+                        text: rest.split("</word>").next()?.to_string(),
+                        x0: attr(tag, "xMin"),
+                        y0: attr(tag, "yMin"),
+                        x1: attr(tag, "xMax"),
+                        y1: attr(tag, "yMax"),
+                    })
+                })
+                .collect();
+            Page {
+                width: attr(tag, "width"),
+                height: attr(tag, "height"),
+                words,
+            }
+        })
+        .collect()
+}
+
+/// The words of a page joined into lines (words whose tops are within 2 pt), top to bottom.
+fn lines(page: &Page) -> Vec<(f32, f32, String)> {
+    let mut out: Vec<(f32, f32, String)> = Vec::new();
+    let mut words = page.words.clone();
+    words.sort_by(|a, b| (a.y0, a.x0).partial_cmp(&(b.y0, b.x0)).unwrap());
+    for w in words {
+        match out.iter_mut().find(|l| (l.0 - w.y0).abs() < 2.0) {
+            Some(l) => {
+                l.2.push_str(&w.text);
+                l.1 = l.1.max(w.y1 - w.y0);
+            }
+            None => out.push((w.y0, w.y1 - w.y0, w.text.clone())),
+        }
+    }
+    out
+}
+
+/// A page number's words ("—", "1", "—" or "—1—").
+fn is_page_number(w: &Word) -> bool {
+    w.text.chars().all(|c| c == '—' || c.is_ascii_digit())
+}
+
+/// Where text may go on a page of `kind`: (left, top, right, bottom) in points from the top
+/// left, with 1.5 pt for glyph boxes that poppler draws a little wide.
+fn text_block(file: &str, page: &Page) -> (f32, f32, f32, f32) {
+    let portrait = page.width < page.height;
+    let free = ["桌签", "座次表", "工作统计", "证书"];
+    if free.iter().any(|k| file.contains(k)) {
+        // Drawn freely: on the paper, 10 mm clear of its edges.
+        return (
+            mm(10.0),
+            mm(10.0),
+            page.width - mm(10.0),
+            page.height - mm(10.0),
+        );
+    }
+    if portrait {
+        // GB/T 9704: 28/26 mm left/right, 37 mm top, the 225 mm text block.
+        (mm(28.0), mm(37.0), mm(210.0 - 26.0), mm(37.0 + 225.0))
+    } else {
+        // The landscape papers (登记表, 三张清单, 认领表): 15 mm margins, 18 mm top, 20 mm foot.
+        (
+            mm(15.0),
+            mm(18.0),
+            page.width - mm(15.0),
+            page.height - mm(20.0),
+        )
+    }
+}
+
+/// Every PDF under `dir`.
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().and_then(|x| x.to_str()) == Some(ext) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Nothing outside the text block but page numbers, and every title line but a lone
+/// character; returns the problems found, by file and page.
+fn check_pages(pdf: &Path, problems: &mut Vec<String>) {
+    let name = pdf.file_name().unwrap().to_string_lossy().into_owned();
+    let pad = 1.5;
+    for (n, page) in pages(pdf).iter().enumerate() {
+        let (left, top, right, bottom) = text_block(&name, page);
+        for w in &page.words {
+            // Across, the box itself; down, its middle: poppler's boxes are the font's whole
+            // ascent to descent, taller than the type (a 2号 title's reaches 3 pt above its
+            // line on the grid's first line).
+            let middle = (w.y0 + w.y1) / 2.0;
+            let outside =
+                w.x0 < left - pad || w.x1 > right + pad || middle < top || middle > bottom;
+            // The page number sits under the text block; 版记 and all else inside it.
+            if outside && !(is_page_number(w) && middle > bottom) {
+                problems.push(format!(
+                    "{name} p{}: “{}” at x {:.0}–{:.0}, y {:.0}–{:.0} is outside {left:.0}–{right:.0} × {top:.0}–{bottom:.0}",
+                    n + 1,
+                    w.text,
+                    w.x0,
+                    w.x1,
+                    w.y0,
+                    w.y1
+                ));
+            }
+        }
+        // Title lines: the lines set larger than 3号 before the first body line.
+        let lines = lines(page);
+        let title: Vec<&(f32, f32, String)> = lines.iter().take_while(|l| l.1 > 20.0).collect();
+        if let Some(last) = title.last() {
+            if title.len() > 1 && last.2.chars().filter(|c| !c.is_whitespace()).count() < 2 {
+                problems.push(format!(
+                    "{name} p{}: a lone title character {title:?}",
+                    n + 1
+                ));
+            }
+        }
+    }
+}
+
+/// The pages (1-based) on which `text` is found, squeezed.
+fn pages_with(pdf: &Path, text: &str) -> Vec<usize> {
+    pages(pdf)
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| lines(p).iter().any(|l| l.2.contains(text)))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// The year: a street, four units with long names, a community with its details, the
+/// annual meeting (theme, agenda, two speeches, sign-ins at set times, one on leave), an
+/// agreement in three copies, cash half arrived and a gift, the lists, the minutes drafted.
+fn a_year() -> (tempfile::TempDir, PathBuf, String) {
+    let (dir, db, m) = street_and_meeting(ROSTER);
+    let set = [
+        "meeting",
+        "set",
+        &m,
+        "--time",
+        "14:30",
+        "--theme",
+        "共驻共建 共享共治",
+        "--chair",
+        "王海",
+        "--recorder",
+        "李青",
+    ];
+    ok(&db, &set);
+    for (kind, title, speaker, minutes) in [
+        ("主持开场", "主持人宣布开会", "街道党工委书记 王海", "5"),
+        (
+            "工作报告",
+            "街道党工委书记作年度工作报告",
+            "街道党工委书记 王海",
+            "20",
+        ),
+        ("交流发言", "成员单位代表交流发言", "", "0"),
+        (
+            "领导讲话",
+            "区委组织部领导讲话",
+            "区委组织部副部长 林雅琴",
+            "15",
+        ),
+    ] {
+        let args = [
+            "meeting",
+            "agenda",
+            "add",
+            "--meeting",
+            &m,
+            "--kind",
+            kind,
+            "--title",
+            title,
+            "--speaker",
+            speaker,
+            "--minutes",
+            minutes,
+        ];
+        ok(&db, &args);
+    }
+    for (unit, speaker, topic) in [
+        ("青岛市红十字会", "陈会长", "博爱进社区 救护进万家"),
+        ("中国海洋大学八大关校区", "郑书记", "校地共建育新人"),
+    ] {
+        let args = [
+            "meeting",
+            "speech",
+            "add",
+            "--meeting",
+            &m,
+            "--unit",
+            unit,
+            "--speaker",
+            speaker,
+            "--topic",
+            topic,
+            "--minutes",
+            "6",
+        ];
+        ok(&db, &args);
+    }
+    let leave = [
+        "meeting",
+        "reply",
+        "--meeting",
+        &m,
+        "--unit",
+        "太平角职工疗养院",
+        "--leave",
+    ];
+    ok(&db, &leave);
+    for (unit, at) in [
+        ("青岛市红十字会", "14:05"),
+        ("中国海洋大学八大关校区", "14:12"),
+        ("中国银行股份有限公司青岛八大关支行", "14:20"),
+    ] {
+        let args = [
+            "meeting",
+            "signin",
+            "--meeting",
+            &m,
+            "--unit",
+            unit,
+            "--at",
+            at,
+        ];
+        ok(&db, &args);
+    }
+    for args in [
+        &[
+            "donation",
+            "add",
+            "--donor",
+            "中国银行股份有限公司青岛八大关支行",
+            "--meeting",
+            &m,
+            "--cash",
+            "50000",
+            "--received",
+            "20000",
+            "--on",
+            "2026-09-25",
+            "--purpose",
+            "“帮到家”助困基金",
+        ][..],
+        &[
+            "donation",
+            "add",
+            "--donor",
+            "青岛某商贸有限公司",
+            "--meeting",
+            &m,
+            "--item",
+            "棉被",
+            "--quantity",
+            "80",
+            "--unit",
+            "床",
+            "--value",
+            "24000",
+        ][..],
+    ] {
+        ok(&db, args);
+    }
+    let pair = [
+        "agreement",
+        "pair",
+        "--meeting",
+        &m,
+        "--a",
+        "community:太平角社区",
+        "--b",
+        "unit:青岛市红十字会",
+        "--copies",
+        "3",
+    ];
+    ok(&db, &pair);
+    // A second, in two copies, printed in the same batch.
+    pair_with_community(&db, &m, "中国海洋大学八大关校区");
+    let need = [
+        "needs",
+        "add",
+        "--year",
+        "2026",
+        "--name",
+        "青少年课后托管",
+        "--by",
+        "太平角社区",
+    ];
+    // "已登记需求 需2026-001（编号 1）：…"
+    let said = ok(&db, &need);
+    let need = said
+        .split("编号 ")
+        .nth(1)
+        .and_then(|t| t.split('）').next())
+        .unwrap_or_else(|| panic!("{said}"))
+        .to_owned();
+    ok(&db, &["projects", "from-need", &need, "--meeting", &m]);
+    // The 纪要 with its 版记 (抄送, 印发 date), as the secretary fills it in.
+    let mut minutes: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["minutes", "draft", "--meeting", &m, "--json"])).unwrap();
+    minutes["copy_to"] = "区委组织部".into();
+    minutes["issued_on"] = "2026-09-25".into();
+    let file = dir.path().join("纪要.json");
+    std::fs::write(&file, minutes.to_string()).unwrap();
+    ok(
+        &db,
+        &[
+            "minutes",
+            "set",
+            "--meeting",
+            &m,
+            "--from",
+            file.to_str().unwrap(),
+        ],
+    );
+    (dir, db, m)
+}
+
+#[test]
+fn every_document_of_the_year_keeps_to_its_page() {
+    let (dir, db, m) = a_year();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let at = |name: &str| out.join(name).to_str().unwrap().to_owned();
+    let archive = dir.path().join("档案");
+    ok(
+        &db,
+        &["archive", "--year", "2026", "-o", archive.to_str().unwrap()],
+    );
+    ok(&db, &["print", "pack", "--meeting", &m, "-o", &at("材料")]);
+    // Both agreements in one batch: 3 + 2 copies.
+    ok(
+        &db,
+        &[
+            "print",
+            "agreements",
+            "--meeting",
+            &m,
+            "-o",
+            &at("共建协议.pdf"),
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "print",
+            "stats",
+            "--year",
+            "2026",
+            "-o",
+            &at("年度工作统计.pdf"),
+        ],
+    );
+    for (what, name) in [
+        ("certificates", "荣誉证书.pdf"),
+        ("thanks", "感谢信.pdf"),
+        ("donations", "捐赠登记表.pdf"),
+    ] {
+        let args = [
+            "print",
+            what,
+            "--meeting",
+            &m,
+            "--date",
+            "2026-09-28",
+            "-o",
+            &at(name),
+        ];
+        ok(&db, &args);
+    }
+    for (what, name) in [
+        ("lists", "三张清单"),
+        ("claims", "项目认领表"),
+        ("progress", "完成情况通报"),
+    ] {
+        ok(
+            &db,
+            &[
+                "print",
+                what,
+                "--year",
+                "2026",
+                "-o",
+                &at(&format!("{name}.pdf")),
+            ],
+        );
+        ok(
+            &db,
+            &[
+                "export",
+                what,
+                "--year",
+                "2026",
+                "-o",
+                &at(&format!("{name}.docx")),
+            ],
+        );
+    }
+
+    let mut pdfs = files(&archive, "pdf");
+    pdfs.extend(files(&out, "pdf"));
+    // Scans are the secretary's own files, not the app's pages.
+    pdfs.retain(|p| !p.to_string_lossy().contains("扫描"));
+    assert!(pdfs.len() >= 18, "{pdfs:#?}");
+    let mut problems = Vec::new();
+    for pdf in &pdfs {
+        check_pages(pdf, &mut problems);
+    }
+
+    // The Word files, as LibreOffice sets them.
+    let mut docx = files(&archive, "docx");
+    docx.extend(files(&out, "docx"));
+    assert!(docx.len() >= 4, "{docx:#?}");
+    let lo = dir.path().join("lo");
+    let refs: Vec<&Path> = docx.iter().map(PathBuf::as_path).collect();
+    office::libreoffice_pdf(&refs, &lo);
+    for pdf in files(&lo, "pdf") {
+        check_pages(&pdf, &mut problems);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+
+    // The 纪要's 版记 on an even page.
+    let minutes = pdfs
+        .iter()
+        .find(|p| p.to_string_lossy().contains("纪要") && !p.to_string_lossy().contains("docx"))
+        .expect("the 纪要 PDF");
+    let colophon = pages_with(minutes, "印发");
+    assert!(
+        !colophon.is_empty() && colophon.iter().all(|p| p % 2 == 0),
+        "{}: 版记 on pages {colophon:?}",
+        minutes.display()
+    );
+
+    // Five copies of two agreements in one batch, each from an odd page.
+    let agreement = out.join("共建协议.pdf");
+    let starts = pages_with(&agreement, "党建结对共建协议书");
+    assert_eq!(starts.len(), 5, "{}: {starts:?}", agreement.display());
+    assert!(
+        starts.iter().all(|p| p % 2 == 1),
+        "{}: copies start on pages {starts:?}",
+        agreement.display()
+    );
+}
