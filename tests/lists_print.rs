@@ -28,7 +28,8 @@ const NEEDS: usize = 16;
 const PROJECTS: usize = 12;
 
 /// The street, the roster and the meeting, then the year's lists, all through the command
-/// line as a secretary's script would: `NEEDS` needs and two resources imported from CSV
+/// line as a secretary's script would: `NEEDS` needs and three resources (one without a
+/// contact) imported from CSV
 /// files (title and 合计 rows included); 项2026-001 四点半课堂 added for the meeting, answering
 /// 需2026-001, and claimed by 太平角宾馆 and then 八大关小学 as lead, with a progress note;
 /// `PROJECTS - 1` more imported for the meeting, 红色物业 with 汇泉湾邮政支局 as its claimant,
@@ -55,7 +56,8 @@ fn a_year_of_lists() -> (tempfile::TempDir, PathBuf) {
         "资源清单.csv",
         "序号,提供单位,资源类型,资源名称,资源内容,可提供时间,规模,联系人,联系电话\n\
          1,八大关小学,场地,学校报告厅,可容纳200人，配备音响和投影,周末及寒暑假,200人,吴老师,13805320101\n\
-         2,太平角宾馆有限公司,场地,宾馆多功能厅,可容纳200人，配备音响和投影,周末及寒暑假,200人,冯经理,13805320102\n"
+         2,太平角宾馆有限公司,场地,宾馆多功能厅,可容纳200人，配备音响和投影,周末及寒暑假,200人,冯经理,13805320102\n\
+         3,汇泉湾邮政支局,场地,邮政营业厅,可借用营业厅一角开展宣传,工作日,20人,,\n"
             .to_string(),
     );
     ok(&db, &["resources", "import", &resources, "--year", "2026"]);
@@ -301,6 +303,12 @@ fn the_three_papers_print_from_the_year_s_data() {
     let r = page_lines(&lists_pdf, resources);
     line_with(&r, "资2026-001八大关小学场地学校报告厅");
     line_with(&r, "资2026-002太平角宾馆有限公司场地宾馆多功能厅");
+    // A resource offered without a contact: the unit's 联系人 and 电话 from the roster.
+    let post = line_with(&r, "资2026-003汇泉湾邮政支局场地邮政营业厅");
+    assert!(
+        post.contains("卫主任") && post.contains("13805320103"),
+        "{post}"
+    );
     let p = page_lines(&lists_pdf, projects);
     // The need the project answers; the lead first though it claimed second.
     let row = line_with(&p, "项2026-001四点半课堂关心关爱");

@@ -837,19 +837,37 @@ pub fn lists_paper(conn: &Connection, year: i32) -> Result<ListsPaper> {
             .collect(),
         resources: resources
             .into_iter()
-            .map(|r| ResourceRow {
-                code: r.code,
-                unit: r.unit_name,
-                kind: r.kind.label().to_string(),
-                name: r.name,
-                content: r.content,
-                availability: r.availability,
-                capacity: r.capacity,
-                contact: r.contact,
-                phone: r.phone,
+            .map(|r| {
+                let (contact, phone) = resource_contact(conn, &r)?;
+                Ok(ResourceRow {
+                    code: r.code,
+                    unit: r.unit_name,
+                    kind: r.kind.label().to_string(),
+                    name: r.name,
+                    content: r.content,
+                    availability: r.availability,
+                    capacity: r.capacity,
+                    contact,
+                    phone,
+                })
             })
-            .collect(),
+            .collect::<Result<_>>()?,
     })
+}
+
+/// Who to call about a resource: its own contact and phone; when it has neither and a member
+/// unit offers it, the unit's 联系人 and 联系电话 from the roster (the same person the unit
+/// named for the joint meeting).
+fn resource_contact(conn: &Connection, r: &super::Resource) -> Result<(String, String)> {
+    if !r.contact.trim().is_empty() || !r.phone.trim().is_empty() {
+        return Ok((r.contact.clone(), r.phone.clone()));
+    }
+    let unit = match r.unit_id.map(|id| crate::units::get(conn, id)) {
+        Some(Ok(u)) => u,
+        Some(Err(Error::NotFound { .. })) | None => return Ok((String::new(), String::new())),
+        Some(Err(e)) => return Err(e),
+    };
+    Ok((unit.details.contact.clone(), unit.details.phones.join("、")))
 }
 
 /// 项目认领表 of `year`, from the store.
