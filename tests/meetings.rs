@@ -666,17 +666,30 @@ fn name_cards_hold_the_platform_first_and_one_name_size() {
         ],
         "one card per platform person and per attendee, the platform first"
     );
-    // One name size for the set: the size at which the longest name fits.
-    let heights: Vec<f32> = pages
+    // One name size for the people: the size at which the longest name fits. The unit with
+    // no one named yet has its name in the name's place, no larger, and does not shrink them.
+    let mut heights: Vec<f32> = pages
         .iter()
         .map(|p| p.iter().map(|w| w.1).fold(0.0, f32::max))
         .collect();
+    let unit_only = heights.pop().unwrap();
     for h in &heights {
         assert!(
             (h - heights[0]).abs() < 0.5,
             "name heights differ: {heights:?}"
         );
     }
+    assert!(unit_only < heights[0], "{unit_only} vs {heights:?}");
+    let people_only = print_pack::card_sizes(&fonts, &[("周立新".to_string(), String::new())]);
+    let with_unit = print_pack::card_sizes(
+        &fonts,
+        &[
+            ("周立新".to_string(), String::new()),
+            (String::new(), long.to_string()),
+        ],
+    );
+    assert_eq!(people_only.name, with_unit.name);
+    assert!(with_unit.unit_only < with_unit.name);
     let sizes = print_pack::card_sizes(
         &fonts,
         &[

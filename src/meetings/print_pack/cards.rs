@@ -66,7 +66,8 @@ fn check(fonts: &FontSet, label: &str, fields: &[(&str, &str)]) -> Result<()> {
 
 /// (name, unit) for each card: the platform first (its people as ranked; a platform person who
 /// also comes with a unit keeps that unit's name), then every expected person of every invitee
-/// not on leave; a unit with no names yet gets one card with the unit's name.
+/// not on leave; a unit with no names yet gets one card with no name and the unit's name
+/// (`("", unit)`), set in the name's place.
 fn card_people(
     conn: &Connection,
     meeting_id: i64,
@@ -79,7 +80,7 @@ fn card_people(
         }
         let people = i.people();
         if people.is_empty() {
-            attendees.push((i.name.clone(), String::new()));
+            attendees.push((String::new(), i.name.clone()));
         }
         for p in people {
             attendees.push((p, i.name.clone()));
@@ -97,19 +98,22 @@ fn card_people(
         })
         .collect();
     for (p, unit) in attendees {
-        if !out.iter().any(|(n, _)| *n == p) {
+        if p.is_empty() || !out.iter().any(|(n, _)| *n == p) {
             out.push((p, unit));
         }
     }
     Ok(out)
 }
 
-/// The sizes of a card set: one for every name, the largest at which the widest name fits,
-/// and one for every unit line.
+/// The sizes of a card set: one for every person's name, the largest at which the widest name
+/// fits; one for every unit line; and one for the cards of units whose people are not named
+/// yet, whose unit's name stands in the name's place (so a long unit name does not shrink the
+/// people's names).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CardSizes {
     pub name: f32,
     pub unit: f32,
+    pub unit_only: f32,
 }
 
 /// The one name size and unit size of a set of cards for `people` (name, unit).
@@ -126,17 +130,13 @@ pub fn card_sizes(fonts: &FontSet, people: &[(String, String)]) -> CardSizes {
             .map(|t| fit_text(fonts, role, t, max_width, max).size)
             .fold(max, f32::min)
     };
+    let named = || people.iter().filter(|(n, _)| !n.is_empty());
+    let mut unnamed = people.iter().filter(|(n, _)| n.is_empty()).map(|(_, u)| u);
+    let name = smallest(FontRole::Heading1, name_max, &mut named().map(|(n, _)| n));
     CardSizes {
-        name: smallest(
-            FontRole::Heading1,
-            name_max,
-            &mut people.iter().map(|(n, _)| n),
-        ),
-        unit: smallest(
-            FontRole::Body,
-            UNIT_MAX_SIZE,
-            &mut people.iter().map(|(_, u)| u),
-        ),
+        name,
+        unit: smallest(FontRole::Body, UNIT_MAX_SIZE, &mut named().map(|(_, u)| u)),
+        unit_only: smallest(FontRole::Heading1, name, &mut unnamed),
     }
 }
 
@@ -156,9 +156,15 @@ fn draw_half(
     );
     let half = h / 2.0;
     // In the lower half's own coordinates (0 at the page's bottom edge, `half` at the fold).
-    let name_base = half * 0.5 - sizes.name * 0.35;
-    let mut runs = vec![(sizes.name, FontRole::Heading1, name, name_base)];
-    if !unit.is_empty() {
+    // A unit whose people are not named yet: its name in the name's place.
+    let (first, size) = if name.is_empty() {
+        (unit, sizes.unit_only)
+    } else {
+        (name, sizes.name)
+    };
+    let name_base = half * 0.5 - size * 0.35;
+    let mut runs = vec![(size, FontRole::Heading1, first, name_base)];
+    if !name.is_empty() && !unit.is_empty() {
         runs.push((sizes.unit, FontRole::Body, unit, mm(10.0)));
     }
     for (size, role, text, base) in runs {
@@ -188,7 +194,7 @@ pub fn name_cards_for(
     for (name, unit) in people {
         check(
             fonts,
-            &format!("桌签 {name}"),
+            &format!("桌签 {}", if name.is_empty() { unit } else { name }),
             &[("姓名", name), ("单位名称", unit)],
         )?;
     }
@@ -199,7 +205,10 @@ pub fn name_cards_for(
         PageSize::A4_LANDSCAPE.height(),
     );
     for (name, unit) in people {
-        canvas.set_label(&format!("桌签 {name}"));
+        canvas.set_label(&format!(
+            "桌签 {}",
+            if name.is_empty() { unit } else { name }
+        ));
         let page = canvas.add_page(PageSize::A4_LANDSCAPE);
         draw_half(&mut canvas, page, (name, unit), sizes, false)?;
         draw_half(&mut canvas, page, (name, unit), sizes, true)?;
