@@ -65,6 +65,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::units::UnitLabels::export_all(&cfg)?;
     crate::units::PhonesCheck::export_all(&cfg)?;
     crate::meetings::MeetingLabels::export_all(&cfg)?;
+    crate::meetings::seating::EvenRuleLabel::export_all(&cfg)?;
     crate::meetings::print_pack::DocumentInfo::export_all(&cfg)?;
     crate::agreements::preview::TemplatePreview::export_all(&cfg)?;
     crate::print::FontChoice::export_all(&cfg)?;

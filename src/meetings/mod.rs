@@ -168,6 +168,8 @@ pub struct MeetingLabels {
     pub status_actions: Vec<StatusAction>,
     pub replies: Vec<attendance::Reply>,
     pub agenda_kinds: Vec<agenda::AgendaKind>,
+    /// The seating chart's even-count rules, with the seats as the audience sees them.
+    pub even_rules: Vec<seating::EvenRuleLabel>,
 }
 
 /// Every label of a meeting, in display order.
@@ -178,6 +180,7 @@ pub fn labels() -> MeetingLabels {
         status_actions: StatusAction::ALL.to_vec(),
         replies: attendance::Reply::ALL.to_vec(),
         agenda_kinds: agenda::AgendaKind::ALL.to_vec(),
+        even_rules: seating::even_rule_labels(),
     }
 }
 

@@ -46,6 +46,31 @@ impl EvenRule {
     }
 }
 
+/// An even-count rule as the print tab offers it: the rule and its words, with the order of
+/// four seats as the audience sees them (一号居中偏右（台下看：3 1 2 4）).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct EvenRuleLabel {
+    pub rule: EvenRule,
+    pub label: String,
+}
+
+/// Every even-count rule with its words, read off [`audience_order`], the default first.
+pub fn even_rule_labels() -> Vec<EvenRuleLabel> {
+    EvenRule::ALL
+        .iter()
+        .map(|&rule| {
+            let seats: Vec<String> = audience_order(4, rule)
+                .iter()
+                .map(|r| (r + 1).to_string())
+                .collect();
+            EvenRuleLabel {
+                rule,
+                label: format!("{}（台下看：{}）", rule.label(), seats.join(" ")),
+            }
+        })
+        .collect()
+}
+
 /// The even-count rule chosen in the settings (the default when none or unknown).
 pub fn saved_rule(conn: &Connection) -> Result<EvenRule> {
     let stored = settings::get(conn, EVEN_RULE_SETTING)?;
@@ -125,6 +150,18 @@ mod tests {
         for r in EvenRule::ALL {
             assert_eq!(serde_json::to_value(r).unwrap(), r.label());
         }
+    }
+
+    #[test]
+    fn the_rules_are_offered_with_the_seats_the_audience_sees() {
+        let labels: Vec<String> = even_rule_labels().into_iter().map(|l| l.label).collect();
+        assert_eq!(
+            labels,
+            [
+                "一号居中偏右（台下看：3 1 2 4）",
+                "一号居中偏左（台下看：4 2 1 3）"
+            ]
+        );
     }
 
     #[test]
