@@ -7,7 +7,9 @@ use std::rc::Rc;
 use super::canvas::{mm, Canvas, TextRun};
 use super::document::{Align, Block, Doc, PageNumbers, PageStyle};
 use super::fonts::{FontRole, FontSet};
-use super::layout::{balance_lines, break_lines, justify_spacing, WrappedLine};
+use super::layout::{
+    balance_lines, break_lines, break_lines_with, justify_spacing, BreakRules, WrappedLine,
+};
 use super::table::table_pieces;
 use crate::Result;
 
@@ -244,9 +246,19 @@ impl Ctx<'_> {
         let width = (s.text_width() - x0).max(size);
         let baseline = baseline_in_slot(s.line_pitch, size);
         let body = self.ty(FontRole::Body, size);
-        let mut lines = break_lines(text, width, 0.0, &|c| {
-            self.fonts.char_width(FontRole::Body, size, c) + body.tracking
-        });
+        // A list of units and people: no line breaks inside a word (中国银/行) where the line
+        // has another break.
+        let rules = BreakRules {
+            keep_words: true,
+            ..BreakRules::default()
+        };
+        let mut lines = break_lines_with(
+            text,
+            width,
+            0.0,
+            &|c| self.fonts.char_width(FontRole::Body, size, c) + body.tracking,
+            rules,
+        );
         if lines.is_empty() {
             lines.push(WrappedLine {
                 text: String::new(),
