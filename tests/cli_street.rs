@@ -539,3 +539,39 @@ fn demo_clear_only_clears_the_demo_and_backs_it_up_first() {
     ok(&demo, &["demo"]);
     assert_eq!(json(&demo, &["info", "--json"])["is_demo"], true);
 }
+
+/// `lianxi … | head` as a script writes it: when the reader has gone, the CLI stops quietly
+/// (the default for SIGPIPE) instead of reporting an internal error.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    if cli::is_windows_exe() {
+        return;
+    }
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (_dir, db) = empty_db();
+    // A pipe whose reading end is closed before the CLI starts: every write finds no reader.
+    let mut fds = [0; 2];
+    // SAFETY: `fds` has room for the two descriptors pipe(2) returns.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    // SAFETY: both descriptors were just opened by pipe(2) and are owned here alone.
+    let (reader, writer) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    drop(reader);
+    let out = cli::command()
+        .arg("--db")
+        .arg(&db)
+        .args(["info"])
+        .stdout(std::process::Stdio::from(writer))
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("内部出错"), "{stderr}");
+    assert_eq!(
+        out.status.signal(),
+        Some(libc::SIGPIPE),
+        "{:?} {stderr}",
+        out.status
+    );
+}

@@ -64,8 +64,12 @@ pub fn run(conn: &Connection, db_path: &Path, args: ArchiveArgs) -> Result<(), E
         .map(|m| lianxi::lookup::meeting(conn, m).map(|m| m.id))
         .collect::<Result<Vec<i64>, Error>>()?;
     let choice = archive::archive_meetings(conn, year)?;
+    // A progress line redrawn in place, on a terminal only (a script's log gets the result).
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let mut progress = |done: usize, title: &str| {
-        eprint!("\r已归档 {done} 个文件：{title}            ");
+        if tty {
+            eprint!("\r已归档 {done} 个文件：{title}            ");
+        }
         true
     };
     let out = archive::archive_year(
@@ -77,7 +81,9 @@ pub fn run(conn: &Connection, db_path: &Path, args: ArchiveArgs) -> Result<(), E
         &extra,
         &mut progress,
     )?;
-    eprintln!();
+    if tty {
+        eprintln!();
+    }
     for m in choice
         .included
         .iter()

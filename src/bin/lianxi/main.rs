@@ -270,12 +270,27 @@ pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
     }
 }
 
+/// `lianxi … | head` ends quietly when the reader closes the pipe, as command-line tools do,
+/// instead of failing on the next line it prints (Rust ignores SIGPIPE, so printing to a
+/// closed pipe is an error, and `println!` panics on it). Not for `serve`: a browser closing
+/// a connection must never stop the server.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
     // The same executable reads untrusted files in a bounded child process.
     if let Some(code) = lianxi::import::bounded::run_worker_if_requested() {
         return code;
     }
     let mut cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_)) {
+        quiet_on_closed_pipe();
+    }
     let path = match db_path(cli.db.take()) {
         Ok(p) => p,
         Err(e) => {

@@ -113,18 +113,26 @@ pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
                 .extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            // A progress line redrawn in place, on a terminal only.
+            let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
             let mut progress = |done: usize, total: usize| {
-                eprint!("\r已生成 {done}/{total}");
+                if tty {
+                    eprint!("\r已生成 {done}/{total}");
+                }
                 true
             };
             if is_pdf {
                 agreements::write_agreements_pdf(conn, &ids, &fonts, &output, &mut progress)?;
-                eprintln!();
+                if tty {
+                    eprintln!();
+                }
                 println!("已生成 {} 份协议：{}", ids.len(), output.display());
             } else {
                 let files =
                     agreements::write_agreement_files(conn, &ids, &fonts, &output, &mut progress)?;
-                eprintln!();
+                if tty {
+                    eprintln!();
+                }
                 println!("已生成 {} 个文件，位于 {}", files.len(), output.display());
             }
         }
