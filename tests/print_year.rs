@@ -108,12 +108,18 @@ fn is_page_number(w: &Word) -> bool {
     w.text.chars().all(|c| c == '—' || c.is_ascii_digit())
 }
 
-/// Where text may go on a page of `kind`: (left, top, right, bottom) in points from the top
-/// left, with 1.5 pt for glyph boxes that poppler draws a little wide.
+/// The papers drawn at absolute positions rather than flowed in a page style.
+fn drawn_freely(file: &str) -> bool {
+    ["桌签", "座次表", "工作统计", "证书"]
+        .iter()
+        .any(|k| file.contains(k))
+}
+
+/// Where text may go on a page of `file`: (left, top, right, bottom) in points from the top
+/// left.
 fn text_block(file: &str, page: &Page) -> (f32, f32, f32, f32) {
     let portrait = page.width < page.height;
-    let free = ["桌签", "座次表", "工作统计", "证书"];
-    if free.iter().any(|k| file.contains(k)) {
+    if drawn_freely(file) {
         // Drawn freely: on the paper, 10 mm clear of its edges.
         return (
             mm(10.0),
@@ -181,9 +187,32 @@ fn check_pages(pdf: &Path, problems: &mut Vec<String>) {
                 ));
             }
         }
-        // Title lines: the lines set larger than 3号 before the first body line.
+        // No line of 3号 text on a 公文 page holds more than the grid's 28 characters (that a
+        // full line holds exactly 28 is measured in print_grid.rs).
         let lines = lines(page);
-        let title: Vec<&(f32, f32, String)> = lines.iter().take_while(|l| l.1 > 20.0).collect();
+        let official = page.width < page.height && !drawn_freely(&name);
+        // Poppler's boxes are about 1.45 em tall: 3号 (16 pt) lines are 21–26 pt, 2号 (22 pt)
+        // titles over 28.
+        for l in lines
+            .iter()
+            .filter(|l| official && (21.0..26.0).contains(&l.1))
+        {
+            // In characters of 3号: a Latin letter, figure or sign (¥) is about half of one.
+            let count: f32 =
+                l.2.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .map(|c| if u32::from(c) < 0x2000 { 0.5 } else { 1.0 })
+                    .sum();
+            if count > 28.5 {
+                problems.push(format!(
+                    "{name} p{}: {count} characters on a line: {}",
+                    n + 1,
+                    l.2
+                ));
+            }
+        }
+        // Title lines: the 2号 lines a page starts with.
+        let title: Vec<&(f32, f32, String)> = lines.iter().take_while(|l| l.1 > 28.0).collect();
         if let Some(last) = title.last() {
             if title.len() > 1 && last.2.chars().filter(|c| !c.is_whitespace()).count() < 2 {
                 problems.push(format!(
@@ -496,6 +525,18 @@ fn every_document_of_the_year_keeps_to_its_page() {
     office::libreoffice_pdf(&refs, &lo);
     for pdf in files(&lo, "pdf") {
         check_pages(&pdf, &mut problems);
+    }
+    if let Some(keep) = std::env::var_os("LIANXI_KEEP") {
+        // For looking at every page: LIANXI_KEEP=/tmp/year cargo test --test print_year.
+        let keep = Path::new(&keep);
+        let _ = std::fs::remove_dir_all(keep);
+        std::fs::create_dir_all(keep).unwrap();
+        for (i, pdf) in pdfs.iter().chain(files(&lo, "pdf").iter()).enumerate() {
+            let name = pdf.file_name().unwrap().to_string_lossy().into_owned();
+            let from_word = pdf.starts_with(&lo);
+            let name = format!("{i:02}{}-{name}", if from_word { "-word" } else { "" });
+            std::fs::copy(pdf, keep.join(name)).unwrap();
+        }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 

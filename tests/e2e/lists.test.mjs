@@ -255,8 +255,8 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
       assert.ok(word.includes(want), `the 项目认领表 .docx lacks ${want}`)
     }
     const progress = pdfText(progressPdf)
-    // Table cells wrap, so a long name may come back in pieces.
-    for (const want of ['完成情况通报', '共建项目4个', '共有6家单位参与认领', '老旧小区环境', '牵头：太平角幼儿园', '已完成', '完成12栋楼道清理，补植绿篱200米']) {
+    // Table cells wrap (between words: 太平角/幼儿园), so a long name may come back in pieces.
+    for (const want of ['完成情况通报', '共建项目4个', '共有6家单位参与认领', '老旧小区环境', '牵头：太平角', '幼儿园', '已完成', '完成12栋楼道清理，补植绿篱200米']) {
       assert.ok(progress.includes(want), `the 完成情况通报 lacks ${want}`)
     }
   } finally {
