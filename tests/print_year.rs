@@ -540,6 +540,14 @@ fn every_document_of_the_year_keeps_to_its_page() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 
+    // The Word 纪要 keeps its 版记 as LibreOffice sets it (a floated one was dropped).
+    let word_minutes = lo.join("会议纪要.pdf");
+    let said = poppler::squeeze(&tool("pdftotext", &[word_minutes.to_str().unwrap(), "-"]));
+    assert!(
+        said.contains("抄送：区委组织部") && said.contains("2026年9月25日印发"),
+        "the Word 纪要 lost its 版记: {said}"
+    );
+
     // The 纪要's 版记 on an even page.
     let minutes = pdfs
         .iter()

@@ -516,16 +516,10 @@ impl Writer<'_> {
                 .set_grid(vec![(width * 3 / 5) as usize, (width * 2 / 5) as usize])
                 .width(width as usize, WidthType::Dxa)
                 .layout(TableLayoutType::Fixed)
-                .set_borders(borders)
-                // At the foot of the page, as GB/T 9704 and the PDF have it: the table floats
-                // to the bottom of the text block, the last line on the last line.
-                .position(
-                    docx_rs::TablePositionProperty::new()
-                        .vertical_anchor("margin")
-                        .horizontal_anchor("margin")
-                        .position_y_alignment("bottom")
-                        .position_x_alignment("center"),
-                ),
+                // In the flow, after the text: a table floated to the page's foot
+                // (`w:tblpPr`, tblpYSpec="bottom") is dropped by LibreOffice 7.4's PDF
+                // export altogether, and put on the next page's top when a paragraph follows.
+                .set_borders(borders),
         )
     }
 
