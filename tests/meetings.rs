@@ -585,30 +585,9 @@ fn fresh_meeting(conn: &Connection) -> i64 {
 
 /// Each page's words with their heights, from `pdftotext -bbox`.
 fn words_by_page(pdf: &[u8]) -> Vec<Vec<(String, f32)>> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-bbox", path.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let html = String::from_utf8_lossy(&out.stdout);
-    let attr = |tag: &str, name: &str| -> f32 {
-        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        tag[at..tag[at..].find('"').unwrap() + at].parse().unwrap()
-    };
-    html.split("<page ")
-        .skip(1)
-        .map(|page| {
-            page.split("<word ")
-                .skip(1)
-                .map(|w| {
-                    let (tag, rest) = w.split_once('>').unwrap();
-                    let text = rest.split("</word>").next().unwrap().to_string();
-                    (text, attr(tag, "yMax") - attr(tag, "yMin"))
-                })
-                .collect()
-        })
+    boxes_by_page(pdf)
+        .into_iter()
+        .map(|page| page.into_iter().map(|w| (w.0, w.4 - w.2)).collect())
         .collect()
 }
 
@@ -822,8 +801,11 @@ fn the_whole_pack_is_seven_files_and_a_cancel_leaves_none() {
     assert!(!target.exists());
 }
 
-/// Each word of each page with its box (xMin, yMin, xMax), from `pdftotext -bbox`.
-fn boxes_by_page(pdf: &[u8]) -> Vec<Vec<(String, f32, f32, f32)>> {
+/// A word and its box: text, xMin, yMin, xMax, yMax.
+type WordBox = (String, f32, f32, f32, f32);
+
+/// Each word of each page with its box, from `pdftotext -bbox`.
+fn boxes_by_page(pdf: &[u8]) -> Vec<Vec<WordBox>> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("doc.pdf");
     std::fs::write(&path, pdf).unwrap();
@@ -849,6 +831,7 @@ fn boxes_by_page(pdf: &[u8]) -> Vec<Vec<(String, f32, f32, f32)>> {
                         attr(tag, "xMin"),
                         attr(tag, "yMin"),
                         attr(tag, "xMax"),
+                        attr(tag, "yMax"),
                     )
                 })
                 .collect()
@@ -871,7 +854,7 @@ fn an_invitation_is_signed_for_a_seal_and_carries_a_reply_slip() {
     let line_of = |want: &str| -> (f32, f32, f32) {
         // Words of one line (same top) joined, for text poppler splits.
         let mut lines: Vec<(f32, String, f32, f32)> = Vec::new();
-        for (t, x0, y, x1) in page {
+        for (t, x0, y, x1, _) in page {
             match lines.iter_mut().find(|l| (l.0 - y).abs() < 1.0) {
                 Some(l) => {
                     l.1.push_str(t);

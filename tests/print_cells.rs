@@ -231,8 +231,8 @@ fn assert_no_orphans(path: &Path, header: &[&str]) {
     }
 }
 
-/// The text of one column of the table, top to bottom, page by page.
-fn column_text(path: &Path, header: &[&str], column: usize) -> String {
+/// The words of one column of the table, top to bottom, page by page.
+fn column_words(path: &Path, header: &[&str], column: usize) -> Vec<Word> {
     let mut words: Vec<Word> = cell_words(path, header)
         .into_iter()
         .filter(|(c, _)| *c == column)
@@ -243,22 +243,21 @@ fn column_text(path: &Path, header: &[&str], column: usize) -> String {
             .partial_cmp(&(b.page, b.y, b.x))
             .expect("numbers")
     });
-    words.into_iter().map(|w| w.text).collect()
+    words
+}
+
+/// The text of one column of the table, top to bottom, page by page.
+fn column_text(path: &Path, header: &[&str], column: usize) -> String {
+    column_words(path, header, column)
+        .into_iter()
+        .map(|w| w.text)
+        .collect()
 }
 
 /// The lines each unit's name is printed on in `column` (its consecutive words that make it
 /// up), checked to break only between the words a segmenter finds (no 红十/字会, 海洋大/学).
 fn assert_units_break_between_words(path: &Path, header: &[&str], column: usize) {
-    let mut words: Vec<Word> = cell_words(path, header)
-        .into_iter()
-        .filter(|(c, _)| *c == column)
-        .map(|(_, w)| w)
-        .collect();
-    words.sort_by(|a, b| {
-        (a.page, a.y, a.x)
-            .partial_cmp(&(b.page, b.y, b.x))
-            .expect("numbers")
-    });
+    let words = column_words(path, header, column);
     let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
     for (unit, _, _) in PEOPLE {
         let lines = (0..texts.len())

@@ -9,23 +9,13 @@ mod poppler;
 use std::path::Path;
 
 use lianxi::print::{render, Block, Doc, FontChoice, FontSet, PageStyle};
-use poppler::tool;
+use poppler::{attr, tool};
 
 /// One text line of a page: its top in points and its characters (spaces dropped).
 #[derive(Debug, Clone)]
 struct Line {
     y: f32,
     text: String,
-}
-
-fn attr(tag: &str, name: &str) -> f32 {
-    let key = format!("{name}=\"");
-    let at = tag.find(&key).map(|i| i + key.len()).unwrap_or_default();
-    tag[at..]
-        .split('"')
-        .next()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(f32::NAN)
 }
 
 /// The lines of every page, top to bottom, page numbers ("— 1 —") left out. Words poppler

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use cli::{ok, pair_with_community, street_and_meeting};
 use lianxi::print::mm;
-use poppler::tool;
+use poppler::{attr, tool};
 
 const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话\n\
 青岛市红十字会,社会团体,太平角社区,社会组织分会,陈会长,吴干事,13805320101\n\
@@ -45,16 +45,6 @@ struct Page {
     width: f32,
     height: f32,
     words: Vec<Word>,
-}
-
-fn attr(tag: &str, name: &str) -> f32 {
-    let key = format!("{name}=\"");
-    let at = tag.find(&key).map(|i| i + key.len()).unwrap_or_default();
-    tag[at..]
-        .split('"')
-        .next()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(f32::NAN)
 }
 
 fn pages(pdf: &Path) -> Vec<Page> {

@@ -19,6 +19,17 @@ pub fn tool(name: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A number attribute of a `pdftotext -bbox` tag (`xMin="…"`); NaN when it is missing.
+pub fn attr(tag: &str, name: &str) -> f32 {
+    let key = format!("{name}=\"");
+    let at = tag.find(&key).map(|i| i + key.len()).unwrap_or_default();
+    tag[at..]
+        .split('"')
+        .next()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(f32::NAN)
+}
+
 /// Text without any white space, so line breaks and justification do not matter.
 pub fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()

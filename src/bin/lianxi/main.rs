@@ -258,6 +258,17 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
 }
 
 /// Prints a value as pretty JSON on stdout.
+/// What `add`/`create` commands print: the new record as JSON with `--json`, else its id (for
+/// a script to use next).
+pub(crate) fn print_new<T: serde::Serialize>(value: &T, id: i64, json: bool) -> Result<(), Error> {
+    if json {
+        print_json(value)
+    } else {
+        println!("{id}");
+        Ok(())
+    }
+}
+
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
     use std::io::Write;
     let s = serde_json::to_string_pretty(value)?;

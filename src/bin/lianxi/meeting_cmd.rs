@@ -437,11 +437,7 @@ pub fn run(conn: &mut Connection, action: MeetingAction) -> Result<(), Error> {
                 ..MeetingInput::default()
             };
             let m = meetings::create(conn, &input)?;
-            if json {
-                crate::print_json(&m)?;
-            } else {
-                println!("{}", m.id);
-            }
+            crate::print_new(&m, m.id, json)?;
         }
         MeetingAction::Set {
             meeting,
@@ -624,11 +620,7 @@ fn speech_run(conn: &Connection, action: SpeechAction) -> Result<(), Error> {
                 notes,
             };
             let s = speeches::add(conn, m.id, &input)?;
-            if json {
-                crate::print_json(&s)?;
-            } else {
-                println!("{}", s.id);
-            }
+            crate::print_new(&s, s.id, json)?;
         }
         SpeechAction::List { meeting, json } => {
             let m = lookup::meeting(conn, &meeting)?;
@@ -699,11 +691,7 @@ fn agenda_run(conn: &Connection, action: AgendaAction) -> Result<(), Error> {
                 notes: String::new(),
             };
             let item = agenda::add(conn, m.id, &input)?;
-            if json {
-                crate::print_json(&item)?;
-            } else {
-                println!("{}", item.id);
-            }
+            crate::print_new(&item, item.id, json)?;
         }
         AgendaAction::Usual { meeting, json } => {
             let m = lookup::meeting(conn, &meeting)?;
