@@ -1,7 +1,8 @@
 // End-to-end in a real browser: `lianxi serve` and Debian's Chromium, from an EMPTY database,
 // as a secretary on a 信创 desktop starts. The welcome, the street's profile, a roster imported
-// by upload, a meeting with every unit invited, one document downloaded as a PDF and the
-// whole print pack as one .zip, checked through the CLI and the downloaded files themselves.
+// by upload, a meeting with every unit invited, one document downloaded as a PDF, the whole
+// print pack as one .zip, an agreement printed and downloaded, and the minutes as a PDF, checked
+// through the CLI and the downloaded files themselves.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -24,10 +25,10 @@ const STREET = {
   phone: '0532-82860001',
 }
 const ROSTER = [
-  '单位名称,所属社区,分会,联系人,联系电话,入会时间',
-  '八大关小学,太平角社区,学校分会,陈晨,13805320001,2015-09',
-  '八大关邮政支局,湛山社区,企业分会,郑爽,13805320003,2012',
-  `八大关文旅发展有限公司,湛山社区,企业分会,胡悦,13805320006,${YEAR}-03`,
+  '单位名称,所属社区,分会,党组织书记,联系人,联系电话,入会时间',
+  '八大关小学,太平角社区,学校分会,周敏,陈晨,13805320001,2015-09',
+  '八大关邮政支局,湛山社区,企业分会,吴刚,郑爽,13805320003,2012',
+  `八大关文旅发展有限公司,湛山社区,企业分会,冯强,胡悦,13805320006,${YEAR}-03`,
 ].join('\n')
 
 async function shot(app, name) {
@@ -107,6 +108,36 @@ test('in Chromium: a new street, a roster by upload, a meeting and its papers do
     const invitation = pdfText(join(out, '会议材料', '邀请函.pdf'))
     assert.ok(invitation.includes(STREET.party_org), 'the invitation is signed by the party organisation')
     await shot(app, 'browser-4-pack.png')
+
+    // An agreement (paired as a script would), printed in the browser and downloaded.
+    const meetingId = String(json(dataDir, 'meeting', 'list').find((m) => m.title === title).id)
+    cli(dataDir, 'agreement', 'pair', '--meeting', meetingId, '--a', 'street', '--b', 'unit:八大关小学')
+    await app.click('[data-test="nav-agreements"]')
+    await app.pick('[data-test="agreement-filter-meeting"]', title)
+    await app.waitFor('[data-test="agreement-count"]', { text: '显示 1 份' })
+    await app.click('[data-test="agreement-print-batch"]')
+    await app.answerFileDialogWith('download:共建协议.pdf')
+    await app.click('[data-test="print-start"]')
+    await app.waitFor('[data-test="print-result"]', { text: '共建协议.pdf' })
+    await shot(app, 'browser-5-agreement.png')
+    await app.click('[data-test="print-close"]')
+    const agreement = pdfText(await downloaded(downloads, '共建协议.pdf'))
+    for (const want of ['党建结对共建协议书', STREET.party_org, '八大关小学', '负责人：周敏', '双方各执一份']) {
+      assert.ok(agreement.includes(want), `the agreement lacks ${want}`)
+    }
+    assert.equal(json(dataDir, 'agreement', 'list')[0].status, '已打印')
+
+    // The minutes of the meeting, drafted from its data, as a PDF download.
+    await app.click('[data-test="nav-minutes"]')
+    await app.click(`[data-test="minutes-meeting-${meetingId}"]`)
+    await app.answerFileDialogWith('download:会议纪要.pdf')
+    await app.click('[data-test="minutes-print"]')
+    await app.waitFor('.el-message', { text: '会议纪要已保存到' })
+    await shot(app, 'browser-6-minutes.png')
+    const minutes = pdfText(await downloaded(downloads, '会议纪要.pdf'))
+    for (const want of ['会议纪要', title.slice(0, 8)]) {
+      assert.ok(minutes.includes(want), `the minutes lack ${want}: ${minutes}`)
+    }
   } finally {
     stop()
   }
