@@ -1,8 +1,8 @@
 // End-to-end in a real browser: `lianxi serve` and Debian's Chromium, from an EMPTY database,
 // as a secretary on a 信创 desktop starts. The welcome, the street's profile, a roster imported
 // by upload, a meeting with every unit invited, one document downloaded as a PDF, the whole
-// print pack as one .zip, an agreement printed and downloaded, and the minutes as a PDF, checked
-// through the CLI and the downloaded files themselves.
+// print pack as one .zip, an agreement printed and downloaded, the minutes as a PDF, and 取消
+// during a big roster's preview, checked through the CLI and the downloaded files themselves.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -138,6 +138,20 @@ test('in Chromium: a new street, a roster by upload, a meeting and its papers do
     for (const want of ['会议纪要', title.slice(0, 8)]) {
       assert.ok(minutes.includes(want), `the minutes lack ${want}: ${minutes}`)
     }
+
+    // 取消 while a big roster's preview runs: the cancel crosses as its own request while the
+    // preview's is under way, the preview stops, and nothing is written.
+    const big = join(dataDir, '全街道名册.csv')
+    const rows = Array.from({ length: 20000 }, (_, i) => `测试单位${i + 1},太平角社区,学校分会,张三,138${String(i).padStart(8, '0')}`)
+    writeFileSync(big, '\ufeff' + ['单位名称,所属社区,分会,联系人,联系电话', ...rows].join('\n') + '\n')
+    await app.click('[data-test="nav-roster"]')
+    await app.click('[data-test="roster-import"]')
+    await app.answerFileDialogWithUpload(big)
+    await app.click('[data-test="import-choose"]')
+    await app.click('[data-test="import-cancel"]')
+    await app.waitFor('.el-message', { text: '操作已取消' })
+    await shot(app, 'browser-7-cancelled.png')
+    assert.equal(json(dataDir, 'roster', 'list').length, 3, 'a cancelled preview writes nothing')
   } finally {
     stop()
   }
