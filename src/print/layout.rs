@@ -377,42 +377,37 @@ pub fn has_orphan(lines: &[WrappedLine]) -> bool {
 /// [`SHORT_WORD`] letters or ideographs, e.g. 党委/书记 or 欧阳/娜娜.
 pub fn splits_short_word(text: &str, lines: &[WrappedLine]) -> bool {
     let chars: Vec<char> = text.trim().chars().collect();
+    let alnum = |j: usize| chars.get(j).is_some_and(|c| c.is_alphanumeric());
+    break_positions(text, &line_texts(lines))
+        .into_iter()
+        .filter(|&pos| pos > 0 && alnum(pos - 1) && alnum(pos))
+        .any(|pos| {
+            let left = (0..pos).rev().take_while(|&j| alnum(j)).count();
+            let right = (pos..chars.len()).take_while(|&j| alnum(j)).count();
+            left + right <= SHORT_WORD
+        })
+}
+
+fn line_texts(lines: &[WrappedLine]) -> Vec<&str> {
+    lines.iter().map(|l| l.text.as_str()).collect()
+}
+
+/// Where `lines` (the texts of `text`'s lines) break inside the text, as char indices into the
+/// trimmed text: where the next line's first character is. A break at a blank (dropped at the
+/// break) is between words and not listed.
+fn break_positions(text: &str, lines: &[&str]) -> Vec<usize> {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut out = Vec::new();
     let mut pos = 0;
     for (n, line) in lines.iter().enumerate() {
         let start = pos;
         while pos < chars.len() && chars[pos].is_whitespace() {
             pos += 1;
         }
-        if n > 0 && pos == start && pos > 0 && pos < chars.len() {
-            let alnum = |j: usize| chars.get(j).is_some_and(|c| c.is_alphanumeric());
-            if alnum(pos - 1) && alnum(pos) {
-                let left = (0..pos).rev().take_while(|&j| alnum(j)).count();
-                let right = (pos..chars.len()).take_while(|&j| alnum(j)).count();
-                if left + right <= SHORT_WORD {
-                    return true;
-                }
-            }
-        }
-        pos += line.text.chars().count();
-    }
-    false
-}
-
-/// Where `lines` (the texts of `text`'s lines) break, as char indices into the trimmed text
-/// (spaces dropped at a break are skipped, so an index is where the next line's first
-/// character is).
-fn break_positions(text: &str, lines: &[&str]) -> Vec<usize> {
-    let chars: Vec<char> = text.trim().chars().collect();
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for (n, line) in lines.iter().enumerate() {
-        while pos < chars.len() && chars[pos].is_whitespace() {
-            pos += 1;
-        }
-        if n > 0 {
+        if n > 0 && pos == start && pos < chars.len() {
             out.push(pos);
         }
-        pos += line.trim().chars().count();
+        pos += line.chars().count();
     }
     out
 }
@@ -444,12 +439,7 @@ pub fn balance_lines(text: &str, width: f32, width_of: &dyn Fn(char) -> f32) -> 
     if n < 2 {
         return widest;
     }
-    let texts =
-        |lines: &[WrappedLine]| -> Vec<String> { lines.iter().map(|l| l.text.clone()).collect() };
-    let inside_of = |lines: &[WrappedLine]| {
-        let t = texts(lines);
-        breaks_inside_words(text, &t.iter().map(String::as_str).collect::<Vec<_>>())
-    };
+    let inside_of = |lines: &[WrappedLine]| breaks_inside_words(text, &line_texts(lines));
     let inside = inside_of(&widest);
     let good = |lines: &[WrappedLine]| {
         lines.len() == n
