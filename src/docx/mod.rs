@@ -333,15 +333,11 @@ impl Writer<'_> {
             Block::Signature { signer, date } => {
                 // As the PDF: the date 右空四字, the signer centred over it.
                 let size = body;
-                let width = |t: &str| twips(self.fonts.text_width(FontRole::Body, size, t));
-                let (signer_w, date_w) = (width(signer), width(date));
-                let right = 4 * twips(size);
-                let signer_end = if date.is_empty() {
-                    right
-                } else {
-                    (right + (date_w - signer_w) / 2).max(0)
-                };
-                for (i, (text, end)) in [(signer, signer_end), (date, right)]
+                let width = |t: &str| self.fonts.text_width(FontRole::Body, size, t);
+                let (signer_in, date_in) =
+                    self.style
+                        .signature_insets(width(signer), width(date), size);
+                for (i, (text, end)) in [(signer, twips(signer_in)), (date, twips(date_in))]
                     .into_iter()
                     .enumerate()
                 {

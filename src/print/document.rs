@@ -90,6 +90,20 @@ impl PageStyle {
         }
     }
 
+    /// Where the two lines of a 落款 ([`Block::Signature`]) end: their distances from the
+    /// text block's right edge, in the unit of the widths given (the signer's, the date's). The
+    /// date ends four characters in (右空四字); the signer is centred over it, never past the
+    /// edge; without a date the signer ends four characters in. One rule for the PDF and Word.
+    pub fn signature_insets(&self, signer_w: f32, date_w: f32, char_w: f32) -> (f32, f32) {
+        let date = 4.0 * char_w;
+        let signer = if date_w == 0.0 {
+            date
+        } else {
+            (date + (date_w - signer_w) / 2.0).max(0.0)
+        };
+        (signer, date)
+    }
+
     /// Width of the text block in points.
     pub fn text_width(&self) -> f32 {
         mm(self.size.width_mm - self.margin_left_mm - self.margin_right_mm)

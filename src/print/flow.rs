@@ -116,7 +116,7 @@ impl Ctx<'_> {
         let Type { role, size, .. } = ty;
         let width = self.style.text_width();
         let indent = indent_chars * size;
-        let measure = |c: char| self.fonts.char_width(role, size, c) + ty.tracking;
+        let measure = |c: char| self.advance(ty, c);
         let lines = if role == FontRole::Title {
             balance_lines(text, width, &measure)
         } else {
@@ -216,10 +216,13 @@ impl Ctx<'_> {
     }
 
     fn width_of(&self, role: FontRole, size: f32, text: &str) -> f32 {
-        let tracking = self.ty(role, size).tracking;
-        text.chars()
-            .map(|c| self.fonts.char_width(role, size, c) + tracking)
-            .sum()
+        let ty = self.ty(role, size);
+        text.chars().map(|c| self.advance(ty, c)).sum()
+    }
+
+    /// The advance of `c` set in `ty`, its tracking included.
+    fn advance(&self, ty: Type, c: char) -> f32 {
+        self.fonts.char_width(ty.role, ty.size, c) + ty.tracking
     }
 
     /// The type of a run in `role` at `size`: titles at their own pitch, everything else set
@@ -252,13 +255,7 @@ impl Ctx<'_> {
             keep_words: true,
             ..BreakRules::default()
         };
-        let mut lines = break_lines_with(
-            text,
-            width,
-            0.0,
-            &|c| self.fonts.char_width(FontRole::Body, size, c) + body.tracking,
-            rules,
-        );
+        let mut lines = break_lines_with(text, width, 0.0, &|c| self.advance(body, c), rules);
         if lines.is_empty() {
             lines.push(WrappedLine {
                 text: String::new(),
@@ -308,11 +305,9 @@ impl Ctx<'_> {
             self.width_of(FontRole::Body, size, signer),
             self.width_of(FontRole::Body, size, date),
         );
-        // Without a date the signer itself ends four characters in.
-        let right = width - 4.0 * size;
-        let centre = right - if date.is_empty() { signer_w } else { date_w } / 2.0;
-        let signer_x = (centre - signer_w / 2.0).clamp(0.0, (width - signer_w).max(0.0));
-        let date_x = (right - date_w).max(0.0);
+        let (signer_in, date_in) = s.signature_insets(signer_w, date_w, size);
+        let signer_x = (width - signer_in - signer_w).max(0.0);
+        let date_x = (width - date_in - date_w).max(0.0);
         [(signer, signer_x), (date, date_x)]
             .into_iter()
             .enumerate()
@@ -356,9 +351,7 @@ impl Ctx<'_> {
                     right_w + size
                 })
             .max(size);
-            let wrapped = break_lines(left, room, 0.0, &|c| {
-                self.fonts.char_width(FontRole::Body, size, c) + ty.tracking
-            });
+            let wrapped = break_lines(left, room, 0.0, &|c| self.advance(ty, c));
             let n = wrapped.len().max(1);
             let mut items = vec![Item::Rule {
                 from: (0.0, 0.0),
