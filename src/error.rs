@@ -175,6 +175,11 @@ pub enum Error {
     #[error("无法使用字体“{name}”：{message}")]
     Font { name: String, message: String },
 
+    /// A 签到码 scanned or typed at the sign-in desk was refused (not a code, forged, of
+    /// another meeting).
+    #[error("{}", .0.message())]
+    BadCode(crate::meetings::codes::CodeProblem),
+
     /// A name the user typed (a unit, a community …) matches no record; `candidates` are the
     /// closest names, best first (possibly none).
     #[error("{}", crate::lookup::no_match_message(*what, name, candidates))]
@@ -356,6 +361,7 @@ error_kinds! {
     UnfilledPlaceholder = "unfilled_placeholder",
     IllegalTransition = "illegal_transition",
     MissingInfo = "missing_info",
+    BadCode = "bad_code",
     NoMatch = "no_match",
     Ambiguous = "ambiguous",
 }
@@ -387,6 +393,7 @@ impl Error {
             Error::UnfilledPlaceholder { .. } => ErrorKind::UnfilledPlaceholder,
             Error::IllegalTransition { .. } => ErrorKind::IllegalTransition,
             Error::MissingInfo { .. } | Error::MissingDetails { .. } => ErrorKind::MissingInfo,
+            Error::BadCode(_) => ErrorKind::BadCode,
             Error::NoMatch { .. } => ErrorKind::NoMatch,
             Error::Ambiguous { .. } => ErrorKind::Ambiguous,
         }

@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_minutes.sql"),
     include_str!("migrations/0005_lists.sql"),
     include_str!("migrations/0006_meeting_decisions.sql"),
+    include_str!("migrations/0007_signin_code_key.sql"),
 ];
 
 /// Sets the per-connection pragmas. Called once for every connection that is opened.

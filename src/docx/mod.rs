@@ -22,8 +22,9 @@ mod package;
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, LineSpacing,
-    LineSpacingType, PageMargin, PageNumType, PageOrientationType, Paragraph, Run, RunFonts,
-    SpecialIndentType, TableCell, TableLayoutType, TableRow, WidthType,
+    LineSpacingType, PageMargin, PageNumType, PageOrientationType, Paragraph, Pic,
+    RelativeFromHType, RelativeFromVType, Run, RunFonts, SpecialIndentType, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
 pub use export::{
@@ -77,6 +78,9 @@ pub fn write(
         let mut out = Out::default();
         for block in &doc.blocks {
             w.block(block, &mut out, false);
+        }
+        if let Some(code) = &doc.code {
+            w.corner_code(&mut out, code, i)?;
         }
         if i + 1 < docs.len() {
             // Ends this document's section; the next one starts on a new page.
@@ -146,6 +150,34 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// The document's 签到码 where the PDF draws it: anchored to its first paragraph, placed
+    /// on the page (top right, above the text block), text never wrapping around it.
+    fn corner_code(&self, out: &mut Out, code: &str, n: usize) -> Result<()> {
+        const EMU_PER_MM: f32 = 36_000.0;
+        let emu = |v: f32| (v * EMU_PER_MM).round() as i32;
+        let modules = crate::print::qr::Modules::of(code)?;
+        let (x, y) = crate::print::qr::position_mm(self.style);
+        let side = emu(crate::print::qr::SIDE_MM) as u32;
+        let px = u32::try_from(modules.side * 8).unwrap_or(u32::MAX);
+        let pic = Pic::new_with_dimensions(modules.png(8)?, px, px)
+            .id(format!("rIdQrCode{n}"))
+            .size(side, side)
+            .floating()
+            .relative_from_h(RelativeFromHType::Page)
+            .relative_from_v(RelativeFromVType::Page)
+            .offset_x(emu(x))
+            .offset_y(emu(y));
+        if let Some(Item::Paragraph(p)) = out
+            .items
+            .iter_mut()
+            .find(|item| matches!(item, Item::Paragraph(_)))
+        {
+            let first = std::mem::replace(&mut **p, Paragraph::new());
+            **p = first.add_run(Run::new().add_image(pic));
+        }
+        Ok(())
+    }
+
     /// Page size, margins, the document grid and the default run (body font, 3号).
     fn page_setup(&self, docx: Docx) -> Docx {
         let s = self.style;

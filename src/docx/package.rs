@@ -157,6 +157,7 @@ fn rewrite(xml: &[u8], headers: &[bool], char_twips: Option<i32>) -> Result<Vec<
     let mut tables = 0usize;
     let mut header_row_next = false;
     let mut section_end = false;
+    let mut drawings = 0usize;
     let mut i = 0;
     while i < events.len() {
         let e = &events[i];
@@ -235,6 +236,18 @@ fn rewrite(xml: &[u8], headers: &[bool], char_twips: Option<i32>) -> Result<Vec<
                         }
                     }
                 }
+            }
+            // Every drawing gets its own id (docx-rs writes 1 for each), and an anchored one
+            // (the 签到码 in the margin) never pushes text aside.
+            Event::Empty(s) if is(s.name().as_ref(), "wp:docPr") => {
+                drawings += 1;
+                let mut e = BytesStart::new("wp:docPr");
+                e.push_attribute(("id", drawings.to_string().as_str()));
+                e.push_attribute(("name", format!("签到码 {drawings}").as_str()));
+                put(&mut w, Event::Empty(e))?;
+            }
+            Event::Empty(s) if is(s.name().as_ref(), "wp:wrapSquare") => {
+                put(&mut w, Event::Empty(BytesStart::new("wp:wrapNone")))?;
             }
             Event::Empty(s) if is(s.name().as_ref(), "w:ind") => match char_twips {
                 Some(c) => put(&mut w, in_chars(s, c))?,

@@ -308,12 +308,19 @@ pub fn set_reply(conn: &Connection, id: i64, reply: Reply, substitute: &str) -> 
 /// Signs an invitee in at `at`. Signing in again (a second desk, a double tap) keeps the
 /// first time: it is the time the minutes record.
 pub fn sign_in(conn: &Connection, id: i64, at: NaiveDateTime) -> Result<Invitee> {
+    Ok(sign_in_once(conn, id, at)?.0)
+}
+
+/// Signs an invitee in at `at` unless it already is, and says whether this was the first
+/// sign-in. One statement decides it, so two desks signing the same unit in at once record
+/// one time and only one of them is told "first".
+pub fn sign_in_once(conn: &Connection, id: i64, at: NaiveDateTime) -> Result<(Invitee, bool)> {
     get(conn, id)?;
-    conn.execute(
-        "UPDATE attendance SET signed_in_at = COALESCE(signed_in_at, ?2) WHERE id = ?1",
+    let changed = conn.execute(
+        "UPDATE attendance SET signed_in_at = ?2 WHERE id = ?1 AND signed_in_at IS NULL",
         params![id, at.format("%Y-%m-%d %H:%M:%S").to_string()],
     )?;
-    get(conn, id)
+    Ok((get(conn, id)?, changed == 1))
 }
 
 /// The sign-in time typed for meeting `m` (a script recording what happened): `09:05` is that

@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod attendance;
+pub mod codes;
 pub mod demo;
 mod order;
 pub mod print_pack;

@@ -242,6 +242,12 @@ impl<'f> Canvas<'f> {
     /// Fills a rectangle whose bottom-left corner is `(x, y)` with a grey (`0.0` black,
     /// `1.0` white): the bars of a chart.
     pub fn fill_rect(&mut self, page: usize, x: f32, y: f32, w: f32, h: f32, grey: f32) {
+        self.fill_rects(page, &[(x, y, w, h)], grey);
+    }
+
+    /// Fills rectangles `(x, y, w, h)` (bottom-left corners) with one grey, as one shape: the
+    /// modules of a QR code.
+    pub fn fill_rects(&mut self, page: usize, rects: &[(f32, f32, f32, f32)], grey: f32) {
         let Some(buf) = self.pages.get_mut(page) else {
             return;
         };
@@ -257,14 +263,17 @@ impl<'f> Canvas<'f> {
         });
         buf.ops.push(Op::DrawPolygon {
             polygon: Polygon {
-                rings: vec![PolygonRing {
-                    points: vec![
-                        point(x, y),
-                        point(x + w, y),
-                        point(x + w, y + h),
-                        point(x, y + h),
-                    ],
-                }],
+                rings: rects
+                    .iter()
+                    .map(|&(x, y, w, h)| PolygonRing {
+                        points: vec![
+                            point(x, y),
+                            point(x + w, y),
+                            point(x + w, y + h),
+                            point(x, y + h),
+                        ],
+                    })
+                    .collect(),
                 mode: PaintMode::Fill,
                 winding_order: WindingOrder::NonZero,
             },

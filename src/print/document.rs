@@ -290,6 +290,9 @@ pub struct Doc {
     /// In a batch, start on an odd page (a blank page before it where needed), so that a
     /// batch printed double-sided never starts a copy on the back of the one before.
     pub odd_start: bool,
+    /// A 签到码 to print as a QR code at the top right of the first page, in the margin
+    /// above the text block ([`super::qr`]).
+    pub code: Option<String>,
 }
 
 impl Doc {

@@ -571,6 +571,11 @@ pub(crate) fn draw_doc(canvas: &mut Canvas<'_>, doc: &Doc, style: &PageStyle) ->
                 }
             }
         }
+        if n == 0 {
+            if let Some(code) = &doc.code {
+                super::qr::draw(canvas, page, code, style)?;
+            }
+        }
         draw_page_number(canvas, page, n + 1, numbers, style)?;
     }
     Ok(())

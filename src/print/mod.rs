@@ -13,6 +13,7 @@ mod font_catalog;
 pub mod font_settings;
 mod fonts;
 pub mod layout;
+pub mod qr;
 pub mod sample;
 mod table;
 pub mod words;

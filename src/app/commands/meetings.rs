@@ -4,6 +4,7 @@
 
 use crate::meetings::agenda::{self, AgendaInput, AgendaItem};
 use crate::meetings::attendance::{self, AttendanceCounts, InviteScope, Invitee, Reply};
+use crate::meetings::codes::{self, CodeSignIn};
 use crate::meetings::seating::{self, EvenRule};
 use crate::meetings::speeches::{self, Speech, SpeechInput};
 use crate::meetings::{self, CopyParts, Meeting, MeetingInput, Readiness, StatusAction};
@@ -109,6 +110,14 @@ crate::app_commands! {
     /// 签到, at the current local time.
     pub fn attendance_sign_in(ctx, id: i64) -> Invitee {
         ctx.with_conn(move |conn, _| attendance::sign_in_now(conn, id))
+    }
+
+    /// 签到 by the 签到码 a scanner typed (or a person): signs that unit in now, or says when
+    /// it signed in before; a forged code or another meeting's is refused.
+    pub fn attendance_sign_in_code(ctx, meeting_id: i64, code: String) -> CodeSignIn {
+        ctx.with_conn(move |conn, _| {
+            codes::sign_in(conn, meeting_id, &code, chrono::Local::now().naive_local())
+        })
     }
 
     /// 撤销签到.

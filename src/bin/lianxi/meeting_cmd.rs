@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 use lianxi::meetings::agenda::AgendaInput;
 use lianxi::meetings::attendance::{InviteScope, Invitee, Reply};
 use lianxi::meetings::speeches::SpeechInput;
-use lianxi::meetings::{self, agenda, attendance, speeches, MeetingInput, StatusAction};
+use lianxi::meetings::{self, agenda, attendance, codes, speeches, MeetingInput, StatusAction};
 use lianxi::{lookup, Error};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -113,8 +113,11 @@ pub enum MeetingAction {
         #[arg(long, value_name = "ID")]
         meeting: String,
         /// 成员单位名称（全称、简称或名称中唯一的一段）
-        #[arg(long, value_name = "NAME")]
-        unit: String,
+        #[arg(long, value_name = "NAME", required_unless_present = "code")]
+        unit: Option<String>,
+        /// 邀请函上的签到码（扫码枪读出的一串数字），代替 --unit
+        #[arg(long, value_name = "TEXT", conflicts_with = "unit")]
+        code: Option<String>,
         /// 签到时间：时:分（会议当天，如 09:05），或 年-月-日 时:分；不填为现在
         #[arg(long, value_name = "HH:MM")]
         at: Option<String>,
@@ -549,24 +552,34 @@ pub fn run(conn: &mut Connection, action: MeetingAction) -> Result<(), Error> {
                 println!("已记录：{} {}。", i.name, i.reply.label());
             }
         }
-        MeetingAction::Signin { meeting, unit, at } => {
+        MeetingAction::Signin {
+            meeting,
+            unit,
+            code,
+            at,
+        } => {
             let m = lookup::meeting(conn, &meeting)?;
-            let at = at.map(|t| attendance::sign_in_time(&m, &t)).transpose()?;
-            let u = lookup::unit(conn, &unit)?;
-            let invitee = attendance::invitee_of_unit(conn, m.id, u.id)?;
-            let i = match at {
-                Some(at) => attendance::sign_in(conn, invitee.id, at)?,
-                None => attendance::sign_in_now(conn, invitee.id)?,
+            let at = match at {
+                Some(t) => attendance::sign_in_time(&m, &t)?,
+                None => chrono::Local::now().naive_local(),
             };
-            let at = i
-                .signed_in_at
-                .map(|t| t.format("%H:%M").to_string())
-                .unwrap_or_default();
-            if invitee.signed_in_at.is_some() {
-                println!("{} 已于 {at} 签到，保留首次签到时间。", i.name);
-            } else {
-                println!("已签到：{}（{at}）。", i.name);
-            }
+            let done = match (code, unit) {
+                (Some(code), _) => codes::sign_in(conn, m.id, &code, at)?,
+                (None, Some(unit)) => {
+                    let u = lookup::unit(conn, &unit)?;
+                    let invitee = attendance::invitee_of_unit(conn, m.id, u.id)?;
+                    let (i, first) = attendance::sign_in_once(conn, invitee.id, at)?;
+                    codes::confirmation(i, first)
+                }
+                // clap requires one of the two.
+                (None, None) => {
+                    return Err(Error::Invalid {
+                        field: "unit",
+                        message: "请用 --unit 写出单位名称，或用 --code 给出签到码。".into(),
+                    })
+                }
+            };
+            println!("{}。", done.message);
         }
         MeetingAction::Agenda { action } => agenda_run(conn, action)?,
         MeetingAction::Speech { action } => speech_run(conn, action)?,

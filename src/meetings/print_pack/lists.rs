@@ -408,7 +408,8 @@ fn reply_slip(unit: &str, by: &str) -> Vec<Block> {
     ]
 }
 
-/// One 邀请函 per invited member unit (not those on leave), from the built-in template.
+/// One 邀请函 per invited member unit (not those on leave), from the built-in template, each
+/// with its unit's 签到码 at the top right.
 pub fn invitation_docs(conn: &Connection, meeting_id: i64) -> Result<Vec<Doc>> {
     let m = meetings::get(conn, meeting_id)?;
     let street = street::get(conn)?;
@@ -455,6 +456,7 @@ pub fn invitation_docs(conn: &Connection, meeting_id: i64) -> Result<Vec<Doc>> {
             continue;
         }
         let mut doc = Doc::new(format!("邀请函 {}", i.name), format!("{}邀请函", m.title));
+        doc.code = Some(crate::meetings::codes::code_for(conn, meeting_id, i.id)?);
         doc.field("单位名称", i.name.clone())
             .field("会议名称", m.title.clone())
             .field("会议地点", m.venue.clone())
