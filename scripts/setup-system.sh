@@ -25,6 +25,8 @@ if [ "${1:-}" = "--test" ]; then
   # the browser face is tested in a real Chromium through its WebDriver; its print pack
   # downloads as a .zip
   PKGS+=(chromium chromium-driver unzip)
+  # the 签到码 on the printed invitations are read back from the rendered pages (zbarimg)
+  PKGS+=(zbar-tools)
 fi
 
 if [ "${1:-}" = "--windows" ] || [ "${2:-}" = "--windows" ]; then

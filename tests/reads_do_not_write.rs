@@ -84,6 +84,10 @@ const WRITES: &[&str] = &[
     "attendance_set_attendee",
     "attendance_set_reply",
     "attendance_sign_in",
+    "attendance_sign_in_code",
+    // A 签到码 signs its unit in; a name only searches (a write, when it is a code).
+    "attendance_desk_enter",
+    "attendance_desk_sign_in",
     "attendance_sign_out",
     "attendance_remove",
     "agenda_add",

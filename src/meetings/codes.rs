@@ -219,6 +219,41 @@ pub fn sign_in(
     Ok(confirmation(invitee, first))
 }
 
+/// Signs in invitee `id` (chosen from the desk's search) at `at`, with the desk's
+/// confirmation.
+pub fn sign_in_invitee(conn: &Connection, id: i64, at: NaiveDateTime) -> Result<CodeSignIn> {
+    let (invitee, first) = attendance::sign_in_once(conn, id, at)?;
+    Ok(confirmation(invitee, first))
+}
+
+/// What the desk's one input did with the text entered (a scanner's code and Enter, or two
+/// characters of a name and Enter).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DeskEntry {
+    /// The text was a 签到码: its unit is signed in (or had been).
+    SignedIn { done: CodeSignIn },
+    /// The text was a name: the invitees it matches.
+    Matches { matches: Vec<Invitee> },
+}
+
+/// The desk's input: a code signs its unit in at `at`; anything else searches by name.
+pub fn desk_entry(
+    conn: &Connection,
+    meeting_id: i64,
+    text: &str,
+    at: NaiveDateTime,
+) -> Result<DeskEntry> {
+    if looks_like_code(text) {
+        return Ok(DeskEntry::SignedIn {
+            done: sign_in(conn, meeting_id, text, at)?,
+        });
+    }
+    Ok(DeskEntry::Matches {
+        matches: attendance::search(conn, meeting_id, text)?,
+    })
+}
+
 /// The desk's confirmation of a sign-in (by code, or by a name chosen from the search).
 pub fn confirmation(invitee: Invitee, first: bool) -> CodeSignIn {
     let time = invitee

@@ -4,7 +4,7 @@
 
 use crate::meetings::agenda::{self, AgendaInput, AgendaItem};
 use crate::meetings::attendance::{self, AttendanceCounts, InviteScope, Invitee, Reply};
-use crate::meetings::codes::{self, CodeSignIn};
+use crate::meetings::codes::{self, CodeSignIn, DeskEntry};
 use crate::meetings::seating::{self, EvenRule};
 use crate::meetings::speeches::{self, Speech, SpeechInput};
 use crate::meetings::{self, CopyParts, Meeting, MeetingInput, Readiness, StatusAction};
@@ -117,6 +117,22 @@ crate::app_commands! {
     pub fn attendance_sign_in_code(ctx, meeting_id: i64, code: String) -> CodeSignIn {
         ctx.with_conn(move |conn, _| {
             codes::sign_in(conn, meeting_id, &code, chrono::Local::now().naive_local())
+        })
+    }
+
+    /// The sign-in desk's one input after Enter: a 签到码 signs its unit in now; two
+    /// characters of a name give the matches.
+    pub fn attendance_desk_enter(ctx, meeting_id: i64, text: String) -> DeskEntry {
+        ctx.with_conn(move |conn, _| {
+            codes::desk_entry(conn, meeting_id, &text, chrono::Local::now().naive_local())
+        })
+    }
+
+    /// 签到 of a unit chosen at the desk, now, with the desk's confirmation (the first time
+    /// is kept when it had signed in).
+    pub fn attendance_desk_sign_in(ctx, id: i64) -> CodeSignIn {
+        ctx.with_conn(move |conn, _| {
+            codes::sign_in_invitee(conn, id, chrono::Local::now().naive_local())
         })
     }
 

@@ -9,6 +9,8 @@ import type { EvenRule } from '../bindings/EvenRule'
 import type { GroupBy } from '../bindings/GroupBy'
 import type { InviteScope } from '../bindings/InviteScope'
 import type { Invitee } from '../bindings/Invitee'
+import type { CodeSignIn } from '../bindings/CodeSignIn'
+import type { DeskEntry } from '../bindings/DeskEntry'
 import type { Meeting } from '../bindings/Meeting'
 import type { MeetingInput } from '../bindings/MeetingInput'
 import type { Readiness } from '../bindings/Readiness'
@@ -49,6 +51,11 @@ export const attendanceSetAttendee = (id: number, names: string, title: string) 
 export const attendanceSetReply = (id: number, reply: Reply, substitute: string) =>
   call<Invitee>('attendance_set_reply', { id, reply, substitute })
 export const attendanceSignIn = (id: number) => call<Invitee>('attendance_sign_in', { id })
+/** The desk's input after Enter: a 签到码 signs its unit in now; a name gives the matches. */
+export const attendanceDeskEnter = (meetingId: number, text: string) =>
+  call<DeskEntry>('attendance_desk_enter', { meetingId, text })
+/** 签到 of a unit chosen at the desk, with the desk's confirmation (first time kept). */
+export const attendanceDeskSignIn = (id: number) => call<CodeSignIn>('attendance_desk_sign_in', { id })
 export const attendanceSignOut = (id: number) => call<Invitee>('attendance_sign_out', { id })
 export const attendanceRemove = (id: number) => call<void>('attendance_remove', { id })
 export const attendanceCounts = (meetingId: number) => call<AttendanceCounts>('attendance_counts', { meetingId })

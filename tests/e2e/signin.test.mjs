@@ -1,0 +1,131 @@
+// End-to-end: the door of a 年会, from an EMPTY database set up through the CLI. The invitations
+// are printed, and the 签到码 on each page is read off the rendered PDF with zbarimg, as a USB
+// scanner reads the paper. At the laptop's 签到 desk the scanner "types" that text and Enter:
+// the unit is signed in at once with a large confirmation (name, time, 委派 person); the same
+// code again keeps the first time; a code with one digit changed and another meeting's code
+// are refused in Chinese; two characters of a name and Enter still work beside it. The
+// database is checked through the CLI.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
+
+const ENTER = '\uE007'
+const now = new Date()
+const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+const TODAY = iso(now)
+const TITLE = `${now.getFullYear()}年联席会年会`
+const OTHER = `${now.getFullYear()}年第四季度联席会`
+
+const ROSTER = [
+  '单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话',
+  '金沙滩小学,学校,金沙社区,学校分会,陈校长,吴老师,13805320101',
+  '银沙滩医院,医疗卫生,银沙社区,卫生分会,郑院长,冯主任,13805320102',
+  '金沙湾邮政支局,企业,金沙社区,企业分会,褚局长,卫主任,13805320103',
+].join('\n')
+
+/** The text of every QR code zbarimg reads on the pages of `pdf`, by the unit each page names. */
+function codesOnPaper(pdf, dir, units) {
+  execFileSync('pdftoppm', ['-r', '150', '-png', pdf, join(dir, 'page')])
+  const found = new Map()
+  for (const png of readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png'))) {
+    const n = Number(png.match(/(\d+)\.png$/)[1])
+    const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+    // zbarimg exits 4 on a page without a code.
+    const read = spawnSync('zbarimg', ['-q', '--raw', join(dir, png)], { encoding: 'utf8' })
+    const code = read.stdout.trim()
+    if (!code) continue
+    const unit = units.find((u) => text.includes(`${u}：`))
+    assert.ok(unit, `the page with a code names its unit: ${text}`)
+    found.set(unit, code)
+  }
+  return found
+}
+
+async function shot(app, name) {
+  await sleep(500)
+  await app.saveScreenshot(name)
+}
+
+test('the door: a scanned 签到码 signs its unit in at once; repeats, forgeries and other meetings are told apart', async () => {
+  const dataDir = tempDataDir()
+  const cli = (...args) => execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
+  cli('street', 'set', '--name', '金沙街道办事处', '--party-org', '中共金沙街道工作委员会', '--leader', '王海', '--contact', '李青', '--phone', '0532-82860001')
+  const roster = join(dataDir, '名册.csv')
+  writeFileSync(roster, ROSTER + '\n')
+  cli('roster', 'import', roster)
+  const m = cli('meeting', 'create', '--title', TITLE, '--kind', '年会', '--date', TODAY, '--time', '14:30', '--venue', '街道三楼会议室').trim()
+  cli('meeting', 'invite', '--meeting', m, '--all')
+  cli('meeting', 'reply', '--meeting', m, '--unit', '银沙滩医院', '--delegate', '刘洋')
+  const other = cli('meeting', 'create', '--title', OTHER, '--kind', '季度会').trim()
+  cli('meeting', 'invite', '--meeting', other, '--all')
+
+  const pdf = join(dataDir, '邀请函.pdf')
+  cli('print', 'invitations', '--meeting', m, '-o', pdf)
+  const otherPdf = join(dataDir, '季度会邀请函.pdf')
+  cli('print', 'invitations', '--meeting', other, '-o', otherPdf)
+  const units = ['金沙滩小学', '银沙滩医院', '金沙湾邮政支局']
+  const codes = codesOnPaper(pdf, dataDir, units)
+  assert.equal(codes.size, 3, 'a code on every invitation')
+  const pages = join(dataDir, 'other')
+  execFileSync('mkdir', ['-p', pages])
+  const otherCode = codesOnPaper(otherPdf, pages, units).get('金沙滩小学')
+  assert.ok(otherCode)
+
+  const signedIn = () =>
+    Object.fromEntries(JSON.parse(cli('meeting', 'show', m, '--json')).invitees.map((i) => [i.name, i.signed_in_at]))
+
+  const driver = await startDriver(dataDir)
+  try {
+    const app = await App.start(driver.url)
+    await app.click('[data-test="nav-meetings"]')
+    await app.click(`[data-test="meeting-item-${m}"]`)
+    await app.click('#tab-signin')
+    await app.waitFor('[data-test="count-expected"]', { text: '3' })
+    const desk = 'input[data-test="signin-search"]'
+
+    // 1. The scanner types the code and Enter: signed in at once, the confirmation large.
+    await app.type(desk, codes.get('金沙滩小学') + ENTER)
+    await app.waitFor('[data-test="signin-confirm"][data-tone="ok"]', { text: '金沙滩小学' })
+    await app.waitFor('[data-test="count-present"]', { text: '1' })
+    assert.equal(await app.value(desk), '', 'the box is empty for the next scan')
+    await shot(app, 'signin-1-scanned.png')
+
+    // 2. A delegated unit: the confirmation names who came.
+    await app.type(desk, codes.get('银沙滩医院') + ENTER)
+    await app.waitFor('[data-test="signin-confirm"][data-tone="ok"]', { text: '委派 刘洋' })
+    await app.waitFor('[data-test="count-present"]', { text: '2' })
+    const first = signedIn()['金沙滩小学']
+    assert.ok(first, 'the scan was recorded')
+
+    // 3. The same invitation scanned again: told when, the first time kept.
+    await app.type(desk, codes.get('金沙滩小学') + ENTER)
+    await app.waitFor('[data-test="signin-confirm"][data-tone="again"]', { text: '已于' })
+    await shot(app, 'signin-2-again.png')
+    assert.equal(signedIn()['金沙滩小学'], first, 'the first time is kept')
+    await app.waitFor('[data-test="count-present"]', { text: '2' })
+
+    // 4. One digit changed: refused; another meeting's invitation: refused by its name.
+    const code = codes.get('金沙湾邮政支局')
+    const forged = code.slice(0, -1) + (code.endsWith('9') ? '0' : String(Number(code.slice(-1)) + 1))
+    await app.type(desk, forged + ENTER)
+    await app.waitFor('[data-test="signin-confirm"][data-tone="refused"]', { text: '签到码无效' })
+    await shot(app, 'signin-3-forged.png')
+    await app.type(desk, otherCode + ENTER)
+    await app.waitFor('[data-test="signin-confirm"][data-tone="refused"]', { text: `这是会议“${OTHER}”的签到码` })
+    assert.equal(signedIn()['金沙湾邮政支局'], null, 'a refused code signs nobody in')
+    await app.waitFor('[data-test="count-present"]', { text: '2' })
+
+    // 5. Two characters and Enter still sign in the only match, with the same confirmation.
+    await app.type(desk, '邮政' + ENTER)
+    await app.waitFor('[data-test="signin-confirm"][data-tone="ok"]', { text: '金沙湾邮政支局' })
+    await app.waitFor('[data-test="count-present"]', { text: '3' })
+    await shot(app, 'signin-4-by-name.png')
+    assert.ok(signedIn()['金沙湾邮政支局'])
+  } finally {
+    driver.stop()
+  }
+})
