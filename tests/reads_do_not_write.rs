@@ -85,6 +85,7 @@ const WRITES: &[&str] = &[
     "attendance_set_reply",
     "attendance_sign_in",
     "attendance_sign_in_code",
+    "signin_sheet_codes_set",
     // A 签到码 signs its unit in; a name only searches (a write, when it is a code).
     "attendance_desk_enter",
     "attendance_desk_sign_in",
@@ -221,6 +222,10 @@ fn reads() -> Vec<(&'static str, Call)> {
         ("agenda_list", call(|c, f| agenda::list(c, f.meeting))),
         ("speeches_list", call(|c, f| speeches::list(c, f.meeting))),
         ("seating_rule", call(|c, _| seating::saved_rule(c))),
+        (
+            "signin_sheet_codes",
+            call(|c, _| print_pack::sheet_codes(c)),
+        ),
         (
             "seating_default_platform",
             call(|c, f| print_pack::default_platform(c, f.meeting)),

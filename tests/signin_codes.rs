@@ -296,3 +296,86 @@ fn every_invitation_code_signs_in_its_own_unit_once_and_forgeries_are_refused() 
         "another database's key makes another code"
     );
 }
+
+#[test]
+fn the_signin_sheet_carries_a_code_per_row_when_chosen() {
+    let (dir, db, m) = street_and_meeting(ROSTER);
+    let units = [
+        "青岛市红十字会",
+        "中国海洋大学八大关校区",
+        "中国银行股份有限公司青岛八大关支行",
+        "𠮷野家八大关店",
+    ];
+    let sheet = dir.path().join("签到表.pdf");
+    let print = |to: &Path| {
+        ok(
+            &db,
+            &[
+                "print",
+                "signin",
+                "--meeting",
+                &m,
+                "-o",
+                to.to_str().unwrap(),
+            ],
+        );
+    };
+    // Off unless chosen: no code, no column.
+    print(&sheet);
+    let plain = codes_per_page(&sheet, dir.path(), "plain");
+    assert!(plain.iter().all(|(_, c)| c.is_empty()), "{plain:?}");
+    assert!(!plain[0].0.contains("签到码"));
+
+    // Chosen in 打印 (the setting the app's checkbox writes).
+    {
+        let conn = lianxi::db::open(&db).expect("the database opens");
+        lianxi::meetings::print_pack::set_sheet_codes(&conn, true).expect("saved");
+    }
+    let coded = dir.path().join("签到表（签到码）.pdf");
+    print(&coded);
+    let pages = codes_per_page(&coded, dir.path(), "coded");
+    assert!(pages[0].0.contains("签到码"), "the column is headed");
+    let mut codes: Vec<String> = pages.iter().flat_map(|(_, c)| c.clone()).collect();
+    assert_eq!(
+        codes.len(),
+        units.len(),
+        "a code in every unit's row: {codes:?}"
+    );
+    // The same rows in Word, as LibreOffice prints them.
+    let docx = dir.path().join("签到表.docx");
+    ok(
+        &db,
+        &[
+            "export",
+            "signin",
+            "--meeting",
+            &m,
+            "-o",
+            docx.to_str().unwrap(),
+        ],
+    );
+    let word = dir.path().join("word");
+    std::fs::create_dir_all(&word).unwrap();
+    office::libreoffice_pdf(&[&docx], &word);
+    let mut from_word: Vec<String> = codes_per_page(&word.join("签到表.pdf"), &word, "docx")
+        .into_iter()
+        .flat_map(|(_, c)| c)
+        .collect();
+    codes.sort();
+    from_word.sort();
+    assert_eq!(from_word, codes, "the Word sheet carries the same codes");
+    // Each row's code signs in a different unit, every one of them.
+    let mut names = Vec::new();
+    for code in &codes {
+        let out = ok(&db, &["meeting", "signin", "--meeting", &m, "--code", code]);
+        let name = units
+            .iter()
+            .find(|u| out.contains(&format!("已签到：{u}")))
+            .unwrap_or_else(|| panic!("a unit of the roster: {out}"));
+        names.push(*name);
+    }
+    names.sort();
+    let mut all = units.to_vec();
+    all.sort();
+    assert_eq!(names, all);
+}

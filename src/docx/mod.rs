@@ -35,7 +35,7 @@ pub use fonts::WordFonts;
 
 use crate::print::{
     balance_lines, cell_text, column_widths, Align, Block, Doc, FontRole, FontSet, PageNumbers,
-    PageStyle,
+    PageStyle, PT_PER_MM,
 };
 use crate::{Error, Result};
 
@@ -45,6 +45,11 @@ fn twips(pt: f32) -> i32 {
 }
 
 /// Millimetres to twips.
+/// Millimetres in EMU, the unit of a picture's size and place.
+fn emu(mm: f32) -> i32 {
+    (mm * 36_000.0).round() as i32
+}
+
 fn mm_twips(mm: f32) -> i32 {
     twips(crate::print::mm(mm))
 }
@@ -67,7 +72,12 @@ pub fn write(
     word: &WordFonts,
     style: &PageStyle,
 ) -> Result<Vec<u8>> {
-    let w = Writer { fonts, word, style };
+    let w = Writer {
+        fonts,
+        word,
+        style,
+        pictures: std::cell::Cell::new(0),
+    };
     let mut docx = w.page_setup(Docx::new());
     let mut headers = Vec::new();
     let numbers = docs
@@ -80,7 +90,7 @@ pub fn write(
             w.block(block, &mut out, false);
         }
         if let Some(code) = &doc.code {
-            w.corner_code(&mut out, code, i)?;
+            w.corner_code(&mut out, code)?;
         }
         if i + 1 < docs.len() {
             // Ends this document's section; the next one starts on a new page.
@@ -147,21 +157,29 @@ struct Writer<'a> {
     fonts: &'a FontSet,
     word: &'a WordFonts,
     style: &'a PageStyle,
+    /// Pictures (签到码) written so far: each gets its own id.
+    pictures: std::cell::Cell<usize>,
 }
 
 impl Writer<'_> {
+    /// The 签到码 `code` as a picture `side_mm` square (inline until placed otherwise).
+    fn code_picture(&self, code: &str, side_mm: f32) -> Result<Pic> {
+        let modules = crate::print::qr::Modules::of(code)?;
+        let px = u32::try_from(modules.side * 8).unwrap_or(u32::MAX);
+        let side = emu(side_mm) as u32;
+        let n = self.pictures.get() + 1;
+        self.pictures.set(n);
+        Ok(Pic::new_with_dimensions(modules.png(8)?, px, px)
+            .id(format!("rIdQrCode{n}"))
+            .size(side, side))
+    }
+
     /// The document's 签到码 where the PDF draws it: anchored to its first paragraph, placed
     /// on the page (top right, above the text block), text never wrapping around it.
-    fn corner_code(&self, out: &mut Out, code: &str, n: usize) -> Result<()> {
-        const EMU_PER_MM: f32 = 36_000.0;
-        let emu = |v: f32| (v * EMU_PER_MM).round() as i32;
-        let modules = crate::print::qr::Modules::of(code)?;
+    fn corner_code(&self, out: &mut Out, code: &str) -> Result<()> {
         let (x, y) = crate::print::qr::position_mm(self.style);
-        let side = emu(crate::print::qr::SIDE_MM) as u32;
-        let px = u32::try_from(modules.side * 8).unwrap_or(u32::MAX);
-        let pic = Pic::new_with_dimensions(modules.png(8)?, px, px)
-            .id(format!("rIdQrCode{n}"))
-            .size(side, side)
+        let pic = self
+            .code_picture(code, crate::print::qr::SIDE_MM)?
             .floating()
             .relative_from_h(RelativeFromHType::Page)
             .relative_from_v(RelativeFromVType::Page)
@@ -454,6 +472,24 @@ impl Writer<'_> {
                         cell = cell.vertical_merge(docx_rs::VMergeType::Continue);
                     } else if c < merged.1 {
                         cell = cell.vertical_merge(docx_rs::VMergeType::Restart);
+                    }
+                    let side = table.columns[c].code_side.filter(|_| !header);
+                    let picture = side
+                        .filter(|_| !text.trim().is_empty())
+                        .and_then(|side| self.code_picture(&text, side / PT_PER_MM).ok());
+                    if let Some(pic) = picture {
+                        // Its own height, off the grid: an exact line would clip the picture.
+                        let p = Paragraph::new()
+                            .add_run(Run::new().add_image(pic))
+                            .align(AlignmentType::Center)
+                            .line_spacing(
+                                LineSpacing::new()
+                                    .line_rule(LineSpacingType::Auto)
+                                    .line(240),
+                            )
+                            .snap_to_grid(false)
+                            .keep_next(keep);
+                        return cell.add_paragraph(p);
                     }
                     for line in text.split('\n') {
                         let p = self

@@ -107,6 +107,8 @@ pub struct AttendanceCounts {
     /// 列席 guests invited, and those signed in.
     pub guests: i64,
     pub guests_present: i64,
+    /// 迟到: member units signed in after the meeting began (its date and start time known).
+    pub late: i64,
 }
 
 const SELECT: &str = "SELECT a.id, a.meeting_id, a.unit_id, COALESCE(u.name, a.guest_org) AS name,
@@ -397,8 +399,18 @@ pub fn remove(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Whether a sign-in at `at` came after meeting `m` began (迟到). Never, when the meeting's
+/// date or start time is not known.
+pub fn is_late(m: &super::Meeting, at: NaiveDateTime) -> bool {
+    match (m.date, m.start_time) {
+        (Some(d), Some(t)) => at > d.and_time(t),
+        _ => false,
+    }
+}
+
 /// 应到 / 实到 / 请假 and the rest.
 pub fn counts(conn: &Connection, meeting_id: i64) -> Result<AttendanceCounts> {
+    let m = super::get(conn, meeting_id)?;
     let mut c = AttendanceCounts::default();
     for i in list(conn, meeting_id)? {
         if i.role == AttendeeRole::Guest {
@@ -408,6 +420,7 @@ pub fn counts(conn: &Connection, meeting_id: i64) -> Result<AttendanceCounts> {
         }
         c.expected += 1;
         c.present += i64::from(i.signed_in_at.is_some());
+        c.late += i64::from(i.signed_in_at.is_some_and(|at| is_late(&m, at)));
         match i.reply {
             Reply::Pending => c.pending += 1,
             Reply::Confirmed => c.confirmed += 1,

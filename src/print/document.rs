@@ -150,6 +150,9 @@ pub struct Column {
     /// The least height of this column's cells in body rows, in points (room for a seal or
     /// a signature); a row is as tall as its tallest need, its text centred vertically.
     pub min_height: Option<f32>,
+    /// Body cells hold 签到码 text, printed as a QR code of this side in points (centred in
+    /// the cell, no text); a header cell stays text.
+    pub code_side: Option<f32>,
 }
 
 impl Column {
@@ -159,6 +162,22 @@ impl Column {
             align,
             fit: Fit::Weight,
             min_height: None,
+            code_side: None,
+        }
+    }
+
+    /// The same column with body cells printed as QR codes `mm` millimetres square (and rows
+    /// tall enough for them).
+    pub fn codes_mm(self, mm: f32) -> Self {
+        let side = super::canvas::mm(mm);
+        Column {
+            code_side: Some(side),
+            min_height: Some(
+                self.min_height
+                    .unwrap_or(0.0)
+                    .max(side + super::canvas::mm(3.0)),
+            ),
+            ..self
         }
     }
 

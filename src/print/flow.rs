@@ -29,6 +29,13 @@ pub(crate) enum Item {
         from: (f32, f32),
         to: (f32, f32),
     },
+    /// A QR code of `text`, its top-left corner at (`x`, `y`), `side` points square.
+    Code {
+        x: f32,
+        y: f32,
+        side: f32,
+        text: String,
+    },
 }
 
 /// A slice of content of fixed height that is never split across pages.
@@ -568,6 +575,13 @@ pub(crate) fn draw_doc(canvas: &mut Canvas<'_>, doc: &Doc, style: &PageStyle) ->
                         (left + to.0, top - offset - to.1),
                         0.75,
                     ),
+                    Item::Code { x, y, side, text } => super::qr::draw_square(
+                        canvas,
+                        page,
+                        text,
+                        (left + x, top - offset - y),
+                        *side,
+                    )?,
                 }
             }
         }

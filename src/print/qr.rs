@@ -98,30 +98,16 @@ pub fn position_mm(style: &PageStyle) -> (f32, f32) {
     )
 }
 
-/// Draws the code of `text` and its caption on `page`.
+/// Draws the code of `text` and its caption on `page`, at the top right above the text block.
 pub(crate) fn draw(
     canvas: &mut Canvas<'_>,
     page: usize,
     text: &str,
     style: &PageStyle,
 ) -> Result<()> {
-    let modules = Modules::of(text)?;
     let (left_mm, top_mm) = position_mm(style);
-    let unit = mm(SIDE_MM) / modules.side as f32;
     let (left, top) = (mm(left_mm), mm(style.size.height_mm - top_mm));
-    let rects: Vec<_> = modules
-        .runs()
-        .into_iter()
-        .map(|(y, x, len)| {
-            (
-                left + x as f32 * unit,
-                top - (y + 1) as f32 * unit,
-                len as f32 * unit,
-                unit,
-            )
-        })
-        .collect();
-    canvas.fill_rects(page, &rects, 0.0);
+    draw_square(canvas, page, text, (left, top), mm(SIDE_MM))?;
     let width = canvas.measure(FontRole::Body, CAPTION_SIZE, CAPTION);
     // Under the quiet zone, so that nothing is drawn in it.
     let baseline = top - mm(SIDE_MM) - CAPTION_SIZE * 0.9;
@@ -135,4 +121,31 @@ pub(crate) fn draw(
             CAPTION,
         ),
     )
+}
+
+/// Draws the code of `text` as vector squares, quiet zone included, `side` points square with
+/// its top-left corner at `(left, top)` (PDF coordinates: from the page's bottom-left).
+pub(crate) fn draw_square(
+    canvas: &mut Canvas<'_>,
+    page: usize,
+    text: &str,
+    (left, top): (f32, f32),
+    side: f32,
+) -> Result<()> {
+    let modules = Modules::of(text)?;
+    let unit = side / modules.side as f32;
+    let rects: Vec<_> = modules
+        .runs()
+        .into_iter()
+        .map(|(y, x, len)| {
+            (
+                left + x as f32 * unit,
+                top - (y + 1) as f32 * unit,
+                len as f32 * unit,
+                unit,
+            )
+        })
+        .collect();
+    canvas.fill_rects(page, &rects, 0.0);
+    Ok(())
 }

@@ -30,6 +30,7 @@ struct Geometry {
     xs: Vec<f32>,
     widths: Vec<f32>,
     fits: Vec<Fit>,
+    code_sides: Vec<Option<f32>>,
     size: f32,
     pitch: f32,
     pad_x: f32,
@@ -42,6 +43,8 @@ struct Geometry {
 struct Cell {
     size: f32,
     lines: Vec<WrappedLine>,
+    /// The 签到码 of a body cell of a code column (printed as a QR code, no text).
+    code: Option<(String, f32)>,
 }
 
 /// The width of each column of `table` in points, as printed (the weights scaled to the text
@@ -100,6 +103,7 @@ pub(crate) fn table_pieces(fonts: &FontSet, style: &PageStyle, table: &Table) ->
         xs,
         widths,
         fits,
+        code_sides: table.columns.iter().map(|c| c.code_side).collect(),
         size,
         pitch: style.line_pitch * size / style.body_size,
         pad_x,
@@ -228,6 +232,14 @@ fn lay_out_row(fonts: &FontSet, g: &Geometry, role: FontRole, cells: &[String]) 
     (0..n)
         .map(|c| {
             let text = cell_text(cells, c, n);
+            if let (Some(side), FontRole::Body) = (g.code_sides[c], role) {
+                let code = (!text.trim().is_empty()).then(|| (text.into_owned(), side));
+                return Cell {
+                    size: g.size,
+                    lines: Vec::new(),
+                    code,
+                };
+            }
             let inner = (g.widths[c] - 2.0 * g.pad_x).max(g.size);
             let rules = BreakRules {
                 keep_words: true,
@@ -276,6 +288,7 @@ fn fit_cell(
             return Cell {
                 size: tried,
                 lines: join(paras),
+                code: None,
             };
         }
         tried -= SHRINK_STEP;
@@ -287,6 +300,7 @@ fn fit_cell(
     Cell {
         size,
         lines: join(lay_out(size, last_resort)),
+        code: None,
     }
 }
 
@@ -348,6 +362,15 @@ fn row_piece(
                 tracking: 0.0,
             };
             items.push(line_item(line, x0, inner, baseline, ty, align, 0.0));
+        }
+        // A code only in a row shown whole (never split over a page).
+        if let (Some((text, side)), true) = (&cell.code, from == 0 && to == n) {
+            items.push(Item::Code {
+                x: g.xs[c] + (g.widths[c] - side) / 2.0,
+                y: (height - side) / 2.0,
+                side: *side,
+                text: text.clone(),
+            });
         }
     }
     if g.borders {

@@ -233,6 +233,15 @@ crate::app_commands! {
         ctx.with_conn(move |conn, _| seating::save_rule(conn, rule))
     }
 
+    /// Whether the 签到表 prints each unit's 签到码 in its row (a setting).
+    pub fn signin_sheet_codes(ctx) -> bool {
+        ctx.with_conn(|conn, _| crate::meetings::print_pack::sheet_codes(conn))
+    }
+
+    pub fn signin_sheet_codes_set(ctx, on: bool) -> () {
+        ctx.with_conn(move |conn, _| crate::meetings::print_pack::set_sheet_codes(conn, on))
+    }
+
     /// The people on the platform by default, highest first (editable before printing).
     pub fn seating_default_platform(ctx, meeting_id: i64) -> Vec<String> {
         ctx.with_conn(move |conn, _| crate::meetings::print_pack::default_platform(conn, meeting_id))

@@ -81,6 +81,22 @@ fn table(
 /// The least height of a 签到表 row, in millimetres: a handwritten name at ordinary size.
 pub const SIGNATURE_ROW_MM: f32 = 12.0;
 
+/// The side of a 签到码 in a 签到表 row, in millimetres (a scanner reads it off the sheet for
+/// a unit that came without its invitation).
+pub const SHEET_CODE_MM: f32 = 13.0;
+
+const SHEET_CODES_SETTING: &str = "signin_sheet_codes";
+
+/// Whether the 签到表 prints each unit's 签到码 in its row (a setting; off unless chosen).
+pub fn sheet_codes(conn: &Connection) -> Result<bool> {
+    Ok(crate::settings::get(conn, SHEET_CODES_SETTING)?.as_deref() == Some("1"))
+}
+
+/// Chooses whether the 签到表 prints each unit's 签到码 in its row.
+pub fn set_sheet_codes(conn: &Connection, on: bool) -> Result<()> {
+    crate::settings::set(conn, SHEET_CODES_SETTING, if on { "1" } else { "0" })
+}
+
 fn base_doc(m: &meetings::Meeting, what: &str) -> Doc {
     let mut doc = Doc::new(format!("{}{what}", m.title), format!("{}{what}", m.title));
     doc.field("会议名称", m.title.clone())
@@ -193,56 +209,62 @@ pub fn signin_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<Doc
         .into_iter()
         .filter(|i| i.reply != Reply::Leave)
         .collect();
+    let codes = sheet_codes(conn)?;
     let mut doc = base_doc(&m, "签到表");
     doc.push(Block::Title("签　到　表".into()));
     doc.push(Block::line(m.title.clone(), Align::Center));
     doc.push(Block::line(when_where(&m), Align::Center));
     let mut n = 0;
     let mut rows = Vec::new();
+    let width = if codes { 6 } else { 5 };
     for (name, members) in groups(&list, by) {
         // A group row: the group's name across the first cells.
-        rows.push(vec![
-            String::new(),
-            format!("【{name}】"),
-            String::new(),
-            String::new(),
-            String::new(),
-        ]);
+        let mut group = vec![String::new(); width];
+        group[1] = format!("【{name}】");
+        rows.push(group);
         for i in members {
             n += 1;
             doc.field("单位名称", i.name.clone());
             doc.field("参会人员", i.people().join("、"));
-            rows.push(vec![
+            let mut row = vec![
                 n.to_string(),
                 i.name.clone(),
                 i.people().join("、"),
                 i.attendee_title.clone(),
                 String::new(),
-            ]);
+            ];
+            if codes {
+                row.push(crate::meetings::codes::code_for(conn, meeting_id, i.id)?);
+            }
+            rows.push(row);
         }
     }
-    let mut signin = table(
-        &[
-            (0.9, Align::Center, Fit::Weight),
-            (3.6, Align::Left, Fit::FreeText),
-            (1.6, Align::Left, Fit::Entries),
-            (2.0, Align::Left, Fit::Entries),
-            (2.6, Align::Left, Fit::Weight),
-        ],
-        &["序号", "单位名称", "姓名", "职务", "签名"],
-        rows,
-        12.0,
-    );
+    let mut columns = vec![
+        (0.9, Align::Center, Fit::Weight),
+        (3.6, Align::Left, Fit::FreeText),
+        (1.6, Align::Left, Fit::Entries),
+        (2.0, Align::Left, Fit::Entries),
+        (2.6, Align::Left, Fit::Weight),
+    ];
+    let mut header = vec!["序号", "单位名称", "姓名", "职务", "签名"];
+    if codes {
+        columns.push((1.5, Align::Center, Fit::Weight));
+        header.push("签到码");
+    }
+    let mut signin = table(&columns, &header, rows, 12.0);
     // Room to sign: the widest column but the unit's, and rows a pen can write in.
     if let Block::Table(t) = &mut signin {
         t.columns[4] = t.columns[4].clone().min_height_mm(SIGNATURE_ROW_MM);
+        if let Some(c) = t.columns.get_mut(5) {
+            *c = c.clone().codes_mm(SHEET_CODE_MM);
+        }
     }
     doc.push(signin);
     Ok(doc)
 }
 
-/// 签到情况 (for the archive): every invitee with what happened — signed in and when, 请假,
-/// or absent — and the counts.
+/// 签到情况 (for the archive): every invitee with what happened — signed in and when (迟到
+/// after the meeting's start), 请假, or absent — and the counts.
 pub fn signin_record_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<Doc> {
     let m = meetings::get(conn, meeting_id)?;
     let list = attendance::list(conn, meeting_id)?;
@@ -250,9 +272,14 @@ pub fn signin_record_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Res
     let mut doc = base_doc(&m, "签到情况");
     doc.push(Block::Title("签到情况".into()));
     doc.push(Block::line(m.title.clone(), Align::Center));
+    let late = if counts.late > 0 {
+        format!("（其中迟到 {} 家）", counts.late)
+    } else {
+        String::new()
+    };
     doc.push(Block::line(
         format!(
-            "应到 {} 家，实到 {} 家，请假 {} 家，列席 {} 家",
+            "应到 {} 家，实到 {} 家{late}，请假 {} 家，列席 {} 家",
             counts.expected, counts.present, counts.leave, counts.guests_present
         ),
         Align::Center,
@@ -271,6 +298,10 @@ pub fn signin_record_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Res
             doc.field("单位名称", i.name.clone());
             doc.field("参会人员", i.people().join("、"));
             let mark = match (i.signed_in_at, i.reply) {
+                // A guest is never 迟到: only member units are expected at the start.
+                (Some(at), _) if i.role == AttendeeRole::Member && attendance::is_late(&m, at) => {
+                    format!("已签到 {}（迟到）", at.format("%H:%M"))
+                }
                 (Some(at), _) => format!("已签到 {}", at.format("%H:%M")),
                 (None, Reply::Leave) => "请假".to_owned(),
                 (None, _) => "未到".to_owned(),

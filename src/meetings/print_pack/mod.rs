@@ -13,7 +13,8 @@ pub use cards::{
 };
 pub use lists::{
     agenda_doc, agenda_pdf, attendees_doc, attendees_pdf, invitation_docs, invitations_pdf,
-    signin_doc, signin_pdf, signin_record_doc, speakers_doc, speakers_pdf, GroupBy,
+    set_sheet_codes, sheet_codes, signin_doc, signin_pdf, signin_record_doc, speakers_doc,
+    speakers_pdf, GroupBy,
 };
 pub use pack::{
     documents, render_document, write_document, write_pack, Document, DocumentInfo, PackOptions,

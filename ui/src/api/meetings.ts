@@ -83,6 +83,9 @@ export const speechesReorder = (meetingId: number, ids: number[]) =>
   call<Speech[]>('speeches_reorder', { meetingId, ids })
 
 // 座次
+/** Whether the 签到表 prints each unit's 签到码 in its row (a setting). */
+export const signinSheetCodes = () => call<boolean>('signin_sheet_codes')
+export const signinSheetCodesSet = (on: boolean) => call<void>('signin_sheet_codes_set', { on })
 export const seatingRule = () => call<EvenRule>('seating_rule')
 export const seatingRuleSet = (rule: EvenRule) => call<void>('seating_rule_set', { rule })
 export const seatingDefaultPlatform = (meetingId: number) => call<string[]>('seating_default_platform', { meetingId })

@@ -23,4 +23,8 @@ pending: number,
 /**
  * 列席 guests invited, and those signed in.
  */
-guests: number, guests_present: number, };
+guests: number, guests_present: number, 
+/**
+ * 迟到: member units signed in after the meeting began (its date and start time known).
+ */
+late: number, };
