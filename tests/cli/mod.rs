@@ -1,6 +1,8 @@
 //! Running the built `lianxi` command line in integration tests (`mod cli;`).
 #![allow(dead_code)] // each test binary uses a different part
 
+pub mod year;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
