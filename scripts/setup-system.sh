@@ -41,6 +41,9 @@ fi
 if [ "${1:-}" = "--portable" ] || [ "${2:-}" = "--portable" ]; then
   # the static (musl) build of the browser face, its .deb, and its check in an empty chroot
   PKGS+=(musl-tools dpkg-dev curl file poppler-utils)
+  # and its ARM build (飞腾、鲲鹏): the cross C compiler for the bundled SQLite, and qemu-user
+  # to run it here
+  PKGS+=(gcc-aarch64-linux-gnu qemu-user-static)
 fi
 
 missing=()

@@ -30,6 +30,10 @@ use crate::error::{Error, FileProblem, Result};
 /// The first argument that turns the app's executable into a read worker.
 pub const WORKER_ARG: &str = "--lianxi-read-worker";
 
+/// The environment variable naming an emulator to start the worker through (see
+/// [`Worker::current_exe`]).
+pub const WORKER_EMULATOR: &str = "LIANXI_WORKER_EMULATOR";
+
 /// The largest reply the parent accepts from a worker (JSON of the cells).
 const MAX_REPLY: u64 = 512 * 1024 * 1024;
 
@@ -94,9 +98,18 @@ impl Worker {
     }
 
     /// The running executable as its own worker (the CLI, the desktop app).
+    ///
+    /// Under user-mode emulation (the ARM build tested on an x86 machine with qemu-user, where
+    /// the kernel cannot start an ARM program by itself), `LIANXI_WORKER_EMULATOR` names the
+    /// emulator, and the worker is started through it as the program itself was.
     pub fn current_exe() -> Result<Self> {
         let exe = std::env::current_exe().map_err(|e| Error::io("<current executable>", e))?;
-        Ok(Worker::new(exe, [WORKER_ARG]))
+        Ok(
+            match std::env::var_os(WORKER_EMULATOR).filter(|e| !e.is_empty()) {
+                Some(emulator) => Worker::new(emulator, [exe.into_os_string(), WORKER_ARG.into()]),
+                None => Worker::new(exe, [WORKER_ARG]),
+            },
+        )
     }
 
     /// The same worker with other limits (tests).
