@@ -203,9 +203,13 @@ async fn page() -> Response {
         .into_response()
 }
 
-fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Response> {
-    serde_json::from_slice(body)
-        .map_err(|_| refuse(StatusCode::BAD_REQUEST, "请求的内容无法识别。", true))
+/// A request body read as `T`; `None` when it is not (answered by [`unreadable`]).
+fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Option<T> {
+    serde_json::from_slice(body).ok()
+}
+
+fn unreadable() -> Response {
+    refuse(StatusCode::BAD_REQUEST, "请求的内容无法识别。", true)
 }
 
 #[derive(Deserialize)]
@@ -220,8 +224,8 @@ async fn pin(
     body: Bytes,
 ) -> Response {
     let given: PinBody = match parse(&body) {
-        Ok(b) => b,
-        Err(r) => return r,
+        Some(b) => b,
+        None => return unreadable(),
     };
     let check = shared
         .limits
@@ -402,7 +406,7 @@ async fn state(State(shared): State<Arc<Shared>>) -> Response {
             .into_iter()
             .filter(|i| i.signed_in_at.is_some())
             .collect();
-        arrived.sort_by(|a, b| b.signed_in_at.cmp(&a.signed_in_at));
+        arrived.sort_by_key(|i| std::cmp::Reverse(i.signed_in_at));
         Ok(DeskState {
             title: m.title.clone(),
             expected: counts.expected,
@@ -448,8 +452,8 @@ struct SignInBody {
 
 async fn sign_in(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
     let b: SignInBody = match parse(&body) {
-        Ok(b) => b,
-        Err(r) => return r,
+        Some(b) => b,
+        None => return unreadable(),
     };
     with_meeting(&shared, move |conn, m| {
         // Only an invitee of this desk's meeting.
@@ -477,8 +481,8 @@ struct CodeBody {
 
 async fn sign_in_code(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
     let b: CodeBody = match parse(&body) {
-        Ok(b) => b,
-        Err(r) => return r,
+        Some(b) => b,
+        None => return unreadable(),
     };
     with_meeting(&shared, move |conn, m| {
         codes::sign_in(conn, m.id, &b.code, chrono::Local::now().naive_local())
