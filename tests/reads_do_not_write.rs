@@ -84,6 +84,10 @@ const WRITES: &[&str] = &[
     "attendance_set_attendee",
     "attendance_set_reply",
     "attendance_sign_in",
+    "attendance_sign_in_code",
+    // Open and close the sign-in desks: a server whose sign-ins are writes.
+    "desk_open",
+    "desk_close",
     "attendance_sign_out",
     "attendance_remove",
     "agenda_add",
@@ -197,6 +201,8 @@ fn reads() -> Vec<(&'static str, Call)> {
         ("font_choice", call(|c, _| lianxi::print::saved_choice(c))),
         ("meetings_list", call(|c, _| meetings::list(c))),
         ("meeting_get", call(|c, f| meetings::get(c, f.meeting))),
+        // The desks' state; it reads the desks' meeting to see whether it still takes sign-ins.
+        ("desk_status", call(|c, f| meetings::get(c, f.meeting))),
         ("meeting_new_input", call(|c, _| meetings::new_input(c))),
         (
             "meeting_readiness",
