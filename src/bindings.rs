@@ -32,6 +32,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::meetings::codes::CodeSignIn::export_all(&cfg)?;
     crate::meetings::codes::CodeProblem::export_all(&cfg)?;
     crate::meetings::codes::DeskEntry::export_all(&cfg)?;
+    #[cfg(feature = "desk")]
+    crate::app::desk::DeskInfo::export_all(&cfg)?;
     crate::meetings::agenda::AgendaItem::export_all(&cfg)?;
     crate::meetings::agenda::AgendaInput::export_all(&cfg)?;
     crate::meetings::speeches::Speech::export_all(&cfg)?;

@@ -89,6 +89,9 @@ const WRITES: &[&str] = &[
     // A 签到码 signs its unit in; a name only searches (a write, when it is a code).
     "attendance_desk_enter",
     "attendance_desk_sign_in",
+    // Open and close the sign-in desks: a server whose sign-ins are writes.
+    "desk_open",
+    "desk_close",
     "attendance_sign_out",
     "attendance_remove",
     "agenda_add",
@@ -202,6 +205,8 @@ fn reads() -> Vec<(&'static str, Call)> {
         ("font_choice", call(|c, _| lianxi::print::saved_choice(c))),
         ("meetings_list", call(|c, _| meetings::list(c))),
         ("meeting_get", call(|c, f| meetings::get(c, f.meeting))),
+        // The desks' state; it reads the desks' meeting to see whether it still takes sign-ins.
+        ("desk_status", call(|c, f| meetings::get(c, f.meeting))),
         ("meeting_new_input", call(|c, _| meetings::new_input(c))),
         (
             "meeting_readiness",

@@ -31,7 +31,7 @@ fn codes_per_page(pdf: &Path, dir: &Path, stem: &str) -> Vec<(String, Vec<String
         "pdftoppm",
         &[
             "-r",
-            "150",
+            "300",
             "-png",
             pdf.to_str().unwrap(),
             prefix.to_str().unwrap(),

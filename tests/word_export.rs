@@ -442,7 +442,12 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
             pages(&ours) - blank_pages(&ours),
             "{name}: page count"
         );
-        let (word, pdf) = (text(&theirs), text(&ours));
+        let (word, mut pdf) = (text(&theirs), text(&ours));
+        if name == "邀请函" {
+            // The PDF captions each invitation's 签到码; in Word the code is a picture
+            // anchored in the margin, without a caption.
+            pdf = pdf.replace(lianxi::print::qr::CAPTION, "");
+        }
         if ["协议", "邀请函", "信息稿", "感谢信"].contains(&name) {
             same_text(name, &word, &pdf);
         } else {

@@ -12,6 +12,8 @@ mod host;
 mod state;
 
 pub mod commands;
+#[cfg(feature = "desk")]
+pub mod desk;
 #[cfg(feature = "serve")]
 pub mod serve;
 
@@ -111,6 +113,8 @@ pub static COMMANDS: &[&[Command]] = &[
     commands::settings::COMMANDS,
     commands::units::COMMANDS,
     commands::year::COMMANDS,
+    #[cfg(feature = "desk")]
+    commands::desk::COMMANDS,
 ];
 
 /// The command called `name`.

@@ -22,6 +22,9 @@ pub struct Store {
     pub import_cancel: AtomicBool,
     /// Set to ask a running print job (batch of PDFs) to stop.
     pub print_cancel: AtomicBool,
+    /// The sign-in desks on the LAN, while open (`crate::app::desk`).
+    #[cfg(feature = "desk")]
+    pub(crate) desk: Mutex<Option<crate::app::desk::Running>>,
 }
 
 impl Store {
@@ -44,6 +47,8 @@ impl Store {
             pending_import: Mutex::new(None),
             import_cancel: AtomicBool::new(false),
             print_cancel: AtomicBool::new(false),
+            #[cfg(feature = "desk")]
+            desk: Mutex::new(None),
         }
     }
 
@@ -69,6 +74,9 @@ impl Store {
     /// Closes the connection after the current command (a clean shutdown: no write is cut in
     /// half, since the lock is held for the whole of each command).
     pub fn close(&self) {
+        // The desks first: their requests under way finish on the connection.
+        #[cfg(feature = "desk")]
+        crate::app::desk::close(self);
         let mut guard = self.conn.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(conn) = guard.take() {
             if let Err((_, e)) = conn.close() {

@@ -66,6 +66,19 @@ impl Modules {
         runs
     }
 
+    /// An SVG of the code for the screen: one path of the dark runs on a white square, one
+    /// unit a module, sized by whoever shows it.
+    pub fn svg(&self) -> String {
+        let mut d = String::new();
+        for (y, x, len) in self.runs() {
+            d.push_str(&format!("M{x} {y}h{len}v1h-{len}z"));
+        }
+        let side = self.side;
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" shape-rendering=\"crispEdges\"><rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{d}\"/></svg>"
+        )
+    }
+
     /// A greyscale PNG, `px` pixels a module (for the .docx).
     pub fn png(&self, px: usize) -> Result<Vec<u8>> {
         let n = self.side * px;

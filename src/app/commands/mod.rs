@@ -2,6 +2,8 @@
 //! arguments), calls the core and maps the error; nothing else.
 
 pub mod agreements;
+#[cfg(feature = "desk")]
+pub mod desk;
 pub mod donations;
 pub mod files;
 pub mod import;

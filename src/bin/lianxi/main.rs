@@ -5,6 +5,7 @@ mod agreement_cmd;
 mod archive_cmd;
 mod backup_cmd;
 mod community_cmd;
+mod desk_cmd;
 mod donation_cmd;
 mod export_cmd;
 mod lists_cmd;
@@ -118,6 +119,8 @@ enum Command {
     },
     /// 在本机浏览器中使用（不能打开软件窗口的电脑，如统信UOS、银河麒麟）
     Serve(serve_cmd::ServeArgs),
+    /// 开放签到台：会场 Wi-Fi 或手机热点上的手机、平板按名称签到（--meeting 会议 [--port 端口]）
+    Desk(desk_cmd::DeskArgs),
     /// 打印（生成 PDF）
     Print {
         #[command(subcommand)]
@@ -192,6 +195,9 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
     if let Command::Serve(args) = cli.command {
         return serve_cmd::run(&path, args);
     }
+    if let Command::Desk(args) = cli.command {
+        return desk_cmd::run(&path, args);
+    }
     let mut conn = db::open(&path)?;
     match cli.command {
         Command::Info { json } => {
@@ -252,7 +258,7 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
         Command::Needs { action } => lists_cmd::run_needs(&mut conn, &path, action)?,
         Command::Resources { action } => lists_cmd::run_resources(&mut conn, &path, action)?,
         Command::Projects { action } => lists_cmd::run_projects(&mut conn, &path, action)?,
-        Command::Money { .. } | Command::Serve(_) => {}
+        Command::Money { .. } | Command::Serve(_) | Command::Desk(_) => {}
     }
     Ok(())
 }
@@ -299,7 +305,7 @@ fn main() -> ExitCode {
         return code;
     }
     let mut cli = Cli::parse();
-    if !matches!(cli.command, Command::Serve(_)) {
+    if !matches!(cli.command, Command::Serve(_) | Command::Desk(_)) {
         quiet_on_closed_pipe();
     }
     let path = match db_path(cli.db.take()) {

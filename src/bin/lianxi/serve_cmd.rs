@@ -56,7 +56,7 @@ pub fn run(db_path: &Path, args: ServeArgs) -> Result<(), Error> {
 }
 
 /// Ctrl-C, or (Unix) the system asking the program to end (SIGTERM: a logout, `kill`).
-async fn stop_signal() {
+pub(crate) async fn stop_signal() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};

@@ -79,6 +79,7 @@ export type { Written } from './print'
 
 // 会议筹备
 export * from './meetings'
+export * from './desk'
 
 // 共建协议
 export * from './agreements'
