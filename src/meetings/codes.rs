@@ -232,7 +232,7 @@ pub fn sign_in_invitee(conn: &Connection, id: i64, at: NaiveDateTime) -> Result<
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DeskEntry {
     /// The text was a 签到码: its unit is signed in (or had been).
-    SignedIn { done: CodeSignIn },
+    SignedIn { done: Box<CodeSignIn> },
     /// The text was a name: the invitees it matches.
     Matches { matches: Vec<Invitee> },
 }
@@ -246,7 +246,7 @@ pub fn desk_entry(
 ) -> Result<DeskEntry> {
     if looks_like_code(text) {
         return Ok(DeskEntry::SignedIn {
-            done: sign_in(conn, meeting_id, text, at)?,
+            done: Box::new(sign_in(conn, meeting_id, text, at)?),
         });
     }
     Ok(DeskEntry::Matches {

@@ -226,19 +226,19 @@ pub fn a_year() -> (tempfile::TempDir, PathBuf, String) {
 /// in one batch (3 + 2 copies), 年度工作统计, the donation papers and the three lists' papers
 /// in PDF and Word. Returns the two folders.
 pub fn print_the_year(dir: &Path, db: &Path, m: &str) -> (PathBuf, PathBuf) {
-    let (db, m) = (db, m.to_owned());
+    let m = m.to_owned();
     let out = dir.join("out");
     std::fs::create_dir_all(&out).unwrap();
     let at = |name: &str| out.join(name).to_str().unwrap().to_owned();
     let archive = dir.join("档案");
     ok(
-        &db,
+        db,
         &["archive", "--year", "2026", "-o", archive.to_str().unwrap()],
     );
-    ok(&db, &["print", "pack", "--meeting", &m, "-o", &at("材料")]);
+    ok(db, &["print", "pack", "--meeting", &m, "-o", &at("材料")]);
     // Both agreements in one batch: 3 + 2 copies.
     ok(
-        &db,
+        db,
         &[
             "print",
             "agreements",
@@ -249,7 +249,7 @@ pub fn print_the_year(dir: &Path, db: &Path, m: &str) -> (PathBuf, PathBuf) {
         ],
     );
     ok(
-        &db,
+        db,
         &[
             "print",
             "stats",
@@ -274,7 +274,7 @@ pub fn print_the_year(dir: &Path, db: &Path, m: &str) -> (PathBuf, PathBuf) {
             "-o",
             &at(name),
         ];
-        ok(&db, &args);
+        ok(db, &args);
     }
     for (what, name) in [
         ("lists", "三张清单"),
@@ -282,7 +282,7 @@ pub fn print_the_year(dir: &Path, db: &Path, m: &str) -> (PathBuf, PathBuf) {
         ("progress", "完成情况通报"),
     ] {
         ok(
-            &db,
+            db,
             &[
                 "print",
                 what,
@@ -293,7 +293,7 @@ pub fn print_the_year(dir: &Path, db: &Path, m: &str) -> (PathBuf, PathBuf) {
             ],
         );
         ok(
-            &db,
+            db,
             &[
                 "export",
                 what,
