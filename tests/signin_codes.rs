@@ -12,6 +12,13 @@ use std::process::Command;
 
 use cli::{json, lianxi, ok, refused, street_and_meeting};
 
+const UNITS: [&str; 4] = [
+    "青岛市红十字会",
+    "中国海洋大学八大关校区",
+    "中国银行股份有限公司青岛八大关支行",
+    "𠮷野家八大关店",
+];
+
 const ROSTER: &str = "单位名称,单位类别,所属社区,联系人,联系电话
 青岛市红十字会,社会组织,太平角社区,陈会长,0532-82860101
 中国海洋大学八大关校区,学校,太平角社区,郑书记,0532-82860102
@@ -69,6 +76,30 @@ fn codes_per_page(pdf: &Path, dir: &Path, stem: &str) -> Vec<(String, Vec<String
         .collect()
 }
 
+/// The codes of the Word file of `what` (`lianxi export WHAT --meeting M`), read off the pages
+/// LibreOffice prints from it, in page order.
+fn word_codes(db: &Path, dir: &Path, what: &str, meeting: &str, name: &str) -> Vec<String> {
+    let docx = dir.join(format!("{name}.docx"));
+    ok(
+        db,
+        &[
+            "export",
+            what,
+            "--meeting",
+            meeting,
+            "-o",
+            docx.to_str().unwrap(),
+        ],
+    );
+    let word = dir.join(format!("word-{what}"));
+    std::fs::create_dir_all(&word).unwrap();
+    office::libreoffice_pdf(&[&docx], &word);
+    codes_per_page(&word.join(format!("{name}.pdf")), &word, "docx")
+        .into_iter()
+        .flat_map(|(_, c)| c)
+        .collect()
+}
+
 /// The unit each invitation's page 1 is addressed to ("青岛市红十字会：") and its one code.
 fn addressed_codes(pages: &[(String, Vec<String>)], units: &[&str]) -> Vec<(String, String)> {
     pages
@@ -90,6 +121,24 @@ fn addressed_codes(pages: &[(String, Vec<String>)], units: &[&str]) -> Vec<(Stri
         .collect()
 }
 
+/// Prints the invitations of `meeting` to PDF and reads each page's code off the rendered
+/// page: (the unit the page is addressed to, its code).
+fn invitation_codes(db: &Path, dir: &Path, meeting: &str, units: &[&str]) -> Vec<(String, String)> {
+    let pdf = dir.join(format!("邀请函-{meeting}.pdf"));
+    ok(
+        db,
+        &[
+            "print",
+            "invitations",
+            "--meeting",
+            meeting,
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    addressed_codes(&codes_per_page(&pdf, dir, &format!("pdf-{meeting}")), units)
+}
+
 fn signed_in(db: &Path, meeting: &str) -> Vec<(String, Option<String>)> {
     let shown = json(db, &["meeting", "show", meeting, "--json"]);
     shown["invitees"]
@@ -108,12 +157,7 @@ fn signed_in(db: &Path, meeting: &str) -> Vec<(String, Option<String>)> {
 #[test]
 fn every_invitation_code_signs_in_its_own_unit_once_and_forgeries_are_refused() {
     let (dir, db, m) = street_and_meeting(ROSTER);
-    let units = [
-        "青岛市红十字会",
-        "中国海洋大学八大关校区",
-        "中国银行股份有限公司青岛八大关支行",
-        "𠮷野家八大关店",
-    ];
+    let units = UNITS;
     ok(
         &db,
         &[
@@ -127,20 +171,7 @@ fn every_invitation_code_signs_in_its_own_unit_once_and_forgeries_are_refused() 
             "刘洋",
         ],
     );
-    let pdf = dir.path().join("邀请函.pdf");
-    ok(
-        &db,
-        &[
-            "print",
-            "invitations",
-            "--meeting",
-            &m,
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
-    );
-    let pages = codes_per_page(&pdf, dir.path(), "pdf");
-    let codes = addressed_codes(&pages, &units);
+    let codes = invitation_codes(&db, dir.path(), &m, &units);
     assert_eq!(
         codes.len(),
         units.len(),
@@ -156,23 +187,7 @@ fn every_invitation_code_signs_in_its_own_unit_once_and_forgeries_are_refused() 
     }
 
     // The .docx carries the same codes where the PDF has them, as LibreOffice prints it.
-    let docx = dir.path().join("邀请函.docx");
-    ok(
-        &db,
-        &[
-            "export",
-            "invitations",
-            "--meeting",
-            &m,
-            "-o",
-            docx.to_str().unwrap(),
-        ],
-    );
-    let word = dir.path().join("word");
-    std::fs::create_dir_all(&word).unwrap();
-    office::libreoffice_pdf(&[&docx], &word);
-    let word_pages = codes_per_page(&word.join("邀请函.pdf"), &word, "docx");
-    let mut from_word: Vec<_> = word_pages.iter().flat_map(|(_, c)| c.clone()).collect();
+    let mut from_word = word_codes(&db, dir.path(), "invitations", &m, "邀请函");
     let mut from_pdf: Vec<_> = codes.iter().map(|(_, c)| c.clone()).collect();
     from_word.sort();
     from_pdf.sort();
@@ -300,12 +315,7 @@ fn every_invitation_code_signs_in_its_own_unit_once_and_forgeries_are_refused() 
 #[test]
 fn the_signin_sheet_carries_a_code_per_row_when_chosen() {
     let (dir, db, m) = street_and_meeting(ROSTER);
-    let units = [
-        "青岛市红十字会",
-        "中国海洋大学八大关校区",
-        "中国银行股份有限公司青岛八大关支行",
-        "𠮷野家八大关店",
-    ];
+    let units = UNITS;
     let sheet = dir.path().join("签到表.pdf");
     let print = |to: &Path| {
         ok(
@@ -342,25 +352,7 @@ fn the_signin_sheet_carries_a_code_per_row_when_chosen() {
         "a code in every unit's row: {codes:?}"
     );
     // The same rows in Word, as LibreOffice prints them.
-    let docx = dir.path().join("签到表.docx");
-    ok(
-        &db,
-        &[
-            "export",
-            "signin",
-            "--meeting",
-            &m,
-            "-o",
-            docx.to_str().unwrap(),
-        ],
-    );
-    let word = dir.path().join("word");
-    std::fs::create_dir_all(&word).unwrap();
-    office::libreoffice_pdf(&[&docx], &word);
-    let mut from_word: Vec<String> = codes_per_page(&word.join("签到表.pdf"), &word, "docx")
-        .into_iter()
-        .flat_map(|(_, c)| c)
-        .collect();
+    let mut from_word = word_codes(&db, dir.path(), "signin", &m, "签到表");
     codes.sort();
     from_word.sort();
     assert_eq!(from_word, codes, "the Word sheet carries the same codes");
@@ -378,4 +370,103 @@ fn the_signin_sheet_carries_a_code_per_row_when_chosen() {
     let mut all = units.to_vec();
     all.sort();
     assert_eq!(names, all);
+}
+
+/// The phone desks take the same paper: the codes read off the printed invitations sign in at
+/// `lianxi desk`'s endpoint (what the laptop's scanner sends), each unit once with the first
+/// time kept; a code with one digit changed and a code printed for another meeting are refused
+/// there in Chinese, and sign nobody in.
+#[cfg(all(target_os = "linux", feature = "desk"))]
+#[test]
+fn the_codes_read_off_the_paper_sign_in_at_the_desk() {
+    let (dir, db, m) = street_and_meeting(ROSTER);
+    let codes = invitation_codes(&db, dir.path(), &m, &UNITS);
+    assert_eq!(codes.len(), UNITS.len(), "{codes:?}");
+    let other = ok(
+        &db,
+        &[
+            "meeting",
+            "create",
+            "--title",
+            "2026年第四季度联席会",
+            "--kind",
+            "季度会",
+        ],
+    )
+    .trim()
+    .to_owned();
+    ok(&db, &["meeting", "invite", "--meeting", &other, "--all"]);
+    let theirs = invitation_codes(&db, dir.path(), &other, &UNITS);
+
+    let run = cli::desk::Running::start(&db, &m);
+    let d = &run.desk;
+    let cookie = d.login(2, &run.pin);
+    let scan = |code: &str| {
+        d.post(
+            2,
+            &d.path("api/sign_in_code"),
+            Some(&cookie),
+            &serde_json::json!({ "code": code }).to_string(),
+        )
+    };
+    let (_, first) = &codes[0];
+    let forged = format!(
+        "{}{}",
+        &first[..first.len() - 1],
+        if first.ends_with('9') { '0' } else { '9' }
+    );
+    for (bad, says) in [
+        (forged.as_str(), "签到码无效"),
+        (
+            theirs[0].1.as_str(),
+            "这是会议“2026年第四季度联席会”的签到码",
+        ),
+    ] {
+        let r = scan(bad);
+        assert_eq!(r.status, 400, "{bad}: {}", r.body);
+        let message = r.json()["message"].as_str().unwrap_or_default().to_owned();
+        assert!(message.contains(says), "{bad}: {message}");
+    }
+    assert!(
+        signed_in(&db, &m).iter().all(|(_, at)| at.is_none()),
+        "a refused code signs nobody in"
+    );
+
+    let mut times = std::collections::BTreeMap::new();
+    for (unit, code) in &codes {
+        let r = scan(code);
+        assert_eq!(r.status, 200, "{unit}: {}", r.body);
+        let v = r.json();
+        assert_eq!(v["name"], unit.as_str(), "the code names its page's unit");
+        assert_eq!(v["first"], true);
+        let time = v["time"].as_str().unwrap_or_default().to_owned();
+        assert_eq!(
+            v["message"].as_str().unwrap_or_default(),
+            format!("已签到：{unit}（{time}）")
+        );
+        times.insert(unit.clone(), time);
+    }
+    let again = scan(&codes[1].1).json();
+    assert_eq!(again["first"], false);
+    assert_eq!(
+        again["message"].as_str().unwrap_or_default(),
+        format!(
+            "{} 已于 {} 签到，保留首次签到时间",
+            codes[1].0, times[&codes[1].0]
+        )
+    );
+
+    let rows = signed_in(&db, &m);
+    assert_eq!(rows.len(), UNITS.len());
+    for (name, at) in &rows {
+        let at = at
+            .as_deref()
+            .unwrap_or_else(|| panic!("{name} is signed in"));
+        // 2026-12-07T14:05:31: the desk keeps the clock time it showed, to the minute.
+        assert_eq!(&at[11..16], times[name], "{name}: {at}");
+    }
+    assert!(
+        signed_in(&db, &other).iter().all(|(_, at)| at.is_none()),
+        "the other meeting is untouched"
+    );
 }

@@ -1,6 +1,8 @@
 //! Running the built `lianxi` command line in integration tests (`mod cli;`).
 #![allow(dead_code)] // each test binary uses a different part
 
+#[cfg(all(target_os = "linux", feature = "desk"))]
+pub mod desk;
 pub mod year;
 
 use std::path::Path;
