@@ -9,6 +9,8 @@
 
 mod error;
 mod host;
+#[cfg(feature = "desk")]
+mod http;
 mod state;
 
 pub mod commands;

@@ -163,15 +163,8 @@ async fn guard(State(shared): State<Arc<Shared>>, request: Request, next: Next) 
     }
     let mut response = next.run(request).await;
     let h = response.headers_mut();
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    crate::app::http::harden(h);
+    // Who has arrived changes by the second: never from a cache.
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
