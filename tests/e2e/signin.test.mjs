@@ -8,24 +8,16 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readdirSync, writeFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
+import { App, iso, jinshaStreet, startDriver, tempDataDir } from './webdriver.mjs'
 
 const ENTER = '\uE007'
 const now = new Date()
-const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 const TODAY = iso(now)
 const TITLE = `${now.getFullYear()}年联席会年会`
 const OTHER = `${now.getFullYear()}年第四季度联席会`
-
-const ROSTER = [
-  '单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话',
-  '金沙滩小学,学校,金沙社区,学校分会,陈校长,吴老师,13805320101',
-  '银沙滩医院,医疗卫生,银沙社区,卫生分会,郑院长,冯主任,13805320102',
-  '金沙湾邮政支局,企业,金沙社区,企业分会,褚局长,卫主任,13805320103',
-].join('\n')
 
 /** The text of every QR code zbarimg reads on the pages of `pdf`, by the unit each page names. */
 function codesOnPaper(pdf, dir, units) {
@@ -52,11 +44,7 @@ async function shot(app, name) {
 
 test('the door: a scanned 签到码 signs its unit in at once; repeats, forgeries and other meetings are told apart', async () => {
   const dataDir = tempDataDir()
-  const cli = (...args) => execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
-  cli('street', 'set', '--name', '金沙街道办事处', '--party-org', '中共金沙街道工作委员会', '--leader', '王海', '--contact', '李青', '--phone', '0532-82860001')
-  const roster = join(dataDir, '名册.csv')
-  writeFileSync(roster, ROSTER + '\n')
-  cli('roster', 'import', roster)
+  const cli = jinshaStreet(dataDir)
   const m = cli('meeting', 'create', '--title', TITLE, '--kind', '年会', '--date', TODAY, '--time', '14:30', '--venue', '街道三楼会议室').trim()
   cli('meeting', 'invite', '--meeting', m, '--all')
   cli('meeting', 'reply', '--meeting', m, '--unit', '银沙滩医院', '--delegate', '刘洋')

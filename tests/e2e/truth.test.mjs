@@ -7,12 +7,11 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
+import { App, iso, jinshaStreet, startDriver, tempDataDir } from './webdriver.mjs'
 
-const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 const now = new Date()
 const YEAR = now.getFullYear()
 // A day of this year that has passed (today itself on 1 January: the same actions are offered).
@@ -22,19 +21,8 @@ const HELD = `${YEAR}年联席会年会`
 const NEXT = `${YEAR + 1}年联席会年会`
 const squeeze = (s) => s.replace(/\s+/g, '')
 
-const ROSTER = [
-  '单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话',
-  '金沙滩小学,学校,金沙社区,学校分会,陈校长,吴老师,13805320101',
-  '银沙滩医院,医疗卫生,银沙社区,卫生分会,郑院长,冯主任,13805320102',
-  '金沙湾邮政支局,企业,金沙社区,企业分会,褚局长,卫主任,13805320103',
-].join('\n')
-
 function setUp(dataDir) {
-  const cli = (...args) => execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
-  cli('street', 'set', '--name', '金沙街道办事处', '--party-org', '中共金沙街道工作委员会', '--leader', '王海', '--contact', '李青', '--phone', '0532-82860001')
-  const roster = join(dataDir, '名册.csv')
-  writeFileSync(roster, ROSTER + '\n')
-  cli('roster', 'import', roster)
+  const cli = jinshaStreet(dataDir)
   const held = cli('meeting', 'create', '--title', HELD, '--kind', '年会', '--date', PAST, '--theme', '共建共治共享').trim()
   cli('meeting', 'invite', '--meeting', held, '--all')
   // Next year's meeting, copied from this one before its date is known.

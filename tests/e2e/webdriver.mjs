@@ -1,7 +1,7 @@
 // A small W3C WebDriver client for tauri-driver (which forwards to WebKitWebDriver) and for
 // chromedriver (the browser face), plus helpers to start the real app on a throw-away data
 // folder. No dependencies beyond Node.
-import { execFile, spawn } from 'node:child_process'
+import { execFile, execFileSync, spawn } from 'node:child_process'
 import assert from 'node:assert/strict'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,6 +16,30 @@ export const ROOT = resolve(import.meta.dirname, '../..')
 export const APP = process.env.LIANXI_E2E_APP ?? join(ROOT, 'target/debug/lianxi-desktop')
 export const CLI = process.env.LIANXI_E2E_CLI ?? join(ROOT, 'target/debug/lianxi')
 export const ARTIFACTS = join(ROOT, 'tests/e2e/.artifacts')
+
+/** `YYYY-MM-DD` of a local date, as the CLI takes it. */
+export const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+
+/** A small street's three member units, as an office's roster sends them. */
+export const JINSHA_ROSTER = [
+  '单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话',
+  '金沙滩小学,学校,金沙社区,学校分会,陈校长,吴老师,13805320101',
+  '银沙滩医院,医疗卫生,银沙社区,卫生分会,郑院长,冯主任,13805320102',
+  '金沙湾邮政支局,企业,金沙社区,企业分会,褚局长,卫主任,13805320103',
+].join('\n')
+
+/**
+ * Sets up the 金沙街道 in the EMPTY database of `dataDir` through the CLI: the street's
+ * details and the roster of [`JINSHA_ROSTER`]. Returns the CLI on that database.
+ */
+export function jinshaStreet(dataDir) {
+  const cli = (...args) => execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
+  cli('street', 'set', '--name', '金沙街道办事处', '--party-org', '中共金沙街道工作委员会', '--leader', '王海', '--contact', '李青', '--phone', '0532-82860001')
+  const roster = join(dataDir, '名册.csv')
+  writeFileSync(roster, JINSHA_ROSTER + '\n')
+  cli('roster', 'import', roster)
+  return cli
+}
 
 /** A fresh data folder for one test; the user's own app-data folder is never used. */
 export function tempDataDir() {

@@ -83,7 +83,7 @@ describe('times and dates', () => {
     expect(formatDate(null)).toBe('日期未定')
   })
   it('shows the sign-in time of day', () => {
-    expect(formatSignedIn('2026-09-25T08:07:30')).toBe('8:07')
+    expect(formatSignedIn('2026-09-25T08:07:30')).toBe('08:07')
     expect(formatSignedIn('2026-09-25 14:21:05')).toBe('14:21')
     expect(formatSignedIn(null)).toBe('')
   })

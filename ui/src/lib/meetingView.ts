@@ -82,7 +82,7 @@ export function formatDate(d: string | null | undefined): string {
 export function formatSignedIn(at: string | null | undefined): string {
   if (!at) return ''
   const m = /[T ](\d{2}):(\d{2})/.exec(at)
-  return m ? `${Number(m[1])}:${m[2]}` : ''
+  return m ? `${m[1]}:${m[2]}` : ''
 }
 
 /** The meeting's end by its agenda ("" when no times can be computed). */
