@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { App, iso, jinshaStreet, startDriver, tempDataDir } from './webdriver.mjs'
+import { App, BrowserApp, iso, jinshaStreet, startChromium, startDriver, tempDataDir } from './webdriver.mjs'
 
 const ENTER = '\uE007'
 const now = new Date()
@@ -114,6 +114,84 @@ test('the door: a scanned 签到码 signs its unit in at once; repeats, forgerie
     await shot(app, 'signin-4-by-name.png')
     assert.ok(signedIn()['金沙湾邮政支局'])
   } finally {
+    driver.stop()
+  }
+})
+
+test('开放签到台: a phone at the door signs in by name over the LAN; the secretary sees 实到 live; closing ends the phone desk', async () => {
+  const dataDir = tempDataDir()
+  const cli = jinshaStreet(dataDir)
+  const m = cli('meeting', 'create', '--title', TITLE, '--kind', '年会', '--date', TODAY, '--time', '14:30', '--venue', '街道三楼会议室').trim()
+  cli('meeting', 'invite', '--meeting', m, '--all')
+  cli('meeting', 'reply', '--meeting', m, '--unit', '银沙滩医院', '--delegate', '刘洋')
+  const pdf = join(dataDir, '邀请函.pdf')
+  cli('print', 'invitations', '--meeting', m, '-o', pdf)
+  const codes = codesOnPaper(pdf, dataDir, ['金沙滩小学', '银沙滩医院', '金沙湾邮政支局'])
+  const signedIn = () =>
+    Object.fromEntries(JSON.parse(cli('meeting', 'show', m, '--json')).invitees.map((i) => [i.name, i.signed_in_at]))
+
+  const driver = await startDriver(dataDir)
+  let phone = null
+  try {
+    const app = await App.start(driver.url)
+    await app.click('[data-test="nav-meetings"]')
+    await app.click(`[data-test="meeting-item-${m}"]`)
+    await app.click('#tab-signin')
+    await app.waitFor('[data-test="count-expected"]', { text: '3' })
+
+    // The secretary opens the desks: the address, its QR code and the PIN are on screen.
+    await app.click('[data-test="desk-open"]')
+    const url = (await app.text('[data-test="desk-url"]')).trim()
+    const pin = (await app.text('[data-test="desk-pin"]')).replace(/\s+/g, '')
+    assert.match(url, /^http:\/\/[\d.]+:\d+\/d\/[A-Za-z0-9]+\/$/, url)
+    assert.match(pin, /^\d{6}$/, pin)
+    await app.waitFor('[data-test="desk-qr"]')
+    await shot(app, 'desk-1-open.png')
+
+    // A phone at the door (Chromium at a phone's size) opens the address and types the PIN.
+    const browser = await startChromium(join(dataDir, 'phone'), join(dataDir, 'phone-downloads'), {
+      width: 390,
+      height: 844,
+    })
+    phone = browser
+    const door = new BrowserApp(browser.base, url)
+    await door.open(url)
+    await door.waitFor('#login')
+    await door.setValue('#pin', pin)
+    await door.click('#enter')
+    await door.waitFor('#counts', { text: '实到 0 / 应到 3' })
+
+    // Two characters of a name, the one match's 签到: the phone confirms it large.
+    await door.setValue('#q', '银沙')
+    await door.click('#results button')
+    await door.waitFor('#cName', { text: '银沙滩医院' })
+    await door.waitFor('#cMsg', { text: '委派 刘洋 参会' })
+    await door.saveScreenshot('desk-2-phone-signed-in.png')
+    assert.ok(signedIn()['银沙滩医院'], 'the phone\'s sign-in is in the database')
+
+    // The secretary's screen follows without a click: 实到 1.
+    await app.waitFor('[data-test="count-present"]', { text: '1' })
+    await app.waitFor('[data-test="signin-recent"]', { text: '银沙滩医院' })
+
+    // The laptop's scanner at the same time; the phone's list shows both.
+    await app.type('input[data-test="signin-search"]', codes.get('金沙滩小学') + ENTER)
+    await app.waitFor('[data-test="signin-confirm"][data-tone="ok"]', { text: '金沙滩小学' })
+    await app.waitFor('[data-test="count-present"]', { text: '2' })
+    await door.click('#cClose')
+    await door.waitFor('#counts', { text: '实到 2 / 应到 3' })
+    await door.waitFor('#arrived', { text: '金沙滩小学' })
+    await shot(app, 'desk-3-live.png')
+
+    // Closing the desks: nothing listens on the address any more, and the phone says so.
+    await app.click('[data-test="desk-close"]')
+    await app.waitFor('[data-test="desk-open"]')
+    await door.waitFor('#error', { text: '连不上签到电脑' })
+    await door.saveScreenshot('desk-4-phone-closed.png')
+    const after = await fetch(new URL('api/state', url)).catch((e) => e)
+    assert.ok(after instanceof Error || !after.ok, 'the closed desk answers nothing')
+    assert.equal(signedIn()['金沙湾邮政支局'], null)
+  } finally {
+    phone?.stop()
     driver.stop()
   }
 })

@@ -118,6 +118,11 @@ export class App {
     await rpc('DELETE', this.base)
   }
 
+  /** Goes to `url` (WebDriver's navigation: a browser's address bar). */
+  async open(url) {
+    await rpc('POST', `${this.base}/url`, { url })
+  }
+
   async find(css) {
     const v = await rpc('POST', `${this.base}/element`, { using: 'css selector', value: css })
     return v[ELEMENT]
@@ -345,6 +350,70 @@ export class App {
 }
 
 /**
+ * Debian's Chromium through chromedriver: headless, no network beyond this machine, a fresh
+ * profile in `profile` whose downloads go to `downloads`, a window of `width` × `height`.
+ * Returns the WebDriver session's base address and how to stop it.
+ */
+export async function startChromium(profile, downloads, { width = 1280, height = 800 } = {}) {
+  const port = 9515 + Math.floor(Math.random() * 1000)
+  const driver = spawn('chromedriver', [`--port=${port}`], { stdio: 'ignore', detached: true })
+  const stop = () => {
+    try {
+      process.kill(-driver.pid, 'SIGKILL')
+    } catch {
+      /* already gone */
+    }
+  }
+  const driverUrl = `http://127.0.0.1:${port}`
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${driverUrl}/status`)).ok) break
+    } catch {
+      /* not up yet */
+    }
+    if (i > 100) {
+      stop()
+      throw new Error('chromedriver did not start')
+    }
+    await sleep(100)
+  }
+  let value
+  try {
+    value = await rpc('POST', `${driverUrl}/session`, {
+      capabilities: {
+        alwaysMatch: {
+          'goog:chromeOptions': {
+            binary: '/usr/bin/chromium',
+            args: [
+              '--headless=new',
+              '--no-sandbox',
+              '--disable-gpu',
+              '--disable-quic',
+              '--no-first-run',
+              '--disable-background-networking',
+              '--disable-component-update',
+              '--disable-sync',
+              `--window-size=${width},${height}`,
+              `--user-data-dir=${profile}`,
+            ],
+            prefs: {
+              'download.default_directory': downloads,
+              'download.prompt_for_download': false,
+              // A PDF the app opens in a tab is saved instead, so the test can read it.
+              'plugins.always_open_pdf_externally': true,
+            },
+          },
+        },
+      },
+    })
+  } catch (e) {
+    stop()
+    throw e
+  }
+  return { base: `${driverUrl}/session/${value.sessionId}`, stop }
+}
+
+/**
  * The browser face: `lianxi serve` on `dataDir` and Debian's Chromium through chromedriver
  * (headless, no network, a fresh profile whose downloads go to `downloads`). The first line
  * `lianxi serve` prints is the address with the run's token.
@@ -363,58 +432,19 @@ export async function startBrowser(dataDir, downloads) {
     })
     server.once('exit', (code) => rej(new Error(`lianxi serve ended (${code})`)))
   })
-  const port = 9515 + Math.floor(Math.random() * 1000)
-  const driver = spawn('chromedriver', [`--port=${port}`], { stdio: 'ignore', detached: true })
+  let chromium
+  try {
+    chromium = await startChromium(join(dataDir, 'chromium'), downloads)
+  } catch (e) {
+    server.kill('SIGTERM')
+    throw e
+  }
   const stop = () => {
-    try {
-      process.kill(-driver.pid, 'SIGKILL')
-    } catch {
-      /* already gone */
-    }
+    chromium.stop()
     server.kill('SIGTERM')
   }
-  const driverUrl = `http://127.0.0.1:${port}`
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${driverUrl}/status`)).ok) break
-    } catch {
-      /* not up yet */
-    }
-    if (i > 100) {
-      stop()
-      throw new Error('chromedriver did not start')
-    }
-    await sleep(100)
-  }
-  const value = await rpc('POST', `${driverUrl}/session`, {
-    capabilities: {
-      alwaysMatch: {
-        'goog:chromeOptions': {
-          binary: '/usr/bin/chromium',
-          args: [
-            '--headless=new',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--window-size=1280,800',
-            `--user-data-dir=${join(dataDir, 'chromium')}`,
-          ],
-          prefs: {
-            'download.default_directory': downloads,
-            'download.prompt_for_download': false,
-            // A PDF the app opens in a tab is saved instead, so the test can read it.
-            'plugins.always_open_pdf_externally': true,
-          },
-        },
-      },
-    },
-  })
-  const app = new BrowserApp(`${driverUrl}/session/${value.sessionId}`, url)
-  await rpc('POST', `${app.base}/url`, { url })
+  const app = new BrowserApp(chromium.base, url)
+  await app.open(url)
   await app.waitFor('.el-menu')
   return { app, stop, url }
 }
