@@ -118,6 +118,11 @@ export class App {
     await rpc('DELETE', this.base)
   }
 
+  /** Runs `script` (a function body; `arguments` are `args`) in the page; what it returns. */
+  async execute(script, ...args) {
+    return rpc('POST', `${this.base}/execute/sync`, { script, args })
+  }
+
   /** Goes to `url` (WebDriver's navigation: a browser's address bar). */
   async open(url) {
     await rpc('POST', `${this.base}/url`, { url })
