@@ -575,3 +575,26 @@ fn a_closed_pipe_ends_the_output_quietly() {
         out.status
     );
 }
+
+/// A print job of a database breaks lines between the words of that street: its communities'
+/// place names (太平角, which the dictionary splits as 太平/角) are words once the roster has
+/// brought them, from an empty database.
+#[test]
+fn a_print_job_knows_the_street_s_own_place_names() {
+    let words = |text: &str| -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        lianxi::print::words::word_spans(&chars)
+            .into_iter()
+            .map(|(a, b)| chars[a..b].iter().collect())
+            .collect()
+    };
+    let (_dir, db) = empty_db();
+    let conn = lianxi::db::open(&db).expect("the database opens");
+    lianxi::print::saved_fonts(&conn).expect("fonts");
+    assert!(!words("太平角职工疗养院").contains(&"太平角".to_owned()));
+    let (_dir, db, _m) = cli::street_and_meeting(cli::year::ROSTER);
+    let conn = lianxi::db::open(&db).expect("the database opens");
+    lianxi::print::saved_fonts(&conn).expect("fonts");
+    let w = words("太平角职工疗养院");
+    assert_eq!(w.first().map(String::as_str), Some("太平角"), "{w:?}");
+}

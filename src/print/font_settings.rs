@@ -36,8 +36,12 @@ pub fn save_choice(conn: &Connection, choice: &FontChoice) -> Result<()> {
     settings::set(conn, FONT_CHOICE_SETTING, &json)
 }
 
-/// The parsed fonts of the saved choice (parsed once per process and choice).
+/// The parsed fonts of the saved choice (parsed once per process and choice). Every print job
+/// of a database starts here, so this also makes the database's names (its street's places,
+/// its communities and units) the words this thread's line breaking keeps whole
+/// ([`super::words::use_vocabulary`]).
 pub fn saved_fonts(conn: &Connection) -> Result<std::sync::Arc<FontSet>> {
+    super::words::use_vocabulary(super::words::Vocabulary::of(conn)?);
     FontSet::shared(&saved_choice(conn)?)
 }
 

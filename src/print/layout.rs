@@ -671,6 +671,27 @@ mod tests {
     };
 
     #[test]
+    fn the_street_s_own_place_names_stay_whole() {
+        use crate::print::words::{use_vocabulary, Vocabulary};
+        // 10 pt a character: four to a line. The dictionary splits 太平/角 and the line breaks
+        // there; with the street's communities the place is one word.
+        use_vocabulary(Vocabulary::default());
+        assert_eq!(
+            with("青岛太平角职工疗养院", 40.0, WORDS),
+            ["青岛太平", "角职工", "疗养院"]
+        );
+        use_vocabulary(Vocabulary::new(["太平角社区"], ["太平角社区"]));
+        let lines = with("青岛太平角职工疗养院", 40.0, WORDS);
+        assert_eq!(lines, ["青岛", "太平角", "职工", "疗养院"]);
+        assert_eq!(
+            breaks_inside_words("青岛太平角职工疗养院", &["青岛太平", "角职工", "疗养院"]),
+            1,
+            "the checker knows the place too"
+        );
+        use_vocabulary(Vocabulary::default());
+    }
+
+    #[test]
     fn short_words_stay_whole_when_the_line_has_another_break() {
         // Greedy fills the line and leaves 记 alone; keeping 党委书记 breaks at the space.
         assert_eq!(texts("王小明 党委书记", 65.0, 0.0), ["王小明 党委书", "记"]);
