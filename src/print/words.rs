@@ -73,7 +73,7 @@ fn places_in(name: &str) -> Vec<String> {
             continue;
         }
         for len in [2, 3] {
-            if i >= len + 1 && chars[i - len - 1] == '市' {
+            if i > len && chars[i - len - 1] == '市' {
                 let stem: String = chars[i - len..i].iter().collect();
                 if !stem.contains('市') {
                     out.push(format!("{stem}区"));
