@@ -201,7 +201,7 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
     let mut conn = db::open(&path)?;
     match cli.command {
         Command::Info { json } => {
-            let info = settings::data_info(&conn, &path)?;
+            let info = settings::data_info(&conn, &path, demo::is_demo(&conn)?)?;
             if json {
                 print_json(&info)?;
             } else {
