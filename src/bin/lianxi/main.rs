@@ -11,6 +11,7 @@ mod export_cmd;
 mod lists_cmd;
 mod meeting_cmd;
 mod minutes_cmd;
+mod paper;
 mod print_cmd;
 mod print_pack_cmd;
 mod roster_cmd;
