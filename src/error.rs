@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::street::StreetField;
+use crate::code_problem::CodeProblem;
+use crate::lookup_target::{ambiguous_message, no_match_message, Target};
+use crate::street_field::StreetField;
 
 /// Where the user fills in what an error says is missing: the UI takes them there in one
 /// click.
@@ -178,22 +180,22 @@ pub enum Error {
     /// A 签到码 scanned or typed at the sign-in desk was refused (not a code, forged, of
     /// another meeting).
     #[error("{}", .0.message())]
-    BadCode(crate::meetings::codes::CodeProblem),
+    BadCode(CodeProblem),
 
     /// A name the user typed (a unit, a community …) matches no record; `candidates` are the
     /// closest names, best first (possibly none).
-    #[error("{}", crate::lookup::no_match_message(*what, name, candidates))]
+    #[error("{}", no_match_message(*what, name, candidates))]
     NoMatch {
-        what: crate::lookup::Target,
+        what: Target,
         name: String,
         candidates: Vec<String>,
     },
 
     /// A name the user typed matches more than one record; `candidates` are the first of
     /// them, best first, and `total` how many matched.
-    #[error("{}", crate::lookup::ambiguous_message(*what, name, candidates, *total))]
+    #[error("{}", ambiguous_message(*what, name, candidates, *total))]
     Ambiguous {
-        what: crate::lookup::Target,
+        what: Target,
         name: String,
         candidates: Vec<String>,
         total: usize,

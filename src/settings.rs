@@ -44,8 +44,9 @@ pub struct DataInfo {
     pub street_missing: Vec<String>,
 }
 
-/// Facts about the database at `db_path`.
-pub fn data_info(conn: &Connection, db_path: &Path) -> Result<DataInfo> {
+/// Facts about the database at `db_path`. Whether it holds the demo street is the caller's to
+/// say (`demo::is_demo`): the demo stores its mark here, so this module does not ask it back.
+pub fn data_info(conn: &Connection, db_path: &Path, is_demo: bool) -> Result<DataInfo> {
     let unit_count = conn.query_row("SELECT COUNT(*) FROM units", [], |r| r.get(0))?;
     let schema_version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let street = crate::street::get(conn)?;
@@ -63,7 +64,7 @@ pub fn data_info(conn: &Connection, db_path: &Path) -> Result<DataInfo> {
             .map(|m| m.len())
             .sum(),
         schema_version,
-        is_demo: crate::demo::is_demo(conn)?,
+        is_demo,
         unit_count,
         street_name: street.short(),
         street_missing: street

@@ -181,7 +181,7 @@ fn reads() -> Vec<(&'static str, Call)> {
     vec![
         (
             "data_info",
-            call(|c, f| lianxi::settings::data_info(c, &f.db)),
+            call(|c, f| lianxi::settings::data_info(c, &f.db, lianxi::demo::is_demo(c)?)),
         ),
         ("backup_list", call(|_, f| lianxi::backup::list(&f.db))),
         ("street_get", call(|c, _| street::get(c))),

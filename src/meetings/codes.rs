@@ -24,48 +24,13 @@ use unicode_normalization::UnicodeNormalization;
 use super::attendance::{self, Invitee, Reply};
 use crate::error::{Error, Result};
 
+pub use crate::code_problem::CodeProblem;
+
 const KEY_SETTING: &str = "signin_code_key";
 const VERSION: char = '1';
 const TAG_DIGITS: usize = 15;
 /// 10^15: the tag is the HMAC's first 64 bits reduced to 15 digits (about 50 bits).
 const TAG_MODULUS: u64 = 1_000_000_000_000_000;
-
-/// Why a scanned or typed code was refused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "problem", rename_all = "snake_case")]
-pub enum CodeProblem {
-    /// Not a 签到码 at all (a name typed into the code field, a code cut short by the scan).
-    NotACode,
-    /// It looks like a code, but its tag does not match: edited, or made by another database.
-    Forged,
-    /// A genuine code of another meeting.
-    OtherMeeting { title: String },
-    /// A genuine code of this meeting whose invitee has since been removed from it.
-    NoLongerInvited,
-}
-
-impl CodeProblem {
-    /// The message for the desk, in Chinese.
-    pub fn message(&self) -> String {
-        match self {
-            CodeProblem::NotACode => {
-                "这不是本软件的签到码。请扫描邀请函右上角的二维码，或输入单位名称中的两个字查找。"
-                    .into()
-            }
-            CodeProblem::Forged => {
-                "签到码无效：它不是本次会议发出的邀请函上的码（可能有改动或来自其他电脑）。请改用单位名称查找签到。"
-                    .into()
-            }
-            CodeProblem::OtherMeeting { title } => format!(
-                "这是会议“{title}”的签到码，不是本次会议的。请用本次会议的邀请函签到，或输入单位名称查找。"
-            ),
-            CodeProblem::NoLongerInvited => {
-                "这张邀请函的单位已不在本次会议的参会名单中。如确需参会，请在“邀请与回执”中重新邀请后签到。"
-                    .into()
-            }
-        }
-    }
-}
 
 /// A code read back: which meeting and which invitee it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,7 +14,9 @@ crate::app_commands! {
     }
 
     pub fn data_info(ctx) -> DataInfo {
-        ctx.with_conn(|conn, path| crate::settings::data_info(conn, path))
+        ctx.with_conn(|conn, path| {
+            crate::settings::data_info(conn, path, crate::demo::is_demo(conn)?)
+        })
     }
 
     pub fn backup_list(ctx) -> Vec<BackupInfo> {

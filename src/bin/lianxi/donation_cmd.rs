@@ -1,11 +1,10 @@
-//! `lianxi money upper`, `lianxi donation list|add|receive|withdraw|import` and
-//! `lianxi print donations|thanks|certificates`.
+//! `lianxi money upper` and `lianxi donation list|add|receive|withdraw|import`. The donation
+//! papers (`lianxi print|export donations|thanks|certificates`) are in `paper.rs`.
 
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use lianxi::donations::import::{self, DonationImportOptions};
-use lianxi::donations::print::{write_paper, DonationPaper};
 use lianxi::donations::{
     self, Donation, DonationFilter, DonationInput, DonationKind, ReceiptInput, ReceiptMethod,
 };
@@ -365,73 +364,5 @@ pub fn run(
             show(&d);
         }
     }
-    Ok(())
-}
-
-#[derive(Args)]
-pub struct PaperArgs {
-    /// 某次会议上宣布的捐赠（会议编号）
-    #[arg(long, value_name = "ID", conflicts_with_all = ["year", "id"])]
-    meeting: Option<i64>,
-    /// 某一年度的捐赠
-    #[arg(long, value_name = "Y", conflicts_with = "id")]
-    year: Option<i32>,
-    /// 指定的捐赠（可重复）
-    #[arg(long, value_name = "N")]
-    id: Vec<i64>,
-    /// 落款日期，如 2026-09-25（默认：捐赠所在会议的日期，不属于会议的为今天）
-    #[arg(long, value_name = "DATE")]
-    date: Option<String>,
-    /// 输出的 PDF 文件
-    #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
-    output: PathBuf,
-}
-
-/// The donations a paper is for, and the date it is signed.
-fn selection(
-    conn: &Connection,
-    a: &PaperArgs,
-) -> Result<(DonationFilter, chrono::NaiveDate), Error> {
-    if a.meeting.is_none() && a.year.is_none() && a.id.is_empty() {
-        return Err(Error::Invalid {
-            field: "selection",
-            message: "请用 --meeting、--year 或 --id 指定要打印的捐赠。".into(),
-        });
-    }
-    let filter = DonationFilter {
-        meeting_id: a.meeting,
-        year: a.year,
-        ids: a.id.clone(),
-        ..DonationFilter::default()
-    };
-    let on = match &a.date {
-        Some(d) => date::parse_day(d)?,
-        None => donations::print::letter_date(conn, &filter, date::today())?,
-    };
-    Ok((filter, on))
-}
-
-fn paper_name(paper: DonationPaper, n: usize) -> String {
-    match paper {
-        DonationPaper::Register => format!("捐赠登记表（{n} 笔）"),
-        DonationPaper::Thanks => format!("感谢信 {n} 封"),
-        DonationPaper::Certificates => format!("荣誉证书 {n} 张"),
-    }
-}
-
-pub fn run_paper(conn: &mut Connection, paper: DonationPaper, a: PaperArgs) -> Result<(), Error> {
-    let (filter, on) = selection(conn, &a)?;
-    let fonts = lianxi::print::saved_fonts(conn)?;
-    let n = write_paper(conn, paper, &filter, on, &fonts, &a.output)?;
-    println!("已生成{}：{}", paper_name(paper, n), a.output.display());
-    Ok(())
-}
-
-/// The same paper as a Word file (nothing is marked as printed).
-pub fn run_paper_word(conn: &Connection, paper: DonationPaper, a: PaperArgs) -> Result<(), Error> {
-    let (filter, on) = selection(conn, &a)?;
-    crate::export_cmd::checked_docx(&a.output)?;
-    let n = lianxi::docx::write_donation_docx(conn, paper, &filter, on, &a.output)?;
-    println!("已导出{}：{}", paper_name(paper, n), a.output.display());
     Ok(())
 }

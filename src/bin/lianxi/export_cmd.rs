@@ -13,6 +13,7 @@ use lianxi::meetings::print_pack::{Document, PackOptions};
 use lianxi::Error;
 use rusqlite::Connection;
 
+use crate::paper::checked_docx;
 use crate::print_pack_cmd::{group, Grouping};
 
 #[derive(Args)]
@@ -66,32 +67,17 @@ pub enum ExportAction {
     /// 信息稿
     News(MeetingDoc),
     /// 捐赠登记表（A4 横向）
-    Donations(crate::donation_cmd::PaperArgs),
+    Donations(crate::paper::PaperArgs),
     /// 感谢信（每个捐赠方一封）
-    Thanks(crate::donation_cmd::PaperArgs),
+    Thanks(crate::paper::PaperArgs),
     /// 荣誉证书（每个捐赠方一页）
-    Certificates(crate::donation_cmd::PaperArgs),
+    Certificates(crate::paper::PaperArgs),
     /// 三张清单（需求清单、资源清单、项目清单）
     Lists(crate::print_cmd::ListsArgs),
     /// 项目认领表
     Claims(crate::print_cmd::ListsArgs),
     /// 共建项目完成情况通报
     Progress(crate::print_cmd::ListsArgs),
-}
-
-pub fn checked_docx(path: &std::path::Path) -> Result<(), Error> {
-    let is_docx = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    if is_docx {
-        Ok(())
-    } else {
-        Err(Error::Invalid {
-            field: "output",
-            message: format!("输出文件应以 .docx 结尾：{}", path.display()),
-        })
-    }
 }
 
 pub fn run(conn: &Connection, action: ExportAction) -> Result<(), Error> {
@@ -123,13 +109,13 @@ pub fn run(conn: &Connection, action: ExportAction) -> Result<(), Error> {
         ExportAction::Signin { doc, by } => (doc.meeting, doc.output, Document::Signin, Some(by)),
         ExportAction::Speakers(d) => (d.meeting, d.output, Document::Speakers, None),
         ExportAction::Donations(a) => {
-            return crate::donation_cmd::run_paper_word(conn, DonationPaper::Register, a)
+            return crate::paper::run_paper_word(conn, DonationPaper::Register, a)
         }
         ExportAction::Thanks(a) => {
-            return crate::donation_cmd::run_paper_word(conn, DonationPaper::Thanks, a)
+            return crate::paper::run_paper_word(conn, DonationPaper::Thanks, a)
         }
         ExportAction::Certificates(a) => {
-            return crate::donation_cmd::run_paper_word(conn, DonationPaper::Certificates, a)
+            return crate::paper::run_paper_word(conn, DonationPaper::Certificates, a)
         }
         ExportAction::Lists(a) => return export_lists(conn, ListsDocument::Lists, a),
         ExportAction::Claims(a) => return export_lists(conn, ListsDocument::Claims, a),

@@ -11,6 +11,7 @@ mod export_cmd;
 mod lists_cmd;
 mod meeting_cmd;
 mod minutes_cmd;
+mod paper;
 mod print_cmd;
 mod print_pack_cmd;
 mod roster_cmd;
@@ -201,7 +202,7 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
     let mut conn = db::open(&path)?;
     match cli.command {
         Command::Info { json } => {
-            let info = settings::data_info(&conn, &path)?;
+            let info = settings::data_info(&conn, &path, demo::is_demo(&conn)?)?;
             if json {
                 print_json(&info)?;
             } else {

@@ -48,11 +48,11 @@ pub enum PrintAction {
     /// 信息稿
     News(crate::print_pack_cmd::PackArgs),
     /// 打印捐赠登记表（A4 横向）
-    Donations(crate::donation_cmd::PaperArgs),
+    Donations(crate::paper::PaperArgs),
     /// 打印感谢信（每个捐赠方一封）
-    Thanks(crate::donation_cmd::PaperArgs),
+    Thanks(crate::paper::PaperArgs),
     /// 打印荣誉证书（每个捐赠方一页）
-    Certificates(crate::donation_cmd::PaperArgs),
+    Certificates(crate::paper::PaperArgs),
     /// 三张清单（需求清单、资源清单、项目清单，A4 横向）
     Lists(ListsArgs),
     /// 项目认领表（每行可盖章，未认领的项目留空待认领）
@@ -85,12 +85,10 @@ pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
             lianxi::print::write_file(&a.output, &bytes)?;
             println!("已生成信息稿：{}", a.output.display());
         }
-        PrintAction::Donations(a) => {
-            crate::donation_cmd::run_paper(conn, DonationPaper::Register, a)?
-        }
-        PrintAction::Thanks(a) => crate::donation_cmd::run_paper(conn, DonationPaper::Thanks, a)?,
+        PrintAction::Donations(a) => crate::paper::run_paper(conn, DonationPaper::Register, a)?,
+        PrintAction::Thanks(a) => crate::paper::run_paper(conn, DonationPaper::Thanks, a)?,
         PrintAction::Certificates(a) => {
-            crate::donation_cmd::run_paper(conn, DonationPaper::Certificates, a)?
+            crate::paper::run_paper(conn, DonationPaper::Certificates, a)?
         }
         PrintAction::Agreements {
             meeting,
