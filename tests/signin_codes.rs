@@ -139,6 +139,25 @@ fn invitation_codes(db: &Path, dir: &Path, meeting: &str, units: &[&str]) -> Vec
     addressed_codes(&codes_per_page(&pdf, dir, &format!("pdf-{meeting}")), units)
 }
 
+/// A second meeting of the same database, 2026年第四季度联席会, inviting every unit; its id.
+fn another_meeting(db: &Path) -> String {
+    let other = ok(
+        db,
+        &[
+            "meeting",
+            "create",
+            "--title",
+            "2026年第四季度联席会",
+            "--kind",
+            "季度会",
+        ],
+    )
+    .trim()
+    .to_owned();
+    ok(db, &["meeting", "invite", "--meeting", &other, "--all"]);
+    other
+}
+
 fn signed_in(db: &Path, meeting: &str) -> Vec<(String, Option<String>)> {
     let shown = json(db, &["meeting", "show", meeting, "--json"]);
     shown["invitees"]
@@ -268,20 +287,7 @@ fn every_invitation_code_signs_in_its_own_unit_once_and_forgeries_are_refused() 
     }
 
     // Another meeting of the same database refuses this meeting's codes by name.
-    let other = ok(
-        &db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "2026年第四季度联席会",
-            "--kind",
-            "季度会",
-        ],
-    )
-    .trim()
-    .to_owned();
-    ok(&db, &["meeting", "invite", "--meeting", &other, "--all"]);
+    let other = another_meeting(&db);
     let err = refused(
         &db,
         &[
@@ -382,20 +388,7 @@ fn the_codes_read_off_the_paper_sign_in_at_the_desk() {
     let (dir, db, m) = street_and_meeting(ROSTER);
     let codes = invitation_codes(&db, dir.path(), &m, &UNITS);
     assert_eq!(codes.len(), UNITS.len(), "{codes:?}");
-    let other = ok(
-        &db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "2026年第四季度联席会",
-            "--kind",
-            "季度会",
-        ],
-    )
-    .trim()
-    .to_owned();
-    ok(&db, &["meeting", "invite", "--meeting", &other, "--all"]);
+    let other = another_meeting(&db);
     let theirs = invitation_codes(&db, dir.path(), &other, &UNITS);
 
     let run = cli::desk::Running::start(&db, &m);

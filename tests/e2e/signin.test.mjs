@@ -37,6 +37,25 @@ function codesOnPaper(pdf, dir, units) {
   return found
 }
 
+/** From an EMPTY database: the 金沙街道, today's 年会 inviting its three units, 银沙滩医院 delegating 刘洋. */
+function todaysMeeting(dataDir) {
+  const cli = jinshaStreet(dataDir)
+  const m = cli('meeting', 'create', '--title', TITLE, '--kind', '年会', '--date', TODAY, '--time', '14:30', '--venue', '街道三楼会议室').trim()
+  cli('meeting', 'invite', '--meeting', m, '--all')
+  cli('meeting', 'reply', '--meeting', m, '--unit', '银沙滩医院', '--delegate', '刘洋')
+  return { cli, m }
+}
+
+/** The app's window at the meeting's 签到 tab, its counts loaded. */
+async function openSignIn(driver, m) {
+  const app = await App.start(driver.url)
+  await app.click('[data-test="nav-meetings"]')
+  await app.click(`[data-test="meeting-item-${m}"]`)
+  await app.click('#tab-signin')
+  await app.waitFor('[data-test="count-expected"]', { text: '3' })
+  return app
+}
+
 async function shot(app, name) {
   await sleep(500)
   await app.saveScreenshot(name)
@@ -44,10 +63,7 @@ async function shot(app, name) {
 
 test('the door: a scanned 签到码 signs its unit in at once; repeats, forgeries and other meetings are told apart', async () => {
   const dataDir = tempDataDir()
-  const cli = jinshaStreet(dataDir)
-  const m = cli('meeting', 'create', '--title', TITLE, '--kind', '年会', '--date', TODAY, '--time', '14:30', '--venue', '街道三楼会议室').trim()
-  cli('meeting', 'invite', '--meeting', m, '--all')
-  cli('meeting', 'reply', '--meeting', m, '--unit', '银沙滩医院', '--delegate', '刘洋')
+  const { cli, m } = todaysMeeting(dataDir)
   const other = cli('meeting', 'create', '--title', OTHER, '--kind', '季度会').trim()
   cli('meeting', 'invite', '--meeting', other, '--all')
 
@@ -68,11 +84,7 @@ test('the door: a scanned 签到码 signs its unit in at once; repeats, forgerie
 
   const driver = await startDriver(dataDir)
   try {
-    const app = await App.start(driver.url)
-    await app.click('[data-test="nav-meetings"]')
-    await app.click(`[data-test="meeting-item-${m}"]`)
-    await app.click('#tab-signin')
-    await app.waitFor('[data-test="count-expected"]', { text: '3' })
+    const app = await openSignIn(driver, m)
     const desk = 'input[data-test="signin-search"]'
 
     // 1. The scanner types the code and Enter: signed in at once, the confirmation large.
@@ -120,10 +132,7 @@ test('the door: a scanned 签到码 signs its unit in at once; repeats, forgerie
 
 test('开放签到台: a phone at the door signs in by name over the LAN; the secretary sees 实到 live; closing ends the phone desk', async () => {
   const dataDir = tempDataDir()
-  const cli = jinshaStreet(dataDir)
-  const m = cli('meeting', 'create', '--title', TITLE, '--kind', '年会', '--date', TODAY, '--time', '14:30', '--venue', '街道三楼会议室').trim()
-  cli('meeting', 'invite', '--meeting', m, '--all')
-  cli('meeting', 'reply', '--meeting', m, '--unit', '银沙滩医院', '--delegate', '刘洋')
+  const { cli, m } = todaysMeeting(dataDir)
   const pdf = join(dataDir, '邀请函.pdf')
   cli('print', 'invitations', '--meeting', m, '-o', pdf)
   const codes = codesOnPaper(pdf, dataDir, ['金沙滩小学', '银沙滩医院', '金沙湾邮政支局'])
@@ -133,11 +142,7 @@ test('开放签到台: a phone at the door signs in by name over the LAN; the se
   const driver = await startDriver(dataDir)
   let phone = null
   try {
-    const app = await App.start(driver.url)
-    await app.click('[data-test="nav-meetings"]')
-    await app.click(`[data-test="meeting-item-${m}"]`)
-    await app.click('#tab-signin')
-    await app.waitFor('[data-test="count-expected"]', { text: '3' })
+    const app = await openSignIn(driver, m)
 
     // The secretary opens the desks: the address, its QR code and the PIN are on screen.
     await app.click('[data-test="desk-open"]')
