@@ -421,6 +421,10 @@ impl Writer<'_> {
                             .before(0)
                             .after(0),
                     )
+                    // Off the grid: on the line grid LibreOffice sets an empty paragraph one
+                    // grid line tall whatever its exact height (the 纪要's 35 mm above its
+                    // title became 10 mm, and its text ended a page before the PDF's).
+                    .snap_to_grid(false)
                     .keep_next(keep_with_next);
                 out.push_paragraph(p);
             }
