@@ -244,7 +244,8 @@ fn every_document_of_the_year_keeps_to_its_page() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 
-    // The Word 纪要 keeps its 版记 as LibreOffice sets it (a floated one was dropped).
+    // The Word 纪要 keeps its 版记 as LibreOffice sets it (a floated table was dropped; where
+    // it sits is checked in word_colophon.rs).
     let word_minutes = lo.join("会议纪要.pdf");
     let said = poppler::squeeze(&tool("pdftotext", &[word_minutes.to_str().unwrap(), "-"]));
     assert!(

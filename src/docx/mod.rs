@@ -34,8 +34,8 @@ pub use export::{
 pub use fonts::WordFonts;
 
 use crate::print::{
-    balance_lines, cell_text, column_widths, Align, Block, Doc, FontRole, FontSet, PageNumbers,
-    PageStyle, PT_PER_MM,
+    balance_lines, cell_text, column_widths, Align, Block, Doc, FontRole, FontSet, FootPlace,
+    PageNumbers, PageStyle, PT_PER_MM,
 };
 use crate::{Error, Result};
 
@@ -58,6 +58,10 @@ fn mm_twips(mm: f32) -> i32 {
 fn half_points(pt: f32) -> usize {
     (pt * 2.0).round().max(1.0) as usize
 }
+
+/// What the spacer over the 版记 leaves out of the PDF's room, in twips (see
+/// [`Writer::colophon`]).
+const ROUNDING_ROOM: i32 = 40;
 
 /// The style id that marks the last paragraph of each document but the last in a batch;
 /// [`package::finish`] turns it into a section break whose page numbers restart.
@@ -85,7 +89,10 @@ pub fn write(
         .and_then(|d| d.page_numbers)
         .unwrap_or(style.page_numbers);
     for (i, doc) in docs.iter().enumerate() {
-        let mut out = Out::default();
+        let mut out = Out {
+            foot: crate::print::foot_place(doc, fonts, style),
+            ..Out::default()
+        };
         for block in &doc.blocks {
             w.block(block, &mut out, false);
         }
@@ -131,6 +138,8 @@ struct Out {
     items: Vec<Item>,
     /// The next paragraph starts a new page (a [`Block::PageBreak`] was met).
     break_before: bool,
+    /// Where the PDF sets the document's 版记 (see [`Writer::colophon`]).
+    foot: Option<FootPlace>,
 }
 
 impl Out {
@@ -400,9 +409,8 @@ impl Writer<'_> {
                 }
             }
             Block::Colophon(lines) => {
-                if let Some(t) = self.colophon(lines) {
-                    out.push_table(t, false);
-                }
+                let place = out.foot.take();
+                self.colophon(lines, place, out);
             }
             Block::KeepTogether(blocks) => {
                 let last = blocks.len().saturating_sub(1);
@@ -421,6 +429,10 @@ impl Writer<'_> {
                             .before(0)
                             .after(0),
                     )
+                    // Off the grid: on the line grid LibreOffice sets an empty paragraph one
+                    // grid line tall whatever its exact height (the 纪要's 35 mm above its
+                    // title became 10 mm, and its text ended a page before the PDF's).
+                    .snap_to_grid(false)
                     .keep_next(keep_with_next);
                 out.push_paragraph(p);
             }
@@ -538,53 +550,119 @@ impl Writer<'_> {
         Some(t)
     }
 
-    /// The 版记: its lines in 4号 between rules (the PDF sets it at the foot of the last
-    /// page; here it follows the text, where the editor can move it), the left part one
-    /// character in, the right part one character from the right.
-    fn colophon(&self, lines: &[(String, String)]) -> Option<docx_rs::Table> {
+    /// The 版记 (GB/T 9704 §7.4) where the PDF sets it: its last rule on the foot of the text
+    /// block, on an even page. Neither way Word has of floating it there survives LibreOffice
+    /// 7.4 (a table floated with `w:tblpPr` is left out of its PDF export, paragraphs framed
+    /// with `w:framePr` are set in the flow without their borders), so it follows the text and
+    /// is pushed down to the PDF's place: page breaks to the PDF's page (a blank one when the
+    /// text ends on an even page without room under it), then a spacer as tall as the room
+    /// the PDF leaves between the text and the 版记. Word's lines are the PDF's, so the 版记
+    /// ends where the PDF's does (a fraction of a point higher: Word's pitch is rounded down
+    /// to whole twips). `place` is `None` when the PDF flows it (inside a kept group).
+    ///
+    /// Its lines are paragraphs in 4号 with the same borders (so Word draws the top rule over
+    /// the first, the bottom one under the last and the thinner `w:between` ones inside), the
+    /// left part wrapped where the PDF wraps it and set one character in (a hanging indent and
+    /// a tab stop, the rules spanning the text block), the right part at a right tab stop one
+    /// character from the right edge, on the left part's last line.
+    fn colophon(&self, lines: &[(String, String)], place: Option<FootPlace>, out: &mut Out) {
         if lines.is_empty() {
-            return None;
+            return;
         }
         let size = self.style.page_number_size;
-        let width = twips(self.style.text_width());
+        let pitch = self.line_pitch();
+        let exact = |height: i32| {
+            LineSpacing::new()
+                .line_rule(LineSpacingType::Exact)
+                .line(height.max(1))
+                .before(0)
+                .after(0)
+        };
+        if let Some(place) = place {
+            let breaks = place.page.saturating_sub(place.text_page);
+            for _ in 1..breaks {
+                // A page left blank but for its number: the text ends on an even page.
+                out.break_before = true;
+                out.push_paragraph(Paragraph::new().line_spacing(exact(20)).snap_to_grid(false));
+            }
+            let room = if breaks == 0 {
+                place.top - place.text_end
+            } else {
+                place.top
+            };
+            // Two points less, for the rounding of the lines above (Word's and LibreOffice's
+            // sums of exact heights may each come out a twip or two over the PDF's).
+            let room = (room * 20.0).floor() as i32 - ROUNDING_ROOM;
+            out.break_before |= breaks > 0;
+            if room > 0 || out.break_before {
+                // Off the grid, or LibreOffice sets it a grid line tall.
+                let spacer = Paragraph::new()
+                    .line_spacing(exact(room))
+                    .snap_to_grid(false)
+                    .keep_next(true);
+                out.push_paragraph(spacer);
+            }
+        }
         let one = twips(size);
-        let rows = lines
-            .iter()
-            .map(|(left, right)| {
-                let l =
-                    self.paragraph(left, FontRole::Body, size)
-                        .indent(Some(one), None, None, None);
-                let r = self
-                    .paragraph(right, FontRole::Body, size)
-                    .align(AlignmentType::Right)
-                    .indent(None, None, Some(one), None);
-                TableRow::new(vec![
-                    TableCell::new()
-                        .width((width * 3 / 5) as usize, WidthType::Dxa)
-                        .add_paragraph(l),
-                    TableCell::new()
-                        .width((width * 2 / 5) as usize, WidthType::Dxa)
-                        .add_paragraph(r),
-                ])
-                .cant_split()
-            })
-            .collect();
-        let rule = |position| docx_rs::TableBorder::new(position).size(8);
-        let borders = docx_rs::TableBorders::with_empty()
-            .set(rule(docx_rs::TableBorderPosition::Top))
-            .set(rule(docx_rs::TableBorderPosition::Bottom))
-            .set(docx_rs::TableBorder::new(docx_rs::TableBorderPosition::InsideH).size(4));
-        Some(
-            docx_rs::Table::new(rows)
-                // "2026年9月25日印发" on one line, with its character of room.
-                .set_grid(vec![(width * 3 / 5) as usize, (width * 2 / 5) as usize])
-                .width(width as usize, WidthType::Dxa)
-                .layout(TableLayoutType::Fixed)
-                // In the flow, after the text: a table floated to the page's foot
-                // (`w:tblpPr`, tblpYSpec="bottom") is dropped by LibreOffice 7.4's PDF
-                // export altogether, and put on the next page's top when a paragraph follows.
-                .set_borders(borders),
-        )
+        let width = twips(self.style.text_width());
+        let rule = |position, eighths| {
+            docx_rs::ParagraphBorder::new(position)
+                .size(eighths)
+                .color("000000")
+        };
+        let borders = docx_rs::ParagraphBorders::with_empty()
+            .set(rule(docx_rs::ParagraphBorderPosition::Top, 8))
+            .set(rule(docx_rs::ParagraphBorderPosition::Bottom, 8))
+            .set(rule(docx_rs::ParagraphBorderPosition::Between, 4));
+        let run = || {
+            Run::new()
+                .fonts(self.run_fonts(FontRole::Body))
+                .size(half_points(size))
+                .character_spacing(self.condensed())
+        };
+        let wrapped = crate::print::colophon_lines(lines, self.fonts, self.style);
+        let n = lines.len();
+        for (i, ((_, right), left)) in lines.iter().zip(&wrapped).enumerate() {
+            // The rules take room of their own (1 pt outside, ½ pt inside, in twips): taken
+            // from the lines, so that the 版记 is as tall as the PDF's.
+            let rules = if i == 0 { 20 } else { 10 } + if i + 1 == n { 20 } else { 0 };
+            let rows = i32::try_from(left.len().max(1)).unwrap_or(1);
+            let mut p = Paragraph::new()
+                .line_spacing(exact(pitch - (rules + rows - 1) / rows))
+                .snap_to_grid(false)
+                .keep_next(i + 1 < n)
+                .keep_lines(true)
+                .widow_control(false)
+                .indent(
+                    Some(one),
+                    Some(SpecialIndentType::Hanging(one)),
+                    Some(0),
+                    None,
+                )
+                .add_tab(
+                    docx_rs::Tab::new()
+                        .val(docx_rs::TabValueType::Left)
+                        .pos(one as usize),
+                )
+                .add_tab(
+                    docx_rs::Tab::new()
+                        .val(docx_rs::TabValueType::Right)
+                        .pos((width - one) as usize),
+                )
+                .add_run(run().add_tab());
+            p.property = p.property.set_borders(borders.clone());
+            for (j, text) in left.iter().enumerate() {
+                if j > 0 {
+                    p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
+                }
+                p = p.add_run(run().add_text(text));
+            }
+            if !right.is_empty() {
+                // "2026年9月25日印发" on one line: the right tab stop leaves it room.
+                p = p.add_run(run().add_tab()).add_run(run().add_text(right));
+            }
+            out.push_paragraph(p);
+        }
     }
 
     /// The tiny paragraph that closes a document of a batch (see [`SECTION_END_STYLE`]).

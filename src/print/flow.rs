@@ -350,15 +350,7 @@ impl Ctx<'_> {
         let mut out = Vec::new();
         for (left, right) in lines {
             let right_w = self.width_of(FontRole::Body, size, right);
-            let room = (width
-                - 2.0 * size
-                - if right.is_empty() {
-                    0.0
-                } else {
-                    right_w + size
-                })
-            .max(size);
-            let wrapped = break_lines(left, room, 0.0, &|c| self.advance(ty, c));
+            let (room, wrapped) = self.colophon_wrap(left, right);
             let n = wrapped.len().max(1);
             let mut items = vec![Item::Rule {
                 from: (0.0, 0.0),
@@ -396,6 +388,24 @@ impl Ctx<'_> {
         out
     }
 
+    /// A 版记 line's left part wrapped as the PDF sets it, with the width it has: the text
+    /// block less a character each side, less the right part and a character before it.
+    fn colophon_wrap(&self, left: &str, right: &str) -> (f32, Vec<WrappedLine>) {
+        let s = self.style;
+        let size = s.page_number_size;
+        let ty = self.ty(FontRole::Body, size);
+        let right_w = self.width_of(FontRole::Body, size, right);
+        let room = (s.text_width()
+            - 2.0 * size
+            - if right.is_empty() {
+                0.0
+            } else {
+                right_w + size
+            })
+        .max(size);
+        (room, break_lines(left, room, 0.0, &|c| self.advance(ty, c)))
+    }
+
     fn flows(&self, blocks: &[Block]) -> Vec<Flow> {
         let mut flows = Vec::new();
         for block in blocks {
@@ -429,6 +439,47 @@ struct Paginator {
     height: f32,
     pages: Pages,
     cursor: f32,
+    /// Where each [`Flow::Bottom`] went.
+    feet: Vec<FootPlace>,
+}
+
+/// Where the paginator set a document's 版记: for the Word writer, which has no pages of its
+/// own to place it by and reproduces the PDF's (see `docx::Writer::colophon`). Pages count
+/// from 0, offsets are points down from the text block's top.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct FootPlace {
+    /// The page on which the text before it ends, and how far down that page.
+    pub(crate) text_page: usize,
+    pub(crate) text_end: f32,
+    /// The page it is set on, and its top there.
+    pub(crate) page: usize,
+    pub(crate) top: f32,
+}
+
+/// Where the first 版记 of `doc` goes as the PDF paginates it; `None` when it has none.
+pub(crate) fn foot_place(doc: &Doc, fonts: &FontSet, style: &PageStyle) -> Option<FootPlace> {
+    if !doc.blocks.iter().any(|b| matches!(b, Block::Colophon(_))) {
+        return None;
+    }
+    let ctx = Ctx { fonts, style };
+    let p = paginator(ctx.flows(&doc.blocks), style.text_height());
+    p.feet.first().copied()
+}
+
+/// The left part of each 版记 line wrapped as the PDF wraps it.
+pub(crate) fn colophon_lines(
+    lines: &[(String, String)],
+    fonts: &FontSet,
+    style: &PageStyle,
+) -> Vec<Vec<String>> {
+    let ctx = Ctx { fonts, style };
+    lines
+        .iter()
+        .map(|(left, right)| {
+            let (_, wrapped) = ctx.colophon_wrap(left, right);
+            wrapped.into_iter().map(|l| l.text).collect()
+        })
+        .collect()
 }
 
 impl Paginator {
@@ -494,10 +545,15 @@ fn following_height(flows: &[Flow]) -> f32 {
 }
 
 fn paginate(flows: Vec<Flow>, height: f32) -> Pages {
+    paginator(flows, height).pages
+}
+
+fn paginator(flows: Vec<Flow>, height: f32) -> Paginator {
     let mut p = Paginator {
         height,
         pages: vec![Vec::new()],
         cursor: 0.0,
+        feet: Vec::new(),
     };
     let follows: Vec<f32> = (0..flows.len())
         .map(|i| following_height(&flows[i + 1..]))
@@ -511,6 +567,7 @@ fn paginate(flows: Vec<Flow>, height: f32) -> Pages {
             }
             Flow::Piece(piece) => p.place(piece, next),
             Flow::Bottom(pieces) => {
+                let (text_page, text_end) = (p.pages.len() - 1, p.cursor);
                 let total: f32 = pieces.iter().map(|x| x.height).sum();
                 if p.cursor + total > height + 0.01 {
                     p.new_page();
@@ -521,6 +578,12 @@ fn paginate(flows: Vec<Flow>, height: f32) -> Pages {
                     p.new_page();
                 }
                 p.cursor = (height - total).max(p.cursor);
+                p.feet.push(FootPlace {
+                    text_page,
+                    text_end,
+                    page: p.pages.len() - 1,
+                    top: p.cursor,
+                });
                 for piece in pieces {
                     p.place(piece, 0.0);
                 }
@@ -538,7 +601,7 @@ fn paginate(flows: Vec<Flow>, height: f32) -> Pages {
             }
         }
     }
-    p.pages
+    p
 }
 
 /// Lays out `doc` and draws it on new pages of `canvas`.

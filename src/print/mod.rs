@@ -29,6 +29,7 @@ pub use fonts::{FontChoice, FontRole, FontSet, FontSource};
 pub fn word_font_name(source: &FontSource) -> Option<&'static str> {
     font_catalog::word_name(source)
 }
+pub(crate) use flow::{colophon_lines, foot_place, FootPlace};
 pub use layout::{
     balance_lines, break_lines_with, breaks_inside_words, wrap_text, BreakRules, WrappedLine,
 };
