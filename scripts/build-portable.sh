@@ -176,17 +176,13 @@ deb arm64 target/aarch64-unknown-linux-musl/release/lianxi
 in_chroot target/aarch64-unknown-linux-musl/release/lianxi "$emulator"
 
 echo "== portable: the CLI tests against the ARM program under qemu-user"
+# Modules of the tests/exe binary (tests/exe/main.rs); scripts/exe-tests.sh checks that each
+# has tests and that every one of them ran and passed.
 tests=(roster_cli cli_street cli_agenda cli_year cli_minutes signin_codes)
-args=()
-for t in "${tests[@]}"; do args+=(--test "$t"); done
+source scripts/exe-tests.sh
 log=$(mktemp /tmp/lianxi-arm64-tests.XXXXXX)
 LIANXI_ARM_EXE=$PWD/target/aarch64-unknown-linux-musl/release/lianxi LIANXI_QEMU=$emulator \
   LIANXI_TEST_EXE=$PWD/tests/arm64/qemu-lianxi.sh \
-  cargo test -p lianxi "${args[@]}" 2>&1 | tee "$log"
-# Every test file's summary line: "test result: ok. N passed; 0 failed; M ignored; ..."
-read -r ran passed skipped < <(awk '/^test result: ok\./ { n++; p += $4; i += $8 } END { print n+0, p+0, i+0 }' "$log")
+  exe_tests "$log" 10 "${tests[@]}"
 rm -f "$log"
-if [ "$ran" -ne "${#tests[@]}" ] || [ "$skipped" -ne 0 ] || [ "$passed" -lt 10 ]; then
-  fail "$ran of ${#tests[@]} test files passed, $passed tests, $skipped skipped"
-fi
-echo "ARM CLI under qemu-user: $passed tests passed in ${#tests[@]} files, none skipped"
+echo "ARM CLI under qemu-user: $exe_passed tests passed in ${#tests[@]} modules, none skipped"

@@ -43,19 +43,13 @@ wineserver -p &
 wineboot -i >/dev/null 2>&1
 
 echo "== Windows: the CLI tests against lianxi.exe under Wine"
+# Modules of the tests/exe binary (tests/exe/main.rs); scripts/exe-tests.sh checks that each
+# has tests and that every one of them ran and passed.
 tests=(windows_cli roster_cli cli_street cli_year cli_agenda cli_minutes word_export)
-args=()
-for t in "${tests[@]}"; do args+=(--test "$t"); done
-log=$work/cargo-test.log
+source scripts/exe-tests.sh
 LIANXI_WIN_EXE=$bin/lianxi.exe LIANXI_TEST_EXE=$PWD/tests/windows/wine-lianxi.sh \
-  cargo test -p lianxi "${args[@]}" 2>&1 | tee "$log"
-# Every test file's summary line: "test result: ok. N passed; 0 failed; M ignored; ..."
-read -r ran passed skipped < <(awk '/^test result: ok\./ { n++; p += $4; i += $8 } END { print n+0, p+0, i+0 }' "$log")
-if [ "$ran" -ne "${#tests[@]}" ] || [ "$skipped" -ne 0 ] || [ "$passed" -lt 20 ]; then
-  echo "FAILED: $ran of ${#tests[@]} test files passed, $passed tests, $skipped skipped" >&2
-  exit 1
-fi
-echo "Windows CLI under Wine: $passed tests passed in ${#tests[@]} files, none skipped"
+  exe_tests "$work/cargo-test.log" 20 "${tests[@]}"
+echo "Windows CLI under Wine: $exe_passed tests passed in ${#tests[@]} modules, none skipped"
 
 echo "== Windows: the installer, silently under Wine"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)

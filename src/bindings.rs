@@ -1,6 +1,6 @@
 //! The TypeScript bindings of the types that cross to the UI (generated with ts-rs into
-//! `ui/src/bindings/`). `tests/bindings.rs` fails when the committed files are stale; run
-//! `UPDATE_BINDINGS=1 cargo test -p lianxi --test bindings` to regenerate them.
+//! `ui/src/bindings/`). `tests/it/bindings.rs` fails when the committed files are stale; run
+//! `UPDATE_BINDINGS=1 cargo test -p lianxi --test it -- bindings::` to regenerate them.
 
 use std::path::Path;
 

@@ -1,4 +1,5 @@
-//! Running the built `lianxi` command line in integration tests (`mod cli;`).
+//! Running the built `lianxi` command line in integration tests (`mod cli` of
+//! tests/exe/main.rs and tests/it/main.rs).
 #![allow(dead_code)] // each test binary uses a different part
 
 #[cfg(all(target_os = "linux", feature = "desk"))]

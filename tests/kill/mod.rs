@@ -1,13 +1,22 @@
 //! Re-running the current test binary as a child that does one long write, optionally
-//! killed with SIGKILL after a while (`mod kill;`).
+//! killed with SIGKILL after a while (`crate::kill`).
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Runs test `test` of this binary alone in a child process with `env` set (the child sees the
-/// variables and does the write), killing it after `kill_after` when given. Without a kill
-/// the child must succeed. Returns how long it ran.
+/// The full name of test `name` in module `module` (its `module_path!()`), as the test binary
+/// lists it and `--exact` wants it: the module path without the crate's name.
+pub fn test_path(module: &str, name: &str) -> String {
+    match module.split_once("::") {
+        Some((_, inner)) => format!("{inner}::{name}"),
+        None => name.to_owned(),
+    }
+}
+
+/// Runs test `test` (its full name, [`test_path`]) of this binary alone in a child process
+/// with `env` set (the child sees the variables and does the write), killing it after
+/// `kill_after` when given. Without a kill the child must succeed. Returns how long it ran.
 pub fn run_child(test: &str, env: &[(&str, &Path)], kill_after: Option<Duration>) -> Duration {
     let start = Instant::now();
     let mut cmd = Command::new(std::env::current_exe().expect("the test binary's path"));
