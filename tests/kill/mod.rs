@@ -20,8 +20,11 @@ pub fn test_path(module: &str, name: &str) -> String {
 pub fn run_child(test: &str, env: &[(&str, &Path)], kill_after: Option<Duration>) -> Duration {
     let start = Instant::now();
     let mut cmd = Command::new(std::env::current_exe().expect("the test binary's path"));
+    // The run without a kill reads the harness's first line: a name that matches no test
+    // would run nothing, succeed, and leave every kill with nothing to interrupt.
+    let whole = kill_after.is_none();
     cmd.args([test, "--exact", "--nocapture"])
-        .stdout(Stdio::null())
+        .stdout(if whole { Stdio::piped() } else { Stdio::null() })
         .stderr(Stdio::null());
     for (key, value) in env {
         cmd.env(key, value);
@@ -31,9 +34,17 @@ pub fn run_child(test: &str, env: &[(&str, &Path)], kill_after: Option<Duration>
         std::thread::sleep(after);
         let _ = child.kill();
     }
-    let status = child.wait().expect("the child ends");
-    if kill_after.is_none() {
-        assert!(status.success(), "{test}: the write failed without a kill");
+    let out = child.wait_with_output().expect("the child ends");
+    if whole {
+        assert!(
+            out.status.success(),
+            "{test}: the write failed without a kill"
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("running 1 test"),
+            "{test}: no such test in this binary: {stdout}"
+        );
     }
     start.elapsed()
 }
