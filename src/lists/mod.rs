@@ -2,7 +2,15 @@
 //! member units can offer (资源), and the year's 共建项目 that units claim (认领) at the meeting,
 //! with their progress and results (完成情况) reported at the next meeting.
 //!
-//! - `store`: needs, resources, projects, claims and results as stored; one write path each.
+//! - `store`: needs, resources and projects as stored; one write path each.
+//! - `numbering`: a record's year and its number within the year.
+//! - `fields`: what the lists share about a field (titles, names, days, the text filter).
+//! - `categories`: the user's categories (类别).
+//! - `claims`: 认领, as 牵头 or 协作.
+//! - `results`: progress notes (进展) and results (完成情况) with their files.
+//! - `need_link`: a project made from a need; a need's status following its projects.
+//! - `overview`: 年度概览 and the choices the screens offer.
+//! - `demo`: the demo street's lists.
 //! - `import`: each list from an Excel file, on the roster import's header machinery.
 //! - `print`: 三张清单, 项目认领表 and 完成情况通报.
 //!
@@ -10,8 +18,16 @@
 //! status is derived from its claims, progress notes and result, never stored; a need's status
 //! is stored and follows its projects forward only.
 
+mod categories;
+mod claims;
+mod demo;
+mod fields;
 pub mod import;
+mod need_link;
+mod numbering;
+mod overview;
 pub mod print;
+mod results;
 pub mod store;
 
 use chrono::NaiveDate;
@@ -20,13 +36,18 @@ use ts_rs::TS;
 
 use crate::meetings::labelled;
 
+pub use categories::{categories, set_categories, DEFAULT_CATEGORIES};
+pub use claims::{claim, claim_many, claimed_project_names, set_lead, unclaim};
+pub use demo::load_demo;
+pub use need_link::{project_from_need, project_from_need_at};
+pub use overview::{labels, overview};
+pub use results::{
+    add_progress, attachment_path, clear_result, delete_progress, record_result, remove_attachment,
+};
 pub use store::{
-    add_need, add_progress, add_project, add_resource, attachment_path, categories, claim,
-    claim_many, claimed_project_names, clear_result, delete_need, delete_progress, delete_project,
-    delete_resource, derive_status, get_need, get_project, get_resource, labels, list_needs,
-    list_projects, list_resources, load_demo, overdue_on, overview, project_by_ref,
-    project_from_need, project_from_need_at, record_result, remove_attachment, set_categories,
-    set_lead, unclaim, update_need, update_project, update_resource, DEFAULT_CATEGORIES,
+    add_need, add_project, add_resource, delete_need, delete_project, delete_resource,
+    derive_status, get_need, get_project, get_resource, list_needs, list_projects, list_resources,
+    overdue_on, project_by_ref, update_need, update_project, update_resource,
 };
 
 /// The kinds of file the screens offer for a project's result (photos, scans, documents),
