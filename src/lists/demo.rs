@@ -7,9 +7,9 @@ use rusqlite::Connection;
 
 use super::claims::claim;
 use super::results::{add_progress, record_result};
-use super::store::{add_need, add_project, add_resource};
 use super::{
-    ClaimInput, NeedInput, NeedStatus, ProjectInput, ResourceInput, ResourceKind, ResultInput,
+    add_need, add_project, add_resource, ClaimInput, NeedInput, NeedStatus, ProjectInput,
+    ResourceInput, ResourceKind, ResultInput,
 };
 use crate::error::{Error, Result};
 

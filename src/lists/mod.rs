@@ -2,7 +2,9 @@
 //! member units can offer (资源), and the year's 共建项目 that units claim (认领) at the meeting,
 //! with their progress and results (完成情况) reported at the next meeting.
 //!
-//! - `store`: needs, resources and projects as stored; one write path each.
+//! - `kinds`: needs, resources and projects as stored, each kind declared once over one
+//!   machinery (list, get, insert, update, delete).
+//! - `store`: resources and projects as stored; one write path each.
 //! - `numbering`: a record's year and its number within the year.
 //! - `fields`: what the lists share about a field (titles, names, days, the text filter).
 //! - `categories`: the user's categories (类别).
@@ -23,6 +25,7 @@ mod claims;
 mod demo;
 mod fields;
 pub mod import;
+mod kinds;
 mod need_link;
 mod numbering;
 mod overview;
@@ -39,15 +42,18 @@ use crate::meetings::labelled;
 pub use categories::{categories, set_categories, DEFAULT_CATEGORIES};
 pub use claims::{claim, claim_many, claimed_project_names, set_lead, unclaim};
 pub use demo::load_demo;
+pub use kinds::need::{
+    add_need, delete_need, get_need, list_needs, update_need, Need, NeedFilter, NeedInput,
+};
 pub use need_link::{project_from_need, project_from_need_at};
 pub use overview::{labels, overview};
 pub use results::{
     add_progress, attachment_path, clear_result, delete_progress, record_result, remove_attachment,
 };
 pub use store::{
-    add_need, add_project, add_resource, delete_need, delete_project, delete_resource,
-    derive_status, get_need, get_project, get_resource, list_needs, list_projects, list_resources,
-    overdue_on, project_by_ref, update_need, update_project, update_resource,
+    add_project, add_resource, delete_project, delete_resource, derive_status, get_project,
+    get_resource, list_projects, list_resources, overdue_on, project_by_ref, update_project,
+    update_resource,
 };
 
 /// The kinds of file the screens offer for a project's result (photos, scans, documents),
@@ -139,63 +145,6 @@ impl ListKind {
     pub fn record_code(self, year: i32, number: i64) -> String {
         format!("{}{year}-{number:03}", self.code_prefix())
     }
-}
-
-/// A need (需求) as shown and printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Need {
-    pub id: i64,
-    pub year: i32,
-    pub number: i64,
-    /// 需2026-001.
-    pub code: String,
-    pub name: String,
-    pub community_id: Option<i64>,
-    pub unit_id: Option<i64>,
-    /// Who raised it as shown: the community's or unit's name, else the text (居民).
-    pub raised_by: String,
-    pub category: String,
-    pub content: String,
-    /// 规模 (e.g. 30户, 每周2次), as written.
-    pub scale: String,
-    /// 期望完成时间 (a month typed as 2026年12月 is its last day).
-    pub wanted_by: Option<NaiveDate>,
-    pub contact: String,
-    pub phone: String,
-    pub status: NeedStatus,
-    pub meeting_id: Option<i64>,
-    pub notes: String,
-    /// The projects that answer it.
-    pub project_ids: Vec<i64>,
-    pub import_batch_id: Option<i64>,
-    pub source_row: Option<i64>,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-/// What the user enters for a need.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct NeedInput {
-    /// Defaults to the meeting's year, else this year.
-    pub year: Option<i32>,
-    /// The number within the year; the next free one when none.
-    pub number: Option<i64>,
-    pub name: String,
-    /// Raised by a community, or a member unit, or (neither) `raised_by` text such as 居民.
-    pub community_id: Option<i64>,
-    pub unit_id: Option<i64>,
-    pub raised_by: String,
-    pub category: String,
-    pub content: String,
-    pub scale: String,
-    pub wanted_by: Option<NaiveDate>,
-    pub contact: String,
-    pub phone: String,
-    /// 征集 when none.
-    pub status: Option<NeedStatus>,
-    pub meeting_id: Option<i64>,
-    pub notes: String,
 }
 
 /// A resource (资源) as shown and printed.
@@ -391,20 +340,6 @@ pub struct ResultInput {
     pub result: String,
     /// Files to copy into the data folder (paths on this computer).
     pub attachments: Vec<String>,
-}
-
-/// Which needs a list shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct NeedFilter {
-    pub year: Option<i32>,
-    pub category: Option<String>,
-    pub status: Option<NeedStatus>,
-    /// Raised by this unit.
-    pub unit_id: Option<i64>,
-    pub community_id: Option<i64>,
-    /// Part of the code, name, raiser, content or contact.
-    pub text: String,
 }
 
 /// Which resources a list shows.

@@ -5,6 +5,7 @@
 use chrono::Datelike;
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::kinds::{Kind, Numbered};
 use super::ListKind;
 use crate::error::{Error, Result};
 
@@ -84,4 +85,24 @@ pub(super) fn number_for(
             |r| r.get(0),
         )?),
     }
+}
+
+/// Settles an input's year and number for kind `K`: the year given, else (an edit) the
+/// record's own, else the meeting's or this year ([`year_of`]); the number asked for, else
+/// its own while the year stays, else the next free one ([`number_for`]).
+pub(super) fn settle<K: Kind>(
+    conn: &Connection,
+    year: &mut Option<i32>,
+    number: &mut Option<i64>,
+    own: Option<&K::Record>,
+    meeting: Option<i64>,
+) -> Result<()> {
+    let y = match (*year, own) {
+        (None, Some(r)) => r.year(),
+        (y, _) => year_of(conn, y, meeting)?,
+    };
+    *year = Some(y);
+    let asked = number.or(own.filter(|r| r.year() == y).map(|r| r.number()));
+    *number = Some(number_for(conn, K::LIST, y, asked, own.map(|r| r.id()))?);
+    Ok(())
 }

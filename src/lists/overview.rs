@@ -3,10 +3,9 @@
 use rusqlite::Connection;
 
 use super::categories::categories;
-use super::store::{list_needs, list_projects, list_resources};
 use super::{
-    ListKind, ListsOverview, NeedFilter, NeedStatus, Project, ProjectFilter, ProjectStatus,
-    ResourceFilter, ResourceKind, StatusCount,
+    list_needs, list_projects, list_resources, ListKind, ListsOverview, NeedFilter, NeedStatus,
+    Project, ProjectFilter, ProjectStatus, ResourceFilter, ResourceKind, StatusCount,
 };
 use crate::error::Result;
 
