@@ -74,12 +74,6 @@ pub(super) fn text_matches(text: &str, fields: &[&str]) -> bool {
     text.is_empty() || fields.iter().any(|f| name_key(f).contains(text))
 }
 
-pub(super) fn ids(conn: &Connection, sql: &str, id: i64) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// Pairs (a, b) read by `sql`, grouped by a.
 pub(super) fn grouped(conn: &Connection, sql: &str) -> Result<HashMap<i64, Vec<i64>>> {
     let mut stmt = conn.prepare(sql)?;

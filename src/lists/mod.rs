@@ -4,7 +4,7 @@
 //!
 //! - `kinds`: needs, resources and projects as stored, each kind declared once over one
 //!   machinery (list, get, insert, update, delete).
-//! - `store`: resources and projects as stored; one write path each.
+//! - `store`: projects as stored; one write path each.
 //! - `numbering`: a record's year and its number within the year.
 //! - `fields`: what the lists share about a field (titles, names, days, the text filter).
 //! - `categories`: the user's categories (类别).
@@ -45,15 +45,18 @@ pub use demo::load_demo;
 pub use kinds::need::{
     add_need, delete_need, get_need, list_needs, update_need, Need, NeedFilter, NeedInput,
 };
+pub use kinds::resource::{
+    add_resource, delete_resource, get_resource, list_resources, update_resource, Resource,
+    ResourceFilter, ResourceInput,
+};
 pub use need_link::{project_from_need, project_from_need_at};
 pub use overview::{labels, overview};
 pub use results::{
     add_progress, attachment_path, clear_result, delete_progress, record_result, remove_attachment,
 };
 pub use store::{
-    add_project, add_resource, delete_project, delete_resource, derive_status, get_project,
-    get_resource, list_projects, list_resources, overdue_on, project_by_ref, update_project,
-    update_resource,
+    add_project, delete_project, derive_status, get_project, list_projects, overdue_on,
+    project_by_ref, update_project,
 };
 
 /// The kinds of file the screens offer for a project's result (photos, scans, documents),
@@ -144,73 +147,6 @@ impl ListKind {
     /// A record's code: 需2026-001.
     pub fn record_code(self, year: i32, number: i64) -> String {
         format!("{}{year}-{number:03}", self.code_prefix())
-    }
-}
-
-/// A resource (资源) as shown and printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Resource {
-    pub id: i64,
-    pub year: i32,
-    pub number: i64,
-    /// 资2026-001.
-    pub code: String,
-    /// The offering member unit; none when the body is not on the roster.
-    pub unit_id: Option<i64>,
-    /// The offering body's name (the unit's current name when on the roster).
-    pub unit_name: String,
-    pub kind: ResourceKind,
-    pub name: String,
-    pub content: String,
-    /// 时间/频次: when or how often it is available.
-    pub availability: String,
-    /// 规模/容量, as written.
-    pub capacity: String,
-    pub contact: String,
-    pub phone: String,
-    pub notes: String,
-    pub project_ids: Vec<i64>,
-    pub import_batch_id: Option<i64>,
-    pub source_row: Option<i64>,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-/// What the user enters for a resource.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct ResourceInput {
-    pub year: Option<i32>,
-    pub number: Option<i64>,
-    /// A member unit, or (none) a body named in `unit_name`.
-    pub unit_id: Option<i64>,
-    pub unit_name: String,
-    pub kind: ResourceKind,
-    pub name: String,
-    pub content: String,
-    pub availability: String,
-    pub capacity: String,
-    pub contact: String,
-    pub phone: String,
-    pub notes: String,
-}
-
-impl Default for ResourceInput {
-    fn default() -> Self {
-        ResourceInput {
-            year: None,
-            number: None,
-            unit_id: None,
-            unit_name: String::new(),
-            kind: ResourceKind::Other,
-            name: String::new(),
-            content: String::new(),
-            availability: String::new(),
-            capacity: String::new(),
-            contact: String::new(),
-            phone: String::new(),
-            notes: String::new(),
-        }
     }
 }
 
@@ -340,17 +276,6 @@ pub struct ResultInput {
     pub result: String,
     /// Files to copy into the data folder (paths on this computer).
     pub attachments: Vec<String>,
-}
-
-/// Which resources a list shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct ResourceFilter {
-    pub year: Option<i32>,
-    pub kind: Option<ResourceKind>,
-    /// Offered by this unit.
-    pub unit_id: Option<i64>,
-    pub text: String,
 }
 
 /// Which projects a list shows.

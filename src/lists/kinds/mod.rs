@@ -55,7 +55,7 @@ macro_rules! numbered {
     )+};
 }
 
-numbered!(need::Need);
+numbered!(need::Need, resource::Resource);
 
 /// One kind of record (需求, 资源, 项目), declared once.
 pub(crate) trait Kind {
@@ -97,7 +97,9 @@ pub(crate) trait Kind {
     fn parameters(filter: &Self::Filter) -> Vec<(&'static str, Value)>;
 
     /// What the filter asks that SQL does not (a category as typed, a derived status).
-    fn keeps(filter: &Self::Filter, record: &Self::Record) -> bool;
+    fn keeps(_filter: &Self::Filter, _record: &Self::Record) -> bool {
+        true
+    }
 
     /// The filter's text (part of a code, a name …).
     fn text(filter: &Self::Filter) -> &str;
@@ -352,6 +354,7 @@ macro_rules! kind_functions {
     };
 }
 pub mod need;
+pub mod resource;
 
 #[cfg(test)]
 mod tests {
@@ -385,5 +388,9 @@ mod tests {
     fn every_kind_writes_the_columns_of_its_table() {
         let conn = crate::db::open_in_memory().unwrap();
         writes_its_own_columns::<need::NeedList>(&conn, &need::NeedInput::default());
+        writes_its_own_columns::<resource::ResourceList>(
+            &conn,
+            &resource::ResourceInput::default(),
+        );
     }
 }
