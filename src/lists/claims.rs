@@ -1,10 +1,12 @@
 //! Claims (认领): a unit takes on a project, as 牵头 or 协作; withdrawn, or the lead moved.
 
+use std::collections::HashMap;
+
 use rusqlite::{named_params, params, Connection, Row};
 
 use super::fields::{date_col, day, unit_ok};
+use super::get_project;
 use super::need_link::advance_needs;
-use super::store::get_project;
 use super::{Claim, ClaimInput, NeedStatus, Project};
 use crate::db::{atomically, now};
 use crate::error::{Error, Result};
@@ -12,7 +14,7 @@ use crate::text::clean_text;
 use crate::units::UnitStatus;
 
 /// A claim read by column name (`unit_status`: the unit's roster status, joined).
-pub(super) fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
+fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
     let lead: bool = r.get("lead")?;
     let status: Option<String> = r.get("unit_status")?;
     Ok(Claim {
@@ -28,6 +30,28 @@ pub(super) fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
         phone: r.get("phone")?,
         unit_left: status.as_deref() == Some("left"),
     })
+}
+
+/// The claims of every project, or `only` the one with that id, by project: the lead first,
+/// then in the order claimed.
+pub(super) fn claims_of(conn: &Connection, only: Option<i64>) -> Result<HashMap<i64, Vec<Claim>>> {
+    let sql = match only {
+        Some(id) => format!(
+            "SELECT c.*, u.status AS unit_status FROM claims c
+             LEFT JOIN units u ON u.id = c.unit_id WHERE c.project_id = {id}
+             ORDER BY c.lead DESC, c.claimed_on, c.id"
+        ),
+        None => "SELECT c.*, u.status AS unit_status FROM claims c
+             LEFT JOIN units u ON u.id = c.unit_id ORDER BY c.lead DESC, c.claimed_on, c.id"
+            .to_string(),
+    };
+    let mut claims: HashMap<i64, Vec<Claim>> = HashMap::new();
+    let mut stmt = conn.prepare(&sql)?;
+    for c in stmt.query_map([], claim_from_row)? {
+        let c = c?;
+        claims.entry(c.project_id).or_default().push(c);
+    }
+    Ok(claims)
 }
 
 /// The one insert of a claim (checked: the unit is on the roster and has not claimed it yet).

@@ -3,8 +3,8 @@
 //! with their progress and results (完成情况) reported at the next meeting.
 //!
 //! - `kinds`: needs, resources and projects as stored, each kind declared once over one
-//!   machinery (list, get, insert, update, delete).
-//! - `store`: projects as stored; one write path each.
+//!   machinery (list, get, insert, update, delete; numbered per year, filtered, read by name).
+//! - `store`: the names the import writes through (each kind's validate and insert).
 //! - `numbering`: a record's year and its number within the year.
 //! - `fields`: what the lists share about a field (titles, names, days, the text filter).
 //! - `categories`: the user's categories (类别).
@@ -31,7 +31,7 @@ mod numbering;
 mod overview;
 pub mod print;
 mod results;
-pub mod store;
+mod store;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -45,6 +45,10 @@ pub use demo::load_demo;
 pub use kinds::need::{
     add_need, delete_need, get_need, list_needs, update_need, Need, NeedFilter, NeedInput,
 };
+pub use kinds::project::{
+    add_project, delete_project, derive_status, get_project, list_projects, overdue_on,
+    project_by_ref, update_project, Project, ProjectFilter, ProjectInput,
+};
 pub use kinds::resource::{
     add_resource, delete_resource, get_resource, list_resources, update_resource, Resource,
     ResourceFilter, ResourceInput,
@@ -54,11 +58,6 @@ pub use overview::{labels, overview};
 pub use results::{
     add_progress, attachment_path, clear_result, delete_progress, record_result, remove_attachment,
 };
-pub use store::{
-    add_project, delete_project, derive_status, get_project, list_projects, overdue_on,
-    project_by_ref, update_project,
-};
-
 /// The kinds of file the screens offer for a project's result (photos, scans, documents),
 /// lower case; the shell accepts these from the file dialog.
 pub const ATTACHMENT_EXTENSIONS: [&str; 8] =
@@ -206,68 +205,6 @@ pub struct Attachment {
     pub added_at: String,
 }
 
-/// A project (共建项目) as shown and printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Project {
-    pub id: i64,
-    pub year: i32,
-    pub number: i64,
-    /// 项2026-001.
-    pub code: String,
-    pub name: String,
-    pub category: String,
-    pub content: String,
-    pub meeting_id: Option<i64>,
-    pub meeting_title: Option<String>,
-    pub community_id: Option<i64>,
-    /// 完成时限.
-    pub deadline: Option<NaiveDate>,
-    pub need_ids: Vec<i64>,
-    pub resource_ids: Vec<i64>,
-    /// The lead first, then in the order claimed.
-    pub claims: Vec<Claim>,
-    /// Oldest first.
-    pub progress: Vec<ProgressNote>,
-    /// 完成情况: when and what.
-    pub result_on: Option<NaiveDate>,
-    pub result: String,
-    pub attachments: Vec<Attachment>,
-    pub status: ProjectStatus,
-    /// Past its 完成时限 and not done.
-    pub overdue: bool,
-    /// The claimants as one line: 甲单位（牵头）、乙单位.
-    pub claimants: String,
-    pub notes: String,
-    pub import_batch_id: Option<i64>,
-    pub source_row: Option<i64>,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-impl Project {
-    /// The lead claim, if any.
-    pub fn lead(&self) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.lead)
-    }
-}
-
-/// What the user enters for a project (claims, progress and the result are separate).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct ProjectInput {
-    pub year: Option<i32>,
-    pub number: Option<i64>,
-    pub name: String,
-    pub category: String,
-    pub content: String,
-    pub meeting_id: Option<i64>,
-    pub community_id: Option<i64>,
-    pub deadline: Option<NaiveDate>,
-    pub need_ids: Vec<i64>,
-    pub resource_ids: Vec<i64>,
-    pub notes: String,
-}
-
 /// What the user enters to record a result (完成情况).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(default)]
@@ -276,22 +213,6 @@ pub struct ResultInput {
     pub result: String,
     /// Files to copy into the data folder (paths on this computer).
     pub attachments: Vec<String>,
-}
-
-/// Which projects a list shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct ProjectFilter {
-    pub year: Option<i32>,
-    pub category: Option<String>,
-    pub status: Option<ProjectStatus>,
-    /// Claimed by this unit.
-    pub unit_id: Option<i64>,
-    pub meeting_id: Option<i64>,
-    /// Only those past their 完成时限 and not done.
-    pub overdue: bool,
-    /// Part of the code, name, content, category or a claimant's name.
-    pub text: String,
 }
 
 /// A count for one status.

@@ -3,8 +3,7 @@
 
 use rusqlite::{params, Connection};
 
-use super::store::{add_project, get_need, get_project};
-use super::{NeedStatus, Project, ProjectInput, ProjectStatus};
+use super::{add_project, get_need, get_project, NeedStatus, Project, ProjectInput, ProjectStatus};
 use crate::db::{atomically, now};
 use crate::error::{Error, Result};
 

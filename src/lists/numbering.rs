@@ -6,24 +6,7 @@ use chrono::Datelike;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::kinds::{Kind, Numbered};
-use super::ListKind;
 use crate::error::{Error, Result};
-
-fn table(kind: ListKind) -> &'static str {
-    match kind {
-        ListKind::Needs => "needs",
-        ListKind::Resources => "resources",
-        ListKind::Projects => "projects",
-    }
-}
-
-fn what(kind: ListKind) -> &'static str {
-    match kind {
-        ListKind::Needs => "需求",
-        ListKind::Resources => "资源",
-        ListKind::Projects => "项目",
-    }
-}
 
 /// A year as given: 1900 to 2200.
 pub(super) fn check_year(year: i32) -> Result<i32> {
@@ -49,14 +32,13 @@ pub(super) fn year_of(conn: &Connection, year: Option<i32>, meeting: Option<i64>
 
 /// The number a record gets: the one asked for (free in its year), else the next free one.
 /// `own` is the record being edited (its own number is free to keep).
-pub(super) fn number_for(
+pub(super) fn number_for<K: Kind>(
     conn: &Connection,
-    kind: ListKind,
     year: i32,
     asked: Option<i64>,
     own: Option<i64>,
 ) -> Result<i64> {
-    let t = table(kind);
+    let t = K::TABLE;
     match asked {
         Some(n) if !(1..=99_999).contains(&n) => Err(Error::invalid(
             "number",
@@ -73,8 +55,8 @@ pub(super) fn number_for(
             match taken {
                 Some(id) if Some(id) != own => Err(Error::Conflict(format!(
                     "{year}年的{}编号 {} 已被使用，请换一个编号或留空自动编号。",
-                    what(kind),
-                    kind.record_code(year, n)
+                    K::NUMBERED,
+                    K::LIST.record_code(year, n)
                 ))),
                 _ => Ok(n),
             }
@@ -103,6 +85,6 @@ pub(super) fn settle<K: Kind>(
     };
     *year = Some(y);
     let asked = number.or(own.filter(|r| r.year() == y).map(|r| r.number()));
-    *number = Some(number_for(conn, K::LIST, y, asked, own.map(|r| r.id()))?);
+    *number = Some(number_for::<K>(conn, y, asked, own.map(|r| r.id()))?);
     Ok(())
 }

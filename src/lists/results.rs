@@ -1,16 +1,78 @@
 //! A project's progress notes (进展) and its result (完成情况) with the files kept with it.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::fields::day;
+use super::fields::{date_col, day};
 use super::need_link::advance_needs;
-use super::store::get_project;
-use super::{NeedStatus, Project, ResultInput};
+use super::{get_project, Attachment, NeedStatus, ProgressNote, Project, ResultInput};
 use crate::db::{atomically, now};
 use crate::error::{Error, Result};
+
+/// The progress notes of every project, or `only` the one with that id, by project (oldest
+/// first).
+pub(super) fn notes_of(
+    conn: &Connection,
+    only: Option<i64>,
+) -> Result<HashMap<i64, Vec<ProgressNote>>> {
+    let mut notes: HashMap<i64, Vec<ProgressNote>> = HashMap::new();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT * FROM project_progress{} ORDER BY noted_on, id",
+        of_project(only)
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>("project_id")?,
+            ProgressNote {
+                id: r.get("id")?,
+                noted_on: date_col(r, "noted_on")?.unwrap_or_default(),
+                text: r.get("text")?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (p, n) = row?;
+        notes.entry(p).or_default().push(n);
+    }
+    Ok(notes)
+}
+
+/// The attachments of every project, or `only` the one with that id, by project.
+pub(super) fn attachments_of(
+    conn: &Connection,
+    only: Option<i64>,
+) -> Result<HashMap<i64, Vec<Attachment>>> {
+    let mut files: HashMap<i64, Vec<Attachment>> = HashMap::new();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT * FROM project_attachments{} ORDER BY id",
+        of_project(only)
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>("project_id")?,
+            Attachment {
+                id: r.get("id")?,
+                file: r.get("file")?,
+                original_name: r.get("original_name")?,
+                added_at: r.get("added_at")?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (p, a) = row?;
+        files.entry(p).or_default().push(a);
+    }
+    Ok(files)
+}
+
+/// ` WHERE project_id = 12` for one project, nothing for all.
+fn of_project(only: Option<i64>) -> String {
+    only.map(|id| format!(" WHERE project_id = {id}"))
+        .unwrap_or_default()
+}
 
 /// The file of attachment `attachment_id` of project `project_id`, inside the data folder.
 pub fn attachment_path(

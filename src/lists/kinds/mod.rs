@@ -55,7 +55,7 @@ macro_rules! numbered {
     )+};
 }
 
-numbered!(need::Need, resource::Resource);
+numbered!(need::Need, resource::Resource, project::Project);
 
 /// One kind of record (需求, 资源, 项目), declared once.
 pub(crate) trait Kind {
@@ -72,6 +72,8 @@ pub(crate) trait Kind {
     const TABLE: &'static str;
     /// What a record is called when it is not found and in the log (需求, 资源, 共建项目).
     const WHAT: &'static str;
+    /// What the year's numbers are numbers of, in a taken number's message (需求, 资源, 项目).
+    const NUMBERED: &'static str;
     /// The select that reads a row by column name, the table aliased as [`Kind::ALIAS`].
     const SELECT: &'static str;
     const ALIAS: &'static str;
@@ -354,6 +356,7 @@ macro_rules! kind_functions {
     };
 }
 pub mod need;
+pub mod project;
 pub mod resource;
 
 #[cfg(test)]
@@ -392,5 +395,6 @@ mod tests {
             &conn,
             &resource::ResourceInput::default(),
         );
+        writes_its_own_columns::<project::ProjectList>(&conn, &project::ProjectInput::default());
     }
 }

@@ -100,6 +100,7 @@ impl Kind for NeedList {
     const LIST: ListKind = ListKind::Needs;
     const TABLE: &'static str = "needs";
     const WHAT: &'static str = "需求";
+    const NUMBERED: &'static str = "需求";
     const SELECT: &'static str = "SELECT n.*, c.name AS community_name, u.name AS unit_name
         FROM needs n LEFT JOIN communities c ON c.id = n.community_id
         LEFT JOIN units u ON u.id = n.unit_id";

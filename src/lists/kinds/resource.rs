@@ -102,6 +102,7 @@ impl Kind for ResourceList {
     const LIST: ListKind = ListKind::Resources;
     const TABLE: &'static str = "resources";
     const WHAT: &'static str = "资源";
+    const NUMBERED: &'static str = "资源";
     const SELECT: &'static str = "SELECT r.*, u.name AS roster_name
         FROM resources r LEFT JOIN units u ON u.id = r.unit_id";
     const ALIAS: &'static str = "r";
