@@ -57,6 +57,37 @@ macro_rules! numbered {
 
 numbered!(need::Need, resource::Resource, project::Project);
 
+/// A record read from its row by column name: what every kind has around the kind's own
+/// fields (id, year, number and the code first; the import batch, source row and times
+/// last), each own field `name` read from the column of that name, or given as `name: value`.
+macro_rules! read_by_name {
+    ($r:ident, $kind:ty => $record:ident { $($field:ident $(: $value:expr)?),* $(,)? }) => {{
+        let year: i32 = $r.get("year")?;
+        let number: i64 = $r.get("number")?;
+        Ok($record {
+            id: $r.get("id")?,
+            year,
+            number,
+            code: <$kind as $crate::lists::kinds::Kind>::LIST.record_code(year, number),
+            $($field: column!($r, $field $(, $value)?),)*
+            import_batch_id: $r.get("import_batch_id")?,
+            source_row: $r.get("source_row")?,
+            created_at: $r.get("created_at")?,
+            updated_at: $r.get("updated_at")?,
+        })
+    }};
+}
+
+/// One field of [`read_by_name!`]: its column, or the value given.
+macro_rules! column {
+    ($r:ident, $field:ident) => {
+        $r.get(stringify!($field))?
+    };
+    ($r:ident, $field:ident, $value:expr) => {
+        $value
+    };
+}
+
 /// One kind of record (需求, 资源, 项目), declared once.
 pub(crate) trait Kind {
     /// A record as shown and printed.

@@ -111,34 +111,13 @@ impl Kind for NeedList {
         AND (:community IS NULL OR n.community_id = :community)";
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Need> {
-        let year: i32 = r.get("year")?;
-        let number: i64 = r.get("number")?;
-        let community: Option<String> = r.get("community_name")?;
-        let unit: Option<String> = r.get("unit_name")?;
-        let text: String = r.get("raised_by")?;
-        Ok(Need {
-            id: r.get("id")?,
-            year,
-            number,
-            code: Self::LIST.record_code(year, number),
-            name: r.get("name")?,
-            community_id: r.get("community_id")?,
-            unit_id: r.get("unit_id")?,
-            raised_by: community.or(unit).unwrap_or(text),
-            category: r.get("category")?,
-            content: r.get("content")?,
-            scale: r.get("scale")?,
+        read_by_name!(r, Self => Need {
+            name, community_id, unit_id,
+            raised_by: raised_by(r)?,
+            category, content, scale,
             wanted_by: date_col(r, "wanted_by")?,
-            contact: r.get("contact")?,
-            phone: r.get("phone")?,
-            status: r.get("status")?,
-            meeting_id: r.get("meeting_id")?,
-            notes: r.get("notes")?,
+            contact, phone, status, meeting_id, notes,
             project_ids: Vec::new(),
-            import_batch_id: r.get("import_batch_id")?,
-            source_row: r.get("source_row")?,
-            created_at: r.get("created_at")?,
-            updated_at: r.get("updated_at")?,
         })
     }
 
@@ -241,6 +220,14 @@ impl Kind for NeedList {
             )
         })
     }
+}
+
+/// Who raised a need as shown: the community's or unit's name, else the text (居民).
+fn raised_by(r: &Row<'_>) -> rusqlite::Result<String> {
+    let community: Option<String> = r.get("community_name")?;
+    let unit: Option<String> = r.get("unit_name")?;
+    let text: String = r.get("raised_by")?;
+    Ok(community.or(unit).unwrap_or(text))
 }
 
 kind_functions! {

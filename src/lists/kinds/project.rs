@@ -146,35 +146,20 @@ impl Kind for ProjectList {
     ];
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Project> {
-        let year: i32 = r.get("year")?;
-        let number: i64 = r.get("number")?;
-        Ok(Project {
-            id: r.get("id")?,
-            year,
-            number,
-            code: Self::LIST.record_code(year, number),
-            name: r.get("name")?,
-            category: r.get("category")?,
-            content: r.get("content")?,
-            meeting_id: r.get("meeting_id")?,
-            meeting_title: r.get("meeting_title")?,
-            community_id: r.get("community_id")?,
+        read_by_name!(r, Self => Project {
+            name, category, content, meeting_id, meeting_title, community_id,
             deadline: date_col(r, "deadline")?,
             need_ids: Vec::new(),
             resource_ids: Vec::new(),
             claims: Vec::new(),
             progress: Vec::new(),
             result_on: date_col(r, "result_on")?,
-            result: r.get("result")?,
+            result,
             attachments: Vec::new(),
             status: ProjectStatus::Unclaimed,
             overdue: false,
             claimants: String::new(),
-            notes: r.get("notes")?,
-            import_batch_id: r.get("import_batch_id")?,
-            source_row: r.get("source_row")?,
-            created_at: r.get("created_at")?,
-            updated_at: r.get("updated_at")?,
+            notes,
         })
     }
 

@@ -111,30 +111,11 @@ impl Kind for ResourceList {
         AND (:unit IS NULL OR r.unit_id = :unit)";
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Resource> {
-        let year: i32 = r.get("year")?;
-        let number: i64 = r.get("number")?;
-        let roster: Option<String> = r.get("roster_name")?;
-        let written: String = r.get("unit_name")?;
-        Ok(Resource {
-            id: r.get("id")?,
-            year,
-            number,
-            code: Self::LIST.record_code(year, number),
-            unit_id: r.get("unit_id")?,
-            unit_name: roster.unwrap_or(written),
-            kind: r.get("kind")?,
-            name: r.get("name")?,
-            content: r.get("content")?,
-            availability: r.get("availability")?,
-            capacity: r.get("capacity")?,
-            contact: r.get("contact")?,
-            phone: r.get("phone")?,
-            notes: r.get("notes")?,
+        read_by_name!(r, Self => Resource {
+            unit_id,
+            unit_name: offered_by(r)?,
+            kind, name, content, availability, capacity, contact, phone, notes,
             project_ids: Vec::new(),
-            import_batch_id: r.get("import_batch_id")?,
-            source_row: r.get("source_row")?,
-            created_at: r.get("created_at")?,
-            updated_at: r.get("updated_at")?,
         })
     }
 
@@ -217,6 +198,14 @@ impl Kind for ResourceList {
         (!r.project_ids.is_empty())
             .then(|| format!("资源“{}”（{}）已关联共建项目，不能删除。", r.name, r.code))
     }
+}
+
+/// The offering body's name as shown: the unit's current name when on the roster, else the
+/// name as written.
+fn offered_by(r: &Row<'_>) -> rusqlite::Result<String> {
+    let roster: Option<String> = r.get("roster_name")?;
+    let written: String = r.get("unit_name")?;
+    Ok(roster.unwrap_or(written))
 }
 
 kind_functions! {
