@@ -3,8 +3,9 @@
 //! A kind ([`Kind`]) says what its records are: the table and the select that reads a row by
 //! column name, the columns an input writes, what a list's filter asks, what a record is
 //! called in messages, how its input is checked and what keeps a record from being deleted.
-//! The functions here are the one list, get, insert, add, update and delete over any kind,
-//! and [`kind_functions!`] gives a kind those functions by the names callers use
+//! The functions here are the one list, get, insert, add, update and delete over any kind;
+//! `read_by_name!` reads a row (id, year, number, code and the bookkeeping around a kind's
+//! own columns) and `kind_functions!` gives a kind those functions by the names callers use
 //! (`list_needs`, `get_need`, `add_need`, …). `need`, `resource` and `project` are the three
 //! declarations; what only projects have (claims, progress, results, the link from a need)
 //! lives beside them in `lists`.
@@ -386,6 +387,7 @@ macro_rules! kind_functions {
         }
     };
 }
+// The three declarations, after the macros they use.
 pub mod need;
 pub mod project;
 pub mod resource;
