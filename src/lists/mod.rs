@@ -2,7 +2,17 @@
 //! member units can offer (资源), and the year's 共建项目 that units claim (认领) at the meeting,
 //! with their progress and results (完成情况) reported at the next meeting.
 //!
-//! - `store`: needs, resources, projects, claims and results as stored; one write path each.
+//! - `kinds`: needs, resources and projects as stored, each kind declared once over one
+//!   machinery (list, get, insert, update, delete; numbered per year, filtered, read by name).
+//! - `store`: the names the import writes through (each kind's validate and insert).
+//! - `numbering`: a record's year and its number within the year.
+//! - `fields`: what the lists share about a field (titles, names, days, the text filter).
+//! - `categories`: the user's categories (类别).
+//! - `claims`: 认领, as 牵头 or 协作.
+//! - `results`: progress notes (进展) and results (完成情况) with their files.
+//! - `need_link`: a project made from a need; a need's status following its projects.
+//! - `overview`: 年度概览 and the choices the screens offer.
+//! - `demo`: the demo street's lists.
 //! - `import`: each list from an Excel file, on the roster import's header machinery.
 //! - `print`: 三张清单, 项目认领表 and 完成情况通报.
 //!
@@ -10,9 +20,18 @@
 //! status is derived from its claims, progress notes and result, never stored; a need's status
 //! is stored and follows its projects forward only.
 
+mod categories;
+mod claims;
+mod demo;
+mod fields;
 pub mod import;
+mod kinds;
+mod need_link;
+mod numbering;
+mod overview;
 pub mod print;
-pub mod store;
+mod results;
+mod store;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -20,15 +39,25 @@ use ts_rs::TS;
 
 use crate::meetings::labelled;
 
-pub use store::{
-    add_need, add_progress, add_project, add_resource, attachment_path, categories, claim,
-    claim_many, claimed_project_names, clear_result, delete_need, delete_progress, delete_project,
-    delete_resource, derive_status, get_need, get_project, get_resource, labels, list_needs,
-    list_projects, list_resources, load_demo, overdue_on, overview, project_by_ref,
-    project_from_need, project_from_need_at, record_result, remove_attachment, set_categories,
-    set_lead, unclaim, update_need, update_project, update_resource, DEFAULT_CATEGORIES,
+pub use categories::{categories, set_categories, DEFAULT_CATEGORIES};
+pub use claims::{claim, claim_many, claimed_project_names, set_lead, unclaim};
+pub use demo::load_demo;
+pub use kinds::need::{
+    add_need, delete_need, get_need, list_needs, update_need, Need, NeedFilter, NeedInput,
 };
-
+pub use kinds::project::{
+    add_project, delete_project, derive_status, get_project, list_projects, overdue_on,
+    project_by_ref, update_project, Project, ProjectFilter, ProjectInput,
+};
+pub use kinds::resource::{
+    add_resource, delete_resource, get_resource, list_resources, update_resource, Resource,
+    ResourceFilter, ResourceInput,
+};
+pub use need_link::{project_from_need, project_from_need_at};
+pub use overview::{labels, overview};
+pub use results::{
+    add_progress, attachment_path, clear_result, delete_progress, record_result, remove_attachment,
+};
 /// The kinds of file the screens offer for a project's result (photos, scans, documents),
 /// lower case; the shell accepts these from the file dialog.
 pub const ATTACHMENT_EXTENSIONS: [&str; 8] =
@@ -120,130 +149,6 @@ impl ListKind {
     }
 }
 
-/// A need (需求) as shown and printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Need {
-    pub id: i64,
-    pub year: i32,
-    pub number: i64,
-    /// 需2026-001.
-    pub code: String,
-    pub name: String,
-    pub community_id: Option<i64>,
-    pub unit_id: Option<i64>,
-    /// Who raised it as shown: the community's or unit's name, else the text (居民).
-    pub raised_by: String,
-    pub category: String,
-    pub content: String,
-    /// 规模 (e.g. 30户, 每周2次), as written.
-    pub scale: String,
-    /// 期望完成时间 (a month typed as 2026年12月 is its last day).
-    pub wanted_by: Option<NaiveDate>,
-    pub contact: String,
-    pub phone: String,
-    pub status: NeedStatus,
-    pub meeting_id: Option<i64>,
-    pub notes: String,
-    /// The projects that answer it.
-    pub project_ids: Vec<i64>,
-    pub import_batch_id: Option<i64>,
-    pub source_row: Option<i64>,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-/// What the user enters for a need.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct NeedInput {
-    /// Defaults to the meeting's year, else this year.
-    pub year: Option<i32>,
-    /// The number within the year; the next free one when none.
-    pub number: Option<i64>,
-    pub name: String,
-    /// Raised by a community, or a member unit, or (neither) `raised_by` text such as 居民.
-    pub community_id: Option<i64>,
-    pub unit_id: Option<i64>,
-    pub raised_by: String,
-    pub category: String,
-    pub content: String,
-    pub scale: String,
-    pub wanted_by: Option<NaiveDate>,
-    pub contact: String,
-    pub phone: String,
-    /// 征集 when none.
-    pub status: Option<NeedStatus>,
-    pub meeting_id: Option<i64>,
-    pub notes: String,
-}
-
-/// A resource (资源) as shown and printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Resource {
-    pub id: i64,
-    pub year: i32,
-    pub number: i64,
-    /// 资2026-001.
-    pub code: String,
-    /// The offering member unit; none when the body is not on the roster.
-    pub unit_id: Option<i64>,
-    /// The offering body's name (the unit's current name when on the roster).
-    pub unit_name: String,
-    pub kind: ResourceKind,
-    pub name: String,
-    pub content: String,
-    /// 时间/频次: when or how often it is available.
-    pub availability: String,
-    /// 规模/容量, as written.
-    pub capacity: String,
-    pub contact: String,
-    pub phone: String,
-    pub notes: String,
-    pub project_ids: Vec<i64>,
-    pub import_batch_id: Option<i64>,
-    pub source_row: Option<i64>,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-/// What the user enters for a resource.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct ResourceInput {
-    pub year: Option<i32>,
-    pub number: Option<i64>,
-    /// A member unit, or (none) a body named in `unit_name`.
-    pub unit_id: Option<i64>,
-    pub unit_name: String,
-    pub kind: ResourceKind,
-    pub name: String,
-    pub content: String,
-    pub availability: String,
-    pub capacity: String,
-    pub contact: String,
-    pub phone: String,
-    pub notes: String,
-}
-
-impl Default for ResourceInput {
-    fn default() -> Self {
-        ResourceInput {
-            year: None,
-            number: None,
-            unit_id: None,
-            unit_name: String::new(),
-            kind: ResourceKind::Other,
-            name: String::new(),
-            content: String::new(),
-            availability: String::new(),
-            capacity: String::new(),
-            contact: String::new(),
-            phone: String::new(),
-            notes: String::new(),
-        }
-    }
-}
-
 /// One unit's claim (认领) of a project.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Claim {
@@ -300,68 +205,6 @@ pub struct Attachment {
     pub added_at: String,
 }
 
-/// A project (共建项目) as shown and printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Project {
-    pub id: i64,
-    pub year: i32,
-    pub number: i64,
-    /// 项2026-001.
-    pub code: String,
-    pub name: String,
-    pub category: String,
-    pub content: String,
-    pub meeting_id: Option<i64>,
-    pub meeting_title: Option<String>,
-    pub community_id: Option<i64>,
-    /// 完成时限.
-    pub deadline: Option<NaiveDate>,
-    pub need_ids: Vec<i64>,
-    pub resource_ids: Vec<i64>,
-    /// The lead first, then in the order claimed.
-    pub claims: Vec<Claim>,
-    /// Oldest first.
-    pub progress: Vec<ProgressNote>,
-    /// 完成情况: when and what.
-    pub result_on: Option<NaiveDate>,
-    pub result: String,
-    pub attachments: Vec<Attachment>,
-    pub status: ProjectStatus,
-    /// Past its 完成时限 and not done.
-    pub overdue: bool,
-    /// The claimants as one line: 甲单位（牵头）、乙单位.
-    pub claimants: String,
-    pub notes: String,
-    pub import_batch_id: Option<i64>,
-    pub source_row: Option<i64>,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-impl Project {
-    /// The lead claim, if any.
-    pub fn lead(&self) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.lead)
-    }
-}
-
-/// What the user enters for a project (claims, progress and the result are separate).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct ProjectInput {
-    pub year: Option<i32>,
-    pub number: Option<i64>,
-    pub name: String,
-    pub category: String,
-    pub content: String,
-    pub meeting_id: Option<i64>,
-    pub community_id: Option<i64>,
-    pub deadline: Option<NaiveDate>,
-    pub need_ids: Vec<i64>,
-    pub resource_ids: Vec<i64>,
-    pub notes: String,
-}
-
 /// What the user enters to record a result (完成情况).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(default)]
@@ -370,47 +213,6 @@ pub struct ResultInput {
     pub result: String,
     /// Files to copy into the data folder (paths on this computer).
     pub attachments: Vec<String>,
-}
-
-/// Which needs a list shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct NeedFilter {
-    pub year: Option<i32>,
-    pub category: Option<String>,
-    pub status: Option<NeedStatus>,
-    /// Raised by this unit.
-    pub unit_id: Option<i64>,
-    pub community_id: Option<i64>,
-    /// Part of the code, name, raiser, content or contact.
-    pub text: String,
-}
-
-/// Which resources a list shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct ResourceFilter {
-    pub year: Option<i32>,
-    pub kind: Option<ResourceKind>,
-    /// Offered by this unit.
-    pub unit_id: Option<i64>,
-    pub text: String,
-}
-
-/// Which projects a list shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct ProjectFilter {
-    pub year: Option<i32>,
-    pub category: Option<String>,
-    pub status: Option<ProjectStatus>,
-    /// Claimed by this unit.
-    pub unit_id: Option<i64>,
-    pub meeting_id: Option<i64>,
-    /// Only those past their 完成时限 and not done.
-    pub overdue: bool,
-    /// Part of the code, name, content, category or a claimant's name.
-    pub text: String,
 }
 
 /// A count for one status.

@@ -16,7 +16,6 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::store;
 use super::{Need, NeedFilter, Project, ProjectFilter, ProjectStatus, ResourceFilter};
 use crate::date::cn_date;
 use crate::error::{Error, Result};
@@ -766,7 +765,7 @@ fn project_row(p: &Project, codes: &[(i64, String)]) -> ProjectRow {
 }
 
 fn projects_of(conn: &Connection, year: i32) -> Result<Vec<Project>> {
-    store::list_projects(
+    super::list_projects(
         conn,
         &ProjectFilter {
             year: Some(year),
@@ -776,7 +775,7 @@ fn projects_of(conn: &Connection, year: i32) -> Result<Vec<Project>> {
 }
 
 fn needs_of(conn: &Connection, year: i32) -> Result<Vec<Need>> {
-    store::list_needs(
+    super::list_needs(
         conn,
         &NeedFilter {
             year: Some(year),
@@ -795,7 +794,7 @@ fn project_rows(
     let mut codes: Vec<(i64, String)> = needs.iter().map(|n| (n.id, n.code.clone())).collect();
     for id in projects.iter().flat_map(|p| p.need_ids.iter()) {
         if !codes.iter().any(|(n, _)| n == id) {
-            codes.push((*id, store::get_need(conn, *id)?.code));
+            codes.push((*id, super::get_need(conn, *id)?.code));
         }
     }
     Ok(projects.iter().map(|p| project_row(p, &codes)).collect())
@@ -809,7 +808,7 @@ fn meeting_name(conn: &Connection) -> Result<String> {
 /// 三张清单 of `year`, from the store.
 pub fn lists_paper(conn: &Connection, year: i32) -> Result<ListsPaper> {
     let needs = needs_of(conn, year)?;
-    let resources = store::list_resources(
+    let resources = super::list_resources(
         conn,
         &ResourceFilter {
             year: Some(year),
@@ -918,7 +917,7 @@ pub fn progress_paper(conn: &Connection, year: i32) -> Result<ProgressPaper> {
     // nothing recorded there is no 截至 day, and nothing is called overdue.
     let mut rows = project_rows(conn, &projects, &needs_of(conn, year)?)?;
     for (row, p) in rows.iter_mut().zip(&projects) {
-        row.overdue = as_of.is_some_and(|d| store::overdue_on(p.status, p.deadline, d));
+        row.overdue = as_of.is_some_and(|d| super::overdue_on(p.status, p.deadline, d));
     }
     Ok(ProgressPaper {
         year,
