@@ -123,18 +123,18 @@ impl Vocabulary {
 
     /// The names of the database: its street's, its communities' and its units'.
     pub fn of(conn: &Connection) -> Result<Vocabulary> {
-        let column = |sql: &str| -> Result<Vec<String>> {
+        let column_of = |sql: &str| -> Result<Vec<String>> {
             let mut stmt = conn.prepare(sql)?;
             let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
             Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
         };
-        let street = column(
+        let street = column_of(
             "SELECT name FROM street_profile UNION ALL SELECT short_name FROM street_profile \
              UNION ALL SELECT party_org FROM street_profile \
              UNION ALL SELECT address FROM street_profile",
         )?;
-        let communities = column("SELECT name FROM communities")?;
-        let units = column("SELECT name FROM units")?;
+        let communities = column_of("SELECT name FROM communities")?;
+        let units = column_of("SELECT name FROM units")?;
         Ok(Vocabulary::new(
             street.iter().chain(&communities).map(String::as_str),
             communities.iter().chain(&units).map(String::as_str),
@@ -147,25 +147,9 @@ impl Vocabulary {
     fn adjust(&self, chars: &[char], cuts: &mut Vec<usize>) {
         let mut kept: Vec<(usize, usize)> = Vec::new();
         let mut ends: Vec<usize> = Vec::new();
-        let find = |w: &[char], out: &mut Vec<(usize, usize)>| {
-            if w.len() > chars.len() {
-                return;
-            }
-            let mut i = 0;
-            while i + w.len() <= chars.len() {
-                if &chars[i..i + w.len()] == w {
-                    out.push((i, i + w.len()));
-                    i += w.len();
-                } else {
-                    i += 1;
-                }
-            }
-        };
+        // Longest first: a longer place keeps its own ends (市南区 before 市南).
         for w in &self.words {
-            let mut found = Vec::new();
-            find(w, &mut found);
-            // A longer place found first keeps its own ends (市南区 before 市南).
-            for (a, b) in found {
+            for (a, b) in occurrences(chars, w) {
                 if !kept.iter().any(|&(x, y)| a < y && x < b) {
                     kept.push((a, b));
                 }
@@ -189,6 +173,18 @@ impl Vocabulary {
         cuts.dedup();
         cuts.retain(|&c| !kept.iter().any(|&(a, b)| a < c && c < b));
     }
+}
+
+/// Where `word` (not empty) stands in `chars`, as `(start, end)`.
+fn occurrences<'a>(
+    chars: &'a [char],
+    word: &'a [char],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    chars
+        .windows(word.len())
+        .enumerate()
+        .filter(move |(_, w)| *w == word)
+        .map(move |(i, _)| (i, i + word.len()))
 }
 
 thread_local! {
