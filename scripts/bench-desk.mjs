@@ -11,15 +11,13 @@
 //    units whose 签到码 are read off the printed invitations with zbarimg; each code is typed
 //    with Enter into the 签到 box. Printed: the time in the page from the Enter key to the
 //    confirmation naming the unit (a MutationObserver's clock, before the next paint).
-import { execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CLI, iso, startBrowser, tempDataDir } from '../tests/e2e/webdriver.mjs'
+import { CLI, cliOn, codesOnPaper, iso, startBrowser, tempDataDir } from '../tests/e2e/webdriver.mjs'
 
 const [units = '300', desks = '8'] = process.argv.slice(2)
 const ENTER = '\uE007'
-const cliOn = (dataDir) => (...args) =>
-  execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
 
 /** A street with `n` units on its roster and today's meeting inviting them all. */
 function meeting(dataDir, n) {
@@ -95,15 +93,8 @@ async function scanner() {
   cli('print', 'invitations', '--meeting', m, '-o', pdf)
   const pages = join(dataDir, 'pages')
   mkdirSync(pages)
-  execFileSync('pdftoppm', ['-r', '150', '-png', pdf, join(pages, 'p')])
-  const codes = []
-  for (const png of readdirSync(pages).sort()) {
-    const n = Number(png.match(/(\d+)\.png$/)[1])
-    const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' })
-    const r = execFileSync('zbarimg', ['-q', '--raw', join(pages, png)], { encoding: 'utf8' }).trim()
-    const name = /海棠第\d+实验单位/.exec(text.replace(/\s+/g, ''))?.[0]
-    if (r && name) codes.push({ name, code: r })
-  }
+  const names = Array.from({ length: 20 }, (_, i) => `海棠第${i + 1}实验单位`)
+  const codes = [...codesOnPaper(pdf, pages, names)].map(([name, code]) => ({ name, code }))
   if (codes.length !== 20) throw new Error(`${codes.length} codes read off 20 invitations`)
   const downloads = join(dataDir, 'downloads')
   mkdirSync(downloads)

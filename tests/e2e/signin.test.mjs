@@ -7,35 +7,16 @@
 // database is checked through the CLI.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFileSync, spawnSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { App, BrowserApp, iso, jinshaStreet, startChromium, startDriver, tempDataDir } from './webdriver.mjs'
+import { App, BrowserApp, codesOnPaper, iso, jinshaStreet, startChromium, startDriver, tempDataDir } from './webdriver.mjs'
 
 const ENTER = '\uE007'
 const now = new Date()
 const TODAY = iso(now)
 const TITLE = `${now.getFullYear()}年联席会年会`
 const OTHER = `${now.getFullYear()}年第四季度联席会`
-
-/** The text of every QR code zbarimg reads on the pages of `pdf`, by the unit each page names. */
-function codesOnPaper(pdf, dir, units) {
-  execFileSync('pdftoppm', ['-r', '150', '-png', pdf, join(dir, 'page')])
-  const found = new Map()
-  for (const png of readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png'))) {
-    const n = Number(png.match(/(\d+)\.png$/)[1])
-    const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
-    // zbarimg exits 4 on a page without a code.
-    const read = spawnSync('zbarimg', ['-q', '--raw', join(dir, png)], { encoding: 'utf8' })
-    const code = read.stdout.trim()
-    if (!code) continue
-    const unit = units.find((u) => text.includes(`${u}：`))
-    assert.ok(unit, `the page with a code names its unit: ${text}`)
-    found.set(unit, code)
-  }
-  return found
-}
 
 /** From an EMPTY database: the 金沙街道, today's 年会 inviting its three units, 银沙滩医院 delegating 刘洋. */
 function todaysMeeting(dataDir) {

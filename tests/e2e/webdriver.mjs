@@ -1,7 +1,7 @@
 // A small W3C WebDriver client for tauri-driver (which forwards to WebKitWebDriver) and for
 // chromedriver (the browser face), plus helpers to start the real app on a throw-away data
 // folder. No dependencies beyond Node.
-import { execFile, execFileSync, spawn } from 'node:child_process'
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process'
 import assert from 'node:assert/strict'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -28,12 +28,34 @@ export const JINSHA_ROSTER = [
   '金沙湾邮政支局,企业,金沙社区,企业分会,褚局长,卫主任,13805320103',
 ].join('\n')
 
+/** The CLI on the database of `dataDir`: `cli('meeting', 'list')` → its output. */
+export const cliOn = (dataDir) => (...args) =>
+  execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
+
+/** The text of every QR code zbarimg reads on the pages of `pdf`, by the unit each page names. */
+export function codesOnPaper(pdf, dir, units) {
+  execFileSync('pdftoppm', ['-r', '150', '-png', pdf, join(dir, 'page')])
+  const found = new Map()
+  for (const png of readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png'))) {
+    const n = Number(png.match(/(\d+)\.png$/)[1])
+    const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+    // zbarimg exits 4 on a page without a code.
+    const read = spawnSync('zbarimg', ['-q', '--raw', join(dir, png)], { encoding: 'utf8' })
+    const code = read.stdout.trim()
+    if (!code) continue
+    const unit = units.find((u) => text.includes(`${u}：`))
+    assert.ok(unit, `the page with a code names its unit: ${text}`)
+    found.set(unit, code)
+  }
+  return found
+}
+
 /**
  * Sets up the 金沙街道 in the EMPTY database of `dataDir` through the CLI: the street's
  * details and the roster of [`JINSHA_ROSTER`]. Returns the CLI on that database.
  */
 export function jinshaStreet(dataDir) {
-  const cli = (...args) => execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
+  const cli = cliOn(dataDir)
   cli('street', 'set', '--name', '金沙街道办事处', '--party-org', '中共金沙街道工作委员会', '--leader', '王海', '--contact', '李青', '--phone', '0532-82860001')
   const roster = join(dataDir, '名册.csv')
   writeFileSync(roster, JINSHA_ROSTER + '\n')
