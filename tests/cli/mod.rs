@@ -6,6 +6,7 @@
 pub mod desk;
 pub mod year;
 
+use std::ffi::OsStr;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -24,8 +25,29 @@ pub fn is_windows_exe() -> bool {
     std::env::var_os("LIANXI_TEST_EXE").is_some_and(|e| !e.is_empty())
 }
 
+/// A command line written as a secretary types it: each string literal is split at its
+/// spaces (`"donation receive"` is two arguments), every other expression is one argument
+/// whole (an id, a path, a name with a space). `argv!["print donations -o", out]`.
+macro_rules! argv {
+    (@push $v:ident;) => {};
+    (@push $v:ident; $words:literal $(, $($rest:tt)*)?) => {
+        $v.extend($words.split_whitespace().map(std::ffi::OsString::from));
+        $crate::cli::argv!(@push $v; $($($rest)*)?);
+    };
+    (@push $v:ident; $one:expr $(, $($rest:tt)*)?) => {
+        $v.push(std::ffi::OsString::from(AsRef::<std::ffi::OsStr>::as_ref(&$one)));
+        $crate::cli::argv!(@push $v; $($($rest)*)?);
+    };
+    ($($part:tt)*) => {{
+        let mut v: Vec<std::ffi::OsString> = Vec::new();
+        $crate::cli::argv!(@push v; $($part)*);
+        v
+    }};
+}
+pub(crate) use argv;
+
 /// Runs `lianxi --db DB ARGS…`.
-pub fn lianxi(db: &Path, args: &[&str]) -> Output {
+pub fn lianxi<S: AsRef<OsStr>>(db: &Path, args: &[S]) -> Output {
     command()
         .arg("--db")
         .arg(db)
@@ -34,12 +56,19 @@ pub fn lianxi(db: &Path, args: &[&str]) -> Output {
         .expect("the lianxi binary runs")
 }
 
+/// The arguments as one line, for a failing assertion's message.
+fn shown<S: AsRef<OsStr>>(args: &[S]) -> String {
+    let parts: Vec<_> = args.iter().map(|a| a.as_ref().to_string_lossy()).collect();
+    format!("{parts:?}")
+}
+
 /// Runs a command that must succeed; returns its stdout.
-pub fn ok(db: &Path, args: &[&str]) -> String {
+pub fn ok<S: AsRef<OsStr>>(db: &Path, args: &[S]) -> String {
     let o = lianxi(db, args);
     assert!(
         o.status.success(),
-        "{args:?}: {}",
+        "{}: {}",
+        shown(args),
         String::from_utf8_lossy(&o.stderr)
     );
     String::from_utf8(o.stdout).expect("stdout is UTF-8")
@@ -47,17 +76,18 @@ pub fn ok(db: &Path, args: &[&str]) -> String {
 
 /// Runs a command that must fail with nothing on stdout and a Chinese error on stderr;
 /// returns its stderr.
-pub fn refused(db: &Path, args: &[&str]) -> String {
+pub fn refused<S: AsRef<OsStr>>(db: &Path, args: &[S]) -> String {
     let o = lianxi(db, args);
-    assert!(!o.status.success(), "{args:?} succeeded");
-    assert!(o.stdout.is_empty(), "{args:?}: {:?}", o.stdout);
+    let line = shown(args);
+    assert!(!o.status.success(), "{line} succeeded");
+    assert!(o.stdout.is_empty(), "{line}: {:?}", o.stdout);
     let err = String::from_utf8(o.stderr).expect("stderr is UTF-8");
-    assert!(err.contains("错误："), "{args:?}: {err}");
+    assert!(err.contains("错误："), "{line}: {err}");
     err
 }
 
 /// Runs a command that must succeed and print JSON; returns it parsed.
-pub fn json(db: &Path, args: &[&str]) -> serde_json::Value {
+pub fn json<S: AsRef<OsStr>>(db: &Path, args: &[S]) -> serde_json::Value {
     serde_json::from_str(&ok(db, args)).expect("the command prints JSON")
 }
 

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::argv;
 use super::{ok, pair_with_community, street_and_meeting};
 
 pub const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话\n\
@@ -199,23 +200,21 @@ pub fn a_year() -> (tempfile::TempDir, PathBuf, String) {
         .and_then(|t| t.split('）').next())
         .unwrap_or_else(|| panic!("{said}"))
         .to_owned();
-    ok(&db, &["projects", "from-need", &need, "--meeting", &m]);
+    ok(&db, &argv!["projects from-need", &need, "--meeting", &m]);
     // The 纪要 with its 版记 (抄送, 印发 date), as the secretary fills it in.
     let mut minutes: serde_json::Value =
-        serde_json::from_str(&ok(&db, &["minutes", "draft", "--meeting", &m, "--json"])).unwrap();
+        serde_json::from_str(&ok(&db, &argv!["minutes draft --meeting", &m, "--json"])).unwrap();
     minutes["copy_to"] = "区委组织部".into();
     minutes["issued_on"] = "2026-09-25".into();
     let file = dir.path().join("纪要.json");
     std::fs::write(&file, minutes.to_string()).unwrap();
     ok(
         &db,
-        &[
-            "minutes",
-            "set",
-            "--meeting",
+        &argv![
+            "minutes set --meeting",
             &m,
             "--from",
-            file.to_str().unwrap(),
+            file.to_str().unwrap()
         ],
     );
     (dir, db, m)
@@ -233,31 +232,17 @@ pub fn print_the_year(dir: &Path, db: &Path, m: &str) -> (PathBuf, PathBuf) {
     let archive = dir.join("档案");
     ok(
         db,
-        &["archive", "--year", "2026", "-o", archive.to_str().unwrap()],
+        &argv!["archive --year 2026 -o", archive.to_str().unwrap()],
     );
-    ok(db, &["print", "pack", "--meeting", &m, "-o", &at("材料")]);
+    ok(db, &argv!["print pack --meeting", &m, "-o", &at("材料")]);
     // Both agreements in one batch: 3 + 2 copies.
     ok(
         db,
-        &[
-            "print",
-            "agreements",
-            "--meeting",
-            &m,
-            "-o",
-            &at("共建协议.pdf"),
-        ],
+        &argv!["print agreements --meeting", &m, "-o", &at("共建协议.pdf")],
     );
     ok(
         db,
-        &[
-            "print",
-            "stats",
-            "--year",
-            "2026",
-            "-o",
-            &at("年度工作统计.pdf"),
-        ],
+        &argv!["print stats --year 2026 -o", &at("年度工作统计.pdf")],
     );
     for (what, name) in [
         ("certificates", "荣誉证书.pdf"),
@@ -283,24 +268,15 @@ pub fn print_the_year(dir: &Path, db: &Path, m: &str) -> (PathBuf, PathBuf) {
     ] {
         ok(
             db,
-            &[
-                "print",
-                what,
-                "--year",
-                "2026",
-                "-o",
-                &at(&format!("{name}.pdf")),
-            ],
+            &argv!["print", what, "--year 2026 -o", &at(&format!("{name}.pdf"))],
         );
         ok(
             db,
-            &[
+            &argv![
                 "export",
                 what,
-                "--year",
-                "2026",
-                "-o",
-                &at(&format!("{name}.docx")),
+                "--year 2026 -o",
+                &at(&format!("{name}.docx"))
             ],
         );
     }

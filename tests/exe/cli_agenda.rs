@@ -5,6 +5,7 @@
 use crate::cli;
 use crate::poppler;
 
+use crate::cli::argv;
 use cli::{empty_db, json, ok, refused, set_street};
 use lianxi::meetings::agenda::AgendaKind;
 use poppler::{squeeze, tool};
@@ -75,13 +76,10 @@ fn an_agenda_is_written_item_by_item_from_an_empty_database() {
 
     // A new meeting starts with no agenda.
     assert_eq!(
-        json(
-            &db,
-            &["meeting", "agenda", "list", "--meeting", m, "--json"]
-        ),
+        json(&db, &argv!["meeting agenda list --meeting", m, "--json"]),
         Value::Array(vec![])
     );
-    let out = ok(&db, &["meeting", "agenda", "list", "--meeting", m]);
+    let out = ok(&db, &argv!["meeting agenda list --meeting", m]);
     assert!(out.contains(&format!("会议“{TITLE}”还没有议程")), "{out}");
 
     // The items a secretary writes, each appended; the id is printed.
@@ -131,10 +129,7 @@ fn an_agenda_is_written_item_by_item_from_an_empty_database() {
     assert_eq!(last["start"], "15:13:00");
     assert_eq!(last["end"], "15:28:00");
 
-    let list = json(
-        &db,
-        &["meeting", "agenda", "list", "--meeting", m, "--json"],
-    );
+    let list = json(&db, &argv!["meeting agenda list --meeting", m, "--json"]);
     let want = [
         (
             "主持开场",
@@ -159,8 +154,11 @@ fn an_agenda_is_written_item_by_item_from_an_empty_database() {
         .collect();
     assert_eq!(rows(&list), want);
     // The same agenda is the meeting's, as `meeting show` and the text list give it.
-    assert_eq!(json(&db, &["meeting", "show", m, "--json"])["agenda"], list);
-    let text = ok(&db, &["meeting", "agenda", "list", "--meeting", m]);
+    assert_eq!(
+        json(&db, &argv!["meeting show", m, "--json"])["agenda"],
+        list
+    );
+    let text = ok(&db, &argv!["meeting agenda list --meeting", m]);
     assert!(
         text.contains("1\t14:30—14:35\t主持开场\t主持人宣布开会"),
         "{text}"
@@ -173,7 +171,7 @@ fn an_agenda_is_written_item_by_item_from_an_empty_database() {
     // The printed agenda has every item at its time, the rare characters included.
     let pdf = dir.path().join("议程.pdf");
     let pdf = pdf.to_str().expect("a UTF-8 path");
-    ok(&db, &["print", "agenda", "--meeting", m, "-o", pdf]);
+    ok(&db, &argv!["print agenda --meeting", m, "-o", pdf]);
     // -raw: in the order drawn, so a table cell's wrapped lines stay together.
     let printed = squeeze(&tool("pdftotext", &["-raw", pdf, "-"]));
     for w in [
@@ -228,10 +226,7 @@ fn bad_kinds_lengths_and_meetings_are_refused_in_chinese_and_change_nothing() {
     }
     let err = with("其他", "10", "99");
     assert!(err.contains("找不到会议（编号 99）"), "{err}");
-    let err = refused(
-        &db,
-        &["meeting", "agenda", "list", "--meeting", "2027年年会"],
-    );
+    let err = refused(&db, &argv!["meeting agenda list --meeting 2027年年会"]);
     assert!(err.contains("2027年年会"), "{err}");
 
     assert_eq!(
@@ -239,10 +234,7 @@ fn bad_kinds_lengths_and_meetings_are_refused_in_chinese_and_change_nothing() {
         before,
         "nothing changed"
     );
-    let list = json(
-        &db,
-        &["meeting", "agenda", "list", "--meeting", m, "--json"],
-    );
+    let list = json(&db, &argv!["meeting agenda list --meeting", m, "--json"]);
     assert_eq!(list.as_array().map(Vec::len), Some(1));
 }
 
@@ -253,10 +245,7 @@ fn bad_kinds_lengths_and_meetings_are_refused_in_chinese_and_change_nothing() {
 fn a_new_meeting_gets_the_usual_agenda_of_its_kind_once() {
     let (dir, db, m) = street_and_meeting();
     let m = m.as_str();
-    let items = json(
-        &db,
-        &["meeting", "agenda", "usual", "--meeting", m, "--json"],
-    );
+    let items = json(&db, &argv!["meeting agenda usual --meeting", m, "--json"]);
     let got = rows(&items);
     let kinds: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
     assert_eq!(
@@ -280,34 +269,20 @@ fn a_new_meeting_gets_the_usual_agenda_of_its_kind_once() {
 
     // A second click adds nothing.
     let before = std::fs::read(&db).expect("the database file");
-    let err = refused(&db, &["meeting", "agenda", "usual", "--meeting", m]);
+    let err = refused(&db, &argv!["meeting agenda usual --meeting", m]);
     assert!(err.contains("已有 7 项议程"), "{err}");
     assert_eq!(std::fs::read(&db).expect("the database file"), before);
 
     // A 季度会 gets a shorter one, without signing or donations.
     let quarterly = ok(
         &db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "2026年第三季度联席会",
-            "--kind",
-            "季度会",
-        ],
+        &argv!["meeting create --title 2026年第三季度联席会 --kind 季度会"],
     )
     .trim()
     .to_owned();
     let q = rows(&json(
         &db,
-        &[
-            "meeting",
-            "agenda",
-            "usual",
-            "--meeting",
-            &quarterly,
-            "--json",
-        ],
+        &argv!["meeting agenda usual --meeting", &quarterly, "--json"],
     ));
     assert_eq!(q.len(), 5);
     assert!(
@@ -319,14 +294,7 @@ fn a_new_meeting_gets_the_usual_agenda_of_its_kind_once() {
     let pdf = dir.path().join("议程.pdf");
     ok(
         &db,
-        &[
-            "print",
-            "agenda",
-            "--meeting",
-            m,
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
+        &argv!["print agenda --meeting", m, "-o", pdf.to_str().unwrap()],
     );
     let text = squeeze(&tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]));
     for want in [

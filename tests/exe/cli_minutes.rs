@@ -5,6 +5,7 @@
 use crate::cli;
 use crate::poppler;
 
+use crate::cli::argv;
 use cli::{ok, refused};
 use serde_json::Value;
 
@@ -32,68 +33,36 @@ fn minutes_and_news_from_an_empty_database() {
     std::fs::write(&roster, ROSTER).unwrap();
     ok(
         &db,
-        &[
-            "street",
-            "set",
-            "--name",
-            "海棠街道办事处",
-            "--party-org",
-            "中共海棠街道工作委员会",
-            "--leader",
-            "陈书记",
-            "--contact",
-            "吴秘书",
-            "--phone",
-            "0532-88886666",
+        &argv![
+            "street set --name 海棠街道办事处 --party-org",
+            "中共海棠街道工作委员会 --leader 陈书记 --contact 吴秘书 --phone",
+            "0532-88886666"
         ],
     );
-    ok(&db, &["roster", "import", roster.to_str().unwrap()]);
+    ok(&db, &argv!["roster import", roster.to_str().unwrap()]);
     let m = ok(
         &db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "海棠街道2026年联席会年会",
-            "--kind",
-            "年会",
-            "--date",
-            "2026-09-21",
-            "--venue",
-            "街道三楼会议室",
-            "--theme",
-            "共驻共建",
+        &argv![
+            "meeting create --title 海棠街道2026年联席会年会 --kind 年会",
+            "--date 2026-09-21 --venue 街道三楼会议室 --theme 共驻共建"
         ],
     );
     let m = m.trim();
-    ok(&db, &["meeting", "invite", "--meeting", m, "--all"]);
+    ok(&db, &argv!["meeting invite --meeting", m, "--all"]);
     ok(
         &db,
-        &[
-            "meeting",
-            "reply",
-            "--meeting",
-            m,
-            "--unit",
-            "海棠宾馆",
-            "--leave",
-        ],
+        &argv!["meeting reply --meeting", m, "--unit 海棠宾馆 --leave"],
     );
     ok(
         &db,
-        &[
-            "meeting",
-            "reply",
-            "--meeting",
+        &argv![
+            "meeting reply --meeting",
             m,
-            "--unit",
-            "十九中",
-            "--delegate",
-            "孙思远",
+            "--unit 十九中 --delegate 孙思远"
         ],
     );
     for u in ["十九中", "海棠路小学", "青岛啤酒"] {
-        ok(&db, &["meeting", "signin", "--meeting", m, "--unit", u]);
+        ok(&db, &argv!["meeting signin --meeting", m, "--unit", u]);
     }
 
     // The day's agenda and donations, as the secretary scripts them.
@@ -158,7 +127,7 @@ fn minutes_and_news_from_an_empty_database() {
     }
 
     let draft: Value =
-        serde_json::from_str(&ok(&db, &["minutes", "draft", "--meeting", m, "--json"])).unwrap();
+        serde_json::from_str(&ok(&db, &argv!["minutes draft --meeting", m, "--json"])).unwrap();
     let items: Vec<String> = draft["items"]
         .as_array()
         .unwrap()
@@ -208,18 +177,11 @@ fn minutes_and_news_from_an_empty_database() {
     std::fs::write(&file, serde_json::to_string(&edit).unwrap()).unwrap();
     ok(
         &db,
-        &[
-            "minutes",
-            "set",
-            "--meeting",
-            m,
-            "--from",
-            file.to_str().unwrap(),
-        ],
+        &argv!["minutes set --meeting", m, "--from", file.to_str().unwrap()],
     );
 
     // A bad file changes nothing.
-    let before = ok(&db, &["minutes", "draft", "--meeting", m, "--json"]);
+    let before = ok(&db, &argv!["minutes draft --meeting", m, "--json"]);
     let bad = dir.path().join("bad.json");
     std::fs::write(
         &bad,
@@ -228,44 +190,30 @@ fn minutes_and_news_from_an_empty_database() {
     .unwrap();
     refused(
         &db,
-        &[
-            "minutes",
-            "set",
-            "--meeting",
-            m,
-            "--from",
-            bad.to_str().unwrap(),
-        ],
+        &argv!["minutes set --meeting", m, "--from", bad.to_str().unwrap()],
     );
     std::fs::write(&bad, "not json").unwrap();
     refused(
         &db,
-        &[
-            "minutes",
-            "set",
-            "--meeting",
-            m,
-            "--from",
-            bad.to_str().unwrap(),
-        ],
+        &argv!["minutes set --meeting", m, "--from", bad.to_str().unwrap()],
     );
     assert_eq!(
-        ok(&db, &["minutes", "draft", "--meeting", m, "--json"]),
+        ok(&db, &argv!["minutes draft --meeting", m, "--json"]),
         before
     );
 
     // A late sign-in, then the rebuild: the unit appears and the edit stays.
     ok(
         &db,
-        &["meeting", "signin", "--meeting", m, "--unit", "驻区某部队"],
+        &argv!["meeting signin --meeting", m, "--unit 驻区某部队"],
     );
-    ok(&db, &["minutes", "rebuild", "--meeting", m]);
+    ok(&db, &argv!["minutes rebuild --meeting", m]);
     let now: Value =
-        serde_json::from_str(&ok(&db, &["minutes", "draft", "--meeting", m, "--json"])).unwrap();
+        serde_json::from_str(&ok(&db, &argv!["minutes draft --meeting", m, "--json"])).unwrap();
     assert!(names(&now, "present").contains(&"驻区某部队".to_owned()));
     assert_eq!(now["items"], edit["items"]);
 
-    let news = ok(&db, &["news", "draft", "--meeting", m, "--text"]);
+    let news = ok(&db, &argv!["news draft --meeting", m, "--text"]);
     assert!(
         news.starts_with("海棠街道2026年联席会年会召开\n\n"),
         "{news}"
@@ -284,14 +232,7 @@ fn minutes_and_news_from_an_empty_database() {
     let pdf = dir.path().join("纪要.pdf");
     ok(
         &db,
-        &[
-            "print",
-            "minutes",
-            "--meeting",
-            m,
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
+        &argv!["print minutes --meeting", m, "-o", pdf.to_str().unwrap()],
     );
     let text = poppler::squeeze(&poppler::tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
     for want in [
@@ -311,14 +252,7 @@ fn minutes_and_news_from_an_empty_database() {
     let npdf = dir.path().join("信息稿.pdf");
     ok(
         &db,
-        &[
-            "print",
-            "news",
-            "--meeting",
-            m,
-            "-o",
-            npdf.to_str().unwrap(),
-        ],
+        &argv!["print news --meeting", m, "-o", npdf.to_str().unwrap()],
     );
     let ntext = poppler::squeeze(&poppler::tool("pdftotext", &[npdf.to_str().unwrap(), "-"]));
     assert!(ntext.contains("海棠街道2026年联席会年会召开"), "{ntext}");
@@ -330,35 +264,18 @@ fn minutes_and_news_from_an_empty_database() {
     );
 
     // Finalised: the text is kept; reopening is explicit.
-    ok(&db, &["minutes", "finalise", "--meeting", m]);
-    let fin = ok(&db, &["minutes", "draft", "--meeting", m, "--json"]);
+    ok(&db, &argv!["minutes finalise --meeting", m]);
+    let fin = ok(&db, &argv!["minutes draft --meeting", m, "--json"]);
     let err = refused(
         &db,
-        &[
-            "minutes",
-            "set",
-            "--meeting",
-            m,
-            "--from",
-            file.to_str().unwrap(),
-        ],
+        &argv!["minutes set --meeting", m, "--from", file.to_str().unwrap()],
     );
     assert!(err.contains("已定稿"), "{err}");
-    refused(&db, &["minutes", "rebuild", "--meeting", m]);
-    assert_eq!(
-        ok(&db, &["minutes", "draft", "--meeting", m, "--json"]),
-        fin
-    );
-    ok(&db, &["minutes", "reopen", "--meeting", m]);
+    refused(&db, &argv!["minutes rebuild --meeting", m]);
+    assert_eq!(ok(&db, &argv!["minutes draft --meeting", m, "--json"]), fin);
+    ok(&db, &argv!["minutes reopen --meeting", m]);
     ok(
         &db,
-        &[
-            "minutes",
-            "set",
-            "--meeting",
-            m,
-            "--from",
-            file.to_str().unwrap(),
-        ],
+        &argv!["minutes set --meeting", m, "--from", file.to_str().unwrap()],
     );
 }

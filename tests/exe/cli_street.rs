@@ -10,6 +10,7 @@ use cli::{empty_db, json, lianxi, ok, refused};
 
 use std::path::{Path, PathBuf};
 
+use crate::cli::argv;
 use poppler::{squeeze, tool};
 use serde_json::Value;
 
@@ -25,19 +26,12 @@ const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书
 fn set_street(db: &Path) {
     ok(
         db,
-        &[
-            "street",
-            "set",
-            "--name",
+        &argv![
+            "street set --name",
             STREET,
             "--party-org",
             PARTY_ORG,
-            "--leader",
-            "王海",
-            "--contact",
-            "李青",
-            "--phone",
-            "0532-82860001",
+            "--leader 王海 --contact 李青 --phone 0532-82860001"
         ],
     );
 }
@@ -48,7 +42,7 @@ fn street_with_roster() -> (tempfile::TempDir, PathBuf) {
     set_street(&db);
     let roster = dir.path().join("名册.csv");
     std::fs::write(&roster, ROSTER).unwrap();
-    ok(&db, &["roster", "import", roster.to_str().unwrap()]);
+    ok(&db, &argv!["roster import", roster.to_str().unwrap()]);
     (dir, db)
 }
 
@@ -67,7 +61,7 @@ fn pdf_text(pdf: &Path) -> String {
 
 fn agreement(db: &Path, id: &str) -> Value {
     let id: i64 = id.parse().unwrap();
-    let list = json(db, &["agreement", "list", "--json"]);
+    let list = json(db, &argv!["agreement list --json"]);
     list.as_array()
         .unwrap()
         .iter()
@@ -79,16 +73,7 @@ fn agreement(db: &Path, id: &str) -> Value {
 fn pair(db: &Path, meeting: &str, a: &str, b: &str) -> String {
     let id = ok(
         db,
-        &[
-            "agreement",
-            "pair",
-            "--meeting",
-            meeting,
-            "--a",
-            a,
-            "--b",
-            b,
-        ],
+        &argv!["agreement pair --meeting", meeting, "--a", a, "--b", b],
     );
     let id = id.trim().to_owned();
     assert!(id.parse::<i64>().is_ok(), "prints the id: {id:?}");
@@ -98,7 +83,7 @@ fn pair(db: &Path, meeting: &str, a: &str, b: &str) -> String {
 #[test]
 fn street_profile_is_set_field_by_field_and_checked() {
     let (_dir, db) = empty_db();
-    let shown = json(&db, &["street", "show", "--json"]);
+    let shown = json(&db, &argv!["street show --json"]);
     assert_eq!(shown["profile"]["name"], "");
     assert!(shown["missing"]
         .as_array()
@@ -106,7 +91,7 @@ fn street_profile_is_set_field_by_field_and_checked() {
         .contains(&Value::from("name")));
 
     set_street(&db);
-    let shown = json(&db, &["street", "show", "--json"]);
+    let shown = json(&db, &argv!["street show --json"]);
     let p = &shown["profile"];
     assert_eq!(p["name"], STREET);
     assert_eq!(p["party_org"], PARTY_ORG);
@@ -118,7 +103,7 @@ fn street_profile_is_set_field_by_field_and_checked() {
     assert_eq!(shown["in_use"]["issuer"], PARTY_ORG);
 
     // The text form labels every field and shows derived values.
-    let text = ok(&db, &["street", "show"]);
+    let text = ok(&db, &argv!["street show"]);
     assert!(text.contains("街道全称：八大关街道办事处"), "{text}");
     assert!(text.contains("协议编号前缀：八大关共建"), "{text}");
     assert!(
@@ -127,28 +112,25 @@ fn street_profile_is_set_field_by_field_and_checked() {
     );
 
     // Only the given fields change; an empty value clears one.
-    ok(&db, &["street", "set", "--address", "太平角路1号"]);
-    let p = json(&db, &["street", "show", "--json"])["profile"].clone();
+    ok(&db, &argv!["street set --address 太平角路1号"]);
+    let p = json(&db, &argv!["street show --json"])["profile"].clone();
     assert_eq!(p["address"], "太平角路1号");
     assert_eq!(p["leader"], "王海");
-    ok(&db, &["street", "set", "--address", ""]);
+    ok(&db, &argv!["street set --address", ("")]);
     assert_eq!(
-        json(&db, &["street", "show", "--json"])["profile"]["address"],
+        json(&db, &argv!["street show --json"])["profile"]["address"],
         ""
     );
 
     // A bad phone is refused in Chinese and changes nothing.
-    let before = ok(&db, &["street", "show", "--json"]);
-    let err = refused(
-        &db,
-        &["street", "set", "--phone", "0532-8286", "--leader", "赵六"],
-    );
+    let before = ok(&db, &argv!["street show --json"]);
+    let err = refused(&db, &argv!["street set --phone 0532-8286 --leader 赵六"]);
     assert!(err.contains("“0532-8286”不是有效的电话号码"), "{err}");
-    let err = refused(&db, &["street", "set", "--prefix", "八大关共建〔2026〕"]);
+    let err = refused(&db, &argv!["street set --prefix 八大关共建〔2026〕"]);
     assert!(err.contains("协议编号前缀"), "{err}");
-    let err = refused(&db, &["street", "set", "--name", ""]);
+    let err = refused(&db, &argv!["street set --name", ("")]);
     assert!(err.contains("请填写街道全称"), "{err}");
-    assert_eq!(ok(&db, &["street", "show", "--json"]), before);
+    assert_eq!(ok(&db, &argv!["street show --json"]), before);
 }
 
 #[test]
@@ -156,7 +138,7 @@ fn communities_agreements_and_numbers_from_an_empty_database() {
     let (dir, db) = street_with_roster();
 
     // The import named two communities; neither has its details yet.
-    let list = json(&db, &["community", "list", "--json"]);
+    let list = json(&db, &argv!["community list --json"]);
     assert_eq!(list.as_array().unwrap().len(), 2);
     for (name, units) in [("太平角社区", 2), ("汇泉湾社区", 1)] {
         let c = community(&list, name);
@@ -169,20 +151,13 @@ fn communities_agreements_and_numbers_from_an_empty_database() {
     }
     let out = ok(
         &db,
-        &[
-            "community",
-            "set",
-            "太平角社区",
-            "--leader",
-            "孙丽",
-            "--contact",
-            "周明",
-            "--phone",
-            "0532-82860011",
+        &argv![
+            "community set 太平角社区 --leader 孙丽 --contact 周明",
+            "--phone 0532-82860011"
         ],
     );
     assert!(out.contains("太平角社区"), "{out}");
-    let list = json(&db, &["community", "list", "--json"]);
+    let list = json(&db, &argv!["community list --json"]);
     let c = community(&list, "太平角社区");
     assert_eq!(c["party_secretary"], "孙丽");
     assert_eq!(c["contact"], "周明");
@@ -195,25 +170,19 @@ fn communities_agreements_and_numbers_from_an_empty_database() {
             .len(),
         3
     );
-    let text = ok(&db, &["community", "list"]);
+    let text = ok(&db, &argv!["community list"]);
     assert!(text.contains("尚缺：书记、联系人、电话"), "{text}");
 
     // A meeting, its invitations, two agreements: a community's and the street's.
     let m = ok(
         &db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "2026年联席会年会",
-            "--kind",
-            "年会",
-            "--date",
-            "2026-09-21",
+        &argv![
+            "meeting create --title 2026年联席会年会 --kind 年会",
+            "--date 2026-09-21"
         ],
     );
     let m = m.trim();
-    ok(&db, &["meeting", "invite", "--meeting", m, "--all"]);
+    ok(&db, &argv!["meeting invite --meeting", m, "--all"]);
     let first = pair(&db, m, "community:太平角社区", "unit:八大关小学");
     let second = pair(&db, m, "street", "unit:太平角宾馆有限公司");
     let a = agreement(&db, &first);
@@ -222,20 +191,13 @@ fn communities_agreements_and_numbers_from_an_empty_database() {
     assert_eq!(a["meeting_id"].to_string(), m);
     let year = a["year"].as_i64().unwrap();
     assert_eq!(year, 2026, "the meeting's year");
-    let text = ok(&db, &["agreement", "list"]);
+    let text = ok(&db, &argv!["agreement list"]);
     assert!(text.contains("（打印时编号）"), "{text}");
 
     let pdf = dir.path().join("协议.pdf");
     ok(
         &db,
-        &[
-            "print",
-            "agreements",
-            "--meeting",
-            m,
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
+        &argv!["print agreements --meeting", m, "-o", pdf.to_str().unwrap()],
     );
     let text = pdf_text(&pdf);
     for want in [
@@ -261,15 +223,10 @@ fn communities_agreements_and_numbers_from_an_empty_database() {
     // naming the community and where to fill it in, and no number is used up.
     let o = lianxi(
         &db,
-        &[
-            "agreement",
-            "pair",
-            "--meeting",
+        &argv![
+            "agreement pair --meeting",
             m,
-            "--a",
-            "community:汇泉湾社区",
-            "--b",
-            "unit:汇泉湾邮政支局",
+            "--a community:汇泉湾社区 --b unit:汇泉湾邮政支局"
         ],
     );
     assert!(o.status.success());
@@ -282,13 +239,11 @@ fn communities_agreements_and_numbers_from_an_empty_database() {
     let blocked = dir.path().join("未完成.pdf");
     let err = refused(
         &db,
-        &[
-            "print",
-            "agreements",
-            "--meeting",
+        &argv![
+            "print agreements --meeting",
             m,
             "-o",
-            blocked.to_str().unwrap(),
+            blocked.to_str().unwrap()
         ],
     );
     assert!(err.contains("汇泉湾社区"), "{err}");
@@ -302,19 +257,12 @@ fn communities_agreements_and_numbers_from_an_empty_database() {
     // Several numbers in one --phone, separated by 、 or ,.
     ok(
         &db,
-        &[
-            "community",
-            "set",
-            "汇泉湾",
-            "--leader",
-            "钱芳",
-            "--contact",
-            "蒋涛",
-            "--phone",
-            "0532-82860022、13805320022",
+        &argv![
+            "community set 汇泉湾 --leader 钱芳 --contact 蒋涛",
+            "--phone 0532-82860022、13805320022"
         ],
     );
-    let list = json(&db, &["community", "list", "--json"]);
+    let list = json(&db, &argv!["community list --json"]);
     assert_eq!(
         community(&list, "汇泉湾社区")["phones"],
         serde_json::json!(["0532-82860022", "13805320022"])
@@ -322,14 +270,7 @@ fn communities_agreements_and_numbers_from_an_empty_database() {
     let pdf = dir.path().join("补全后.pdf");
     ok(
         &db,
-        &[
-            "print",
-            "agreements",
-            "--meeting",
-            m,
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
+        &argv!["print agreements --meeting", m, "-o", pdf.to_str().unwrap()],
     );
     assert_eq!(
         agreement(&db, &third)["number"],
@@ -343,9 +284,9 @@ fn communities_agreements_and_numbers_from_an_empty_database() {
     );
 
     // A printed agreement cannot be deleted, only voided; a draft can be deleted.
-    let err = refused(&db, &["agreement", "delete", &first]);
+    let err = refused(&db, &argv!["agreement delete", &first]);
     assert!(err.contains("不能删除") && err.contains("作废"), "{err}");
-    let out = ok(&db, &["agreement", "void", &first, "--reason", "单位更名"]);
+    let out = ok(&db, &argv!["agreement void", &first, "--reason 单位更名"]);
     assert!(out.contains("已作废"), "{out}");
     let a = agreement(&db, &first);
     assert_eq!(a["status"], "已作废");
@@ -355,7 +296,7 @@ fn communities_agreements_and_numbers_from_an_empty_database() {
         format!("八大关共建〔{year}〕第001号"),
         "keeps its number"
     );
-    let line = ok(&db, &["agreement", "list"])
+    let line = ok(&db, &argv!["agreement list"])
         .lines()
         .find(|l| l.starts_with(&format!("{first}\t")))
         .unwrap()
@@ -365,14 +306,7 @@ fn communities_agreements_and_numbers_from_an_empty_database() {
     let pdf = dir.path().join("作废后.pdf");
     ok(
         &db,
-        &[
-            "print",
-            "agreements",
-            "--meeting",
-            m,
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
+        &argv!["print agreements --meeting", m, "-o", pdf.to_str().unwrap()],
     );
     let text = pdf_text(&pdf);
     assert!(!text.contains("第001号") && text.contains("第002号"));
@@ -380,20 +314,9 @@ fn communities_agreements_and_numbers_from_an_empty_database() {
     // A fresh draft from the other template, chosen by a part of its name, is deleted.
     let made: Value = serde_json::from_str(&ok(
         &db,
-        &[
-            "agreement",
-            "pair",
-            "--meeting",
-            "2026年联席会年会",
-            "--template",
-            "责任书",
-            "--a",
-            "street",
-            "--b",
-            "unit:八大关小学",
-            "--copies",
-            "3",
-            "--json",
+        &argv![
+            "agreement pair --meeting 2026年联席会年会 --template",
+            "责任书 --a street --b unit:八大关小学 --copies 3 --json"
         ],
     ))
     .unwrap();
@@ -401,28 +324,25 @@ fn communities_agreements_and_numbers_from_an_empty_database() {
     assert_eq!(made["copies"], 3);
     assert_eq!(made["number"], "");
     let fresh = made["id"].to_string();
-    let out = ok(&db, &["agreement", "delete", &fresh]);
+    let out = ok(&db, &argv!["agreement delete", &fresh]);
     assert!(out.contains("已删除"), "{out}");
-    let list = json(&db, &["agreement", "list", "--json"]);
+    let list = json(&db, &argv!["agreement list --json"]);
     assert_eq!(list.as_array().unwrap().len(), 3);
     assert!(list
         .as_array()
         .unwrap()
         .iter()
         .all(|a| a["id"] != made["id"]));
-    let err = refused(&db, &["agreement", "void", "999"]);
+    let err = refused(&db, &argv!["agreement void 999"]);
     assert!(err.contains("找不到协议"), "{err}");
 }
 
 #[test]
 fn pairing_refuses_unknown_forms_templates_and_names() {
     let (_dir, db) = street_with_roster();
-    let m = ok(
-        &db,
-        &["meeting", "create", "--title", "年会", "--kind", "年会"],
-    );
+    let m = ok(&db, &argv!["meeting create --title 年会 --kind 年会"]);
     let m = m.trim();
-    let before = ok(&db, &["agreement", "list", "--json"]);
+    let before = ok(&db, &argv!["agreement list --json"]);
     let pair = |a: &str, b: &str, extra: &[&str]| {
         let mut args = vec!["agreement", "pair", "--meeting", m, "--a", a, "--b", b];
         args.extend_from_slice(extra);
@@ -451,7 +371,7 @@ fn pairing_refuses_unknown_forms_templates_and_names() {
     assert!(err.contains("份数"), "{err}");
 
     assert_eq!(
-        ok(&db, &["agreement", "list", "--json"]),
+        ok(&db, &argv!["agreement list --json"]),
         before,
         "nothing made"
     );
@@ -460,46 +380,35 @@ fn pairing_refuses_unknown_forms_templates_and_names() {
 #[test]
 fn communities_are_added_renamed_and_merged() {
     let (_dir, db) = street_with_roster();
-    let err = refused(&db, &["community", "add", "太平角社区"]);
+    let err = refused(&db, &argv!["community add 太平角社区"]);
     assert!(err.contains("已有名为“太平角社区”的社区"), "{err}");
-    let err = refused(&db, &["community", "add", "新社区", "--phone", "123"]);
+    let err = refused(&db, &argv!["community add 新社区 --phone 123"]);
     assert!(err.contains("不是有效的电话号码"), "{err}");
     ok(
         &db,
-        &[
-            "community",
-            "add",
-            "太平角东社区",
-            "--leader",
-            "何静",
-            "--phone",
-            "0532-82860033",
+        &argv![
+            "community add 太平角东社区 --leader 何静 --phone",
+            "0532-82860033"
         ],
     );
     ok(
         &db,
-        &[
-            "community",
-            "set",
-            "太平角东社区",
-            "--rename",
-            "太平角社区东片",
-        ],
+        &argv!["community set 太平角东社区 --rename 太平角社区东片"],
     );
-    let list = json(&db, &["community", "list", "--json"]);
+    let list = json(&db, &argv!["community list --json"]);
     assert_eq!(
         community(&list, "太平角社区东片")["party_secretary"],
         "何静"
     );
-    let err = refused(&db, &["community", "set", "太平角"]);
+    let err = refused(&db, &argv!["community set 太平角"]);
     assert!(err.contains("请给出要修改的项"), "{err}");
 
-    let out = ok(&db, &["community", "merge", "太平角社区东片", "太平角社区"]);
+    let out = ok(&db, &argv!["community merge 太平角社区东片 太平角社区"]);
     assert!(
         out.contains("已把“太平角社区东片”合并到“太平角社区”"),
         "{out}"
     );
-    let list = json(&db, &["community", "list", "--json"]);
+    let list = json(&db, &argv!["community list --json"]);
     assert_eq!(list.as_array().unwrap().len(), 2);
     let c = community(&list, "太平角社区");
     assert_eq!(c["party_secretary"], "何静", "taken from the merged one");
@@ -509,24 +418,24 @@ fn communities_are_added_renamed_and_merged() {
 #[test]
 fn demo_clear_only_clears_the_demo_and_backs_it_up_first() {
     let (_dir, db) = street_with_roster();
-    let err = refused(&db, &["demo", "clear"]);
+    let err = refused(&db, &argv!["demo clear"]);
     assert!(err.contains("不是示例数据，不能清除"), "{err}");
-    assert_eq!(json(&db, &["info", "--json"])["unit_count"], 3);
+    assert_eq!(json(&db, &argv!["info --json"])["unit_count"], 3);
 
     let (_demo_dir, demo) = empty_db();
-    ok(&demo, &["demo", "load"]);
-    let info = json(&demo, &["info", "--json"]);
+    ok(&demo, &argv!["demo load"]);
+    let info = json(&demo, &argv!["info --json"]);
     assert_eq!(info["is_demo"], true);
     assert!(info["unit_count"].as_i64().unwrap() > 0);
-    let out = ok(&demo, &["demo", "clear"]);
-    let info = json(&demo, &["info", "--json"]);
+    let out = ok(&demo, &argv!["demo clear"]);
+    let info = json(&demo, &argv!["info --json"]);
     assert_eq!(info["unit_count"], 0);
     assert_eq!(info["is_demo"], false);
     assert_eq!(
-        json(&demo, &["street", "show", "--json"])["profile"]["name"],
+        json(&demo, &argv!["street show --json"])["profile"]["name"],
         ""
     );
-    let backups = json(&demo, &["backup", "list", "--json"]);
+    let backups = json(&demo, &argv!["backup list --json"]);
     let backup = backups
         .as_array()
         .unwrap()
@@ -536,8 +445,8 @@ fn demo_clear_only_clears_the_demo_and_backs_it_up_first() {
     let id = backup["id"].as_str().unwrap();
     assert!(out.contains(id), "names the backup: {out}");
     // Plain `demo` still loads, into the now empty database.
-    ok(&demo, &["demo"]);
-    assert_eq!(json(&demo, &["info", "--json"])["is_demo"], true);
+    ok(&demo, &argv!["demo"]);
+    assert_eq!(json(&demo, &argv!["info --json"])["is_demo"], true);
 }
 
 /// `lianxi … | head` as a script writes it: when the reader has gone, the CLI stops quietly

@@ -6,6 +6,7 @@ use crate::cli;
 use cli::{ok, refused};
 use std::path::Path;
 
+use crate::cli::argv;
 use lianxi::meetings::MeetingKind;
 use serde_json::Value;
 
@@ -22,30 +23,20 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
     let db = dir.path().join("db.sqlite3");
     let roster = dir.path().join("名册.csv");
     std::fs::write(&roster, ROSTER).unwrap();
-    let info: Value = serde_json::from_str(&ok(&db, &["info", "--json"])).unwrap();
+    let info: Value = serde_json::from_str(&ok(&db, &argv!["info --json"])).unwrap();
     assert_eq!(info["unit_count"], 0, "starts empty");
-    ok(&db, &["roster", "import", roster.to_str().unwrap()]);
+    ok(&db, &argv!["roster import", roster.to_str().unwrap()]);
     (dir, db)
 }
 
 fn create_annual(db: &Path) -> String {
     let id = ok(
         db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "2026年联席会年会",
-            "--kind",
-            "年会",
-            "--date",
-            "2026-09-21",
-            "--time",
-            "14:30",
-            "--venue",
-            "街道三楼会议室",
+        &argv![
+            "meeting create --title 2026年联席会年会 --kind 年会",
+            "--date 2026-09-21 --time 14:30 --venue 街道三楼会议室",
             "--theme",
-            "共驻共建 共享共治",
+            ("共驻共建 共享共治")
         ],
     );
     let id = id.trim().to_owned();
@@ -68,72 +59,43 @@ fn the_year_from_an_empty_database() {
     let id = create_annual(&db);
     let m = id.as_str();
 
-    let out = ok(
-        &db,
-        &["meeting", "invite", "--meeting", m, "--branch", "学校"],
-    );
+    let out = ok(&db, &argv!["meeting invite --meeting", m, "--branch 学校"]);
     assert!(out.contains("学校分会") && out.contains(" 2 家"), "{out}");
-    let out = ok(&db, &["meeting", "invite", "--meeting", m, "--all"]);
+    let out = ok(&db, &argv!["meeting invite --meeting", m, "--all"]);
     assert!(out.contains(" 3 家"), "{out}");
-    let out = ok(&db, &["meeting", "invite", "--meeting", m, "--all"]);
+    let out = ok(&db, &argv!["meeting invite --meeting", m, "--all"]);
     assert!(out.contains(" 0 家"), "inviting twice adds nobody: {out}");
 
     let out = ok(
         &db,
-        &[
-            "meeting",
-            "reply",
-            "--meeting",
-            m,
-            "--unit",
-            "海棠路小学",
-            "--leave",
-        ],
+        &argv!["meeting reply --meeting", m, "--unit 海棠路小学 --leave"],
     );
     assert!(out.contains("海棠路小学 请假"), "{out}");
     // By its short name.
     let out = ok(
         &db,
-        &[
-            "meeting",
-            "reply",
-            "--meeting",
-            m,
-            "--unit",
-            "青啤",
-            "--delegate",
-            "张三",
-        ],
+        &argv!["meeting reply --meeting", m, "--unit 青啤 --delegate 张三"],
     );
     assert!(out.contains("委派他人（张三）"), "{out}");
     // By a unique part of its name.
     ok(
         &db,
-        &[
-            "meeting",
-            "reply",
-            "--meeting",
-            m,
-            "--unit",
-            "部队",
-            "--confirm",
-        ],
+        &argv!["meeting reply --meeting", m, "--unit 部队 --confirm"],
     );
     // Half-width brackets and spaces, as typed on a Latin keyboard.
     let out = ok(
         &db,
-        &[
-            "meeting",
-            "signin",
-            "--meeting",
+        &argv![
+            "meeting signin --meeting",
             m,
             "--unit",
-            "青岛啤酒 (集团) 有限公司",
+            ("青岛啤酒 (集团) 有限公司")
         ],
     );
     assert!(out.contains("已签到：青岛啤酒（集团）有限公司"), "{out}");
 
-    let detail: Value = serde_json::from_str(&ok(&db, &["meeting", "show", m, "--json"])).unwrap();
+    let detail: Value =
+        serde_json::from_str(&ok(&db, &argv!["meeting show", m, "--json"])).unwrap();
     let meeting = &detail["meeting"];
     assert_eq!(meeting["title"], "2026年联席会年会");
     assert_eq!(meeting["kind"], "年会");
@@ -179,12 +141,9 @@ fn the_year_from_an_empty_database() {
 
     // Signing in again keeps the first time.
     let first = invitee(&detail, "青岛啤酒（集团）有限公司")["signed_in_at"].clone();
-    let out = ok(
-        &db,
-        &["meeting", "signin", "--meeting", m, "--unit", "青啤"],
-    );
+    let out = ok(&db, &argv!["meeting signin --meeting", m, "--unit 青啤"]);
     assert!(out.contains("保留首次签到时间"), "{out}");
-    let again: Value = serde_json::from_str(&ok(&db, &["meeting", "show", m, "--json"])).unwrap();
+    let again: Value = serde_json::from_str(&ok(&db, &argv!["meeting show", m, "--json"])).unwrap();
     assert_eq!(
         invitee(&again, "青岛啤酒（集团）有限公司")["signed_in_at"],
         first
@@ -193,41 +152,19 @@ fn the_year_from_an_empty_database() {
     // A meeting by its title; a community by its name; only those units are invited.
     let out = ok(
         &db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "第三季度会",
-            "--kind",
-            "季度会",
-            "--json",
-        ],
+        &argv!["meeting create --title 第三季度会 --kind 季度会 --json"],
     );
     let q: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(q["kind"], "季度会");
     assert_eq!(q["date"], Value::Null);
     let out = ok(
         &db,
-        &[
-            "meeting",
-            "invite",
-            "--meeting",
-            "第三季度会",
-            "--community",
-            "青山社区",
-        ],
+        &argv!["meeting invite --meeting 第三季度会 --community 青山社区"],
     );
     assert!(out.contains(" 2 家"), "{out}");
     let err = refused(
         &db,
-        &[
-            "meeting",
-            "signin",
-            "--meeting",
-            "第三季度会",
-            "--unit",
-            "海棠路小学",
-        ],
+        &argv!["meeting signin --meeting 第三季度会 --unit 海棠路小学"],
     );
     assert!(
         err.contains("“海棠路小学”不在会议“第三季度会”的邀请名单中"),
@@ -240,20 +177,12 @@ fn names_that_match_nothing_or_several_are_refused_with_candidates() {
     let (_dir, db) = setup();
     let id = create_annual(&db);
     let m = id.as_str();
-    ok(&db, &["meeting", "invite", "--meeting", m, "--all"]);
-    let before = ok(&db, &["meeting", "show", m, "--json"]);
+    ok(&db, &argv!["meeting invite --meeting", m, "--all"]);
+    let before = ok(&db, &argv!["meeting show", m, "--json"]);
 
     let err = refused(
         &db,
-        &[
-            "meeting",
-            "reply",
-            "--meeting",
-            m,
-            "--unit",
-            "海棠中学",
-            "--leave",
-        ],
+        &argv!["meeting reply --meeting", m, "--unit 海棠中学 --leave"],
     );
     assert!(err.starts_with("错误："), "{err}");
     assert!(
@@ -261,10 +190,7 @@ fn names_that_match_nothing_or_several_are_refused_with_candidates() {
         "{err}"
     );
 
-    let err = refused(
-        &db,
-        &["meeting", "signin", "--meeting", m, "--unit", "海棠"],
-    );
+    let err = refused(&db, &argv!["meeting signin --meeting", m, "--unit 海棠"]);
     assert!(
         err.contains(
             "“海棠”对应多家成员单位：海棠路小学、海棠市第十九中学、海棠宾馆有限责任公司。请写出完整名称。"
@@ -274,7 +200,7 @@ fn names_that_match_nothing_or_several_are_refused_with_candidates() {
 
     let err = refused(
         &db,
-        &["meeting", "invite", "--meeting", m, "--branch", "机关分会"],
+        &argv!["meeting invite --meeting", m, "--branch 机关分会"],
     );
     assert!(
         err.contains("找不到名为“机关分会”的分会。相近的有："),
@@ -282,14 +208,14 @@ fn names_that_match_nothing_or_several_are_refused_with_candidates() {
     );
     let err = refused(
         &db,
-        &["meeting", "invite", "--meeting", m, "--community", "社区"],
+        &argv!["meeting invite --meeting", m, "--community 社区"],
     );
     assert!(err.contains("“社区”对应多个社区"), "{err}");
-    let err = refused(&db, &["meeting", "invite", "--meeting", "99", "--all"]);
+    let err = refused(&db, &argv!["meeting invite --meeting 99 --all"]);
     assert!(err.contains("找不到会议（编号 99）"), "{err}");
 
     assert_eq!(
-        ok(&db, &["meeting", "show", m, "--json"]),
+        ok(&db, &argv!["meeting show", m, "--json"]),
         before,
         "nothing changed"
     );
@@ -314,5 +240,5 @@ fn bad_kind_date_and_time_are_refused_in_chinese() {
     let err = create(&["--kind", "年会", "--time", "25:00"]);
     assert!(err.contains("“25:00”不是有效的时间"), "{err}");
 
-    assert_eq!(ok(&db, &["meeting", "list", "--json"]).trim(), "[]");
+    assert_eq!(ok(&db, &argv!["meeting list --json"]).trim(), "[]");
 }

@@ -5,6 +5,7 @@ use crate::common;
 
 use cli::lianxi;
 
+use crate::cli::argv;
 use std::process::Output;
 
 fn stdout(o: &Output) -> String {
@@ -19,7 +20,7 @@ fn import_json_commit_list_export_undo() {
     std::fs::write(&file, common::xlsx(&common::messy_roster(), false)).unwrap();
     let f = file.to_str().unwrap();
 
-    let o = lianxi(&db, &["roster", "import", f, "--dry-run", "--json"]);
+    let o = lianxi(&db, &argv!["roster import", f, "--dry-run --json"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let plan: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(plan["sheet"], "名册");
@@ -71,35 +72,38 @@ fn import_json_commit_list_export_undo() {
         .unwrap()
         .iter()
         .any(|p| p["severity"] == "error" && p["row"] == 13));
-    let o = lianxi(&db, &["roster", "list", "--json"]);
+    let o = lianxi(&db, &argv!["roster list --json"]);
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap(),
         serde_json::json!([])
     );
 
-    let o = lianxi(&db, &["roster", "import", f]);
+    let o = lianxi(&db, &argv!["roster import", f]);
     assert!(o.status.success());
     assert!(stdout(&o).contains("已导入"), "{}", stdout(&o));
-    let o = lianxi(&db, &["roster", "list", "--json"]);
+    let o = lianxi(&db, &argv!["roster list --json"]);
     let list: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 6);
 
     let out = dir.path().join("导出.xlsx");
-    let o = lianxi(&db, &["roster", "export", out.to_str().unwrap()]);
+    let o = lianxi(&db, &argv!["roster export", out.to_str().unwrap()]);
     assert!(o.status.success());
-    let o = lianxi(&db, &["roster", "import", out.to_str().unwrap(), "--json"]);
+    let o = lianxi(
+        &db,
+        &argv!["roster import", out.to_str().unwrap(), "--json"],
+    );
     let again: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(again["counts"]["unchanged"], 6);
     assert_eq!(again["batch"], serde_json::Value::Null, "nothing to write");
 
-    let o = lianxi(&db, &["roster", "undo-import"]);
+    let o = lianxi(&db, &argv!["roster undo-import"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = lianxi(&db, &["roster", "list", "--json"]);
+    let o = lianxi(&db, &argv!["roster list --json"]);
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap(),
         serde_json::json!([])
     );
-    let o = lianxi(&db, &["roster", "undo-import", "1"]);
+    let o = lianxi(&db, &argv!["roster undo-import 1"]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("不能重复撤销"));
 }
@@ -110,17 +114,20 @@ fn unreadable_file_exits_non_zero_and_leaves_db_untouched() {
     let db = dir.path().join("db.sqlite3");
     let good = dir.path().join("a.csv");
     std::fs::write(&good, common::SIMPLE_CSV).unwrap();
-    assert!(lianxi(&db, &["roster", "import", good.to_str().unwrap()])
+    assert!(lianxi(&db, &argv!["roster import", good.to_str().unwrap()])
         .status
         .success());
-    let before = lianxi(&db, &["roster", "list", "--json"]).stdout;
+    let before = lianxi(&db, &argv!["roster list --json"]).stdout;
     let backups = std::fs::read_dir(dir.path().join("backups"))
         .unwrap()
         .count();
 
     let bad = dir.path().join("名册.xlsx");
     std::fs::write(&bad, "单位名称,电话\n海棠小学,1\n").unwrap();
-    let o = lianxi(&db, &["roster", "import", bad.to_str().unwrap(), "--json"]);
+    let o = lianxi(
+        &db,
+        &argv!["roster import", bad.to_str().unwrap(), "--json"],
+    );
     assert!(!o.status.success());
     assert!(o.stdout.is_empty());
     assert!(
@@ -128,7 +135,7 @@ fn unreadable_file_exits_non_zero_and_leaves_db_untouched() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    assert_eq!(lianxi(&db, &["roster", "list", "--json"]).stdout, before);
+    assert_eq!(lianxi(&db, &argv!["roster list --json"]).stdout, before);
     assert_eq!(
         std::fs::read_dir(dir.path().join("backups"))
             .unwrap()
@@ -145,14 +152,10 @@ fn manual_mapping_from_the_command_line() {
     std::fs::write(&file, "单位名称,原联系电话\n海棠小学,13800000000\n").unwrap();
     let o = lianxi(
         &db,
-        &[
-            "roster",
-            "import",
+        &argv![
+            "roster import",
             file.to_str().unwrap(),
-            "--dry-run",
-            "--json",
-            "--map",
-            "B=phones",
+            "--dry-run --json --map B=phones"
         ],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

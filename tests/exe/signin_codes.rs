@@ -10,6 +10,7 @@ use crate::poppler;
 use std::path::Path;
 use std::process::Command;
 
+use crate::cli::argv;
 use cli::{json, lianxi, ok, refused, street_and_meeting};
 
 const UNITS: [&str; 4] = [
@@ -82,13 +83,13 @@ fn word_codes(db: &Path, dir: &Path, what: &str, meeting: &str, name: &str) -> V
     let docx = dir.join(format!("{name}.docx"));
     ok(
         db,
-        &[
+        &argv![
             "export",
             what,
             "--meeting",
             meeting,
             "-o",
-            docx.to_str().unwrap(),
+            docx.to_str().unwrap()
         ],
     );
     let word = dir.join(format!("word-{what}"));
@@ -127,13 +128,11 @@ fn invitation_codes(db: &Path, dir: &Path, meeting: &str, units: &[&str]) -> Vec
     let pdf = dir.join(format!("邀请函-{meeting}.pdf"));
     ok(
         db,
-        &[
-            "print",
-            "invitations",
-            "--meeting",
+        &argv![
+            "print invitations --meeting",
             meeting,
             "-o",
-            pdf.to_str().unwrap(),
+            pdf.to_str().unwrap()
         ],
     );
     addressed_codes(&codes_per_page(&pdf, dir, &format!("pdf-{meeting}")), units)
@@ -143,23 +142,16 @@ fn invitation_codes(db: &Path, dir: &Path, meeting: &str, units: &[&str]) -> Vec
 fn another_meeting(db: &Path) -> String {
     let other = ok(
         db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "2026年第四季度联席会",
-            "--kind",
-            "季度会",
-        ],
+        &argv!["meeting create --title 2026年第四季度联席会 --kind 季度会"],
     )
     .trim()
     .to_owned();
-    ok(db, &["meeting", "invite", "--meeting", &other, "--all"]);
+    ok(db, &argv!["meeting invite --meeting", &other, "--all"]);
     other
 }
 
 fn signed_in(db: &Path, meeting: &str) -> Vec<(String, Option<String>)> {
-    let shown = json(db, &["meeting", "show", meeting, "--json"]);
+    let shown = json(db, &argv!["meeting show", meeting, "--json"]);
     shown["invitees"]
         .as_array()
         .expect("invitees")
@@ -179,15 +171,10 @@ fn every_invitation_code_signs_in_its_own_unit_once_and_forgeries_are_refused() 
     let units = UNITS;
     ok(
         &db,
-        &[
-            "meeting",
-            "reply",
-            "--meeting",
+        &argv![
+            "meeting reply --meeting",
             &m,
-            "--unit",
-            "红十字会",
-            "--delegate",
-            "刘洋",
+            "--unit 红十字会 --delegate 刘洋"
         ],
     );
     let codes = invitation_codes(&db, dir.path(), &m, &units);
@@ -226,13 +213,10 @@ fn every_invitation_code_signs_in_its_own_unit_once_and_forgeries_are_refused() 
     );
     let err = refused(
         &db,
-        &["meeting", "signin", "--meeting", &m, "--code", &changed],
+        &argv!["meeting signin --meeting", &m, "--code", &changed],
     );
     assert!(err.contains("签到码无效"), "{err}");
-    let err = refused(
-        &db,
-        &["meeting", "signin", "--meeting", &m, "--code", "八大关"],
-    );
+    let err = refused(&db, &argv!["meeting signin --meeting", &m, "--code 八大关"]);
     assert!(err.contains("不是本软件的签到码"), "{err}");
     assert!(
         signed_in(&db, &m).iter().all(|(_, at)| at.is_none()),
@@ -243,16 +227,7 @@ fn every_invitation_code_signs_in_its_own_unit_once_and_forgeries_are_refused() 
     for (unit, code) in &codes {
         let out = ok(
             &db,
-            &[
-                "meeting",
-                "signin",
-                "--meeting",
-                &m,
-                "--code",
-                code,
-                "--at",
-                "14:05",
-            ],
+            &argv!["meeting signin --meeting", &m, "--code", code, "--at 14:05"],
         );
         assert!(out.contains(&format!("已签到：{unit}（14:05）")), "{out}");
         if *unit == "青岛市红十字会" {
@@ -261,15 +236,12 @@ fn every_invitation_code_signs_in_its_own_unit_once_and_forgeries_are_refused() 
     }
     let again = ok(
         &db,
-        &[
-            "meeting",
-            "signin",
-            "--meeting",
+        &argv![
+            "meeting signin --meeting",
             &m,
             "--code",
             &codes[1].1,
-            "--at",
-            "14:30",
+            "--at 14:30"
         ],
     );
     assert!(
@@ -290,14 +262,7 @@ fn every_invitation_code_signs_in_its_own_unit_once_and_forgeries_are_refused() 
     let other = another_meeting(&db);
     let err = refused(
         &db,
-        &[
-            "meeting",
-            "signin",
-            "--meeting",
-            &other,
-            "--code",
-            &codes[0].1,
-        ],
+        &argv!["meeting signin --meeting", &other, "--code", &codes[0].1],
     );
     assert!(err.contains("这是会议“2026年联席会年会”的签到码"), "{err}");
 
@@ -309,7 +274,7 @@ fn every_invitation_code_signs_in_its_own_unit_once_and_forgeries_are_refused() 
     );
     let o = lianxi(
         &db2,
-        &["meeting", "signin", "--meeting", &m2, "--code", &codes[0].1],
+        &argv!["meeting signin --meeting", &m2, "--code", &codes[0].1],
     );
     assert!(!o.status.success());
     assert!(
@@ -326,14 +291,7 @@ fn the_signin_sheet_carries_a_code_per_row_when_chosen() {
     let print = |to: &Path| {
         ok(
             &db,
-            &[
-                "print",
-                "signin",
-                "--meeting",
-                &m,
-                "-o",
-                to.to_str().unwrap(),
-            ],
+            &argv!["print signin --meeting", &m, "-o", to.to_str().unwrap()],
         );
     };
     // Off unless chosen: no code, no column.
@@ -365,7 +323,7 @@ fn the_signin_sheet_carries_a_code_per_row_when_chosen() {
     // Each row's code signs in a different unit, every one of them.
     let mut names = Vec::new();
     for code in &codes {
-        let out = ok(&db, &["meeting", "signin", "--meeting", &m, "--code", code]);
+        let out = ok(&db, &argv!["meeting signin --meeting", &m, "--code", code]);
         let name = units
             .iter()
             .find(|u| out.contains(&format!("已签到：{u}")))

@@ -10,6 +10,7 @@ use crate::poppler;
 
 use std::path::Path;
 
+use crate::cli::argv;
 use cli::{json, ok, refused};
 
 const UNREADABLE: &str = "已损坏或格式异常，无法读取";
@@ -27,7 +28,7 @@ fn chinese_folder() -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 fn unit_count(db: &Path) -> u64 {
-    json(db, &["info", "--json"])["unit_count"]
+    json(db, &argv!["info --json"])["unit_count"]
         .as_u64()
         .expect("a unit count")
 }
@@ -48,10 +49,7 @@ fn every_spreadsheet_kind_imports_from_a_folder_with_chinese_and_spaces() {
     std::fs::write(&csv, &gbk).unwrap();
 
     for file in [&xlsx, &xls, &ods] {
-        let plan = json(
-            &db,
-            &["roster", "import", path(file), "--dry-run", "--json"],
-        );
+        let plan = json(&db, &argv!["roster import", path(file), "--dry-run --json"]);
         let units = plan["units"].as_array().expect("units");
         assert!(
             units.iter().any(|u| u["name"] == "驻区某部队"),
@@ -59,10 +57,7 @@ fn every_spreadsheet_kind_imports_from_a_folder_with_chinese_and_spaces() {
             file.display()
         );
     }
-    let plan = json(
-        &db,
-        &["roster", "import", path(&csv), "--dry-run", "--json"],
-    );
+    let plan = json(&db, &argv!["roster import", path(&csv), "--dry-run --json"]);
     let names: Vec<&str> = plan["units"]
         .as_array()
         .expect("units")
@@ -76,10 +71,10 @@ fn every_spreadsheet_kind_imports_from_a_folder_with_chinese_and_spaces() {
     );
     assert_eq!(unit_count(&db), 0, "a dry run writes nothing");
 
-    ok(&db, &["roster", "import", path(&csv)]);
+    ok(&db, &argv!["roster import", path(&csv)]);
     assert_eq!(unit_count(&db), 2);
     let out = folder.join("导出 名册.xlsx");
-    ok(&db, &["roster", "export", path(&out)]);
+    ok(&db, &argv!["roster export", path(&out)]);
     assert!(
         std::fs::metadata(&out)
             .expect("the export is written")
@@ -103,10 +98,10 @@ fn a_damaged_file_and_the_memory_bombs_are_refused_with_nothing_written() {
         std::fs::copy(common::fixture(name), &p).unwrap();
         p
     });
-    let err = refused(&db, &["roster", "import", path(&truncated)]);
+    let err = refused(&db, &argv!["roster import", path(&truncated)]);
     assert!(err.contains("已损坏或不完整"), "{err}");
     for file in &bombs {
-        let err = refused(&db, &["roster", "import", path(file)]);
+        let err = refused(&db, &argv!["roster import", path(file)]);
         assert!(err.contains(UNREADABLE), "{}: {err}", file.display());
         assert!(!err.contains("panic"), "{err}");
     }
@@ -124,10 +119,10 @@ fn a_backup_restores_the_roster_as_it_was() {
     let db = folder.join("数据.sqlite3");
     let csv = folder.join("名册.csv");
     std::fs::write(&csv, common::SIMPLE_CSV).unwrap();
-    ok(&db, &["roster", "import", path(&csv)]);
+    ok(&db, &argv!["roster import", path(&csv)]);
     assert_eq!(unit_count(&db), 2);
-    ok(&db, &["backup", "create"]);
-    let backups = json(&db, &["backup", "list", "--json"]);
+    ok(&db, &argv!["backup create"]);
+    let backups = json(&db, &argv!["backup list --json"]);
     let list = backups.as_array().expect("a list of backups");
     let manual = lianxi::backup::BackupReason::Manual.label();
     let id = list
@@ -137,9 +132,9 @@ fn a_backup_restores_the_roster_as_it_was() {
         .unwrap_or_else(|| panic!("no {manual}: {backups}"))
         .to_owned();
 
-    ok(&db, &["roster", "undo-import"]);
+    ok(&db, &argv!["roster undo-import"]);
     assert_eq!(unit_count(&db), 0);
-    ok(&db, &["backup", "restore", &id]);
+    ok(&db, &argv!["backup restore", &id]);
     assert_eq!(unit_count(&db), 2, "restored from {id}");
 }
 
@@ -155,7 +150,7 @@ fn a_street_from_an_empty_database_prints_and_exports_its_agreements() {
     let docx = folder.join("共建 协议.docx");
     ok(
         &db,
-        &["export", "agreements", "--meeting", &m, "-o", path(&docx)],
+        &argv!["export agreements --meeting", &m, "-o", path(&docx)],
     );
     let bytes = std::fs::read(&docx).expect("the .docx is written");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
@@ -171,7 +166,7 @@ fn a_street_from_an_empty_database_prints_and_exports_its_agreements() {
     let pdf = folder.join("共建 协议.pdf");
     ok(
         &db,
-        &["print", "agreements", "--meeting", &m, "-o", path(&pdf)],
+        &argv!["print agreements --meeting", &m, "-o", path(&pdf)],
     );
     let text = poppler::squeeze(&poppler::tool("pdftotext", &[path(&pdf), "-"]));
     assert!(text.contains("八大关共建〔2026〕第001号"), "{text}");

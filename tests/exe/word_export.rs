@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::cli::argv;
 use cli::{ok, pair_with_community, refused, street_and_meeting};
 use office::libreoffice_pdf;
 use poppler::{squeeze, tool};
@@ -293,11 +294,11 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
     // that both have its number.
     ok(
         &db,
-        &["print", "agreements", "--id", &a, "-o", &path("协议.pdf")],
+        &argv!["print agreements --id", &a, "-o", &path("协议.pdf")],
     );
     ok(
         &db,
-        &["export", "agreements", "--id", &a, "-o", &path("协议.docx")],
+        &argv!["export agreements --id", &a, "-o", &path("协议.docx")],
     );
     // The meeting's documents, each beside its PDF.
     for (what, name) in [
@@ -307,53 +308,53 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
     ] {
         ok(
             &db,
-            &[
+            &argv![
                 "export",
                 what,
                 "--meeting",
                 &m,
                 "-o",
-                &path(&format!("{name}.docx")),
+                &path(&format!("{name}.docx"))
             ],
         );
         ok(
             &db,
-            &[
+            &argv![
                 "print",
                 what,
                 "--meeting",
                 &m,
                 "-o",
-                &path(&format!("{name}.pdf")),
+                &path(&format!("{name}.pdf"))
             ],
         );
     }
     // The 纪要 and the 信息稿, after two units signed in.
     for unit in ["八大关小学", "太平角宾馆有限公司"] {
-        ok(&db, &["meeting", "signin", "--meeting", &m, "--unit", unit]);
+        ok(&db, &argv!["meeting signin --meeting", &m, "--unit", unit]);
     }
-    ok(&db, &["minutes", "draft", "--meeting", &m]);
+    ok(&db, &argv!["minutes draft --meeting", &m]);
     for (what, name) in [("minutes", "纪要"), ("news", "信息稿")] {
         ok(
             &db,
-            &[
+            &argv![
                 "export",
                 what,
                 "--meeting",
                 &m,
                 "-o",
-                &path(&format!("{name}.docx")),
+                &path(&format!("{name}.docx"))
             ],
         );
         ok(
             &db,
-            &[
+            &argv![
                 "print",
                 what,
                 "--meeting",
                 &m,
                 "-o",
-                &path(&format!("{name}.pdf")),
+                &path(&format!("{name}.pdf"))
             ],
         );
     }
@@ -403,16 +404,7 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
             let file = path(&format!("{name}.{ext}"));
             ok(
                 &db,
-                &[
-                    verb,
-                    what,
-                    "--meeting",
-                    &m,
-                    "--date",
-                    "2026-09-28",
-                    "-o",
-                    &file,
-                ],
+                &argv![verb, what, "--meeting", &m, "--date 2026-09-28 -o", &file],
             );
         }
     }
@@ -567,58 +559,35 @@ fn the_same_documents_give_the_same_bytes_and_bad_requests_write_nothing() {
     let two = dir.path().join("二.docx");
     ok(
         &db,
-        &[
-            "export",
-            "agreements",
-            "--id",
-            &a,
-            "-o",
-            one.to_str().unwrap(),
-        ],
+        &argv!["export agreements --id", &a, "-o", one.to_str().unwrap()],
     );
     ok(
         &db,
-        &[
-            "export",
-            "agreements",
-            "--meeting",
+        &argv![
+            "export agreements --meeting",
             &m,
             "-o",
-            two.to_str().unwrap(),
+            two.to_str().unwrap()
         ],
     );
     assert_eq!(std::fs::read(&one).unwrap(), std::fs::read(&two).unwrap());
 
     // Exporting numbers nothing: the draft is still a draft without a number.
-    let list = cli::json(&db, &["agreement", "list", "--json"]);
+    let list = cli::json(&db, &argv!["agreement list --json"]);
     assert_eq!(list[0]["status"], "草拟");
     assert_eq!(list[0]["number"], "");
 
     let wrong = dir.path().join("协议.pdf");
     let err = refused(
         &db,
-        &[
-            "export",
-            "agreements",
-            "--id",
-            &a,
-            "-o",
-            wrong.to_str().unwrap(),
-        ],
+        &argv!["export agreements --id", &a, "-o", wrong.to_str().unwrap()],
     );
     assert!(err.contains(".docx"), "{err}");
     assert!(!wrong.exists());
     let none = dir.path().join("无.docx");
     let err = refused(
         &db,
-        &[
-            "export",
-            "agreements",
-            "--id",
-            "999",
-            "-o",
-            none.to_str().unwrap(),
-        ],
+        &argv!["export agreements --id 999 -o", none.to_str().unwrap()],
     );
     assert!(err.contains("找不到"), "{err}");
     assert!(!none.exists());

@@ -9,6 +9,7 @@ use crate::poppler;
 use cli::lianxi;
 use poppler::{squeeze, tool};
 
+use crate::cli::argv;
 use chrono::NaiveDate;
 use lianxi::agreements::{
     self, templates, AgreementOptions, AgreementStatus, PairSpec, PartyRef, TemplateInput,
@@ -734,10 +735,10 @@ fn cli_lists_prints_and_fails_on_missing_glyphs() {
         .iter()
         .map(|u| cli::pair_with_community(&db, &m, u))
         .collect();
-    let list = cli::json(&db, &["agreement", "list", "--json"]);
+    let list = cli::json(&db, &argv!["agreement list --json"]);
     assert_eq!(list.as_array().map(Vec::len), Some(3), "{list}");
     let pdf = dir.path().join("all.pdf");
-    let out = lianxi(&db, &["print", "agreements", "-o", pdf.to_str().unwrap()]);
+    let out = lianxi(&db, &argv!["print agreements -o", pdf.to_str().unwrap()]);
     assert!(
         out.status.success(),
         "{}",
@@ -750,13 +751,11 @@ fn cli_lists_prints_and_fails_on_missing_glyphs() {
     }
     let out = lianxi(
         &db,
-        &[
-            "print",
-            "agreements",
-            "--id",
+        &argv![
+            "print agreements --id",
             &ids[1],
             "-o",
-            dir.path().join("d").to_str().unwrap(),
+            dir.path().join("d").to_str().unwrap()
         ],
     );
     assert!(
@@ -767,7 +766,7 @@ fn cli_lists_prints_and_fails_on_missing_glyphs() {
     assert_eq!(std::fs::read_dir(dir.path().join("d")).unwrap().count(), 1);
 
     // The third agreement's 乙方负责人 now holds a character no font has.
-    let third = cli::json(&db, &["agreement", "list", "--json"])
+    let third = cli::json(&db, &argv!["agreement list --json"])
         .as_array()
         .unwrap()
         .iter()
@@ -788,13 +787,11 @@ fn cli_lists_prints_and_fails_on_missing_glyphs() {
     drop(conn);
     let out = lianxi(
         &db,
-        &[
-            "print",
-            "agreements",
-            "--id",
+        &argv![
+            "print agreements --id",
             &ids[2],
             "-o",
-            dir.path().join("x.pdf").to_str().unwrap(),
+            dir.path().join("x.pdf").to_str().unwrap()
         ],
     );
     assert!(!out.status.success());
@@ -806,13 +803,9 @@ fn cli_lists_prints_and_fails_on_missing_glyphs() {
     assert!(!dir.path().join("x.pdf").exists());
     let out = lianxi(
         &db,
-        &[
-            "print",
-            "agreements",
-            "--id",
-            "999",
-            "-o",
-            dir.path().join("y.pdf").to_str().unwrap(),
+        &argv![
+            "print agreements --id 999 -o",
+            dir.path().join("y.pdf").to_str().unwrap()
         ],
     );
     assert!(!out.status.success());

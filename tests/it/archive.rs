@@ -10,6 +10,7 @@ use crate::poppler;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::cli::argv;
 use cli::{json, lianxi, ok, pair_with_community, refused, street_and_meeting};
 use lianxi::lists::{self, ClaimInput, NeedInput, ProjectInput, ResultInput};
 use poppler::{squeeze, tool};
@@ -34,9 +35,9 @@ fn a_year() -> (tempfile::TempDir, PathBuf) {
     ];
     ok(&db, &leave);
     for unit in ["八大关小学", "太平角宾馆有限公司"] {
-        ok(&db, &["meeting", "signin", "--meeting", &m, "--unit", unit]);
+        ok(&db, &argv!["meeting signin --meeting", &m, "--unit", unit]);
     }
-    ok(&db, &["minutes", "draft", "--meeting", &m]);
+    ok(&db, &argv!["minutes draft --meeting", &m]);
     let cash = [
         "donation",
         "add",
@@ -56,27 +57,17 @@ fn a_year() -> (tempfile::TempDir, PathBuf) {
     let pdf = dir.path().join("协议.pdf");
     ok(
         &db,
-        &[
-            "print",
-            "agreements",
-            "--id",
-            &a,
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
+        &argv!["print agreements --id", &a, "-o", pdf.to_str().unwrap()],
     );
     let scan = dir.path().join("盖章件.pdf");
     std::fs::copy(&pdf, &scan).unwrap();
     ok(
         &db,
-        &[
-            "agreement",
-            "sign",
+        &argv![
+            "agreement sign",
             &a,
-            "--on",
-            "2026-09-21",
-            "--scan",
-            scan.to_str().unwrap(),
+            "--on 2026-09-21 --scan",
+            scan.to_str().unwrap()
         ],
     );
     // The year's lists (through the lists' store): a need, a project claimed by two units
@@ -158,26 +149,12 @@ fn the_year_archives_completely_and_identically_and_verifies() {
     let two = dir.path().join("归档二");
     let out = ok(
         &db,
-        &[
-            "archive",
-            "--year",
-            "2026",
-            "-o",
-            one.to_str().unwrap(),
-            "--zip",
-        ],
+        &argv!["archive --year 2026 -o", one.to_str().unwrap(), "--zip"],
     );
     assert!(out.contains("已归档 2026 年度"), "{out}");
     ok(
         &db,
-        &[
-            "archive",
-            "--year",
-            "2026",
-            "-o",
-            two.to_str().unwrap(),
-            "--zip",
-        ],
+        &argv!["archive --year 2026 -o", two.to_str().unwrap(), "--zip"],
     );
 
     let (a, b) = (files(&one), files(&two));
@@ -286,14 +263,14 @@ fn the_year_archives_completely_and_identically_and_verifies() {
     assert!(contents.contains("签署扫描件") && contents.contains("数据库备份"));
 
     // verify: intact, then a changed byte and a deleted file are named.
-    assert!(ok(&db, &["archive", "verify", one.to_str().unwrap()]).contains("完好"));
+    assert!(ok(&db, &argv!["archive verify", one.to_str().unwrap()]).contains("完好"));
     let roster = one.join("成员单位/成员单位名册.xlsx");
     let mut bytes = std::fs::read(&roster).unwrap();
     let last = bytes.len() - 1;
     bytes[last] ^= 0x01;
     std::fs::write(&roster, bytes).unwrap();
     std::fs::remove_file(one.join("会议/2026-09-21 2026年联席会年会/邀请函.pdf")).unwrap();
-    let o = lianxi(&db, &["archive", "verify", one.to_str().unwrap()]);
+    let o = lianxi(&db, &argv!["archive verify", one.to_str().unwrap()]);
     assert!(!o.status.success());
     let said = String::from_utf8_lossy(&o.stdout);
     assert!(
@@ -306,10 +283,7 @@ fn the_year_archives_completely_and_identically_and_verifies() {
     );
 
     // An existing folder is never overwritten.
-    let err = refused(
-        &db,
-        &["archive", "--year", "2026", "-o", two.to_str().unwrap()],
-    );
+    let err = refused(&db, &argv!["archive --year 2026 -o", two.to_str().unwrap()]);
     assert!(err.contains("已存在"), "{err}");
 }
 
@@ -333,7 +307,7 @@ fn a_missing_scan_is_listed_as_missing_and_a_cancel_leaves_nothing() {
     let out_dir = dir.path().join("归档");
     let out = ok(
         &db,
-        &["archive", "--year", "2026", "-o", out_dir.to_str().unwrap()],
+        &argv!["archive --year 2026 -o", out_dir.to_str().unwrap()],
     );
     assert!(out.contains("缺失："), "{out}");
     let rows = manifest(&out_dir);
@@ -343,7 +317,7 @@ fn a_missing_scan_is_listed_as_missing_and_a_cancel_leaves_nothing() {
         .expect("the scan's row");
     assert_eq!(scan[6], "", "no hash for a missing file");
     assert!(scan[7].starts_with("缺失："), "{scan:?}");
-    let said = ok(&db, &["archive", "verify", out_dir.to_str().unwrap()]);
+    let said = ok(&db, &argv!["archive verify", out_dir.to_str().unwrap()]);
     assert!(said.contains("归档时即缺失"), "{said}");
 
     // A cancel after two files: no folder, no temporary folder.
@@ -376,7 +350,7 @@ fn a_missing_scan_is_listed_as_missing_and_a_cancel_leaves_nothing() {
 #[test]
 fn the_year_in_numbers_equals_the_data() {
     let (_dir, db) = a_year();
-    let s = json(&db, &["stats", "--year", "2026", "--json"]);
+    let s = json(&db, &argv!["stats --year 2026 --json"]);
     let count = |list: &serde_json::Value, label: &str| {
         list.as_array()
             .unwrap()
@@ -422,21 +396,14 @@ fn the_year_in_numbers_equals_the_data() {
         serde_json::json!(["项2026-002 红色物业"])
     );
     assert_eq!(s["overdue_projects"], serde_json::json!([]));
-    let text = ok(&db, &["stats", "--year", "2026"]);
+    let text = ok(&db, &argv!["stats --year 2026"]);
     assert!(text.contains("到会率 67%"), "{text}");
 
     // The printed statistics show the same numbers.
     let pdf = _dir.path().join("统计.pdf");
     ok(
         &db,
-        &[
-            "print",
-            "stats",
-            "--year",
-            "2026",
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
+        &argv!["print stats --year 2026 -o", pdf.to_str().unwrap()],
     );
     let printed = squeeze(&tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]));
     for want in [

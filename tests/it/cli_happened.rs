@@ -8,6 +8,7 @@
 use crate::cli;
 use crate::poppler;
 
+use crate::cli::argv;
 use cli::{empty_db, json, ok, refused, set_street};
 use poppler::{squeeze, tool};
 use serde_json::Value;
@@ -30,7 +31,7 @@ fn street_roster_meeting() -> (tempfile::TempDir, std::path::PathBuf, String) {
     set_street(&db);
     let roster = dir.path().join("名册.csv");
     std::fs::write(&roster, ROSTER).unwrap();
-    ok(&db, &["roster", "import", roster.to_str().unwrap()]);
+    ok(&db, &argv!["roster import", roster.to_str().unwrap()]);
     let create = [
         "meeting",
         "create",
@@ -50,12 +51,12 @@ fn street_roster_meeting() -> (tempfile::TempDir, std::path::PathBuf, String) {
         "吴婷婷",
     ];
     let m = ok(&db, &create).trim().to_owned();
-    ok(&db, &["meeting", "invite", "--meeting", &m, "--all"]);
+    ok(&db, &argv!["meeting invite --meeting", &m, "--all"]);
     (dir, db, m)
 }
 
 fn show(db: &Path, m: &str) -> Value {
-    json(db, &["meeting", "show", m, "--json"])
+    json(db, &argv!["meeting show", m, "--json"])
 }
 
 fn signed_in_at(detail: &Value, name: &str) -> Value {
@@ -81,7 +82,7 @@ fn what_happened_is_stated_from_an_empty_database() {
     let meeting = &show(&db, m)["meeting"];
     assert_eq!(meeting["chair"], "街道党工委副书记 周立新");
     assert_eq!(meeting["recorder"], "吴婷婷");
-    let out = ok(&db, &["meeting", "set", m, "--recorder", "李青"]);
+    let out = ok(&db, &argv!["meeting set", m, "--recorder 李青"]);
     assert!(out.contains("记录人：李青"), "{out}");
     let meeting = show(&db, m)["meeting"].clone();
     assert_eq!(
@@ -155,20 +156,14 @@ fn what_happened_is_stated_from_an_empty_database() {
             ok(&db, &add).trim().to_owned()
         })
         .collect();
-    let list = json(
-        &db,
-        &["meeting", "speech", "list", "--meeting", m, "--json"],
-    );
+    let list = json(&db, &argv!["meeting speech list --meeting", m, "--json"]);
     assert_eq!(list.as_array().unwrap().len(), 3);
-    let out = ok(&db, &["meeting", "speech", "remove", &ids[2]]);
+    let out = ok(&db, &argv!["meeting speech remove", &ids[2]]);
     assert!(
         out.contains("已删除发言") && out.contains("志愿服务进社区"),
         "{out}"
     );
-    let list = json(
-        &db,
-        &["meeting", "speech", "list", "--meeting", m, "--json"],
-    );
+    let list = json(&db, &argv!["meeting speech list --meeting", m, "--json"]);
     let rows: Vec<(i64, String, String, String, String, i64, Value)> = list
         .as_array()
         .unwrap()
@@ -208,57 +203,32 @@ fn what_happened_is_stated_from_an_empty_database() {
             ),
         ]
     );
-    let text = ok(&db, &["meeting", "speech", "list", "--meeting", m]);
+    let text = ok(&db, &argv!["meeting speech list --meeting", m]);
     assert!(text.contains("共 2 个发言，合计 14 分钟。"), "{text}");
     assert!(!text.contains("志愿服务进社区"), "{text}");
-    let agenda = json(
-        &db,
-        &["meeting", "agenda", "list", "--meeting", m, "--json"],
-    );
+    let agenda = json(&db, &argv!["meeting agenda list --meeting", m, "--json"]);
     assert_eq!(agenda[1]["kind"], "交流发言");
     assert_eq!(agenda[1]["duration_min"], 14, "the speeches' minutes");
 
     // Sign-ins at the times they happened, on the meeting's day.
     let out = ok(
         &db,
-        &[
-            "meeting",
-            "signin",
-            "--meeting",
-            m,
-            "--unit",
-            "十九中",
-            "--at",
-            "09:05",
-        ],
+        &argv!["meeting signin --meeting", m, "--unit 十九中 --at 09:05"],
     );
     assert!(out.contains("已签到：海棠市第十九中学（09:05）"), "{out}");
     ok(
         &db,
-        &[
-            "meeting",
-            "signin",
-            "--meeting",
+        &argv![
+            "meeting signin --meeting",
             m,
-            "--unit",
-            "青啤",
-            "--at",
-            "2025-09-20 09:12",
+            "--unit 青啤 --at",
+            ("2025-09-20 09:12")
         ],
     );
     // Signing in again keeps the first time.
     let out = ok(
         &db,
-        &[
-            "meeting",
-            "signin",
-            "--meeting",
-            m,
-            "--unit",
-            "十九中",
-            "--at",
-            "10:30",
-        ],
+        &argv!["meeting signin --meeting", m, "--unit 十九中 --at 10:30"],
     );
     assert!(out.contains("已于 09:05 签到，保留首次签到时间"), "{out}");
     let detail = show(&db, m);
@@ -304,23 +274,15 @@ fn what_happened_is_stated_from_an_empty_database() {
     // A need made into a project at this meeting, claimed there.
     ok(
         &db,
-        &[
-            "needs",
-            "add",
-            "--name",
-            "四点半课堂",
-            "--year",
-            "2025",
-            "--by",
-            "居民",
-            "--category",
-            "关心关爱",
+        &argv![
+            "needs add --name 四点半课堂 --year 2025 --by 居民",
+            "--category 关心关爱"
         ],
     );
-    let need = json(&db, &["needs", "list", "--json"])[0]["id"].to_string();
-    let out = ok(&db, &["projects", "from-need", &need, "--meeting", TITLE]);
+    let need = json(&db, &argv!["needs list --json"])[0]["id"].to_string();
+    let out = ok(&db, &argv!["projects from-need", &need, "--meeting", TITLE]);
     assert!(out.contains("已由需求创建项目：项2025-001"), "{out}");
-    let projects = json(&db, &["projects", "list", "--json"]);
+    let projects = json(&db, &argv!["projects list --json"]);
     let p = &projects[0];
     assert_eq!(p["meeting_id"].to_string(), m);
     assert_eq!(p["meeting_title"], TITLE);
@@ -328,13 +290,10 @@ fn what_happened_is_stated_from_an_empty_database() {
         p["need_ids"],
         serde_json::json!([need.parse::<i64>().unwrap()])
     );
-    ok(
-        &db,
-        &["projects", "claim", "项2025-001", "--unit", "十九中"],
-    );
+    ok(&db, &argv!["projects claim 项2025-001 --unit 十九中"]);
 
     // The 纪要 says who presided, who spoke and what was claimed at this meeting.
-    let draft = json(&db, &["minutes", "draft", "--meeting", m, "--json"]);
+    let draft = json(&db, &argv!["minutes draft --meeting", m, "--json"]);
     let opening = draft["opening"].as_str().unwrap();
     assert!(
         opening.contains("街道党工委副书记周立新同志主持"),
@@ -351,14 +310,7 @@ fn what_happened_is_stated_from_an_empty_database() {
     let pdf = dir.path().join("纪要.pdf");
     ok(
         &db,
-        &[
-            "print",
-            "minutes",
-            "--meeting",
-            m,
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
+        &argv!["print minutes --meeting", m, "-o", pdf.to_str().unwrap()],
     );
     let text = pdf_text(&pdf);
     for want in [
@@ -372,10 +324,7 @@ fn what_happened_is_stated_from_an_empty_database() {
 
     // The year's archive: 签到情况 with the times, 发言顺序 with the two speeches.
     let out = dir.path().join("归档");
-    ok(
-        &db,
-        &["archive", "--year", "2025", "-o", out.to_str().unwrap()],
-    );
+    ok(&db, &argv!["archive --year 2025 -o", out.to_str().unwrap()]);
     let folder = out.join("会议").join(format!("{DAY} {TITLE}"));
     let signin = pdf_text(&folder.join("签到情况.pdf"));
     for want in [
@@ -410,16 +359,7 @@ fn bad_sign_in_times_are_refused_in_chinese() {
     let signin = |at: &str| {
         refused(
             &db,
-            &[
-                "meeting",
-                "signin",
-                "--meeting",
-                m,
-                "--unit",
-                "十九中",
-                "--at",
-                at,
-            ],
+            &argv!["meeting signin --meeting", m, "--unit 十九中 --at", at],
         )
     };
     for bad in [
@@ -449,29 +389,17 @@ fn bad_sign_in_times_are_refused_in_chinese() {
     // An undated meeting: a time alone has no day.
     let undated = ok(
         &db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "第三季度会",
-            "--kind",
-            "季度会",
-        ],
+        &argv!["meeting create --title 第三季度会 --kind 季度会"],
     );
     let undated = undated.trim();
-    ok(&db, &["meeting", "invite", "--meeting", undated, "--all"]);
+    ok(&db, &argv!["meeting invite --meeting", undated, "--all"]);
     let before_undated = std::fs::read(&db).unwrap();
     let err = refused(
         &db,
-        &[
-            "meeting",
-            "signin",
-            "--meeting",
+        &argv![
+            "meeting signin --meeting",
             undated,
-            "--unit",
-            "十九中",
-            "--at",
-            "09:05",
+            "--unit 十九中 --at 09:05"
         ],
     );
     assert!(
@@ -486,15 +414,11 @@ fn bad_sign_in_times_are_refused_in_chinese() {
     // With the whole date-time it is recorded.
     ok(
         &db,
-        &[
-            "meeting",
-            "signin",
-            "--meeting",
+        &argv![
+            "meeting signin --meeting",
             undated,
-            "--unit",
-            "十九中",
-            "--at",
-            "2025-12-01 14:05",
+            "--unit 十九中 --at",
+            ("2025-12-01 14:05")
         ],
     );
     assert_eq!(
@@ -509,60 +433,38 @@ fn meeting_set_and_speech_refusals_change_nothing() {
     let m = m.as_str();
     let before = std::fs::read(&db).unwrap();
 
-    let err = refused(&db, &["meeting", "set", m]);
+    let err = refused(&db, &argv!["meeting set", m]);
     assert!(err.contains("请给出要修改的项"), "{err}");
-    let err = refused(&db, &["meeting", "set", m, "--date", "2025-02-30"]);
+    let err = refused(&db, &argv!["meeting set", m, "--date 2025-02-30"]);
     assert!(err.contains("“2025-02-30”不是有效的日期"), "{err}");
-    let err = refused(&db, &["meeting", "set", m, "--title", ""]);
+    let err = refused(&db, &argv!["meeting set", m, "--title", ("")]);
     assert!(err.contains("请填写会议名称"), "{err}");
-    let err = refused(&db, &["meeting", "set", "99", "--chair", "周立新"]);
+    let err = refused(&db, &argv!["meeting set 99 --chair 周立新"]);
     assert!(err.contains("找不到会议（编号 99）"), "{err}");
 
     let err = refused(
         &db,
-        &[
-            "meeting",
-            "speech",
-            "add",
-            "--meeting",
-            m,
-            "--topic",
-            "无人发言",
-        ],
+        &argv!["meeting speech add --meeting", m, "--topic 无人发言"],
     );
     assert!(err.contains("请选择发言单位或填写发言人"), "{err}");
     let err = refused(
         &db,
-        &[
-            "meeting",
-            "speech",
-            "add",
-            "--meeting",
-            m,
-            "--unit",
-            "海棠中学",
-        ],
+        &argv!["meeting speech add --meeting", m, "--unit 海棠中学"],
     );
     assert!(err.contains("找不到名为“海棠中学”的成员单位"), "{err}");
     let err = refused(
         &db,
-        &[
-            "meeting",
-            "speech",
-            "add",
-            "--meeting",
+        &argv![
+            "meeting speech add --meeting",
             m,
-            "--speaker",
-            "张三",
-            "--minutes",
-            "300",
+            "--speaker 张三 --minutes 300"
         ],
     );
     assert!(err.contains("发言时长应在 0 到 240 分钟之间"), "{err}");
-    let err = refused(&db, &["meeting", "speech", "remove", "42"]);
+    let err = refused(&db, &argv!["meeting speech remove 42"]);
     assert!(err.contains("找不到发言（编号 42）"), "{err}");
 
-    let err = refused(&db, &["projects", "from-need", "1", "--meeting", m]);
+    let err = refused(&db, &argv!["projects from-need 1 --meeting", m]);
     assert!(err.contains("找不到"), "{err}");
 
     assert_eq!(std::fs::read(&db).unwrap(), before, "nothing written");

@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::cli::argv;
 use cli::desk::{Desk, Running};
 use cli::{empty_db, ok};
 use lianxi::meetings::attendance;
@@ -33,27 +34,17 @@ fn meeting_with_units(units: usize) -> (tempfile::TempDir, PathBuf, String) {
     }
     let file = dir.path().join("名册.csv");
     std::fs::write(&file, roster).unwrap();
-    ok(&db, &["roster", "import", file.to_str().unwrap()]);
+    ok(&db, &argv!["roster import", file.to_str().unwrap()]);
     let m = ok(
         &db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "2030年联席会年会",
-            "--kind",
-            "年会",
-            "--date",
-            "2030-06-01",
-            "--time",
-            "09:00",
-            "--venue",
-            "街道三楼会议室",
+        &argv![
+            "meeting create --title 2030年联席会年会 --kind 年会",
+            "--date 2030-06-01 --time 09:00 --venue 街道三楼会议室"
         ],
     )
     .trim()
     .to_owned();
-    ok(&db, &["meeting", "invite", "--meeting", &m, "--all"]);
+    ok(&db, &argv!["meeting invite --meeting", &m, "--all"]);
     (dir, db, m)
 }
 
@@ -67,18 +58,11 @@ fn only_the_desk_with_its_pin_is_reachable() {
     let (_dir, db, m) = meeting_with_units(3);
     let other = ok(
         &db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "2030年季度会",
-            "--kind",
-            "季度会",
-        ],
+        &argv!["meeting create --title 2030年季度会 --kind 季度会"],
     )
     .trim()
     .to_owned();
-    ok(&db, &["meeting", "invite", "--meeting", &other, "--all"]);
+    ok(&db, &argv!["meeting invite --meeting", &other, "--all"]);
     let theirs = invitees(&db, &other)[0].id;
     let ours = invitees(&db, &m)[0].id;
     let run = Running::start(&db, &m);
@@ -341,7 +325,7 @@ fn closing_the_desks_or_cancelling_the_meeting_ends_the_token() {
     // them (the status the screen polls then says why).
     let second = Desk::from_url(&again.urls[0]);
     let cookie = second.login(5, &again.pin);
-    ok(&db, &["meeting", "status", "--meeting", &m, "--cancel"]);
+    ok(&db, &argv!["meeting status --meeting", &m, "--cancel"]);
     let r = second.post(
         5,
         &second.path("api/sign_in"),
@@ -360,7 +344,7 @@ fn closing_the_desks_or_cancelling_the_meeting_ends_the_token() {
     assert!(ended.is_some_and(|e| e.contains("已取消")));
     lianxi::app::desk::close(&store);
     store.close();
-    ok(&db, &["meeting", "status", "--meeting", &m, "--undo"]);
+    ok(&db, &argv!["meeting status --meeting", &m, "--undo"]);
     assert!(invitees(&db, &m).iter().all(|i| i.signed_in_at.is_none()));
 
     // Under `lianxi desk`: cancelling the meeting refuses the next request and ends the run.
@@ -368,7 +352,7 @@ fn closing_the_desks_or_cancelling_the_meeting_ends_the_token() {
     let d = run.desk.clone();
     let cookie = d.login(6, &run.pin);
     assert_eq!(d.get(6, &d.path("api/state"), Some(&cookie)).status, 200);
-    ok(&db, &["meeting", "status", "--meeting", &m, "--cancel"]);
+    ok(&db, &argv!["meeting status --meeting", &m, "--cancel"]);
     // Refused, or (when the run's own check came first) nothing listens any more.
     if let Ok(r) = d.send(
         6,

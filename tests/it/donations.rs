@@ -13,7 +13,7 @@ use crate::poppler;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use cli::{lianxi, ok, refused};
+use cli::{argv, json, lianxi, ok, refused};
 use common::{xlsx, SheetSpec, V};
 use lianxi::donations::import::{self as dimport, DonationImportOptions};
 use lianxi::donations::print::{
@@ -31,10 +31,6 @@ const STREET: &str = "八大关街道办事处";
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn json(db: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&ok(db, args)).unwrap()
 }
 
 /// An empty database file with the street's name filled in, as a secretary starts.
@@ -506,155 +502,85 @@ fn the_command_line_flow_from_an_empty_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
     assert_eq!(
-        ok(&db, &["money", "upper", "1409.50"]).trim(),
+        ok(&db, &argv!["money upper 1409.50"]).trim(),
         "壹仟肆佰零玖元伍角"
     );
-    assert_eq!(ok(&db, &["money", "upper", "3.5万"]).trim(), "叁万伍仟元整");
+    assert_eq!(ok(&db, &argv!["money upper 3.5万"]).trim(), "叁万伍仟元整");
     for bad in ["-5", "1.234", "三万块"] {
-        let e = refused(&db, &["money", "upper", bad]);
+        let e = refused(&db, &argv!["money upper", bad]);
         assert!(e.contains(bad), "{e}");
     }
     // Without the street's name nothing can be printed; the message says what is missing.
-    ok(
-        &db,
-        &["donation", "add", "--donor", "某某公司", "--cash", "100"],
-    );
+    ok(&db, &argv!["donation add --donor 某某公司 --cash 100"]);
     let out = dir.path().join("reg.pdf");
     let e = refused(
         &db,
-        &[
-            "print",
-            "donations",
-            "--year",
-            "2026",
-            "-o",
-            out.to_str().unwrap(),
-        ],
+        &argv!["print donations --year 2026 -o", out.to_str().unwrap()],
     );
     assert!(e.contains("街道"), "{e}");
     ok(
         &db,
-        &[
-            "street",
-            "set",
-            "--name",
+        &argv![
+            "street set --name",
             STREET,
-            "--party-org",
-            "中共八大关街道工作委员会",
+            "--party-org 中共八大关街道工作委员会"
         ],
     );
     let roster = dir.path().join("r.csv");
     std::fs::write(&roster, "单位名称,联系人\n八大关小学,陈老师\n").unwrap();
-    ok(&db, &["roster", "import", roster.to_str().unwrap()]);
+    ok(&db, &argv!["roster import", roster.to_str().unwrap()]);
     ok(
         &db,
-        &[
-            "meeting",
-            "create",
-            "--title",
-            "2026年联席会年会",
-            "--kind",
-            "年会",
-            "--date",
-            "2026-09-25",
+        &argv![
+            "meeting create --title 2026年联席会年会 --kind 年会",
+            "--date 2026-09-25"
         ],
     );
 
     let a = json(
         &db,
-        &[
-            "donation",
-            "add",
-            "--donor",
-            "八大关小学",
-            "--meeting",
-            "1",
-            "--cash",
-            "¥50,000.00",
-            "--purpose",
-            "“帮到家”助困基金",
-            "--handler",
-            "李青",
-            "--json",
+        &argv![
+            "donation add --donor 八大关小学 --meeting 1 --cash",
+            "¥50,000.00 --purpose “帮到家”助困基金 --handler 李青",
+            "--json"
         ],
     );
     assert!(a["unit_id"].is_number(), "a member unit is linked: {a}");
     let id = a["id"].as_i64().unwrap().to_string();
     json(
         &db,
-        &[
-            "donation",
-            "add",
-            "--donor",
-            "张𠮷",
-            "--meeting",
-            "1",
-            "--item",
-            "中秋月饼",
-            "--quantity",
-            "200",
-            "--unit",
-            "盒",
-            "--value",
-            "1.6万",
-            "--json",
+        &argv![
+            "donation add --donor 张𠮷 --meeting 1 --item 中秋月饼",
+            "--quantity 200 --unit 盒 --value 1.6万 --json"
         ],
     );
     ok(
         &db,
-        &[
-            "donation",
-            "receive",
-            &id,
-            "--amount",
-            "20,000",
-            "--on",
-            "2026.10.8",
-        ],
+        &argv!["donation receive", &id, "--amount 20,000 --on 2026.10.8"],
     );
 
     // Bad input leaves the database byte-identical.
     let before = std::fs::read(&db).unwrap();
     for args in [
-        vec![
-            "donation",
-            "receive",
+        argv![
+            "donation receive",
             id.as_str(),
-            "--amount",
-            "40000",
-            "--on",
-            "2026-10-09",
+            "--amount 40000 --on 2026-10-09"
         ],
-        vec![
-            "donation",
-            "receive",
+        argv![
+            "donation receive",
             id.as_str(),
-            "--amount",
-            "abc",
-            "--on",
-            "2026-10-09",
+            "--amount abc --on 2026-10-09"
         ],
-        vec![
-            "donation",
-            "receive",
+        argv![
+            "donation receive",
             id.as_str(),
-            "--amount",
-            "100",
-            "--on",
-            "2026-02-30",
+            "--amount 100 --on 2026-02-30"
         ],
-        vec![
-            "donation",
-            "receive",
-            "999",
-            "--amount",
-            "100",
-            "--on",
-            "2026-10-09",
-        ],
-        vec!["donation", "add", "--donor", "  ", "--cash", "100"],
-        vec!["donation", "add", "--donor", "某公司", "--cash", "-100"],
-        vec!["donation", "withdraw", id.as_str(), "--reason", ""],
+        argv!["donation receive 999 --amount 100 --on", "2026-10-09"],
+        argv!["donation add --donor", ("  "), "--cash 100"],
+        argv!["donation add --donor 某公司 --cash -100"],
+        argv!["donation withdraw", id.as_str(), "--reason", ("")],
     ] {
         refused(&db, &args);
     }
@@ -663,7 +589,7 @@ fn the_command_line_flow_from_an_empty_database() {
         "the database changed"
     );
 
-    let list = json(&db, &["donation", "list", "--meeting", "1", "--json"]);
+    let list = json(&db, &argv!["donation list --meeting 1 --json"]);
     let t = &list["totals"];
     assert_eq!(t["cash_pledged_fen"], 5_000_000);
     assert_eq!(t["cash_received_fen"], 2_000_000);
@@ -682,15 +608,11 @@ fn the_command_line_flow_from_an_empty_database() {
     ] {
         ok(
             &db,
-            &[
+            &argv![
                 "print",
                 what,
-                "--meeting",
-                "1",
-                "--date",
-                "2026-09-25",
-                "-o",
-                file.to_str().unwrap(),
+                "--meeting 1 --date 2026-09-25 -o",
+                file.to_str().unwrap()
             ],
         );
     }
@@ -765,13 +687,13 @@ fn the_command_line_flow_from_an_empty_database() {
             .cloned()
             .unwrap()
     };
-    let list = json(&db, &["donation", "list", "--json"]);
+    let list = json(&db, &argv!["donation list --json"]);
     assert_eq!(find(&list)["certificate_printed"], true);
     assert_eq!(find(&list)["letter_printed"], true);
 
     // A withdrawal keeps the record.
-    ok(&db, &["donation", "withdraw", &id, "--reason", "企业改制"]);
-    let list = json(&db, &["donation", "list", "--json"]);
+    ok(&db, &argv!["donation withdraw", &id, "--reason 企业改制"]);
+    let list = json(&db, &argv!["donation list --json"]);
     assert_eq!(find(&list)["status"], "撤回");
     assert_eq!(list["totals"]["cash_pledged_fen"], 2_000_000 + 10_000);
 
@@ -781,14 +703,10 @@ fn the_command_line_flow_from_an_empty_database() {
     let before = std::fs::read(&db).unwrap();
     let plan = json(
         &db,
-        &[
-            "donation",
-            "import",
+        &argv![
+            "donation import",
             file.to_str().unwrap(),
-            "--meeting",
-            "1",
-            "--dry-run",
-            "--json",
+            "--meeting 1 --dry-run --json"
         ],
     );
     assert!(
@@ -807,23 +725,20 @@ fn the_command_line_flow_from_an_empty_database() {
     assert_eq!(p["field"], "pledged");
     let done = json(
         &db,
-        &[
-            "donation",
-            "import",
+        &argv![
+            "donation import",
             file.to_str().unwrap(),
-            "--meeting",
-            "1",
-            "--json",
+            "--meeting 1 --json"
         ],
     );
     assert_eq!(done["batch"]["imported"], 5);
-    let o = lianxi(&db, &["donation", "undo-import"]);
+    let o = lianxi(&db, &argv!["donation undo-import"]);
     assert!(o.status.success());
     // A damaged file: a Chinese message, nothing written.
     let before = std::fs::read(&db).unwrap();
     let broken = dir.path().join("坏.xlsx");
     std::fs::write(&broken, &office_list()[..300]).unwrap();
-    let e = refused(&db, &["donation", "import", broken.to_str().unwrap()]);
+    let e = refused(&db, &argv!["donation import", broken.to_str().unwrap()]);
     assert!(e.contains("无法读取") || e.contains("损坏"), "{e}");
     assert!(std::fs::read(&db).unwrap() == before);
 }

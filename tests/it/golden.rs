@@ -16,6 +16,7 @@ use crate::cli;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::cli::argv;
 use cli::year::{a_year, files, print_the_year};
 use sha2::{Digest, Sha256};
 
@@ -85,7 +86,7 @@ fn every_document_of_a_fixed_year_is_byte_for_byte_what_it_was() {
         let to = out.join(format!("{what}.docx"));
         cli::ok(
             &db,
-            &["export", what, "--meeting", &m, "-o", to.to_str().unwrap()],
+            &argv!["export", what, "--meeting", &m, "-o", to.to_str().unwrap()],
         );
     }
     let now = hashes(&[("档案", &archive), ("out", &out)]);

@@ -8,6 +8,7 @@ use crate::common;
 
 use std::path::{Path, PathBuf};
 
+use crate::cli::argv;
 use chrono::NaiveDate;
 use common::{xlsx, SheetSpec, V};
 use lianxi::agreements::{self, AgreementOptions, PairSpec, PartyRef};
@@ -1285,15 +1286,7 @@ fn the_command_line_imports_claims_finishes_and_prefills_from_an_empty_database(
     // The preview as JSON: the roster import's shape.
     let plan = cli::json(
         &db,
-        &[
-            "projects",
-            "import",
-            f,
-            "--year",
-            "2026",
-            "--dry-run",
-            "--json",
-        ],
+        &argv!["projects import", f, "--year 2026 --dry-run --json"],
     );
     assert_eq!(plan["counts"]["new"], 5);
     assert!(plan["batch"].is_null());
@@ -1309,7 +1302,7 @@ fn the_command_line_imports_claims_finishes_and_prefills_from_an_empty_database(
         .unwrap();
     assert_eq!(problem["row"], 6);
     assert_eq!(problem["severity"], "warning");
-    assert!(cli::json(&db, &["projects", "list", "--json"])
+    assert!(cli::json(&db, &argv!["projects list --json"])
         .as_array()
         .unwrap()
         .is_empty());
@@ -1317,18 +1310,14 @@ fn the_command_line_imports_claims_finishes_and_prefills_from_an_empty_database(
     // Commit with the user's mapping of the unknown claimant.
     let out = cli::ok(
         &db,
-        &[
-            "projects",
-            "import",
+        &argv![
+            "projects import",
             f,
-            "--year",
-            "2026",
-            "--map",
-            "海大后勤集团=中国海洋大学后勤保障集团",
+            "--year 2026 --map 海大后勤集团=中国海洋大学后勤保障集团"
         ],
     );
     assert!(out.contains("已导入 5 条"), "{out}");
-    let list = cli::json(&db, &["projects", "list", "--year", "2026", "--json"]);
+    let list = cli::json(&db, &argv!["projects list --year 2026 --json"]);
     assert_eq!(list.as_array().unwrap().len(), 5);
     assert_eq!(
         list[2]["claims"][0]["unit_name"],
@@ -1338,41 +1327,23 @@ fn the_command_line_imports_claims_finishes_and_prefills_from_an_empty_database(
     // A project added by hand, claimed for two units, then finished with an attachment.
     let added = cli::ok(
         &db,
-        &[
-            "projects",
-            "add",
-            "--name",
-            "海滨环境整治",
-            "--category",
-            "区域发展",
+        &argv![
+            "projects add --name 海滨环境整治 --category 区域发展",
             "--meeting",
             &m,
-            "--deadline",
-            "2026-11-30",
+            "--deadline 2026-11-30"
         ],
     );
     assert!(added.contains("项2026-006"), "{added}");
     cli::ok(
         &db,
-        &[
-            "projects",
-            "claim",
-            "项2026-006",
-            "--unit",
-            "汇泉湾邮政支局",
-        ],
+        &argv!["projects claim 项2026-006 --unit 汇泉湾邮政支局"],
     );
     let out = cli::ok(
         &db,
-        &[
-            "projects",
-            "claim",
-            "项2026-006",
-            "--unit",
-            "太平角宾馆有限公司",
-            "--lead",
-            "--commitment",
-            "每月组织一次清扫",
+        &argv![
+            "projects claim 项2026-006 --unit 太平角宾馆有限公司 --lead",
+            "--commitment 每月组织一次清扫"
         ],
     );
     assert!(
@@ -1383,16 +1354,10 @@ fn the_command_line_imports_claims_finishes_and_prefills_from_an_empty_database(
     std::fs::write(&photo, b"jpeg").unwrap();
     let out = cli::ok(
         &db,
-        &[
-            "projects",
-            "done",
-            "项2026-006",
-            "--on",
-            "2026.11.20",
-            "--result",
-            "完成海滩清扫8次",
-            "--attach",
-            photo.to_str().unwrap(),
+        &argv![
+            "projects done 项2026-006 --on 2026.11.20 --result",
+            "完成海滩清扫8次 --attach",
+            photo.to_str().unwrap()
         ],
     );
     assert!(out.contains("已完成"), "{out}");
@@ -1444,16 +1409,10 @@ fn the_command_line_imports_claims_finishes_and_prefills_from_an_empty_database(
     // Once an imported project is claimed by hand, the import cannot be undone whole.
     cli::ok(
         &db,
-        &[
-            "projects",
-            "claim",
-            "项2026-004",
-            "--unit",
-            "汇泉湾邮政支局",
-        ],
+        &argv!["projects claim 项2026-004 --unit 汇泉湾邮政支局"],
     );
     let before = std::fs::read(&db).unwrap();
-    let err = cli::refused(&db, &["projects", "undo-import"]);
+    let err = cli::refused(&db, &argv!["projects undo-import"]);
     assert!(err.contains("不能整批撤销"), "{err}");
     assert!(
         std::fs::read(&db).unwrap() == before,
@@ -1462,7 +1421,7 @@ fn the_command_line_imports_claims_finishes_and_prefills_from_an_empty_database(
 
     // Pairing an agreement for the lead unit pre-fills its 共建项目 from its claims.
     let id = cli::pair_with_community(&db, &m, "太平角宾馆有限公司");
-    let list = cli::json(&db, &["agreement", "list", "--json"]);
+    let list = cli::json(&db, &argv!["agreement list --json"]);
     let a = list
         .as_array()
         .unwrap()
@@ -1481,7 +1440,7 @@ fn the_command_line_adds_a_claimant_as_a_unit_in_the_batch_and_undo_removes_it()
     let file = dir.path().join("项目清单.xlsx");
     std::fs::write(&file, project_workbook()).unwrap();
     let f = file.to_str().unwrap();
-    let roster_before = cli::json(&db, &["roster", "list", "--json"]);
+    let roster_before = cli::json(&db, &argv!["roster list --json"]);
     let import = [
         "projects",
         "import",
@@ -1496,15 +1455,7 @@ fn the_command_line_adds_a_claimant_as_a_unit_in_the_batch_and_undo_removes_it()
     let before = std::fs::read(&db).unwrap();
     let err = cli::refused(
         &db,
-        &[
-            "projects",
-            "import",
-            f,
-            "--year",
-            "2026",
-            "--add-unit",
-            "崂山区某公司",
-        ],
+        &argv!["projects import", f, "--year 2026 --add-unit 崂山区某公司"],
     );
     assert!(err.contains("崂山区某公司"), "{err}");
     // Mapped and added at once: refused, the user must choose one.
@@ -1529,7 +1480,7 @@ fn the_command_line_adds_a_claimant_as_a_unit_in_the_batch_and_undo_removes_it()
     let out = cli::ok(&db, &import);
     assert!(out.contains("已导入 5 条（认领 6 项"), "{out}");
     assert!(out.contains("新增成员单位 1 家：海大后勤集团"), "{out}");
-    let roster = cli::json(&db, &["roster", "list", "--json"]);
+    let roster = cli::json(&db, &argv!["roster list --json"]);
     let added = roster
         .as_array()
         .unwrap()
@@ -1537,23 +1488,23 @@ fn the_command_line_adds_a_claimant_as_a_unit_in_the_batch_and_undo_removes_it()
         .find(|u| u["name"] == "海大后勤集团")
         .expect("the unit is on the roster");
     assert!(added["source_batch_id"].is_i64(), "{added}");
-    let list = cli::json(&db, &["projects", "list", "--year", "2026", "--json"]);
+    let list = cli::json(&db, &argv!["projects list --year 2026 --json"]);
     assert_eq!(list[2]["claims"][0]["unit_name"], "海大后勤集团");
 
-    let out = cli::ok(&db, &["projects", "undo-import"]);
+    let out = cli::ok(&db, &argv!["projects undo-import"]);
     assert!(
         out.contains("删除 5 条，并删除本批新增的成员单位 1 家：海大后勤集团"),
         "{out}"
     );
-    assert_eq!(cli::json(&db, &["roster", "list", "--json"]), roster_before);
-    let list = cli::json(&db, &["projects", "list", "--year", "2026", "--json"]);
+    assert_eq!(cli::json(&db, &argv!["roster list --json"]), roster_before);
+    let list = cli::json(&db, &argv!["projects list --year 2026 --json"]);
     assert!(list.as_array().unwrap().is_empty());
 
     // Imported again, then the added unit signs an agreement: undo is refused, unchanged.
     cli::ok(&db, &import);
     cli::pair_with_community(&db, &m, "海大后勤集团");
     let before = std::fs::read(&db).unwrap();
-    let err = cli::refused(&db, &["projects", "undo-import"]);
+    let err = cli::refused(&db, &argv!["projects undo-import"]);
     assert!(
         err.contains("海大后勤集团") && err.contains("共建协议"),
         "{err}"
@@ -1742,7 +1693,7 @@ fn rare_characters_damaged_files_and_a_sheet_without_names() {
     std::fs::write(&file, &damaged).unwrap();
     drop(conn);
     let before = std::fs::read(&path).unwrap();
-    let err = cli::refused(&path, &["projects", "import", file.to_str().unwrap()]);
+    let err = cli::refused(&path, &argv!["projects import", file.to_str().unwrap()]);
     assert!(err.contains("坏.xlsx"), "{err}");
     assert!(
         std::fs::read(&path).unwrap() == before,

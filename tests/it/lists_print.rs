@@ -10,6 +10,7 @@ use crate::poppler;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::cli::argv;
 use cli::{empty_db, ok, refused, street_and_meeting};
 use lianxi::lists::{self, ProjectInput};
 use poppler::{squeeze, tool};
@@ -51,7 +52,7 @@ fn a_year_of_lists() -> (tempfile::TempDir, PathBuf) {
     }
     needs.push_str(&format!("合计,{NEEDS}项\n"));
     let needs = file("需求清单.csv", needs);
-    ok(&db, &["needs", "import", &needs, "--year", "2026"]);
+    ok(&db, &argv!["needs import", &needs, "--year 2026"]);
     let resources = file(
         "资源清单.csv",
         "序号,提供单位,资源类型,资源名称,资源内容,可提供时间,规模,联系人,联系电话\n\
@@ -60,7 +61,7 @@ fn a_year_of_lists() -> (tempfile::TempDir, PathBuf) {
          3,汇泉湾邮政支局,场地,邮政营业厅,可借用营业厅一角开展宣传,工作日,20人,,\n"
             .to_string(),
     );
-    ok(&db, &["resources", "import", &resources, "--year", "2026"]);
+    ok(&db, &argv!["resources import", &resources, "--year 2026"]);
     let add = [
         "projects",
         "add",
@@ -94,15 +95,7 @@ fn a_year_of_lists() -> (tempfile::TempDir, PathBuf) {
     let projects = file("项目清单.csv", projects);
     ok(
         &db,
-        &[
-            "projects",
-            "import",
-            &projects,
-            "--year",
-            "2026",
-            "--meeting",
-            &m,
-        ],
+        &argv!["projects import", &projects, "--year 2026 --meeting", &m],
     );
     let on = ["--on", "2026-09-21"];
     ok(
@@ -136,26 +129,16 @@ fn a_year_of_lists() -> (tempfile::TempDir, PathBuf) {
     );
     ok(
         &db,
-        &[
-            "projects",
-            "progress",
-            "项2026-001",
-            "--on",
-            "2026-10-08",
-            "--text",
-            "已开班两期，服务学生40人次",
+        &argv![
+            "projects progress 项2026-001 --on 2026-10-08",
+            "--text 已开班两期，服务学生40人次"
         ],
     );
     ok(
         &db,
-        &[
-            "projects",
-            "done",
-            "项2026-002",
-            "--on",
-            "2026-11-20",
-            "--result",
-            "完成3个小区的物业党建联建，解决问题12件。",
+        &argv![
+            "projects done 项2026-002 --on 2026-11-20 --result",
+            "完成3个小区的物业党建联建，解决问题12件。"
         ],
     );
     (dir, db)
@@ -252,14 +235,7 @@ fn the_three_papers_print_from_the_year_s_data() {
     // the header repeated.
     let said = ok(
         &db,
-        &[
-            "print",
-            "lists",
-            "--year",
-            "2026",
-            "-o",
-            &path("三张清单.pdf"),
-        ],
+        &argv!["print lists --year 2026 -o", &path("三张清单.pdf")],
     );
     assert!(said.contains("三张清单"), "{said}");
     let lists_pdf = out("三张清单.pdf");
@@ -330,14 +306,7 @@ fn the_three_papers_print_from_the_year_s_data() {
     // landscape pages), the open projects' claim cells blank.
     ok(
         &db,
-        &[
-            "print",
-            "claims",
-            "--year",
-            "2026",
-            "-o",
-            &path("认领表.pdf"),
-        ],
+        &argv!["print claims --year 2026 -o", &path("认领表.pdf")],
     );
     let claims_pdf = out("认领表.pdf");
     fonts_embedded(&claims_pdf);
@@ -379,14 +348,7 @@ fn the_three_papers_print_from_the_year_s_data() {
     // 完成情况通报: the counts, the claimants lead first, status and result.
     ok(
         &db,
-        &[
-            "print",
-            "progress",
-            "--year",
-            "2026",
-            "-o",
-            &path("通报.pdf"),
-        ],
+        &argv!["print progress --year 2026 -o", &path("通报.pdf")],
     );
     let report = out("通报.pdf");
     fonts_embedded(&report);
@@ -420,14 +382,7 @@ fn the_three_papers_print_from_the_year_s_data() {
     // The same data, the same bytes (nothing from the clock).
     ok(
         &db,
-        &[
-            "print",
-            "progress",
-            "--year",
-            "2026",
-            "-o",
-            &path("通报2.pdf"),
-        ],
+        &argv!["print progress --year 2026 -o", &path("通报2.pdf")],
     );
     assert_eq!(
         std::fs::read(&report).unwrap(),
@@ -443,20 +398,13 @@ fn nothing_to_print_and_a_missing_street_are_refused_and_write_nothing() {
     for what in ["lists", "claims", "progress"] {
         let err = refused(
             &db,
-            &["print", what, "--year", "2026", "-o", pdf.to_str().unwrap()],
+            &argv!["print", what, "--year 2026 -o", pdf.to_str().unwrap()],
         );
         assert!(err.contains("2026年度"), "{what}: {err}");
         let docx = dir.path().join("x.docx");
         let err = refused(
             &db,
-            &[
-                "export",
-                what,
-                "--year",
-                "2026",
-                "-o",
-                docx.to_str().unwrap(),
-            ],
+            &argv!["export", what, "--year 2026 -o", docx.to_str().unwrap()],
         );
         assert!(err.contains("2026年度"), "{what}: {err}");
     }
@@ -473,27 +421,13 @@ fn nothing_to_print_and_a_missing_street_are_refused_and_write_nothing() {
     .unwrap();
     let err = refused(
         &db,
-        &[
-            "print",
-            "progress",
-            "--year",
-            "2026",
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
+        &argv!["print progress --year 2026 -o", pdf.to_str().unwrap()],
     );
     assert!(err.contains("街道信息"), "{err}");
     // A Word file must end in .docx.
     let err = refused(
         &db,
-        &[
-            "export",
-            "claims",
-            "--year",
-            "2026",
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
+        &argv!["export claims --year 2026 -o", pdf.to_str().unwrap()],
     );
     assert!(err.contains(".docx"), "{err}");
     let left: Vec<_> = std::fs::read_dir(dir.path())
@@ -528,7 +462,7 @@ fn the_word_files_read_in_libreoffice_as_the_pdfs_do() {
             let file = d.join(format!("{name}.{ext}"));
             ok(
                 &db,
-                &[verb, what, "--year", "2026", "-o", file.to_str().unwrap()],
+                &argv![verb, what, "--year 2026 -o", file.to_str().unwrap()],
             );
         }
         docx.push(d.join(format!("{name}.docx")));

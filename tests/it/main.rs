@@ -19,6 +19,7 @@ mod agreements;
 mod app_table;
 mod archive;
 mod bindings;
+mod cli_argv;
 mod cli_happened;
 #[cfg(all(target_os = "linux", feature = "desk"))]
 mod desk;

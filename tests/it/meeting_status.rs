@@ -7,6 +7,7 @@ use crate::cli;
 
 use std::path::Path;
 
+use crate::cli::argv;
 use chrono::{Datelike, Duration, NaiveDate};
 use cli::{empty_db, json, ok, refused, set_street};
 use lianxi::meetings::{self, judge, MeetingStatus, StatusAction};
@@ -38,7 +39,7 @@ fn create(db: &Path, title: &str, date: Option<NaiveDate>) -> String {
 }
 
 fn status(db: &Path, m: &str) -> serde_json::Value {
-    json(db, &["meeting", "status", "--meeting", m, "--json"])
+    json(db, &argv!["meeting status --meeting", m, "--json"])
 }
 
 fn actions(v: &serde_json::Value) -> Vec<String> {
@@ -94,14 +95,14 @@ fn a_meeting_that_took_place_is_held_and_only_such_meetings_are_archived_and_cou
     set_street(&db);
     let roster = dir.path().join("名册.csv");
     std::fs::write(&roster, ROSTER).unwrap();
-    ok(&db, &["roster", "import", roster.to_str().unwrap()]);
+    ok(&db, &argv!["roster import", roster.to_str().unwrap()]);
     let today = chrono::Local::now().date_naive();
     let past = today - Duration::days(7);
     let year = past.year();
 
     // The year's meeting: its day has passed; no sign-in yet, so the app asks.
     let held = create(&db, "年会（已召开）", Some(past));
-    ok(&db, &["meeting", "invite", "--meeting", &held, "--all"]);
+    ok(&db, &argv!["meeting invite --meeting", &held, "--all"]);
     let s = status(&db, &held);
     assert_eq!(s["status"], "筹备中");
     assert_eq!(actions(&s), ["标记已召开", "取消会议"]);
@@ -109,21 +110,14 @@ fn a_meeting_that_took_place_is_held_and_only_such_meetings_are_archived_and_cou
     // The sign-in settles it: 已召开, and it cannot be cancelled any more.
     ok(
         &db,
-        &[
-            "meeting",
-            "signin",
-            "--meeting",
-            &held,
-            "--unit",
-            "八大关小学",
-        ],
+        &argv!["meeting signin --meeting", &held, "--unit 八大关小学"],
     );
     let s = status(&db, &held);
     assert_eq!(s["status"], "已召开");
     assert_eq!(actions(&s), ["标记已归档"]);
-    let err = refused(&db, &["meeting", "status", "--meeting", &held, "--cancel"]);
+    let err = refused(&db, &argv!["meeting status --meeting", &held, "--cancel"]);
     assert!(err.contains("不能“取消会议”"), "{err}");
-    let text = ok(&db, &["meeting", "status", "--meeting", &held]);
+    let text = ok(&db, &argv!["meeting status --meeting", &held]);
     assert!(
         text.contains("已召开") && text.contains("1 家单位签到"),
         "{text}"
@@ -132,7 +126,7 @@ fn a_meeting_that_took_place_is_held_and_only_such_meetings_are_archived_and_cou
     // Next year's, copied from it: undated, 筹备中, its theme carried over.
     let copy = ok(
         &db,
-        &["meeting", "copy", "--from", &held, "--title", "下一年年会"],
+        &argv!["meeting copy --from", &held, "--title 下一年年会"],
     )
     .trim()
     .to_owned();
@@ -140,21 +134,14 @@ fn a_meeting_that_took_place_is_held_and_only_such_meetings_are_archived_and_cou
     assert_eq!(c["status"], "筹备中");
     assert_eq!(c["date"], serde_json::Value::Null);
     assert_eq!(c["theme"], "六联共建聚合力");
-    let err = refused(&db, &["meeting", "status", "--meeting", &copy, "--held"]);
+    let err = refused(&db, &argv!["meeting status --meeting", &copy, "--held"]);
     assert!(err.contains("还没有填写日期"), "{err}");
 
     // A quarterly meeting that did not take place: the secretary cancels it.
     let cancelled = create(&db, "季度会（未召开）", Some(past - Duration::days(1)));
     let s = json(
         &db,
-        &[
-            "meeting",
-            "status",
-            "--meeting",
-            &cancelled,
-            "--cancel",
-            "--json",
-        ],
+        &argv!["meeting status --meeting", &cancelled, "--cancel --json"],
     );
     assert_eq!(s["status"], "已取消");
     assert_eq!(actions(&s), ["恢复会议"]);
@@ -162,31 +149,17 @@ fn a_meeting_that_took_place_is_held_and_only_such_meetings_are_archived_and_cou
     let marked = create(&db, "碰头会（未登记签到）", Some(past - Duration::days(2)));
     let s = json(
         &db,
-        &[
-            "meeting",
-            "status",
-            "--meeting",
-            &marked,
-            "--held",
-            "--json",
-        ],
+        &argv!["meeting status --meeting", &marked, "--held --json"],
     );
     assert_eq!(s["status"], "已召开");
     let s = json(
         &db,
-        &[
-            "meeting",
-            "status",
-            "--meeting",
-            &marked,
-            "--undo",
-            "--json",
-        ],
+        &argv!["meeting status --meeting", &marked, "--undo --json"],
     );
     assert_eq!(s["status"], "筹备中");
     // A day still to come cannot be marked 已召开.
     let future = create(&db, "下月推进会", Some(today + Duration::days(30)));
-    let err = refused(&db, &["meeting", "status", "--meeting", &future, "--held"]);
+    let err = refused(&db, &argv!["meeting status --meeting", &future, "--held"]);
     assert!(err.contains("还没到"), "{err}");
 
     // Only the meeting that took place counts in the year.
@@ -198,7 +171,7 @@ fn a_meeting_that_took_place_is_held_and_only_such_meetings_are_archived_and_cou
         .map(|m| m.id)
         .collect();
     assert_eq!(ids, [held_id]);
-    let stats = json(&db, &["stats", "--year", &year.to_string(), "--json"]);
+    let stats = json(&db, &argv!["stats --year", &year.to_string(), "--json"]);
     let titles: Vec<&str> = stats["attendance"]
         .as_array()
         .unwrap()
@@ -218,12 +191,11 @@ fn a_meeting_that_took_place_is_held_and_only_such_meetings_are_archived_and_cou
     let out = dir.path().join("归档");
     let printed = ok(
         &db,
-        &[
-            "archive",
-            "--year",
+        &argv![
+            "archive --year",
             &year.to_string(),
             "-o",
-            out.to_str().unwrap(),
+            out.to_str().unwrap()
         ],
     );
     assert!(printed.contains("归档会议：年会（已召开）"), "{printed}");
@@ -247,14 +219,13 @@ fn a_meeting_that_took_place_is_held_and_only_such_meetings_are_archived_and_cou
     let out2 = dir.path().join("归档（加入下一年年会）");
     ok(
         &db,
-        &[
-            "archive",
-            "--year",
+        &argv![
+            "archive --year",
             &year.to_string(),
             "-o",
             out2.to_str().unwrap(),
             "--add-meeting",
-            &copy,
+            &copy
         ],
     );
     let manifest = std::fs::read_to_string(out2.join("manifest.csv")).unwrap();

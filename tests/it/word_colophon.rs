@@ -10,6 +10,7 @@ use crate::poppler;
 
 use std::path::{Path, PathBuf};
 
+use crate::cli::argv;
 use cli::ok;
 use cli::year::a_year;
 use lianxi::print::mm;
@@ -191,14 +192,7 @@ fn minutes_with(
     std::fs::write(&file, minutes.to_string()).unwrap();
     ok(
         db,
-        &[
-            "minutes",
-            "set",
-            "--meeting",
-            m,
-            "--from",
-            file.to_str().unwrap(),
-        ],
+        &argv!["minutes set --meeting", m, "--from", file.to_str().unwrap()],
     );
     let (docx, pdf) = (
         dir.join(format!("{name}.docx")),
@@ -206,25 +200,11 @@ fn minutes_with(
     );
     ok(
         db,
-        &[
-            "export",
-            "minutes",
-            "--meeting",
-            m,
-            "-o",
-            docx.to_str().unwrap(),
-        ],
+        &argv!["export minutes --meeting", m, "-o", docx.to_str().unwrap()],
     );
     ok(
         db,
-        &[
-            "print",
-            "minutes",
-            "--meeting",
-            m,
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
+        &argv!["print minutes --meeting", m, "-o", pdf.to_str().unwrap()],
     );
     (docx, pdf)
 }
@@ -233,7 +213,7 @@ fn minutes_with(
 fn the_word_minutes_colophon_sits_at_the_foot_of_an_even_page() {
     let (dir, db, m) = a_year();
     let drafted: serde_json::Value =
-        serde_json::from_str(&ok(&db, &["minutes", "draft", "--meeting", &m, "--json"])).unwrap();
+        serde_json::from_str(&ok(&db, &argv!["minutes draft --meeting", &m, "--json"])).unwrap();
     let n = drafted["items"].as_array().map_or(0, Vec::len);
     // (the 议定事项 kept, added, added without text; a long 版记; the page the text ends on,
     // the 版记's page), as the app's PDF has them: the text ends on an odd page; on an even
