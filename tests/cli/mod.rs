@@ -103,19 +103,10 @@ pub fn empty_db() -> (tempfile::TempDir, std::path::PathBuf) {
 /// The street's profile as a secretary fills it first: 八大关街道, its party organisation,
 /// its 书记 王海 and its contact 李青.
 pub fn set_street(db: &Path) {
-    let street = [
-        "street",
-        "set",
-        "--name",
-        "八大关街道办事处",
-        "--party-org",
-        "中共八大关街道工作委员会",
-        "--leader",
-        "王海",
-        "--contact",
-        "李青",
-        "--phone",
-        "0532-82860001",
+    let street = argv![
+        "street set --name 八大关街道办事处 --party-org",
+        "中共八大关街道工作委员会 --leader 王海 --contact 李青 --phone",
+        "0532-82860001"
     ];
     ok(db, &street);
 }
@@ -132,29 +123,14 @@ pub fn street_and_meeting(csv: &str) -> (tempfile::TempDir, std::path::PathBuf, 
         &db,
         &["roster", "import", roster.to_str().expect("a UTF-8 path")],
     );
-    let community = [
-        "community",
-        "set",
-        "太平角社区",
-        "--leader",
-        "孙丽",
-        "--contact",
-        "周明",
-        "--phone",
-        "0532-82860011",
+    let community = argv![
+        "community set 太平角社区 --leader 孙丽 --contact 周明",
+        "--phone 0532-82860011"
     ];
     ok(&db, &community);
-    let meeting = [
-        "meeting",
-        "create",
-        "--title",
-        "2026年联席会年会",
-        "--kind",
-        "年会",
-        "--date",
-        "2026-09-21",
-        "--venue",
-        "街道三楼会议室",
+    let meeting = argv![
+        "meeting create --title 2026年联席会年会 --kind 年会",
+        "--date 2026-09-21 --venue 街道三楼会议室"
     ];
     let m = ok(&db, &meeting).trim().to_owned();
     ok(&db, &["meeting", "invite", "--meeting", &m, "--all"]);
@@ -164,15 +140,11 @@ pub fn street_and_meeting(csv: &str) -> (tempfile::TempDir, std::path::PathBuf, 
 /// Pairs 太平角社区 with `unit` at meeting `m`; returns the agreement's id.
 pub fn pair_with_community(db: &Path, m: &str, unit: &str) -> String {
     let b = format!("unit:{unit}");
-    let args = [
-        "agreement",
-        "pair",
-        "--meeting",
+    let args = argv![
+        "agreement pair --meeting",
         m,
-        "--a",
-        "community:太平角社区",
-        "--b",
-        &b,
+        "--a community:太平角社区 --b",
+        &b
     ];
     ok(db, &args).trim().to_owned()
 }

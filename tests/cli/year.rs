@@ -36,18 +36,12 @@ pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
 /// agreement in three copies, cash half arrived and a gift, the lists, the minutes drafted.
 pub fn a_year() -> (tempfile::TempDir, PathBuf, String) {
     let (dir, db, m) = street_and_meeting(ROSTER);
-    let set = [
-        "meeting",
-        "set",
+    let set = argv![
+        "meeting set",
         &m,
-        "--time",
-        "14:30",
-        "--theme",
-        "共驻共建 共享共治",
-        "--chair",
-        "王海",
-        "--recorder",
-        "李青",
+        "--time 14:30 --theme",
+        ("共驻共建 共享共治"),
+        "--chair 王海 --recorder 李青"
     ];
     ok(&db, &set);
     for (kind, title, speaker, minutes) in [
@@ -66,11 +60,8 @@ pub fn a_year() -> (tempfile::TempDir, PathBuf, String) {
             "15",
         ),
     ] {
-        let args = [
-            "meeting",
-            "agenda",
-            "add",
-            "--meeting",
+        let args = argv![
+            "meeting agenda add --meeting",
             &m,
             "--kind",
             kind,
@@ -79,7 +70,7 @@ pub fn a_year() -> (tempfile::TempDir, PathBuf, String) {
             "--speaker",
             speaker,
             "--minutes",
-            minutes,
+            minutes
         ];
         ok(&db, &args);
     }
@@ -87,11 +78,8 @@ pub fn a_year() -> (tempfile::TempDir, PathBuf, String) {
         ("青岛市红十字会", "陈会长", "博爱进社区 救护进万家"),
         ("中国海洋大学八大关校区", "郑书记", "校地共建育新人"),
     ] {
-        let args = [
-            "meeting",
-            "speech",
-            "add",
-            "--meeting",
+        let args = argv![
+            "meeting speech add --meeting",
             &m,
             "--unit",
             unit,
@@ -99,19 +87,14 @@ pub fn a_year() -> (tempfile::TempDir, PathBuf, String) {
             speaker,
             "--topic",
             topic,
-            "--minutes",
-            "6",
+            "--minutes 6"
         ];
         ok(&db, &args);
     }
-    let leave = [
-        "meeting",
-        "reply",
-        "--meeting",
+    let leave = argv![
+        "meeting reply --meeting",
         &m,
-        "--unit",
-        "太平角职工疗养院",
-        "--leave",
+        "--unit 太平角职工疗养院 --leave"
     ];
     ok(&db, &leave);
     for (unit, at) in [
@@ -119,16 +102,7 @@ pub fn a_year() -> (tempfile::TempDir, PathBuf, String) {
         ("中国海洋大学八大关校区", "14:12"),
         ("中国银行股份有限公司青岛八大关支行", "14:20"),
     ] {
-        let args = [
-            "meeting",
-            "signin",
-            "--meeting",
-            &m,
-            "--unit",
-            unit,
-            "--at",
-            at,
-        ];
+        let args = argv!["meeting signin --meeting", &m, "--unit", unit, "--at", at];
         ok(&db, &args);
     }
     for args in [
@@ -167,31 +141,15 @@ pub fn a_year() -> (tempfile::TempDir, PathBuf, String) {
     ] {
         ok(&db, args);
     }
-    let pair = [
-        "agreement",
-        "pair",
-        "--meeting",
+    let pair = argv![
+        "agreement pair --meeting",
         &m,
-        "--a",
-        "community:太平角社区",
-        "--b",
-        "unit:青岛市红十字会",
-        "--copies",
-        "3",
+        "--a community:太平角社区 --b unit:青岛市红十字会 --copies 3"
     ];
     ok(&db, &pair);
     // A second, in two copies, printed in the same batch.
     pair_with_community(&db, &m, "中国海洋大学八大关校区");
-    let need = [
-        "needs",
-        "add",
-        "--year",
-        "2026",
-        "--name",
-        "青少年课后托管",
-        "--by",
-        "太平角社区",
-    ];
+    let need = argv!["needs add --year 2026 --name 青少年课后托管 --by 太平角社区"];
     // "已登记需求 需2026-001（编号 1）：…"
     let said = ok(&db, &need);
     let need = said
@@ -249,15 +207,13 @@ pub fn print_the_year(dir: &Path, db: &Path, m: &str) -> (PathBuf, PathBuf) {
         ("thanks", "感谢信.pdf"),
         ("donations", "捐赠登记表.pdf"),
     ] {
-        let args = [
+        let args = argv![
             "print",
             what,
             "--meeting",
             &m,
-            "--date",
-            "2026-09-28",
-            "-o",
-            &at(name),
+            "--date 2026-09-28 -o",
+            &at(name)
         ];
         ok(db, &args);
     }

@@ -17,37 +17,26 @@ const TITLE: &str = "八大关街道区域化党建联席会2026年年会";
 fn street_and_meeting() -> (tempfile::TempDir, std::path::PathBuf, String) {
     let (dir, db) = empty_db();
     set_street(&db);
-    let meeting = [
-        "meeting",
-        "create",
-        "--title",
+    let meeting = argv![
+        "meeting create --title",
         TITLE,
-        "--kind",
-        "年会",
-        "--date",
-        "2026-09-21",
-        "--time",
-        "14:30",
-        "--venue",
-        "街道三楼会议室",
+        "--kind 年会 --date 2026-09-21 --time 14:30 --venue",
+        "街道三楼会议室"
     ];
     let m = ok(&db, &meeting).trim().to_owned();
     (dir, db, m)
 }
 
 fn add(db: &std::path::Path, meeting: &str, kind: &str, title: &str, minutes: &str) -> String {
-    let args = [
-        "meeting",
-        "agenda",
-        "add",
-        "--meeting",
+    let args = argv![
+        "meeting agenda add --meeting",
         meeting,
         "--kind",
         kind,
         "--title",
         title,
         "--minutes",
-        minutes,
+        minutes
     ];
     ok(db, &args).trim().to_owned()
 }
@@ -83,20 +72,12 @@ fn an_agenda_is_written_item_by_item_from_an_empty_database() {
     assert!(out.contains(&format!("会议“{TITLE}”还没有议程")), "{out}");
 
     // The items a secretary writes, each appended; the id is printed.
-    let args = [
-        "meeting",
-        "agenda",
-        "add",
-        "--meeting",
+    let args = argv![
+        "meeting agenda add --meeting",
         m,
-        "--kind",
-        "主持开场",
-        "--title",
-        "主持人宣布开会，介绍出席领导和嘉宾",
-        "--minutes",
-        "5",
-        "--speaker",
-        "街道党工委副书记 周𠮷珺",
+        "--kind 主持开场 --title 主持人宣布开会，介绍出席领导和嘉宾 --minutes",
+        "5 --speaker",
+        ("街道党工委副书记 周𠮷珺")
     ];
     let first = ok(&db, &args).trim().to_owned();
     assert!(first.parse::<i64>().is_ok(), "prints the id: {first:?}");
@@ -109,19 +90,11 @@ fn an_agenda_is_written_item_by_item_from_an_empty_database() {
     );
     // By the meeting's title, with a blank title: the kind's label is the title.
     add(&db, TITLE, " 交流发言 ", "", "18");
-    let args = [
-        "meeting",
-        "agenda",
-        "add",
-        "--meeting",
+    let args = argv![
+        "meeting agenda add --meeting",
         m,
-        "--kind",
-        "领导讲话",
-        "--title",
-        "区委组织部领导讲话",
-        "--minutes",
-        "15",
-        "--json",
+        "--kind 领导讲话 --title 区委组织部领导讲话 --minutes 15",
+        "--json"
     ];
     let last = json(&db, &args);
     assert_eq!(last["kind"], "领导讲话");
@@ -198,17 +171,13 @@ fn bad_kinds_lengths_and_meetings_are_refused_in_chinese_and_change_nothing() {
 
     let with = |kind: &str, minutes: &str, meeting: &str| {
         let minutes = format!("--minutes={minutes}");
-        let args = [
-            "meeting",
-            "agenda",
-            "add",
-            "--meeting",
+        let args = argv![
+            "meeting agenda add --meeting",
             meeting,
             "--kind",
             kind,
-            "--title",
-            "茶歇",
-            &minutes,
+            "--title 茶歇",
+            &minutes
         ];
         refused(&db, &args)
     };

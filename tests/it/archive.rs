@@ -24,33 +24,20 @@ const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书
 /// two signed in; an agreement printed and signed with a scan.
 fn a_year() -> (tempfile::TempDir, PathBuf) {
     let (dir, db, m) = street_and_meeting(ROSTER);
-    let leave = [
-        "meeting",
-        "reply",
-        "--meeting",
+    let leave = argv![
+        "meeting reply --meeting",
         &m,
-        "--unit",
-        "汇泉湾邮政支局",
-        "--leave",
+        "--unit 汇泉湾邮政支局 --leave"
     ];
     ok(&db, &leave);
     for unit in ["八大关小学", "太平角宾馆有限公司"] {
         ok(&db, &argv!["meeting signin --meeting", &m, "--unit", unit]);
     }
     ok(&db, &argv!["minutes draft --meeting", &m]);
-    let cash = [
-        "donation",
-        "add",
-        "--donor",
-        "太平角宾馆有限公司",
-        "--meeting",
+    let cash = argv![
+        "donation add --donor 太平角宾馆有限公司 --meeting",
         &m,
-        "--cash",
-        "3万",
-        "--received",
-        "20000",
-        "--on",
-        "2026-09-25",
+        "--cash 3万 --received 20000 --on 2026-09-25"
     ];
     ok(&db, &cash);
     let a = pair_with_community(&db, &m, "八大关小学");

@@ -32,23 +32,14 @@ fn street_roster_meeting() -> (tempfile::TempDir, std::path::PathBuf, String) {
     let roster = dir.path().join("名册.csv");
     std::fs::write(&roster, ROSTER).unwrap();
     ok(&db, &argv!["roster import", roster.to_str().unwrap()]);
-    let create = [
-        "meeting",
-        "create",
-        "--title",
+    let create = argv![
+        "meeting create --title",
         TITLE,
-        "--kind",
-        "年会",
-        "--date",
+        "--kind 年会 --date",
         DAY,
-        "--time",
-        "09:00",
-        "--venue",
-        "街道三楼会议室",
-        "--chair",
-        "街道党工委副书记 周立新",
-        "--recorder",
-        "吴婷婷",
+        "--time 09:00 --venue 街道三楼会议室 --chair",
+        ("街道党工委副书记 周立新"),
+        "--recorder 吴婷婷"
     ];
     let m = ok(&db, &create).trim().to_owned();
     ok(&db, &argv!["meeting invite --meeting", &m, "--all"]);
@@ -107,16 +98,13 @@ fn what_happened_is_stated_from_an_empty_database() {
 
     // The agenda has a 交流发言 item; its length follows the speeches.
     for (kind, minutes) in [("主持开场", "5"), ("交流发言", "10")] {
-        let add = [
-            "meeting",
-            "agenda",
-            "add",
-            "--meeting",
+        let add = argv![
+            "meeting agenda add --meeting",
             m,
             "--kind",
             kind,
             "--minutes",
-            minutes,
+            minutes
         ];
         ok(&db, &add);
     }

@@ -1441,15 +1441,7 @@ fn the_command_line_adds_a_claimant_as_a_unit_in_the_batch_and_undo_removes_it()
     std::fs::write(&file, project_workbook()).unwrap();
     let f = file.to_str().unwrap();
     let roster_before = cli::json(&db, &argv!["roster list --json"]);
-    let import = [
-        "projects",
-        "import",
-        f,
-        "--year",
-        "2026",
-        "--add-unit",
-        "海大后勤集团",
-    ];
+    let import = argv!["projects import", f, "--year 2026 --add-unit 海大后勤集团"];
 
     // A name that is not an unknown claimant of the file is refused, nothing written.
     let before = std::fs::read(&db).unwrap();
@@ -1459,16 +1451,10 @@ fn the_command_line_adds_a_claimant_as_a_unit_in_the_batch_and_undo_removes_it()
     );
     assert!(err.contains("崂山区某公司"), "{err}");
     // Mapped and added at once: refused, the user must choose one.
-    let both = [
-        "projects",
-        "import",
+    let both = argv![
+        "projects import",
         f,
-        "--year",
-        "2026",
-        "--map",
-        "海大后勤集团=八大关小学",
-        "--add-unit",
-        "海大后勤集团",
+        "--year 2026 --map 海大后勤集团=八大关小学 --add-unit 海大后勤集团"
     ];
     let err = cli::refused(&db, &both);
     assert!(err.contains("只选一种"), "{err}");

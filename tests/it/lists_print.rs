@@ -62,23 +62,13 @@ fn a_year_of_lists() -> (tempfile::TempDir, PathBuf) {
             .to_string(),
     );
     ok(&db, &argv!["resources import", &resources, "--year 2026"]);
-    let add = [
-        "projects",
-        "add",
-        "--name",
-        "四点半课堂",
-        "--year",
-        "2026",
-        "--category",
-        "关心关爱",
-        "--content",
+    let add = argv![
+        "projects add --name 四点半课堂 --year 2026 --category",
+        "关心关爱 --content",
         CONTENT,
-        "--deadline",
-        "2099-12-31",
-        "--meeting",
+        "--deadline 2099-12-31 --meeting",
         &m,
-        "--need",
-        "1",
+        "--need 1"
     ];
     ok(&db, &add);
     let mut projects = String::from("序号,项目名称,项目类别,项目内容,认领单位,完成时限\n");
