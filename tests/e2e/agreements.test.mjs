@@ -9,9 +9,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
+import { cli } from './papers.mjs'
 
-const cli = (dataDir, ...args) =>
-  execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
 const agreements = (dataDir) => JSON.parse(cli(dataDir, 'agreement', 'list', '--json'))
 const squeeze = (s) => s.replace(/\s+/g, '')
 

@@ -10,14 +10,13 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
+import { pdfText, YEAR } from './papers.mjs'
 
-const YEAR = new Date().getFullYear()
 // The meeting's day: 21 September, or today before then (a meeting is 已召开 once its day has
 // come and units signed in, so the test must not depend on the month it runs in).
 const pad = (n) => String(n).padStart(2, '0')
 const TODAY = `${YEAR}-${pad(new Date().getMonth() + 1)}-${pad(new Date().getDate())}`
 const DAY = `${YEAR}-09-21` < TODAY ? `${YEAR}-09-21` : TODAY
-const pdfText = (pdf, ...opts) => execFileSync('pdftotext', [...opts, pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
 
 const ROSTER = [
   '单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话,入会时间',

@@ -10,20 +10,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { CLI, downloaded, startBrowser, tempDataDir } from './webdriver.mjs'
+import { cli, json, pdfText, STREET, YEAR } from './papers.mjs'
 
-const cli = (dataDir, ...args) =>
-  execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
-const json = (dataDir, ...args) => JSON.parse(cli(dataDir, ...args, '--json'))
-const pdfText = (pdf) => execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
-
-const YEAR = new Date().getFullYear()
-const STREET = {
-  name: '八大关街道办事处',
-  party_org: '中共八大关街道工作委员会',
-  leader: '王海',
-  contact: '李青',
-  phone: '0532-82860001',
-}
 const ROSTER = [
   '单位名称,所属社区,分会,党组织书记,联系人,联系电话,入会时间',
   '八大关小学,太平角社区,学校分会,周敏,陈晨,13805320001,2015-09',

@@ -6,23 +6,18 @@
 // Checked through the CLI and the PDFs themselves.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
+import { cli, json, pdfText, YEAR } from './papers.mjs'
 
-const cli = (dataDir, ...args) =>
-  execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
-const json = (dataDir, ...args) => JSON.parse(cli(dataDir, ...args, '--json'))
-const pdfText = (pdf) => execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
 const dbBytes = (dataDir) =>
   ['lianxi.sqlite3', 'lianxi.sqlite3-wal']
     .map((f) => join(dataDir, f))
     .map((p) => (existsSync(p) ? readFileSync(p).toString('base64') : ''))
     .join('|')
 
-const YEAR = new Date().getFullYear()
 const TITLE = `八大关街道区域化党建联席会${YEAR}年年会`
 
 async function shot(app, name) {

@@ -11,32 +11,19 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
+import { cli, json, pdfText, wordText, YEAR } from './papers.mjs'
 import { writeXlsx } from './xlsx.mjs'
 
-const cli = (dataDir, ...args) =>
-  execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
-const json = (dataDir, ...args) => JSON.parse(cli(dataDir, ...args, '--json'))
-const pdfText = (pdf) => execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
-/** A .docx read by a real word processor: LibreOffice converts it to PDF, poppler reads it. */
-function wordText(docx) {
-  const out = mkdtempSync(join(tmpdir(), 'lianxi-lo-'))
-  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], {
-    stdio: 'ignore',
-  })
-  return pdfText(join(out, basename(docx).replace(/\.docx$/, '.pdf')))
-}
 const dbBytes = (dataDir) =>
   ['lianxi.sqlite3', 'lianxi.sqlite3-wal']
     .map((f) => join(dataDir, f))
     .map((p) => (existsSync(p) ? readFileSync(p).toString('base64') : ''))
     .join('|')
 
-const YEAR = new Date().getFullYear()
 const TITLE = `八大关街道区域化党建联席会${YEAR}年年会`
 
 /** The roster an office sends (six units). */

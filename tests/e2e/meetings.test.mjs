@@ -10,9 +10,9 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
+import { YEAR } from './papers.mjs'
 
 const ENTER = '\uE007'
-const YEAR = new Date().getFullYear()
 const LAST_TITLE = `八大关街道区域化党建联席会${YEAR - 1}年年会`
 const TITLE = `八大关街道区域化党建联席会${YEAR}年年会`
 const BRANCH = '学校分会'

@@ -5,34 +5,11 @@
 // Checked through the CLI, the PDFs themselves, and the Word files as LibreOffice reads them.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
-
-const cli = (dataDir, ...args) =>
-  execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
-const json = (dataDir, ...args) => JSON.parse(cli(dataDir, ...args, '--json'))
-const pdfText = (pdf) => execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
-/** A .docx read by a real word processor: LibreOffice converts it to PDF, poppler reads it. */
-function wordText(docx) {
-  const out = mkdtempSync(join(tmpdir(), 'lianxi-lo-'))
-  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], {
-    stdio: 'ignore',
-  })
-  return pdfText(join(out, basename(docx).replace(/\.docx$/, '.pdf')))
-}
-
-const YEAR = new Date().getFullYear()
-const STREET = {
-  name: '八大关街道办事处',
-  party_org: '中共八大关街道工作委员会',
-  leader: '王海',
-  contact: '李青',
-  phone: '0532-82860001',
-}
+import { json, pdfText, STREET, wordText, YEAR } from './papers.mjs'
 
 /** An office's roster as it arrives: a 序号 column, two communities, one unit new this year. */
 const ROSTER = [

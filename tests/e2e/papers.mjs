@@ -1,0 +1,39 @@
+// What the end-to-end tests share besides the driver: the CLI on a test's own database (to set
+// up and check what the window did), the text of a PDF and of a Word file as a reader gets it
+// back, and the street most tests start with.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { CLI } from './webdriver.mjs'
+
+/** `lianxi --db <dataDir>/lianxi.sqlite3 args…`; its stdout. */
+export const cli = (dataDir, ...args) =>
+  execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
+
+/** The same with `--json`, parsed. */
+export const json = (dataDir, ...args) => JSON.parse(cli(dataDir, ...args, '--json'))
+
+/** The text poppler reads off a PDF, without white space (`opts` such as '-layout' go first). */
+export const pdfText = (pdf, ...opts) => execFileSync('pdftotext', [...opts, pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+
+/** A .docx read by a real word processor: LibreOffice converts it to PDF, poppler reads it. */
+export function wordText(docx) {
+  const out = mkdtempSync(join(tmpdir(), 'lianxi-lo-'))
+  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], {
+    stdio: 'ignore',
+  })
+  return pdfText(join(out, basename(docx).replace(/\.docx$/, '.pdf')))
+}
+
+/** This year, as the app counts it. */
+export const YEAR = new Date().getFullYear()
+
+/** 八大关街道's profile as a secretary fills it in first (the fields of `street set`). */
+export const STREET = {
+  name: '八大关街道办事处',
+  party_org: '中共八大关街道工作委员会',
+  leader: '王海',
+  contact: '李青',
+  phone: '0532-82860001',
+}
