@@ -23,7 +23,7 @@ pub use render::{
     write_agreement_files, write_agreements_pdf, ProgressFn,
 };
 pub use store::{
-    archive, create, default_term, get, list, mark_printed, mark_signed, pair_many,
+    archive, batch, create, default_term, get, list, mark_printed, mark_signed, pair_many,
     require_selection, scan_path, signing_date, Agreement, AgreementOptions, AgreementStatus,
     DefaultTerm, PairSpec, Party, PartyKind, PartyRef,
 };

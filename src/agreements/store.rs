@@ -713,6 +713,22 @@ pub fn require_selection(ids: &[i64]) -> Result<()> {
     Ok(())
 }
 
+/// The agreements a batch prints or exports: the ones asked for by id, else every agreement of
+/// the meeting (or of all meetings) but the voided; refused when that leaves none.
+pub fn batch(conn: &Connection, meeting: Option<i64>, ids: Vec<i64>) -> Result<Vec<i64>> {
+    let ids = if ids.is_empty() {
+        list(conn, meeting)?
+            .into_iter()
+            .filter(|a| a.status != AgreementStatus::Void)
+            .map(|a| a.id)
+            .collect()
+    } else {
+        ids
+    };
+    require_selection(&ids)?;
+    Ok(ids)
+}
+
 /// The date an agreement was signed, as the date picker sends it: only a whole day counts.
 pub fn signing_date(iso: &str) -> Result<NaiveDate> {
     match crate::date::PartialDate::parse_iso(iso)? {

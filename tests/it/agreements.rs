@@ -868,3 +868,16 @@ fn every_builtin_template_prints_and_new_builtins_reach_old_databases() {
     templates::delete(&old, second).unwrap();
     assert_eq!(templates::list(&old).unwrap().len(), 1);
 }
+
+#[test]
+fn a_batch_of_no_agreements_is_refused_and_writes_no_file() {
+    // A meeting without any agreement yet: printing or exporting "all of them" says so, in
+    // the same words in both, and leaves no empty file behind.
+    let (dir, db, m) = cli::street_and_meeting(CLI_ROSTER);
+    for (what, name) in [("print", "协议.pdf"), ("export", "协议.docx")] {
+        let file = dir.path().join(name);
+        let e = cli::refused(&db, &argv![what, "agreements --meeting", &m, "-o", &file]);
+        assert!(e.contains("没有选择要打印或导出的共建协议"), "{what}: {e}");
+        assert!(!file.exists(), "{what} wrote {}", file.display());
+    }
+}

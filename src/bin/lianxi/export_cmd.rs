@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use lianxi::agreements::{self, AgreementStatus};
+use lianxi::agreements;
 use lianxi::docx;
 use lianxi::donations::print::DonationPaper;
 use lianxi::lists::print::ListsDocument;
@@ -88,15 +88,8 @@ pub fn run(conn: &Connection, action: ExportAction) -> Result<(), Error> {
             output,
         } => {
             checked_docx(&output)?;
-            let ids: Vec<i64> = if id.is_empty() {
-                agreements::list(conn, meeting)?
-                    .into_iter()
-                    .filter(|a| a.status != AgreementStatus::Void)
-                    .map(|a| a.id)
-                    .collect()
-            } else {
-                id
-            };
+            // Voided agreements are left out of batches (asked for by --id they are refused).
+            let ids = agreements::batch(conn, meeting, id)?;
             docx::write_agreements_docx(conn, &ids, &output)?;
             println!("已导出 {} 份协议：{}", ids.len(), output.display());
             return Ok(());

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use lianxi::agreements::{self, AgreementStatus};
+use lianxi::agreements;
 use lianxi::donations::print::DonationPaper;
 use lianxi::lists::print::ListsDocument;
 use lianxi::Error;
@@ -95,17 +95,8 @@ pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
             id,
             output,
         } => {
-            let ids: Vec<i64> = if id.is_empty() {
-                // Voided agreements are left out of batches (asked for by --id they are refused).
-                agreements::list(conn, meeting)?
-                    .into_iter()
-                    .filter(|a| a.status != AgreementStatus::Void)
-                    .map(|a| a.id)
-                    .collect()
-            } else {
-                id
-            };
-            agreements::require_selection(&ids)?;
+            // Voided agreements are left out of batches (asked for by --id they are refused).
+            let ids = agreements::batch(conn, meeting, id)?;
             let fonts = lianxi::print::saved_fonts(conn)?;
             let is_pdf = output
                 .extension()
