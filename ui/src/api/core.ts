@@ -178,6 +178,13 @@ export async function pickSavePath(
   return (await save({ title, defaultPath, filters })) ?? null
 }
 
+/** The "save file" dialog for a paper named `what`: 保存X as a PDF, 导出X（Word） as a .docx. */
+export function pickPaperPath(what: string, defaultPath: string, word = false): Promise<string | null> {
+  return word
+    ? pickSavePath(`导出${what}（Word）`, defaultPath, [{ name: 'Word 文档', extensions: ['docx'] }])
+    : pickSavePath(`保存${what}`, defaultPath, [{ name: 'PDF 文件', extensions: ['pdf'] }])
+}
+
 /** The "choose folder" dialog; in the browser the files download together as one .zip. */
 export async function pickDir(title: string): Promise<string | null> {
   if (window.__lianxiDialogAnswer !== undefined) return window.__lianxiDialogAnswer

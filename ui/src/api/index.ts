@@ -15,7 +15,7 @@ import type { UnitLabels } from '../bindings/UnitLabels'
 import type { PhonesCheck } from '../bindings/PhonesCheck'
 
 export { ApiError, toApiError } from './errors'
-export { pickFile, pickSavePath } from './core'
+export { pickFile, pickPaperPath, pickSavePath } from './core'
 
 /** Non-null when the database could not be opened (shown as a blocking message). */
 export const appStatus = () => call<{ kind: ErrorKind; message: string } | null>('app_status')
