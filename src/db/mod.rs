@@ -128,6 +128,56 @@ pub fn atomically<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result
     }
 }
 
+/// A day as stored: 2026-09-25.
+pub(crate) fn stored_day(d: Option<chrono::NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// The one `INSERT` of a record's columns into `table`; returns the new row's id. The
+/// column names are the code's own, never the user's.
+pub(crate) fn insert_columns(
+    conn: &Connection,
+    table: &str,
+    columns: &[(&str, rusqlite::types::Value)],
+) -> Result<i64> {
+    let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+    let slots: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO {table} ({}) VALUES ({})",
+        names.join(", "),
+        slots.join(", ")
+    );
+    conn.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(columns.iter().map(|(_, v)| v)))?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The one `UPDATE` of a record's columns in `table`, row `id`.
+pub(crate) fn update_columns(
+    conn: &Connection,
+    table: &str,
+    id: i64,
+    columns: &[(&str, rusqlite::types::Value)],
+) -> Result<()> {
+    let set: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| format!("{c} = ?{}", i + 1))
+        .collect();
+    let sql = format!(
+        "UPDATE {table} SET {} WHERE id = ?{}",
+        set.join(", "),
+        columns.len() + 1
+    );
+    let values = columns
+        .iter()
+        .map(|(_, v)| v.clone())
+        .chain([rusqlite::types::Value::Integer(id)]);
+    conn.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(values))?;
+    Ok(())
+}
+
 /// The current local time as stored in the database.
 pub(crate) fn now() -> String {
     chrono::Local::now()

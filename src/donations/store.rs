@@ -7,13 +7,14 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
+use rusqlite::types::Value;
 use rusqlite::{named_params, Connection, OptionalExtension, Row};
 
 use super::{
     check_credit_code, derive_status, Donation, DonationFilter, DonationInput, DonationKind,
     DonationList, DonationTotals, Receipt, ReceiptInput, ReceiptMethod, ValuationBasis,
 };
-use crate::db::{atomically, now};
+use crate::db::{atomically, insert_columns, now, stored_day as day, update_columns};
 use crate::error::{Error, Result};
 use crate::money::{format_yuan, MAX_UPPER_FEN};
 use crate::text::{clean_name, clean_text};
@@ -295,8 +296,34 @@ pub(crate) fn validate(conn: &Connection, input: &DonationInput) -> Result<Donat
     Ok(v)
 }
 
-fn day(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
+/// The columns a donation's input writes, the same for the form's insert and update and an
+/// import's insert.
+fn columns(v: &DonationInput) -> Vec<(&'static str, Value)> {
+    let text = |s: &str| Value::Text(s.to_string());
+    vec![
+        ("meeting_id", v.meeting_id.into()),
+        ("unit_id", v.unit_id.into()),
+        ("donor_name", text(&v.donor_name)),
+        ("credit_code", text(&v.credit_code)),
+        ("kind", text(v.kind.code())),
+        ("year", v.year.into()),
+        ("pledged_fen", v.pledged_fen.into()),
+        ("pledged_on", day(v.pledged_on).into()),
+        ("item_name", text(&v.item_name)),
+        ("item_spec", text(&v.item_spec)),
+        ("quantity", text(&v.quantity)),
+        ("quantity_unit", text(&v.quantity_unit)),
+        ("estimated_value_fen", v.estimated_value_fen.into()),
+        (
+            "valuation_basis",
+            v.valuation_basis.map(|b| b.code().to_string()).into(),
+        ),
+        ("delivered_on", day(v.delivered_on).into()),
+        ("purpose", text(&v.purpose)),
+        ("handler", text(&v.handler)),
+        ("notes", text(&v.notes)),
+        ("receipt_issuer", text(&v.receipt_issuer)),
+    ]
 }
 
 /// The one insert of a donation (validated input). Returns its id.
@@ -307,41 +334,14 @@ pub(crate) fn insert_row(
     source_row: Option<i64>,
 ) -> Result<i64> {
     let ts = now();
-    conn.execute(
-        "INSERT INTO donations (meeting_id, unit_id, donor_name, credit_code, kind, year,
-            pledged_fen, pledged_on, item_name, item_spec, quantity, quantity_unit,
-            estimated_value_fen, valuation_basis, delivered_on, purpose, handler, notes,
-            receipt_issuer, import_batch_id, source_row, created_at, updated_at)
-         VALUES (:meeting_id, :unit_id, :donor_name, :credit_code, :kind, :year,
-            :pledged_fen, :pledged_on, :item_name, :item_spec, :quantity, :quantity_unit,
-            :estimated_value_fen, :valuation_basis, :delivered_on, :purpose, :handler, :notes,
-            :receipt_issuer, :batch, :source_row, :ts, :ts)",
-        named_params! {
-            ":meeting_id": v.meeting_id,
-            ":unit_id": v.unit_id,
-            ":donor_name": v.donor_name,
-            ":credit_code": v.credit_code,
-            ":kind": v.kind.code(),
-            ":year": v.year,
-            ":pledged_fen": v.pledged_fen,
-            ":pledged_on": day(v.pledged_on),
-            ":item_name": v.item_name,
-            ":item_spec": v.item_spec,
-            ":quantity": v.quantity,
-            ":quantity_unit": v.quantity_unit,
-            ":estimated_value_fen": v.estimated_value_fen,
-            ":valuation_basis": v.valuation_basis.map(ValuationBasis::code),
-            ":delivered_on": day(v.delivered_on),
-            ":purpose": v.purpose,
-            ":handler": v.handler,
-            ":notes": v.notes,
-            ":receipt_issuer": v.receipt_issuer,
-            ":batch": batch,
-            ":source_row": source_row,
-            ":ts": ts,
-        },
-    )?;
-    Ok(conn.last_insert_rowid())
+    let mut columns = columns(v);
+    columns.extend([
+        ("import_batch_id", batch.into()),
+        ("source_row", source_row.into()),
+        ("created_at", ts.clone().into()),
+        ("updated_at", ts.into()),
+    ]);
+    insert_columns(conn, "donations", &columns)
 }
 
 /// The one insert of a receipt, after checking it against the pledge.
@@ -432,39 +432,9 @@ pub fn update(conn: &Connection, id: i64, input: &DonationInput) -> Result<Donat
                 ),
             ));
         }
-        conn.execute(
-            "UPDATE donations SET meeting_id = :meeting_id, unit_id = :unit_id,
-                donor_name = :donor_name, credit_code = :credit_code, kind = :kind, year = :year,
-                pledged_fen = :pledged_fen, pledged_on = :pledged_on, item_name = :item_name,
-                item_spec = :item_spec, quantity = :quantity, quantity_unit = :quantity_unit,
-                estimated_value_fen = :estimated_value_fen, valuation_basis = :valuation_basis,
-                delivered_on = :delivered_on, purpose = :purpose, handler = :handler,
-                notes = :notes, receipt_issuer = :receipt_issuer, updated_at = :ts
-             WHERE id = :id",
-            named_params! {
-                ":id": id,
-                ":meeting_id": v.meeting_id,
-                ":unit_id": v.unit_id,
-                ":donor_name": v.donor_name,
-                ":credit_code": v.credit_code,
-                ":kind": v.kind.code(),
-                ":year": v.year,
-                ":pledged_fen": v.pledged_fen,
-                ":pledged_on": day(v.pledged_on),
-                ":item_name": v.item_name,
-                ":item_spec": v.item_spec,
-                ":quantity": v.quantity,
-                ":quantity_unit": v.quantity_unit,
-                ":estimated_value_fen": v.estimated_value_fen,
-                ":valuation_basis": v.valuation_basis.map(ValuationBasis::code),
-                ":delivered_on": day(v.delivered_on),
-                ":purpose": v.purpose,
-                ":handler": v.handler,
-                ":notes": v.notes,
-                ":receipt_issuer": v.receipt_issuer,
-                ":ts": now(),
-            },
-        )?;
+        let mut columns = columns(&v);
+        columns.push(("updated_at", now().into()));
+        update_columns(conn, "donations", id, &columns)?;
         get(conn, id)
     })
 }

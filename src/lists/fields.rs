@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
@@ -15,10 +14,7 @@ pub(super) const MAX_NAME: usize = 100;
 
 pub(super) use crate::labelled::date_column as date_col;
 
-/// A day as stored: 2026-09-25.
-pub(super) fn day(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-}
+pub(super) use crate::db::stored_day as day;
 
 /// A name or category as typed, on one line: trimmed, runs of white space (line breaks in a
 /// cell too) made one space between Latin words and none next to Chinese. Unlike unit names,

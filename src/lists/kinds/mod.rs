@@ -16,11 +16,11 @@
 use std::collections::HashMap;
 
 use rusqlite::types::{ToSql, Value};
-use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::fields::{grouped, text_matches};
 use super::ListKind;
-use crate::db::{atomically, now};
+use crate::db::{atomically, insert_columns, now, update_columns};
 use crate::error::{Error, Result};
 use crate::text::name_key;
 
@@ -230,18 +230,7 @@ pub(crate) fn insert<K: Kind>(
         ("created_at", ts.clone().into()),
         ("updated_at", ts.into()),
     ]);
-    let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
-    let slots: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-    conn.execute(
-        &format!(
-            "INSERT INTO {} ({}) VALUES ({})",
-            K::TABLE,
-            names.join(", "),
-            slots.join(", ")
-        ),
-        params_from_iter(columns.iter().map(|(_, v)| v)),
-    )?;
-    let id = conn.last_insert_rowid();
+    let id = insert_columns(conn, K::TABLE, &columns)?;
     K::inserted(conn, id, v)?;
     Ok(id)
 }
@@ -264,22 +253,7 @@ pub(crate) fn update<K: Kind>(conn: &Connection, id: i64, input: &K::Input) -> R
         let v = K::validate(conn, input, Some(&before))?;
         let mut columns = K::columns(&v);
         columns.push(("updated_at", now().into()));
-        let set: Vec<String> = columns
-            .iter()
-            .enumerate()
-            .map(|(i, (c, _))| format!("{c} = ?{}", i + 1))
-            .collect();
-        let mut values: Vec<Value> = columns.into_iter().map(|(_, v)| v).collect();
-        values.push(id.into());
-        conn.execute(
-            &format!(
-                "UPDATE {} SET {} WHERE id = ?{}",
-                K::TABLE,
-                set.join(", "),
-                values.len()
-            ),
-            params_from_iter(values),
-        )?;
+        update_columns(conn, K::TABLE, id, &columns)?;
         K::updated(conn, id, &v)?;
         get::<K>(conn, id)
     })
