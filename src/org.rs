@@ -391,12 +391,7 @@ pub fn ensure_community(conn: &Connection, name: &str, party_org: &str) -> Resul
     if name.is_empty() {
         return Err(Error::invalid("community", "请填写社区名称。"));
     }
-    if let Some(id) = conn
-        .query_row("SELECT id FROM communities WHERE name = ?1", [&name], |r| {
-            r.get(0)
-        })
-        .optional()?
-    {
+    if let Some(id) = id_named(conn, "communities", &name)? {
         return Ok(id);
     }
     let ts = now();
@@ -413,12 +408,7 @@ pub fn ensure_branch(conn: &Connection, name: &str) -> Result<i64> {
     if name.is_empty() {
         return Err(Error::invalid("branch", "请填写分会名称。"));
     }
-    if let Some(id) = conn
-        .query_row("SELECT id FROM branches WHERE name = ?1", [&name], |r| {
-            r.get(0)
-        })
-        .optional()?
-    {
+    if let Some(id) = id_named(conn, "branches", &name)? {
         return Ok(id);
     }
     conn.execute(
@@ -429,24 +419,27 @@ pub fn ensure_branch(conn: &Connection, name: &str) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
+/// The id of the row of `table` (communities or branches) with this exact name.
+fn id_named(conn: &Connection, table: &str, name: &str) -> Result<Option<i64>> {
+    let sql = format!("SELECT id FROM {table} WHERE name = ?1");
+    Ok(conn.query_row(&sql, [name], |r| r.get(0)).optional()?)
+}
+
+/// The name of row `id` of `table`; `what` names it in the message when there is none.
+fn name_of(conn: &Connection, table: &str, what: &'static str, id: i64) -> Result<String> {
+    let sql = format!("SELECT name FROM {table} WHERE id = ?1");
+    conn.query_row(&sql, [id], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::NotFound {
+            what,
+            id: id.to_string(),
+        })
+}
+
 pub(crate) fn community_name(conn: &Connection, id: i64) -> Result<String> {
-    conn.query_row("SELECT name FROM communities WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })
-    .optional()?
-    .ok_or(Error::NotFound {
-        what: "社区",
-        id: id.to_string(),
-    })
+    name_of(conn, "communities", "社区", id)
 }
 
 pub(crate) fn branch_name(conn: &Connection, id: i64) -> Result<String> {
-    conn.query_row("SELECT name FROM branches WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })
-    .optional()?
-    .ok_or(Error::NotFound {
-        what: "分会",
-        id: id.to_string(),
-    })
+    name_of(conn, "branches", "分会", id)
 }
