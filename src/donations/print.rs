@@ -67,19 +67,7 @@ fn scope(list: &[Donation], filter: &DonationFilter) -> String {
 
 /// The register's page: A4 landscape, 15–20 mm margins, small type, centred page numbers.
 pub fn register_style() -> PageStyle {
-    PageStyle {
-        size: PageSize::A4_LANDSCAPE,
-        margin_top_mm: 18.0,
-        margin_bottom_mm: 20.0,
-        margin_left_mm: 15.0,
-        margin_right_mm: 15.0,
-        title_size: 20.0,
-        body_size: 12.0,
-        line_pitch: 20.0,
-        page_number_size: 10.5,
-        page_number_gap_mm: 5.0,
-        page_numbers: PageNumbers::Center,
-    }
+    PageStyle::landscape_table()
 }
 
 /// What the register's 备注 column says: the notes, a withdrawal, who issued a receipt.
