@@ -66,6 +66,24 @@ impl Default for PageStyle {
 }
 
 impl PageStyle {
+    /// The page of a wide table (a register, the three lists, a claim form): A4 landscape,
+    /// 15–20 mm margins, 12 pt body, page numbers centred.
+    pub fn landscape_table() -> PageStyle {
+        PageStyle {
+            size: PageSize::A4_LANDSCAPE,
+            margin_top_mm: 18.0,
+            margin_bottom_mm: 20.0,
+            margin_left_mm: 15.0,
+            margin_right_mm: 15.0,
+            title_size: 20.0,
+            body_size: 12.0,
+            line_pitch: 20.0,
+            page_number_size: 10.5,
+            page_number_gap_mm: 5.0,
+            page_numbers: PageNumbers::Center,
+        }
+    }
+
     /// Characters a full line of body text holds (GB/T 9704: 28).
     pub const CHARS_PER_LINE: f32 = 28.0;
 
@@ -214,7 +232,26 @@ pub struct Table {
     pub joined: Vec<usize>,
 }
 
+/// A ruled table's column with its header cell: heading, weight, alignment and fit.
+pub type Heading<'a> = (&'a str, f32, Align, Fit);
+
 impl Table {
+    /// A ruled table at `size` pt with a header row (repeated on every page it runs onto),
+    /// one column per heading.
+    pub fn ruled(headings: &[Heading], rows: Vec<Vec<String>>, size: f32) -> Table {
+        Table {
+            columns: headings
+                .iter()
+                .map(|&(_, weight, align, fit)| Column::new(weight, align).fit(fit))
+                .collect(),
+            header: Some(headings.iter().map(|h| h.0.to_owned()).collect()),
+            rows,
+            borders: true,
+            size: Some(size),
+            joined: Vec::new(),
+        }
+    }
+
     /// How many leading columns of body row `row` continue the row above.
     pub fn joined_above(&self, row: usize) -> usize {
         if row == 0 {

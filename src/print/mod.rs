@@ -20,7 +20,7 @@ pub mod words;
 
 pub use canvas::{mm, Canvas, PageSize, TextRun, PT_PER_MM};
 pub use coverage::{check_coverage, GlyphProblem};
-pub use document::{Align, Block, Column, Doc, Fit, PageNumbers, PageStyle, Table};
+pub use document::{Align, Block, Column, Doc, Fit, Heading, PageNumbers, PageStyle, Table};
 pub use font_settings::{font_options, save_choice, saved_choice, saved_fonts, FontOption};
 pub use fonts::{FontChoice, FontRole, FontSet, FontSource};
 

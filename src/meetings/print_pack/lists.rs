@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::meetings::attendance::{self, AttendeeRole, Invitee, Reply};
 use crate::meetings::{self as meetings, agenda, speeches};
 use crate::print::{
-    render, render_batch, Align, Block, Column, Doc, Fit, FontSet, PageStyle, Table,
+    render, render_batch, Align, Block, Column, Doc, Fit, FontSet, Heading, PageStyle, Table,
 };
 use crate::street::{self, StreetField};
 
@@ -56,27 +56,12 @@ fn groups(list: &[Invitee], by: GroupBy) -> Vec<(String, Vec<&Invitee>)> {
     out
 }
 
-/// A ruled table with a header row. Columns of names and titles are [`Fit::Entries`] (widened
-/// so that 街道党工委副书记 or a four-character name stays on one line), columns of unit
-/// names and topics [`Fit::FreeText`] (they give that width).
-fn table(
-    columns: &[(f32, Align, Fit)],
-    header: &[&str],
-    rows: Vec<Vec<String>>,
-    size: f32,
-) -> Block {
-    Block::Table(Table {
-        columns: columns
-            .iter()
-            .map(|&(w, a, fit)| Column::new(w, a).fit(fit))
-            .collect(),
-        header: Some(header.iter().map(|s| (*s).to_owned()).collect()),
-        rows,
-        borders: true,
-        size: Some(size),
-        joined: Vec::new(),
-    })
-}
+// Columns of the tables. Columns of names and titles are [`Fit::Entries`] (widened so that
+// 街道党工委副书记 or a four-character name stays on one line), columns of unit names and
+// topics [`Fit::FreeText`] (they give that width).
+const SEQ: Heading<'static> = ("序号", 1.0, Align::Center, Fit::Weight);
+const UNIT: Heading<'static> = ("单位名称", 4.6, Align::Left, Fit::FreeText);
+const PEOPLE: Heading<'static> = ("参会人员", 2.2, Align::Left, Fit::Entries);
 
 /// The least height of a 签到表 row, in millimetres: a handwritten name at ordinary size.
 pub const SIGNATURE_ROW_MM: f32 = 12.0;
@@ -103,6 +88,47 @@ fn base_doc(m: &meetings::Meeting, what: &str) -> Doc {
         .field("会议地点", m.venue.clone())
         .field("会议主题", m.theme.clone());
     doc
+}
+
+/// The meeting's document `what` (参会单位名单, 签到表 …): its title, the meeting's under it.
+fn titled_doc(m: &meetings::Meeting, what: &str, title: &str) -> Doc {
+    let mut doc = base_doc(m, what);
+    doc.push(Block::Title(title.into()));
+    doc.push(Block::line(m.title.clone(), Align::Center));
+    doc
+}
+
+/// The rows of invitees by group: the group's name (【…】) in the second cell of a row of
+/// `width` cells, then each member numbered on across the groups, its cells after the
+/// number from `cells`.
+fn grouped_rows(
+    doc: &mut Doc,
+    list: &[Invitee],
+    by: GroupBy,
+    width: usize,
+    mut cells: impl FnMut(&Invitee) -> Result<Vec<String>>,
+) -> Result<Vec<Vec<String>>> {
+    let mut n = 0;
+    let mut rows = Vec::new();
+    for (name, members) in groups(list, by) {
+        let mut group = vec![String::new(); width];
+        group[1] = format!("【{name}】");
+        rows.push(group);
+        for i in members {
+            n += 1;
+            invitee_fields(doc, i);
+            let mut row = vec![n.to_string()];
+            row.extend(cells(i)?);
+            rows.push(row);
+        }
+    }
+    Ok(rows)
+}
+
+/// The fields an invitee's row fills in.
+fn invitee_fields(doc: &mut Doc, i: &Invitee) {
+    doc.field("单位名称", i.name.clone());
+    doc.field("参会人员", i.people().join("、"));
 }
 
 /// 会议议程, with computed times.
@@ -137,17 +163,16 @@ pub fn agenda_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
             ]
         })
         .collect();
-    doc.push(table(
+    doc.push(Block::Table(Table::ruled(
         &[
-            (1.2, Align::Center, Fit::Weight),
-            (2.7, Align::Center, Fit::Weight),
-            (3.9, Align::Left, Fit::FreeText),
-            (2.8, Align::Left, Fit::Entries),
+            ("序号", 1.2, Align::Center, Fit::Weight),
+            ("时间", 2.7, Align::Center, Fit::Weight),
+            ("议程", 3.9, Align::Left, Fit::FreeText),
+            ("主持/报告人", 2.8, Align::Left, Fit::Entries),
         ],
-        &["序号", "时间", "议程", "主持/报告人"],
         rows,
         14.0,
-    ));
+    )));
     Ok(doc)
 }
 
@@ -155,9 +180,7 @@ pub fn agenda_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
 pub fn attendees_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<Doc> {
     let m = meetings::get(conn, meeting_id)?;
     let list = attendance::list(conn, meeting_id)?;
-    let mut doc = base_doc(&m, "参会单位名单");
-    doc.push(Block::Title("参会单位名单".into()));
-    doc.push(Block::line(m.title.clone(), Align::Center));
+    let mut doc = titled_doc(&m, "参会单位名单", "参会单位名单");
     let counts = attendance::counts(conn, meeting_id)?;
     // A count of none is left out ("列席单位 0 家").
     doc.push(Block::line(
@@ -177,8 +200,7 @@ pub fn attendees_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<
             .iter()
             .enumerate()
             .map(|(n, i)| {
-                doc.field("单位名称", i.name.clone());
-                doc.field("参会人员", i.people().join("、"));
+                invitee_fields(&mut doc, i);
                 vec![
                     (n + 1).to_string(),
                     i.name.clone(),
@@ -187,17 +209,11 @@ pub fn attendees_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<
                 ]
             })
             .collect();
-        doc.push(table(
-            &[
-                (1.0, Align::Center, Fit::Weight),
-                (4.6, Align::Left, Fit::FreeText),
-                (2.2, Align::Left, Fit::Entries),
-                (2.2, Align::Left, Fit::Entries),
-            ],
-            &["序号", "单位名称", "参会人员", "职务"],
+        doc.push(Block::Table(Table::ruled(
+            &[SEQ, UNIT, PEOPLE, ("职务", 2.2, Align::Left, Fit::Entries)],
             rows,
             12.0,
-        ));
+        )));
     }
     Ok(doc)
 }
@@ -210,56 +226,39 @@ pub fn signin_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Result<Doc
         .filter(|i| i.reply != Reply::Leave)
         .collect();
     let codes = sheet_codes(conn)?;
-    let mut doc = base_doc(&m, "签到表");
-    doc.push(Block::Title("签　到　表".into()));
-    doc.push(Block::line(m.title.clone(), Align::Center));
+    let mut doc = titled_doc(&m, "签到表", "签　到　表");
     doc.push(Block::line(when_where(&m), Align::Center));
-    let mut n = 0;
-    let mut rows = Vec::new();
-    let width = if codes { 6 } else { 5 };
-    for (name, members) in groups(&list, by) {
-        // A group row: the group's name across the first cells.
-        let mut group = vec![String::new(); width];
-        group[1] = format!("【{name}】");
-        rows.push(group);
-        for i in members {
-            n += 1;
-            doc.field("单位名称", i.name.clone());
-            doc.field("参会人员", i.people().join("、"));
-            let mut row = vec![
-                n.to_string(),
-                i.name.clone(),
-                i.people().join("、"),
-                i.attendee_title.clone(),
-                String::new(),
-            ];
-            if codes {
-                row.push(crate::meetings::codes::code_for(conn, meeting_id, i.id)?);
-            }
-            rows.push(row);
-        }
-    }
-    let mut columns = vec![
-        (0.9, Align::Center, Fit::Weight),
-        (3.6, Align::Left, Fit::FreeText),
-        (1.6, Align::Left, Fit::Entries),
-        (2.0, Align::Left, Fit::Entries),
-        (2.6, Align::Left, Fit::Weight),
+    let mut headings = vec![
+        ("序号", 0.9, Align::Center, Fit::Weight),
+        ("单位名称", 3.6, Align::Left, Fit::FreeText),
+        ("姓名", 1.6, Align::Left, Fit::Entries),
+        ("职务", 2.0, Align::Left, Fit::Entries),
+        ("签名", 2.6, Align::Left, Fit::Weight),
     ];
-    let mut header = vec!["序号", "单位名称", "姓名", "职务", "签名"];
     if codes {
-        columns.push((1.5, Align::Center, Fit::Weight));
-        header.push("签到码");
+        headings.push(("签到码", 1.5, Align::Center, Fit::Weight));
     }
-    let mut signin = table(&columns, &header, rows, 12.0);
-    // Room to sign: the widest column but the unit's, and rows a pen can write in.
-    if let Block::Table(t) = &mut signin {
-        t.columns[4] = t.columns[4].clone().min_height_mm(SIGNATURE_ROW_MM);
-        if let Some(c) = t.columns.get_mut(5) {
-            *c = c.clone().codes_mm(SHEET_CODE_MM);
+    let rows = grouped_rows(&mut doc, &list, by, headings.len(), |i| {
+        let mut cells = vec![
+            i.name.clone(),
+            i.people().join("、"),
+            i.attendee_title.clone(),
+            String::new(),
+        ];
+        if codes {
+            cells.push(crate::meetings::codes::code_for(conn, meeting_id, i.id)?);
         }
+        Ok(cells)
+    })?;
+    let mut signin = Table::ruled(&headings, rows, 12.0);
+    // Room to sign: the widest column but the unit's, and rows a pen can write in.
+    if let Some(c) = signin.columns.get_mut(4) {
+        *c = c.clone().min_height_mm(SIGNATURE_ROW_MM);
     }
-    doc.push(signin);
+    if let Some(c) = signin.columns.get_mut(5) {
+        *c = c.clone().codes_mm(SHEET_CODE_MM);
+    }
+    doc.push(Block::Table(signin));
     Ok(doc)
 }
 
@@ -269,9 +268,7 @@ pub fn signin_record_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Res
     let m = meetings::get(conn, meeting_id)?;
     let list = attendance::list(conn, meeting_id)?;
     let counts = attendance::counts(conn, meeting_id)?;
-    let mut doc = base_doc(&m, "签到情况");
-    doc.push(Block::Title("签到情况".into()));
-    doc.push(Block::line(m.title.clone(), Align::Center));
+    let mut doc = titled_doc(&m, "签到情况", "签到情况");
     let late = if counts.late > 0 {
         format!("（其中迟到 {} 家）", counts.late)
     } else {
@@ -284,47 +281,20 @@ pub fn signin_record_doc(conn: &Connection, meeting_id: i64, by: GroupBy) -> Res
         ),
         Align::Center,
     ));
-    let mut n = 0;
-    let mut rows = Vec::new();
-    for (name, members) in groups(&list, by) {
-        rows.push(vec![
-            String::new(),
-            format!("【{name}】"),
-            String::new(),
-            String::new(),
-        ]);
-        for i in members {
-            n += 1;
-            doc.field("单位名称", i.name.clone());
-            doc.field("参会人员", i.people().join("、"));
-            let mark = match (i.signed_in_at, i.reply) {
-                // A guest is never 迟到: only member units are expected at the start.
-                (Some(at), _) if i.role == AttendeeRole::Member && attendance::is_late(&m, at) => {
-                    format!("已签到 {}（迟到）", at.format("%H:%M"))
-                }
-                (Some(at), _) => format!("已签到 {}", at.format("%H:%M")),
-                (None, Reply::Leave) => "请假".to_owned(),
-                (None, _) => "未到".to_owned(),
-            };
-            rows.push(vec![
-                n.to_string(),
-                i.name.clone(),
-                i.people().join("、"),
-                mark,
-            ]);
-        }
-    }
-    doc.push(table(
-        &[
-            (1.0, Align::Center, Fit::Weight),
-            (4.6, Align::Left, Fit::FreeText),
-            (2.2, Align::Left, Fit::Entries),
-            (2.2, Align::Left, Fit::Entries),
-        ],
-        &["序号", "单位名称", "参会人员", "签到"],
-        rows,
-        12.0,
-    ));
+    let headings = [SEQ, UNIT, PEOPLE, ("签到", 2.2, Align::Left, Fit::Entries)];
+    let rows = grouped_rows(&mut doc, &list, by, headings.len(), |i| {
+        let mark = match (i.signed_in_at, i.reply) {
+            // A guest is never 迟到: only member units are expected at the start.
+            (Some(at), _) if i.role == AttendeeRole::Member && attendance::is_late(&m, at) => {
+                format!("已签到 {}（迟到）", at.format("%H:%M"))
+            }
+            (Some(at), _) => format!("已签到 {}", at.format("%H:%M")),
+            (None, Reply::Leave) => "请假".to_owned(),
+            (None, _) => "未到".to_owned(),
+        };
+        Ok(vec![i.name.clone(), i.people().join("、"), mark])
+    })?;
+    doc.push(Block::Table(Table::ruled(&headings, rows, 12.0)));
     Ok(doc)
 }
 
@@ -337,9 +307,7 @@ pub fn speakers_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
             "本次会议还没有安排交流发言，无法生成发言顺序。请先在“发言”中添加发言单位。".into(),
         ));
     }
-    let mut doc = base_doc(&m, "交流发言顺序");
-    doc.push(Block::Title("交流发言顺序".into()));
-    doc.push(Block::line(m.title.clone(), Align::Center));
+    let mut doc = titled_doc(&m, "交流发言顺序", "交流发言顺序");
     let total: i64 = list.iter().map(|s| s.minutes).sum();
     doc.push(Block::line(
         format!("共 {} 个发言，合计 {total} 分钟", list.len()),
@@ -368,18 +336,17 @@ pub fn speakers_doc(conn: &Connection, meeting_id: i64) -> Result<Doc> {
             ]
         })
         .collect();
-    doc.push(table(
+    doc.push(Block::Table(Table::ruled(
         &[
-            (1.0, Align::Center, Fit::Weight),
-            (3.2, Align::Left, Fit::FreeText),
-            (2.2, Align::Left, Fit::Entries),
-            (3.2, Align::Left, Fit::FreeText),
-            (1.4, Align::Center, Fit::Entries),
+            SEQ,
+            ("发言单位", 3.2, Align::Left, Fit::FreeText),
+            ("发言人", 2.2, Align::Left, Fit::Entries),
+            ("发言题目", 3.2, Align::Left, Fit::FreeText),
+            ("时长", 1.4, Align::Center, Fit::Entries),
         ],
-        &["序号", "发言单位", "发言人", "发言题目", "时长"],
         rows,
         12.0,
-    ));
+    )));
     Ok(doc)
 }
 
