@@ -30,7 +30,7 @@ use crate::import::batch;
 use crate::import::header::{
     column_letter, lookup_synonym, mark_counter_columns, with_mappings, Header, HeaderField,
 };
-use crate::import::plan::{excel_row, is_footer, pick_sheet};
+use crate::import::pipeline::{excel_row, is_footer, pick_sheet};
 use crate::import::{
     bounded, read_file, report, Cell, ProgressFn, Severity, Sheet, Stage, Workbook,
 };
