@@ -17,8 +17,8 @@ use super::{DonationInput, DonationKind, ReceiptInput, ReceiptMethod, ValuationB
 use crate::error::{Error, Result};
 use crate::import::header::{lookup_synonym, HeaderField};
 use crate::import::pipeline::{
-    self, at_row, begin_batch, preview_types, row_counts, undo_batch, Batch, BatchOf, Choice,
-    ImportKind, Row,
+    self, at_row, begin_batch, preview_types, row_counts, undo_batch, BatchOf, Choice, ImportKind,
+    Row,
 };
 use crate::import::{batch, bounded, read_file, Cell, ProgressFn, Severity, Workbook};
 use crate::money::parse_amount;
@@ -365,14 +365,8 @@ pub fn plan_book(
     options: &DonationImportOptions,
     progress: &mut ProgressFn<'_>,
 ) -> Result<DonationImportPlan> {
-    let choice = Choice {
-        sheet: options.sheet.as_deref(),
-        mappings: options
-            .mappings
-            .iter()
-            .map(|m| (m.column, m.field))
-            .collect(),
-    };
+    let mappings = options.mappings.iter().map(|m| (m.column, m.field));
+    let choice = Choice::of(&options.sheet, mappings);
     let kind = Donations { options };
     let mut p = pipeline::plan(&kind, conn, file_name, book, &choice, progress)?;
     p.counts.new = u32::try_from(p.rows.donations.len()).unwrap_or(u32::MAX);
@@ -595,12 +589,7 @@ pub fn commit(
         sheet: &plan.sheet,
     };
     let (b, (), _) = begin_batch(conn, db_path, &of, |_| Ok(((), plan.counts)))?;
-    let Batch {
-        tx,
-        id: batch,
-        backup_id,
-        ..
-    } = b;
+    let (tx, batch, backup_id) = (b.tx, b.id, b.backup_id);
     for d in &plan.donations {
         // A plan may come back from the UI: every row is checked again.
         let v = validate(&tx, &d.input).map_err(|e| at_row(d.source_row, e))?;

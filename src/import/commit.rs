@@ -67,6 +67,7 @@ pub fn commit(
         file_name: &plan.file_name,
         sheet: &plan.sheet,
     };
+    // The batch's transaction holds `conn` until it is committed, inside this block.
     let (batch, backup_id, counts) = {
         let (b, planned, counts) = begin_batch(conn, db_path, &of, |tx| recompare(tx, plan))?;
         let Batch {

@@ -275,6 +275,15 @@ pub(crate) struct Choice<'a, F> {
     pub mappings: Vec<(u32, Option<F>)>,
 }
 
+impl<'a, F> Choice<'a, F> {
+    pub fn of(sheet: &'a Option<String>, mappings: impl Iterator<Item = (u32, Option<F>)>) -> Self {
+        Choice {
+            sheet: sheet.as_deref(),
+            mappings: mappings.collect(),
+        }
+    }
+}
+
 /// Plans the import of `book` as records of `kind`. Nothing is written.
 pub(crate) fn plan<K: ImportKind>(
     kind: &K,

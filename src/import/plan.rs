@@ -103,14 +103,8 @@ pub(crate) fn plan_workbook(
     options: &ImportOptions,
     progress: &mut ProgressFn<'_>,
 ) -> Result<ImportPlan> {
-    let choice = Choice {
-        sheet: options.sheet.as_deref(),
-        mappings: options
-            .mappings
-            .iter()
-            .map(|m| (m.column, m.field))
-            .collect(),
-    };
+    let mappings = options.mappings.iter().map(|m| (m.column, m.field));
+    let choice = Choice::of(&options.sheet, mappings);
     let p = pipeline::plan(&Roster, conn, file_name, book, &choice, progress)?;
     Ok(ImportPlan {
         file_name: p.file_name,

@@ -12,7 +12,7 @@ use ts_rs::TS;
 use super::{existing_names, project, ListImportPlan};
 use crate::error::{Error, Result};
 use crate::import::batch;
-use crate::import::pipeline::{at_row, begin_batch, undo_batch, Batch, BatchOf};
+use crate::import::pipeline::{at_row, begin_batch, undo_batch, BatchOf};
 use crate::lists::store::{
     insert_need, insert_project, insert_resource, validate_need, validate_project,
     validate_resource,
@@ -167,12 +167,7 @@ pub fn commit(
         sheet: &plan.sheet,
     };
     let (b, (), _) = begin_batch(conn, db_path, &of, |_| Ok(((), plan.counts)))?;
-    let Batch {
-        tx,
-        id: batch,
-        backup_id,
-        ..
-    } = b;
+    let (tx, batch, backup_id) = (b.tx, b.id, b.backup_id);
     let mut added: Vec<String> = Vec::new();
     for (name, row) in &to_add {
         let input = UnitInput::from(UnitDetails {

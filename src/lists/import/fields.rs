@@ -202,4 +202,51 @@ mod tests {
         check::<1>(ListKind::Resources);
         check::<2>(ListKind::Projects);
     }
+
+    /// The fields a header row (its cells joined by spaces) reads as in list `K`, by their
+    /// labels; `-` for a column that names none.
+    fn read<const K: u8>(row: &str) -> String {
+        row.split(' ')
+            .map(|h| Col::<K>::from_header(h).map_or("-", |c| c.0.label()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Header rows as offices send them (the integration tests' 需求清单 and 项目清单) and as
+    /// the app's own papers print them (三张清单, 项目认领表): every column that holds a field
+    /// of the list reads as that field; what is no field (编号 is a counter, 对应需求 and a
+    /// project's 状态 are the app's own, 签字 and the seal column are for the pen) reads as none.
+    #[test]
+    fn real_header_rows_read_as_their_fields() {
+        let office_needs = "序号 需求名称 提出方 需求类别 需求内容 期望完成时间 状态";
+        assert_eq!(
+            read::<0>(office_needs),
+            "序号 名称 提出方 类别 内容 期望完成时间 状态"
+        );
+        let office_projects = "序号 项目名称 项目类别 项目内容 认领单位 完成时限 联系人 联系电话";
+        assert_eq!(
+            read::<2>(office_projects),
+            "序号 名称 类别 内容 认领单位 完成时限 联系人 联系电话"
+        );
+        let needs = "编号 需求名称 提出方 类别 需求内容 规模 期望完成时间 联系人 联系电话 状态";
+        assert_eq!(
+            read::<0>(needs),
+            "- 名称 提出方 类别 内容 规模 期望完成时间 联系人 联系电话 状态"
+        );
+        let resources = "编号 提供单位 类型 资源名称 资源内容 可提供时间 规模 联系人 联系电话";
+        assert_eq!(
+            read::<1>(resources),
+            "- 提供单位 资源类型 名称 内容 时间/频次 规模 联系人 联系电话"
+        );
+        let projects = "编号 项目名称 类别 项目内容 对应需求 认领单位 完成时限 状态";
+        assert_eq!(
+            read::<2>(projects),
+            "- 名称 类别 内容 - 认领单位 完成时限 -"
+        );
+        let claim_form = "序号 项目名称 类别 内容 认领单位（盖章） 联系人 电话 签字";
+        assert_eq!(
+            read::<2>(claim_form),
+            "序号 名称 类别 内容 - 联系人 联系电话 -"
+        );
+    }
 }

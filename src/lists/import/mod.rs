@@ -351,14 +351,11 @@ fn plan_list<const K: u8>(
         options,
         year: options.year.unwrap_or_else(|| crate::date::today().year()),
     };
-    let choice = Choice {
-        sheet: options.sheet.as_deref(),
-        mappings: options
-            .mappings
-            .iter()
-            .map(|m| (m.column, m.field.map(Col)))
-            .collect(),
-    };
+    let mappings = options
+        .mappings
+        .iter()
+        .map(|m| (m.column, m.field.map(Col)));
+    let choice = Choice::of(&options.sheet, mappings);
     let p = pipeline::plan(&list, conn, file_name, book, &choice, progress)?;
     let mut counts = p.counts;
     counts.new = u32::try_from(p.rows.len()).unwrap_or(u32::MAX);
