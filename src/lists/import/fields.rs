@@ -120,21 +120,13 @@ pub fn field_labels(kind: ListKind) -> Vec<ListFieldLabel> {
         .collect()
 }
 
-const COMMON: &[(&str, ListField)] = &[
-    ("类别", ListField::Category),
-    ("类型", ListField::Category),
-    ("内容", ListField::Content),
-    ("具体内容", ListField::Content),
-    ("联系人", ListField::Contact),
-    ("联系人姓名", ListField::Contact),
-    ("联系电话", ListField::Phone),
-    ("电话", ListField::Phone),
-    ("手机", ListField::Phone),
-    ("联系方式", ListField::Phone),
-    ("备注", ListField::Notes),
-    ("序号", ListField::Index),
-    ("序", ListField::Index),
-    ("No.", ListField::Index),
+const COMMON: &[(ListField, &[&str])] = &[
+    (ListField::Category, &["类别", "类型"]),
+    (ListField::Content, &["内容", "具体内容"]),
+    (ListField::Contact, &["联系人", "联系人姓名"]),
+    (ListField::Phone, &["联系电话", "电话", "手机", "联系方式"]),
+    (ListField::Notes, &["备注"]),
+    (ListField::Index, &["序号", "序", "No."]),
 ];
 
 /// A column of list `K` (0 needs, 1 resources, 2 projects) for the header machinery.

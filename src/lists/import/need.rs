@@ -11,37 +11,36 @@ use crate::lists::{NeedInput, NeedStatus};
 use crate::text::{clean_name, name_key};
 
 /// The needs list's own header words (then `COMMON`).
-pub(super) const SYNONYMS: &[(&str, ListField)] = &[
-    ("需求名称", ListField::Name),
-    ("需求", ListField::Name),
-    ("需求项目", ListField::Name),
-    ("名称", ListField::Name),
-    ("需求事项", ListField::Name),
-    ("提出方", ListField::RaisedBy),
-    ("提出单位", ListField::RaisedBy),
-    ("需求提出方", ListField::RaisedBy),
-    ("需求提出单位", ListField::RaisedBy),
-    ("需求单位", ListField::RaisedBy),
-    ("需求来源", ListField::RaisedBy),
-    ("来源", ListField::RaisedBy),
-    ("社区", ListField::RaisedBy),
-    ("所在社区", ListField::RaisedBy),
-    ("需求类别", ListField::Category),
-    ("需求类型", ListField::Category),
-    ("需求内容", ListField::Content),
-    ("需求描述", ListField::Content),
-    ("规模", ListField::Scale),
-    ("服务对象", ListField::Scale),
-    ("受益人数", ListField::Scale),
-    ("涉及人数", ListField::Scale),
-    ("数量", ListField::Scale),
-    ("期望完成时间", ListField::WantedBy),
-    ("期望时间", ListField::WantedBy),
-    ("完成时间", ListField::WantedBy),
-    ("完成时限", ListField::WantedBy),
-    ("时限", ListField::WantedBy),
-    ("状态", ListField::Status),
-    ("需求状态", ListField::Status),
+pub(super) const SYNONYMS: &[(ListField, &[&str])] = &[
+    (
+        ListField::Name,
+        &["需求名称", "需求", "需求项目", "名称", "需求事项"],
+    ),
+    (
+        ListField::RaisedBy,
+        &[
+            "提出方",
+            "提出单位",
+            "需求提出方",
+            "需求提出单位",
+            "需求单位",
+            "需求来源",
+            "来源",
+            "社区",
+            "所在社区",
+        ],
+    ),
+    (ListField::Category, &["需求类别", "需求类型"]),
+    (ListField::Content, &["需求内容", "需求描述"]),
+    (
+        ListField::Scale,
+        &["规模", "服务对象", "受益人数", "涉及人数", "数量"],
+    ),
+    (
+        ListField::WantedBy,
+        &["期望完成时间", "期望时间", "完成时间", "完成时限", "时限"],
+    ),
+    (ListField::Status, &["状态", "需求状态"]),
 ];
 
 /// A need as read from a row.

@@ -17,33 +17,31 @@ use crate::lists::{ClaimInput, ProjectInput};
 use crate::text::{clean_name, clean_text, name_key};
 
 /// The projects list's own header words (then `COMMON`).
-pub(super) const SYNONYMS: &[(&str, ListField)] = &[
-    ("项目名称", ListField::Name),
-    ("项目", ListField::Name),
-    ("共建项目", ListField::Name),
-    ("名称", ListField::Name),
-    ("项目类别", ListField::Category),
-    ("项目类型", ListField::Category),
-    ("项目内容", ListField::Content),
-    ("实施内容", ListField::Content),
-    ("认领单位", ListField::Claimants),
-    ("认领方", ListField::Claimants),
-    ("承接单位", ListField::Claimants),
-    ("实施单位", ListField::Claimants),
-    ("责任单位", ListField::Claimants),
-    ("共建单位", ListField::Claimants),
-    ("牵头单位", ListField::Lead),
-    ("认领内容", ListField::Commitment),
-    ("承诺事项", ListField::Commitment),
-    ("认领承诺", ListField::Commitment),
-    ("承诺", ListField::Commitment),
-    ("认领时间", ListField::ClaimedOn),
-    ("认领日期", ListField::ClaimedOn),
-    ("完成时限", ListField::Deadline),
-    ("时限", ListField::Deadline),
-    ("完成时间", ListField::Deadline),
-    ("计划完成时间", ListField::Deadline),
-    ("截止时间", ListField::Deadline),
+pub(super) const SYNONYMS: &[(ListField, &[&str])] = &[
+    (ListField::Name, &["项目名称", "项目", "共建项目", "名称"]),
+    (ListField::Category, &["项目类别", "项目类型"]),
+    (ListField::Content, &["项目内容", "实施内容"]),
+    (
+        ListField::Claimants,
+        &[
+            "认领单位",
+            "认领方",
+            "承接单位",
+            "实施单位",
+            "责任单位",
+            "共建单位",
+        ],
+    ),
+    (ListField::Lead, &["牵头单位"]),
+    (
+        ListField::Commitment,
+        &["认领内容", "承诺事项", "认领承诺", "承诺"],
+    ),
+    (ListField::ClaimedOn, &["认领时间", "认领日期"]),
+    (
+        ListField::Deadline,
+        &["完成时限", "时限", "完成时间", "计划完成时间", "截止时间"],
+    ),
 ];
 
 /// A claimant as written in a cell, and the member unit it matched (none: not on the roster).

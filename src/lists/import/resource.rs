@@ -11,34 +11,34 @@ use crate::lists::{ResourceInput, ResourceKind};
 use crate::text::clean_name;
 
 /// The resources list's own header words (then `COMMON`).
-pub(super) const SYNONYMS: &[(&str, ListField)] = &[
-    ("提供单位", ListField::Unit),
-    ("资源提供单位", ListField::Unit),
-    ("提供方", ListField::Unit),
-    ("单位", ListField::Unit),
-    ("单位名称", ListField::Unit),
-    ("成员单位", ListField::Unit),
-    ("资源类型", ListField::Kind),
-    ("资源类别", ListField::Kind),
-    ("类型", ListField::Kind),
-    ("类别", ListField::Kind),
-    ("资源名称", ListField::Name),
-    ("资源", ListField::Name),
-    ("名称", ListField::Name),
-    ("资源项目", ListField::Name),
-    ("资源内容", ListField::Content),
-    ("资源描述", ListField::Content),
-    ("时间/频次", ListField::Availability),
-    ("提供时间", ListField::Availability),
-    ("可提供时间", ListField::Availability),
-    ("时间", ListField::Availability),
-    ("频次", ListField::Availability),
-    ("服务时间", ListField::Availability),
-    ("开放时间", ListField::Availability),
-    ("规模", ListField::Scale),
-    ("容量", ListField::Scale),
-    ("数量", ListField::Scale),
-    ("可容纳人数", ListField::Scale),
+pub(super) const SYNONYMS: &[(ListField, &[&str])] = &[
+    (
+        ListField::Unit,
+        &[
+            "提供单位",
+            "资源提供单位",
+            "提供方",
+            "单位",
+            "单位名称",
+            "成员单位",
+        ],
+    ),
+    (ListField::Kind, &["资源类型", "资源类别", "类型", "类别"]),
+    (ListField::Name, &["资源名称", "资源", "名称", "资源项目"]),
+    (ListField::Content, &["资源内容", "资源描述"]),
+    (
+        ListField::Availability,
+        &[
+            "时间/频次",
+            "提供时间",
+            "可提供时间",
+            "时间",
+            "频次",
+            "服务时间",
+            "开放时间",
+        ],
+    ),
+    (ListField::Scale, &["规模", "容量", "数量", "可容纳人数"]),
 ];
 
 /// A resource as read from a row.
