@@ -80,8 +80,8 @@ macro_rules! row_counts {
 pub(crate) use row_counts;
 
 /// Declares a kind's preview shapes of a problem, a column and a manual mapping over its
-/// field type `$f` (the same three for every kind but the roster, whose types predate this),
-/// made from the pipeline's [`Note`] and [`ColumnNote`].
+/// field type `$f` (the same three for every kind but the roster, whose types carry their
+/// own docs), made from the pipeline's [`Note`] and [`ColumnNote`] ([`preview_from!`]).
 macro_rules! preview_types {
     ($f:ty, $problem:ident, $column:ident, $mapping:ident) => {
         /// A problem found in the file, at the Excel row number the user sees (the roster's shape).
@@ -112,31 +112,40 @@ macro_rules! preview_types {
             pub field: Option<$f>,
         }
 
-        impl<G: Into<$f>> From<$crate::import::pipeline::Note<G>> for $problem {
-            fn from(n: $crate::import::pipeline::Note<G>) -> Self {
+        $crate::import::pipeline::preview_from!($f, $problem, $column);
+    };
+}
+pub(crate) use preview_types;
+
+/// Makes a kind's problem and column types (over its field `$f`) from the pipeline's
+/// [`Note`] and [`ColumnNote`].
+macro_rules! preview_from {
+    ($f:ty, $problem:ident, $column:ident) => {
+        impl From<$crate::import::pipeline::Note<$f>> for $problem {
+            fn from(n: $crate::import::pipeline::Note<$f>) -> Self {
                 $problem {
                     row: n.row,
-                    field: n.field.map(Into::into),
+                    field: n.field,
                     severity: n.severity,
                     message: n.message,
                 }
             }
         }
 
-        impl<G: Into<$f>> From<$crate::import::pipeline::ColumnNote<G>> for $column {
-            fn from(c: $crate::import::pipeline::ColumnNote<G>) -> Self {
+        impl From<$crate::import::pipeline::ColumnNote<$f>> for $column {
+            fn from(c: $crate::import::pipeline::ColumnNote<$f>) -> Self {
                 $column {
                     index: c.index,
                     letter: c.letter,
                     header: c.header,
-                    field: c.field.map(Into::into),
+                    field: c.field,
                     unrecognised: c.unrecognised,
                 }
             }
         }
     };
 }
-pub(crate) use preview_types;
+pub(crate) use preview_from;
 
 /// What a plan collects besides its records: the problems by row and the counts.
 pub(crate) struct Ctx<F, C> {

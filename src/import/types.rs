@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::header::Field;
-use super::pipeline::{ColumnNote, Note};
 use crate::units::{FieldChange, Unit, UnitDetails, UnitStatus};
 
 /// One unit as read from the file (values as the user sees them).
@@ -238,38 +237,4 @@ pub struct ImportPlan {
 
 crate::import::pipeline::row_counts!(ImportCounts);
 
-impl From<Note<Field>> for Problem {
-    fn from(n: Note<Field>) -> Self {
-        let Note {
-            row,
-            field,
-            severity,
-            message,
-        } = n;
-        Problem {
-            row,
-            field,
-            severity,
-            message,
-        }
-    }
-}
-
-impl From<ColumnNote<Field>> for ColumnInfo {
-    fn from(c: ColumnNote<Field>) -> Self {
-        let ColumnNote {
-            index,
-            letter,
-            header,
-            field,
-            unrecognised,
-        } = c;
-        ColumnInfo {
-            index,
-            letter,
-            header,
-            field,
-            unrecognised,
-        }
-    }
-}
+crate::import::pipeline::preview_from!(Field, Problem, ColumnInfo);

@@ -60,12 +60,7 @@ pub(super) fn plan_row(
     ctx: &mut Ctx,
     out: &mut Vec<ImportedNeed>,
 ) -> Result<()> {
-    let Given {
-        conn,
-        year,
-        options,
-        roster,
-    } = *at;
+    let (conn, year, options, roster) = (at.conn, at.year, at.options, at.roster);
     let mut notes = Vec::new();
     let wanted_by = date(row, ListField::WantedBy, "期望完成时间", ctx, &mut notes);
     let raised = clean_name(&row.text(ListField::RaisedBy));

@@ -100,12 +100,7 @@ pub(super) fn plan_row(
     out: &mut Vec<ImportedProject>,
     unmatched: &mut Vec<String>,
 ) -> Result<()> {
-    let Given {
-        conn,
-        year,
-        options,
-        roster,
-    } = *at;
+    let (conn, year, options, roster) = (at.conn, at.year, at.options, at.roster);
     let mut notes = Vec::new();
     let deadline = date(row, ListField::Deadline, "完成时限", ctx, &mut notes);
     let claimed_on = date(row, ListField::ClaimedOn, "认领时间", ctx, &mut notes);

@@ -71,9 +71,7 @@ pub(super) fn plan_row(
     ctx: &mut Ctx,
     out: &mut Vec<ImportedResource>,
 ) -> Result<()> {
-    let Given {
-        conn, year, roster, ..
-    } = *at;
+    let (conn, year, roster) = (at.conn, at.year, at.roster);
     let written = clean_name(&row.text(ListField::Unit));
     let (unit_id, unit_name) = match roster.unit(&written) {
         Some((id, _)) => (Some(*id), String::new()),
