@@ -1,7 +1,9 @@
-//! Importing a donation list from a spreadsheet, on the roster import's machinery: the file
-//! read by `import::bounded`, the sheet and header row chosen by `import::header` (title rows
-//! above the header ignored), exact synonyms, 合计 and footer rows skipped, problems at Excel
-//! row numbers; then one committed batch (a backup first) that can be undone.
+//! Importing a donation list from a spreadsheet: the donations' kind of the import pipeline
+//! (`import::pipeline`: the bounded read, the sheet and header row, exact synonyms, 合计 and
+//! footer rows skipped, problems at Excel row numbers, one committed batch after a backup,
+//! undone whole). What is the donations' own is here: the fields and their synonym table,
+//! the plan of one row (amounts in 分, dates, 现金/物资, the donor matched to the roster)
+//! and what a batch writes and removes.
 
 use std::path::Path;
 
@@ -12,17 +14,13 @@ use ts_rs::TS;
 
 use super::store::{insert_receipt, insert_row, validate};
 use super::{DonationInput, DonationKind, ReceiptInput, ReceiptMethod, ValuationBasis};
-use crate::backup::{self, BackupReason};
-use crate::db::now;
-use crate::error::{Error, FileProblem, Result};
-use crate::import::batch;
-use crate::import::header::{
-    column_letter, lookup_synonym, mark_counter_columns, with_mappings, Header, HeaderField,
+use crate::error::{Error, Result};
+use crate::import::header::{lookup_synonym, HeaderField};
+use crate::import::pipeline::{
+    self, at_row, begin_batch, preview_types, row_counts, undo_batch, BatchOf, Choice, ImportKind,
+    Row,
 };
-use crate::import::plan::{excel_row, is_footer, pick_sheet};
-use crate::import::{
-    bounded, read_file, report, Cell, ProgressFn, Severity, Sheet, Stage, Workbook,
-};
+use crate::import::{batch, bounded, read_file, Cell, ProgressFn, Severity, Workbook};
 use crate::money::parse_amount;
 use crate::text::{clean_name, name_key};
 
@@ -183,31 +181,12 @@ impl HeaderField for DonationField {
     }
 }
 
-/// A problem found in the file, at the Excel row number the user sees (the roster's shape).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct DonationProblem {
-    pub row: Option<u32>,
-    pub field: Option<DonationField>,
-    pub severity: Severity,
-    pub message: String,
-}
-
-/// A column of the sheet and what it was mapped to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct DonationColumn {
-    pub index: u32,
-    pub letter: String,
-    pub header: String,
-    pub field: Option<DonationField>,
-    pub unrecognised: bool,
-}
-
-/// One manual column mapping.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
-pub struct DonationColumnMapping {
-    pub column: u32,
-    pub field: Option<DonationField>,
-}
+preview_types!(
+    DonationField,
+    DonationProblem,
+    DonationColumn,
+    DonationColumnMapping
+);
 
 /// What the caller chooses: the sheet, columns mapped by hand, the meeting the list belongs to.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -257,6 +236,8 @@ pub struct DonationImportPlan {
     pub problems: Vec<DonationProblem>,
 }
 
+row_counts!(DonationImportCounts);
+
 /// What committing did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DonationImportResult {
@@ -265,31 +246,7 @@ pub struct DonationImportResult {
     pub imported: u32,
 }
 
-struct Ctx {
-    problems: Vec<DonationProblem>,
-    counts: DonationImportCounts,
-}
-
-impl Ctx {
-    fn add(
-        &mut self,
-        row: Option<u32>,
-        field: Option<DonationField>,
-        severity: Severity,
-        msg: String,
-    ) {
-        let message = match row {
-            Some(r) => format!("第{r}行：{msg}"),
-            None => msg,
-        };
-        self.problems.push(DonationProblem {
-            row,
-            field,
-            severity,
-            message,
-        });
-    }
-}
+type Ctx = pipeline::Ctx<DonationField, DonationImportCounts>;
 
 /// Reads `file` in a bounded worker and plans its import. Nothing is written.
 pub fn plan_file(
@@ -335,6 +292,71 @@ fn day(cell: &Cell) -> std::result::Result<NaiveDate, String> {
     }
 }
 
+/// Donations as a kind of import: the options of the list, and the roster donors are
+/// matched to.
+struct Donations<'a> {
+    options: &'a DonationImportOptions,
+}
+
+/// The donations as read, and the roster: name key → (id, name).
+struct DonationRows {
+    roster: Vec<(String, i64, String)>,
+    donations: Vec<ImportedDonation>,
+}
+
+impl ImportKind for Donations<'_> {
+    type Header = DonationField;
+    type Field = DonationField;
+    type Problem = DonationProblem;
+    type Column = DonationColumn;
+    type Counts = DonationImportCounts;
+    type Rows = DonationRows;
+
+    fn label(f: DonationField) -> &'static str {
+        f.label()
+    }
+
+    fn check(&self, conn: &Connection) -> Result<()> {
+        if let Some(m) = self.options.meeting_id {
+            crate::meetings::get(conn, m)?;
+        }
+        Ok(())
+    }
+
+    fn no_key(&self, sheet: &str) -> Error {
+        Error::Invalid {
+            field: "donor",
+            message: format!(
+                "工作表“{sheet}”中没有找到“捐赠方”（或“捐赠单位”“单位名称”）列。请在预览中指定哪一列是捐赠方。"
+            ),
+        }
+    }
+
+    fn start(&self, conn: &Connection) -> Result<DonationRows> {
+        let roster = crate::units::list(conn)?
+            .into_iter()
+            .map(|u| (name_key(&u.name), u.id, u.details.name))
+            .collect();
+        Ok(DonationRows {
+            roster,
+            donations: Vec::new(),
+        })
+    }
+
+    fn row(
+        &self,
+        conn: &Connection,
+        rows: &mut DonationRows,
+        row: Row<'_, DonationField>,
+        ctx: &mut Ctx,
+    ) -> Result<()> {
+        if let Some(d) = read_row(conn, &row, &rows.roster, self.options, ctx)? {
+            rows.donations.push(d);
+        }
+        Ok(())
+    }
+}
+
 /// Plans the import of a workbook already read.
 pub fn plan_book(
     conn: &Connection,
@@ -343,167 +365,38 @@ pub fn plan_book(
     options: &DonationImportOptions,
     progress: &mut ProgressFn<'_>,
 ) -> Result<DonationImportPlan> {
-    let sheets: Vec<String> = book.sheets.iter().map(|s| s.name.clone()).collect();
-    let no_data = || Error::BadFile {
-        file: file_name.to_string(),
-        problem: FileProblem::NoData,
-    };
-    let (index, header): (usize, Option<Header<DonationField>>) =
-        pick_sheet(book, options.sheet.as_deref(), no_data)?;
-    if let Some(m) = options.meeting_id {
-        crate::meetings::get(conn, m)?;
-    }
-    let sheet = &book.sheets[index];
-    let mappings: Vec<(u32, Option<DonationField>)> = options
-        .mappings
-        .iter()
-        .map(|m| (m.column, m.field))
-        .collect();
-    let mut header = with_mappings(sheet, header, &mappings);
-    mark_counter_columns(sheet, &mut header);
-    let mut ctx = Ctx {
-        problems: Vec::new(),
-        counts: DonationImportCounts::default(),
-    };
-    let mut columns: Vec<(usize, DonationField)> = Vec::new();
-    let header_row = header.rows.first().map(|r| excel_row(*r));
-    for (c, (text, field)) in header.columns.iter().enumerate() {
-        match field {
-            None if !text.is_empty() => ctx.add(
-                header_row,
-                None,
-                Severity::Warning,
-                format!(
-                    "{}列“{text}”未能识别，该列未导入（可手动指定它对应的字段）。",
-                    column_letter(c)
-                ),
-            ),
-            None | Some(DonationField::Index) => {}
-            Some(f) if columns.iter().any(|(_, g)| g == f) => ctx.add(
-                header_row,
-                Some(*f),
-                Severity::Warning,
-                format!(
-                    "{}列“{text}”与前面的列都对应“{}”，只导入前面的列。",
-                    column_letter(c),
-                    f.label()
-                ),
-            ),
-            Some(f) => columns.push((c, *f)),
-        }
-    }
-    if !columns.iter().any(|(_, f)| *f == DonationField::Donor) {
-        return Err(Error::Invalid {
-            field: "donor",
-            message: format!(
-                "工作表“{}”中没有找到“捐赠方”（或“捐赠单位”“单位名称”）列。请在预览中指定哪一列是捐赠方。",
-                sheet.name
-            ),
-        });
-    }
-    let roster: Vec<(String, i64, String)> = crate::units::list(conn)?
-        .into_iter()
-        .map(|u| (name_key(&u.name), u.id, u.details.name))
-        .collect();
-    let total = sheet.rows.len();
-    let mut donations = Vec::new();
-    for r in header.data_start()..total {
-        if r % 2000 == 0 {
-            report(progress, Stage::Checking, r, total)?;
-        }
-        if let Some(d) = read_row(conn, sheet, r, &columns, &roster, options, &mut ctx)? {
-            donations.push(d);
-        }
-    }
-    report(progress, Stage::Checking, total, total)?;
-    ctx.counts.new = u32::try_from(donations.len()).unwrap_or(u32::MAX);
-    ctx.problems.sort_by_key(|p| p.row);
+    let mappings = options.mappings.iter().map(|m| (m.column, m.field));
+    let choice = Choice::of(&options.sheet, mappings);
+    let kind = Donations { options };
+    let mut p = pipeline::plan(&kind, conn, file_name, book, &choice, progress)?;
+    p.counts.new = u32::try_from(p.rows.donations.len()).unwrap_or(u32::MAX);
     Ok(DonationImportPlan {
-        file_name: file_name.to_string(),
-        sheet: sheet.name.clone(),
-        sheets,
-        header_rows: header.rows.iter().map(|r| excel_row(*r)).collect(),
-        columns: header
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(i, (text, field))| DonationColumn {
-                index: u32::try_from(i).unwrap_or(u32::MAX),
-                letter: column_letter(i),
-                header: text.clone(),
-                field: columns.iter().find(|(c, _)| *c == i).map(|(_, f)| *f),
-                unrecognised: field.is_none() && !text.is_empty(),
-            })
-            .collect(),
-        donations,
-        counts: ctx.counts,
-        problems: ctx.problems,
+        file_name: p.file_name,
+        sheet: p.sheet,
+        sheets: p.sheets,
+        header_rows: p.header_rows,
+        columns: p.columns,
+        donations: p.rows.donations,
+        counts: p.counts,
+        problems: p.problems,
     })
 }
 
 fn read_row(
     conn: &Connection,
-    sheet: &Sheet,
-    r: usize,
-    columns: &[(usize, DonationField)],
+    row_of: &Row<'_, DonationField>,
     roster: &[(String, i64, String)],
     options: &DonationImportOptions,
     ctx: &mut Ctx,
 ) -> Result<Option<ImportedDonation>> {
-    let row = excel_row(r);
-    let typed = |c: usize| !sheet.cell(r, c).is_blank() && !sheet.copied.contains(&(r, c));
-    let width = sheet.rows.get(r).map_or(0, Vec::len);
-    let Some(first) = (0..width).find(|c| typed(*c)).map(|c| sheet.cell(r, c)) else {
-        ctx.counts.ignored_rows += 1;
+    let row = row_of.excel;
+    let get = |f: DonationField| row_of.cell(f);
+    let text = |f: DonationField| row_of.text(f);
+    let donor = clean_name(&text(DonationField::Donor));
+    let header = DonationField::from_header(&donor) == Some(DonationField::Donor);
+    let Some(donor) = row_of.key(donor, header, "捐赠方为空，该行未导入。", ctx) else {
         return Ok(None);
     };
-    let skip = |ctx: &mut Ctx, why: String| {
-        ctx.counts.ignored_rows += 1;
-        ctx.add(
-            Some(row),
-            None,
-            Severity::Info,
-            crate::text::sentence(&[&why, "已跳过"]),
-        );
-        Ok(None)
-    };
-    if let Cell::Text(t) = first {
-        if is_footer(t) {
-            return skip(ctx, format!("“{}”是合计行或表尾说明", t.trim()));
-        }
-    }
-    let get = |f: DonationField| {
-        columns
-            .iter()
-            .find(|(_, g)| *g == f)
-            .map(|(c, _)| sheet.cell(r, *c))
-            .filter(|c| !c.is_blank())
-    };
-    let text = |f: DonationField| {
-        get(f)
-            .map(|c| c.text().trim().to_string())
-            .unwrap_or_default()
-    };
-    let donor = clean_name(&text(DonationField::Donor));
-    if DonationField::from_header(&donor) == Some(DonationField::Donor) {
-        return skip(ctx, "重复的表头行".into());
-    }
-    if donor.is_empty() {
-        if columns
-            .iter()
-            .any(|(c, f)| *f != DonationField::Index && typed(*c))
-        {
-            ctx.counts.error_rows += 1;
-            ctx.add(
-                Some(row),
-                Some(DonationField::Donor),
-                Severity::Error,
-                "捐赠方为空，该行未导入。".into(),
-            );
-            return Ok(None);
-        }
-        return skip(ctx, "只有序号或未导入的列".into());
-    }
     let mut errors: Vec<(DonationField, String)> = Vec::new();
     let amount = |f: DonationField, errors: &mut Vec<(DonationField, String)>| -> Option<i64> {
         let cell = get(f)?;
@@ -690,43 +583,30 @@ pub fn commit(
             "预览中没有可以导入的捐赠记录。".into(),
         ));
     }
-    let backup = backup::create(conn, db_path, BackupReason::BeforeImport)?;
-    let tx = conn.transaction()?;
-    let ts = now();
-    let counts = serde_json::to_string(&plan.counts)?;
-    let batch = batch::insert(
-        &tx,
-        KIND,
-        &plan.file_name,
-        &plan.sheet,
-        &backup.id,
-        &counts,
-        &ts,
-    )?;
+    let of = BatchOf {
+        kind: KIND,
+        file_name: &plan.file_name,
+        sheet: &plan.sheet,
+    };
+    let (b, (), _) = begin_batch(conn, db_path, &of, |_| Ok(((), plan.counts)))?;
+    let (tx, batch, backup_id) = (b.tx, b.id, b.backup_id);
     for d in &plan.donations {
         // A plan may come back from the UI: every row is checked again.
-        let v = validate(&tx, &d.input).map_err(|e| Error::Invalid {
-            field: "row",
-            message: format!("第{}行：{e}", d.source_row),
-        })?;
+        let v = validate(&tx, &d.input).map_err(|e| at_row(d.source_row, e))?;
         let id = insert_row(&tx, &v, Some(batch), Some(i64::from(d.source_row)))?;
         if let Some(r) = &d.receipt {
-            insert_receipt(&tx, id, r).map_err(|e| Error::Invalid {
-                field: "row",
-                message: format!("第{}行：{e}", d.source_row),
-            })?;
+            insert_receipt(&tx, id, r).map_err(|e| at_row(d.source_row, e))?;
         }
     }
     tx.commit()?;
     log::info!(
-        "捐赠导入：“{}”批次 {batch}，{} 笔（导入前备份 {}）",
+        "捐赠导入：“{}”批次 {batch}，{} 笔（导入前备份 {backup_id}）",
         plan.file_name,
         plan.donations.len(),
-        backup.id
     );
     Ok(DonationImportResult {
         batch_id: batch,
-        backup_id: backup.id,
+        backup_id,
         imported: u32::try_from(plan.donations.len()).unwrap_or(u32::MAX),
     })
 }
@@ -734,35 +614,39 @@ pub fn commit(
 /// Undoes a donation import batch: its donations and their receipts go, in one transaction.
 /// Refused when a receipt was added later or a letter or certificate was printed.
 pub fn undo(conn: &mut Connection, batch: i64) -> Result<u32> {
-    let tx = conn.transaction()?;
-    let committed = batch::undoable(&tx, KIND, batch, "捐赠导入批次", "捐赠")?;
-    let later: i64 = tx.query_row(
-        "SELECT COUNT(*) FROM donation_receipts r JOIN donations d ON d.id = r.donation_id
-         WHERE d.import_batch_id = ?1 AND r.created_at > ?2",
-        params![batch, committed],
-        |r| r.get(0),
+    let n = undo_batch(
+        conn,
+        KIND,
+        batch,
+        ("捐赠导入批次", "捐赠"),
+        |tx, committed| {
+            let later: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM donation_receipts r JOIN donations d ON d.id = r.donation_id
+             WHERE d.import_batch_id = ?1 AND r.created_at > ?2",
+                params![batch, committed],
+                |r| r.get(0),
+            )?;
+            let printed: i64 = tx.query_row(
+            "SELECT COUNT(*) FROM donations WHERE import_batch_id = ?1
+               AND (letter_printed_at IS NOT NULL OR certificate_printed_at IS NOT NULL OR withdrawn_on IS NOT NULL)",
+            [batch],
+            |r| r.get(0),
+        )?;
+            if later > 0 || printed > 0 {
+                return Err(Error::UndoRefused {
+                reason:
+                    "导入后已有捐赠登记了到账、撤回或打印了感谢信、荣誉证书，不能整批撤销；请逐条修改。"
+                        .into(),
+            });
+            }
+            tx.execute(
+                "DELETE FROM donation_receipts WHERE donation_id IN
+                (SELECT id FROM donations WHERE import_batch_id = ?1)",
+                [batch],
+            )?;
+            Ok(tx.execute("DELETE FROM donations WHERE import_batch_id = ?1", [batch])?)
+        },
     )?;
-    let printed: i64 = tx.query_row(
-        "SELECT COUNT(*) FROM donations WHERE import_batch_id = ?1
-           AND (letter_printed_at IS NOT NULL OR certificate_printed_at IS NOT NULL OR withdrawn_on IS NOT NULL)",
-        [batch],
-        |r| r.get(0),
-    )?;
-    if later > 0 || printed > 0 {
-        return Err(Error::UndoRefused {
-            reason:
-                "导入后已有捐赠登记了到账、撤回或打印了感谢信、荣誉证书，不能整批撤销；请逐条修改。"
-                    .into(),
-        });
-    }
-    tx.execute(
-        "DELETE FROM donation_receipts WHERE donation_id IN
-            (SELECT id FROM donations WHERE import_batch_id = ?1)",
-        [batch],
-    )?;
-    let n = tx.execute("DELETE FROM donations WHERE import_batch_id = ?1", [batch])?;
-    batch::mark_undone(&tx, batch, &now())?;
-    tx.commit()?;
     log::info!("撤销捐赠导入批次 {batch}");
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }

@@ -7,9 +7,9 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::pipeline::{begin_batch, Batch, BatchOf};
 use super::plan::{diff, recompare, Action, ImportCounts, ImportPlan, ImportedUnit};
 use super::{report, ProgressFn, Stage};
-use crate::backup::{self, BackupReason};
 use crate::db::now;
 use crate::error::{Error, Result};
 use crate::labelled::json_column;
@@ -60,57 +60,67 @@ pub fn commit(
             });
         }
     }
-    let backup = backup::create(conn, db_path, BackupReason::BeforeImport)?;
     // A large import touches more pages than SQLite's default 2 MB cache holds.
     conn.pragma_update(None, "cache_size", -32_000)?;
-    let tx = conn.transaction()?;
-    let (planned, counts) = recompare(&tx, plan)?;
-    let ts = now();
-    let counts_json = serde_json::to_string(&counts)?;
-    let batch = super::batch::insert(
-        &tx,
-        "roster",
-        &plan.file_name,
-        &plan.sheet,
-        &backup.id,
-        &counts_json,
-        &ts,
-    )?;
-    let mut groups = Groups::default();
-    let empty = ImportedUnit::from_unit(&Unit::default());
-    let total = planned.len();
-    for (i, p) in planned.iter().enumerate() {
-        if i % 1000 == 0 {
-            report(&mut progress, Stage::Writing, i, total)?;
-        }
-        match p.action {
-            Action::Unchanged => {}
-            Action::New => {
-                let full = p.unit.over(&empty);
-                let id = write_unit(&tx, None, &full, batch, &plan.sheet, &mut groups, &ts)?;
-                let changes = diff(&empty, &full);
-                units::record_history(&tx, id, Source::Import(batch), true, &changes, None, &ts)?;
+    let of = BatchOf {
+        kind: "roster",
+        file_name: &plan.file_name,
+        sheet: &plan.sheet,
+    };
+    // The batch's transaction holds `conn` until it is committed, inside this block.
+    let (batch, backup_id, counts) = {
+        let (b, planned, counts) = begin_batch(conn, db_path, &of, |tx| recompare(tx, plan))?;
+        let Batch {
+            tx,
+            id: batch,
+            backup_id,
+            ts,
+        } = b;
+        let mut groups = Groups::default();
+        let empty = ImportedUnit::from_unit(&Unit::default());
+        let total = planned.len();
+        for (i, p) in planned.iter().enumerate() {
+            if i % 1000 == 0 {
+                report(&mut progress, Stage::Writing, i, total)?;
             }
-            Action::Update => {
-                let Some(id) = p.existing_id else { continue };
-                let before = units::get(&tx, id)?;
-                let old = ImportedUnit::from_unit(&before);
-                let full = p.unit.over(&old);
-                write_unit(&tx, Some(id), &full, batch, &plan.sheet, &mut groups, &ts)?;
-                units::record_history(
-                    &tx,
-                    id,
-                    Source::Import(batch),
-                    false,
-                    &p.changes,
-                    Some(&before),
-                    &ts,
-                )?;
+            match p.action {
+                Action::Unchanged => {}
+                Action::New => {
+                    let full = p.unit.over(&empty);
+                    let id = write_unit(&tx, None, &full, batch, &plan.sheet, &mut groups, &ts)?;
+                    let changes = diff(&empty, &full);
+                    units::record_history(
+                        &tx,
+                        id,
+                        Source::Import(batch),
+                        true,
+                        &changes,
+                        None,
+                        &ts,
+                    )?;
+                }
+                Action::Update => {
+                    let Some(id) = p.existing_id else { continue };
+                    let before = units::get(&tx, id)?;
+                    let old = ImportedUnit::from_unit(&before);
+                    let full = p.unit.over(&old);
+                    write_unit(&tx, Some(id), &full, batch, &plan.sheet, &mut groups, &ts)?;
+                    units::record_history(
+                        &tx,
+                        id,
+                        Source::Import(batch),
+                        false,
+                        &p.changes,
+                        Some(&before),
+                        &ts,
+                    )?;
+                }
             }
         }
-    }
-    report(&mut progress, Stage::Writing, total, total)?;
-    tx.commit()?;
+        report(&mut progress, Stage::Writing, total, total)?;
+        tx.commit()?;
+        (batch, backup_id, counts)
+    };
     let b = get_batch(conn, batch)?;
     log::info!(
         "导入：“{}”批次 {}，新增 {}，更新 {}（导入前备份 {}）",
@@ -118,7 +128,7 @@ pub fn commit(
         b.id,
         counts.new,
         counts.updated,
-        backup.id
+        backup_id
     );
     Ok(b)
 }

@@ -124,24 +124,41 @@ impl HeaderField for Field {
     }
 }
 
+/// A synonym table: header words and the field each names, as `(word, field)` rows or as
+/// `(field, words)` groups.
+pub trait Synonyms<F> {
+    /// The field that `word` (normalised) names, Latin letters in any case.
+    fn find(&self, word: &str) -> Option<F>;
+}
+
+impl<F: Copy> Synonyms<F> for [(&str, F)] {
+    fn find(&self, word: &str) -> Option<F> {
+        self.iter()
+            .find(|(s, _)| s.eq_ignore_ascii_case(word))
+            .map(|(_, f)| *f)
+    }
+}
+
+impl<F: Copy> Synonyms<F> for [(F, &[&str])] {
+    fn find(&self, word: &str) -> Option<F> {
+        self.iter()
+            .find(|(_, words)| words.iter().any(|s| s.eq_ignore_ascii_case(word)))
+            .map(|(f, _)| *f)
+    }
+}
+
 /// The field of a synonym table an exact (normalised) header names; Latin letters in any case.
 /// A header that names its unit as yuan ("折价（元）", "金额(元)", "到账金额/元") names the same
 /// field as without it: the tables list each word once, and amounts are read in yuan anyway.
 /// (万元 is not stripped: it would read every amount 10,000 times too small.)
-pub fn lookup_synonym<F: Copy>(table: &[(&str, F)], header: &str) -> Option<F> {
+pub fn lookup_synonym<F, T: Synonyms<F> + ?Sized>(table: &T, header: &str) -> Option<F> {
     let h = normalize_header(header);
-    let find = |h: &str| {
-        table
-            .iter()
-            .find(|(s, _)| s.eq_ignore_ascii_case(h))
-            .map(|(_, f)| *f)
-    };
-    find(&h).or_else(|| {
+    table.find(&h).or_else(|| {
         ["(元)", "/元", "[元]", "(人民币元)"]
             .iter()
             .find_map(|unit| h.strip_suffix(unit))
             .filter(|bare| !bare.is_empty())
-            .and_then(find)
+            .and_then(|bare| table.find(bare))
     })
 }
 

@@ -13,6 +13,7 @@ mod commit;
 pub(crate) mod header;
 pub(crate) mod normalize;
 mod ods_merges;
+pub(crate) mod pipeline;
 pub(crate) mod plan;
 mod read;
 mod sniff;

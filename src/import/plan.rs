@@ -1,68 +1,98 @@
-//! The preview of an import: rows turned into units, duplicates merged or flagged, and each
-//! unit compared with the roster in the database. Nothing is written here.
+//! The preview of a roster import: the roster's kind of the import pipeline
+//! ([`super::pipeline`]): rows turned into units, duplicates merged or flagged, and each unit
+//! compared with the roster in the database. Nothing is written here.
 
 use std::collections::HashMap;
 
 use rusqlite::Connection;
-use unicode_normalization::UnicodeNormalization;
 
-use super::header::{
-    choose_sheet, column_letter, find_header, mark_counter_columns, Field, Header, HeaderField,
-};
+use super::header::{field_for, Field};
 use super::normalize;
-use super::read::{Cell, Sheet, Workbook};
+use super::pipeline::{self, Choice, ImportKind, Row};
+use super::read::{Cell, Workbook};
 pub use super::types::*;
 use super::{report, ImportOptions, ProgressFn, Stage};
-use crate::error::{Error, FileProblem, Result};
+use crate::error::{Error, Result};
 use crate::text::{clean_name, clean_text, name_key};
 use crate::units::{self, Unit, UnitStatus};
 
-struct Ctx {
-    problems: Vec<Problem>,
-    counts: ImportCounts,
+type Ctx = pipeline::Ctx<Field, ImportCounts>;
+
+/// The roster as a kind of import: its rows are units, planned against the database.
+struct Roster;
+
+/// The units as read, then as planned.
+#[derive(Default)]
+struct Units {
+    read: Vec<ImportedUnit>,
+    planned: Vec<PlannedUnit>,
 }
 
-impl Ctx {
-    fn add(&mut self, row: Option<u32>, field: Option<Field>, severity: Severity, msg: String) {
-        let message = match row {
-            Some(r) => format!("第{r}行：{msg}"),
-            None => msg,
-        };
-        self.problems.push(Problem {
-            row,
-            field,
-            severity,
-            message,
-        });
+impl ImportKind for Roster {
+    type Header = Field;
+    type Field = Field;
+    type Problem = Problem;
+    type Column = ColumnInfo;
+    type Counts = ImportCounts;
+    type Rows = Units;
+    const FOOTER: &'static str = "是表尾说明或合计行";
+
+    fn label(f: Field) -> &'static str {
+        f.label()
     }
-}
 
-const FOOTER_WORDS: &[&str] = &[
-    "合计",
-    "总计",
-    "小计",
-    "填表人",
-    "审核人",
-    "制表人",
-    "填报人",
-    "制表",
-    "审核",
-    "负责人",
-    "填表日期",
-    "填报日期",
-    "联系人:",
-    "注:",
-    "说明:",
-    "备注:",
-];
+    fn repeats(f: Field) -> bool {
+        f == Field::Phones
+    }
 
-/// A 合计 row, a signature line or a note under the table (not a record).
-pub(crate) fn is_footer(text: &str) -> bool {
-    let t: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
-    t == "注"
-        || t == "说明"
-        || FOOTER_WORDS.iter().any(|w| t.starts_with(w))
-        || (t.starts_with('注') && t.chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
+    fn header_noun(&self) -> Option<&'static str> {
+        Some("名册表头")
+    }
+
+    fn no_key(&self, sheet: &str) -> Error {
+        Error::NoNameColumn {
+            sheet: sheet.to_string(),
+        }
+    }
+
+    fn start(&self, _conn: &Connection) -> Result<Units> {
+        Ok(Units::default())
+    }
+
+    fn row(
+        &self,
+        _conn: &Connection,
+        rows: &mut Units,
+        row: Row<'_, Field>,
+        ctx: &mut Ctx,
+    ) -> Result<()> {
+        if let Some(u) = read_row(&row, ctx) {
+            rows.read.push(u);
+        }
+        Ok(())
+    }
+
+    fn finish(
+        &self,
+        conn: &Connection,
+        rows: Units,
+        columns: &[(usize, Field)],
+        ctx: &mut Ctx,
+        progress: &mut ProgressFn<'_>,
+    ) -> Result<Units> {
+        let units = merge_duplicates(rows.read, ctx);
+        report(progress, Stage::Comparing, 0, units.len())?;
+        let planned = compare(conn, units, ctx)?;
+        report(progress, Stage::Comparing, planned.len(), planned.len())?;
+        note_new_communities(conn, &planned, ctx)?;
+        if columns.iter().any(|(_, f)| *f == Field::Phones) {
+            note_missing_phones(conn, &planned, ctx)?;
+        }
+        Ok(Units {
+            read: Vec::new(),
+            planned,
+        })
+    }
 }
 
 /// Builds the plan for the chosen sheet of `book`.
@@ -73,77 +103,18 @@ pub(crate) fn plan_workbook(
     options: &ImportOptions,
     progress: &mut ProgressFn<'_>,
 ) -> Result<ImportPlan> {
-    let sheets: Vec<String> = book.sheets.iter().map(|s| s.name.clone()).collect();
-    let no_data = || Error::BadFile {
-        file: file_name.to_string(),
-        problem: FileProblem::NoData,
-    };
-    let mut ctx = Ctx {
-        problems: Vec::new(),
-        counts: ImportCounts::default(),
-    };
-    let (index, header) = pick_sheet(book, options.sheet.as_deref(), no_data)?;
-    let sheet = &book.sheets[index];
-    if index > 0 && options.sheet.is_none() {
-        ctx.add(
-            None,
-            None,
-            Severity::Info,
-            format!(
-                "已使用工作表“{}”（第一个工作表“{}”中没有找到名册表头）；如需导入其他工作表，请另行选择。",
-                sheet.name, sheets[0]
-            ),
-        );
-    }
-    let mut header = apply_mappings(sheet, header, options);
-    mark_counter_columns(sheet, &mut header);
-    let columns = map_columns(&header, &mut ctx);
-    if !columns.iter().any(|(_, f)| *f == Field::Name) {
-        return Err(Error::NoNameColumn {
-            sheet: sheet.name.clone(),
-        });
-    }
-    let mut units: Vec<ImportedUnit> = Vec::new();
-    let total = sheet.rows.len();
-    for r in header.data_start()..total {
-        if r % 2000 == 0 {
-            report(progress, Stage::Checking, r, total)?;
-        }
-        if let Some(u) = read_row(sheet, r, &columns, &mut ctx) {
-            units.push(u);
-        }
-    }
-    report(progress, Stage::Checking, total, total)?;
-    let units = merge_duplicates(units, &mut ctx);
-    report(progress, Stage::Comparing, 0, units.len())?;
-    let planned = compare(conn, units, &mut ctx)?;
-    report(progress, Stage::Comparing, planned.len(), planned.len())?;
-    note_new_communities(conn, &planned, &mut ctx)?;
-    if columns.iter().any(|(_, f)| *f == Field::Phones) {
-        note_missing_phones(conn, &planned, &mut ctx)?;
-    }
-    let column_info = header
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, (text, field))| ColumnInfo {
-            index: u32::try_from(i).unwrap_or(u32::MAX),
-            letter: column_letter(i),
-            header: text.clone(),
-            field: columns.iter().find(|(c, _)| *c == i).map(|(_, f)| *f),
-            unrecognised: unrecognised(text, *field),
-        })
-        .collect();
-    ctx.problems.sort_by_key(|p| p.row);
+    let mappings = options.mappings.iter().map(|m| (m.column, m.field));
+    let choice = Choice::of(&options.sheet, mappings);
+    let p = pipeline::plan(&Roster, conn, file_name, book, &choice, progress)?;
     Ok(ImportPlan {
-        file_name: file_name.to_string(),
-        sheet: sheet.name.clone(),
-        sheets,
-        header_rows: header.rows.iter().map(|r| excel_row(*r)).collect(),
-        columns: column_info,
-        units: planned,
-        counts: ctx.counts,
-        problems: ctx.problems,
+        file_name: p.file_name,
+        sheet: p.sheet,
+        sheets: p.sheets,
+        header_rows: p.header_rows,
+        columns: p.columns,
+        units: p.rows.planned,
+        counts: p.counts,
+        problems: p.problems,
     })
 }
 
@@ -201,132 +172,17 @@ fn note_missing_phones(conn: &Connection, planned: &[PlannedUnit], ctx: &mut Ctx
     Ok(())
 }
 
-/// The sheet to import and its header: the one named `wanted` (spaces around it aside),
-/// else the best one (see [`choose_sheet`]). A workbook without data in any sheet is refused
-/// with `no_data()`. Shared by every import (roster, donations).
-pub(crate) fn pick_sheet<F: HeaderField>(
-    book: &Workbook,
-    wanted: Option<&str>,
-    no_data: impl Fn() -> Error,
-) -> Result<(usize, Option<Header<F>>)> {
-    let has_data = |s: &Sheet| s.rows.iter().any(|r| r.iter().any(|c| !c.is_blank()));
-    if !book.sheets.iter().any(has_data) {
-        return Err(no_data());
-    }
-    match wanted {
-        Some(name) => {
-            let i = book
-                .sheets
-                .iter()
-                .position(|s| s.name == name || s.name.trim() == name.trim())
-                .ok_or_else(|| Error::NotFound {
-                    what: "工作表",
-                    id: name.to_string(),
-                })?;
-            Ok((i, find_header(&book.sheets[i])))
-        }
-        None => choose_sheet(&book.sheets).ok_or_else(no_data),
-    }
-}
-
-pub(crate) fn excel_row(r: usize) -> u32 {
-    u32::try_from(r + 1).unwrap_or(u32::MAX)
-}
-
-/// The header with the caller's manual mappings applied (a header is assumed on the first
-/// non-blank row when none was found).
-fn apply_mappings(sheet: &Sheet, header: Option<Header>, options: &ImportOptions) -> Header {
-    let mappings: Vec<(u32, Option<Field>)> = options
-        .mappings
-        .iter()
-        .map(|m| (m.column, m.field))
-        .collect();
-    super::header::with_mappings(sheet, header, &mappings)
-}
-
-/// A column with a header that names no field (序号 and its variants name [`Field::Index`]).
-fn unrecognised(text: &str, field: Option<Field>) -> bool {
-    field.is_none() && !text.is_empty()
-}
-
-/// The columns to read: each field once (phones may come from several columns).
-fn map_columns(header: &Header, ctx: &mut Ctx) -> Vec<(usize, Field)> {
-    let row = header.rows.first().map(|r| excel_row(*r));
-    let mut out: Vec<(usize, Field)> = Vec::new();
-    for (c, (text, field)) in header.columns.iter().enumerate() {
-        match field {
-            None if unrecognised(text, *field) => ctx.add(
-                row,
-                None,
-                Severity::Warning,
-                format!(
-                    "{}列“{text}”未能识别，该列未导入（可手动指定它对应的字段）。",
-                    column_letter(c)
-                ),
-            ),
-            None | Some(Field::Index) => {}
-            Some(f) if *f != Field::Phones && out.iter().any(|(_, g)| g == f) => ctx.add(
-                row,
-                Some(*f),
-                Severity::Warning,
-                format!(
-                    "{}列“{text}”与前面的列都对应“{}”，只导入前面的列。",
-                    column_letter(c),
-                    f.label()
-                ),
-            ),
-            Some(f) => out.push((c, *f)),
-        }
-    }
-    out
-}
-
 /// One data row → a unit, or `None` for skipped and error rows (counted in `ctx`).
-fn read_row(
-    sheet: &Sheet,
-    r: usize,
-    columns: &[(usize, Field)],
-    ctx: &mut Ctx,
-) -> Option<ImportedUnit> {
-    let row_no = excel_row(r);
-    let cells = sheet.rows.get(r)?;
-    let typed = |c: usize| !sheet.cell(r, c).is_blank() && !sheet.copied.contains(&(r, c));
-    // A row whose only values are copies of merged cells (分会 over a blank row) is blank.
-    let Some(first) = (0..cells.len()).find(|c| typed(*c)).map(|c| &cells[c]) else {
-        ctx.counts.ignored_rows += 1;
+fn read_row(row: &Row<'_, Field>, ctx: &mut Ctx) -> Option<ImportedUnit> {
+    let row_no = row.excel;
+    if !row.has_values() {
+        ctx.skip(row_no, "只有序号或未导入的列");
         return None;
-    };
-    let ignore = |ctx: &mut Ctx, why: &str| {
-        ctx.counts.ignored_rows += 1;
-        ctx.add(
-            Some(row_no),
-            None,
-            Severity::Info,
-            crate::text::sentence(&[why, "已跳过"]),
-        );
-        None
-    };
-    if let Cell::Text(t) = first {
-        if is_footer(t) {
-            return ignore(ctx, &format!("“{}”是表尾说明或合计行", t.trim()));
-        }
     }
-    let mapped_nonblank = columns
-        .iter()
-        .filter(|(c, f)| *f != Field::Index && typed(*c))
-        .count();
-    if mapped_nonblank == 0 {
-        return ignore(ctx, "只有序号或未导入的列");
-    }
-    let cell_of = |f: Field| {
-        columns
-            .iter()
-            .find(|(_, g)| *g == f)
-            .map(|(c, _)| sheet.cell(r, *c))
-    };
-    let name_raw = cell_of(Field::Name).map(Cell::text).unwrap_or_default();
-    if super::header::field_for(&name_raw) == Some(Field::Name) {
-        return ignore(ctx, "重复的表头行");
+    let name_raw = row.cell(Field::Name).map(Cell::text).unwrap_or_default();
+    if field_for(&name_raw) == Some(Field::Name) {
+        ctx.skip(row_no, "重复的表头行");
+        return None;
     }
     let name = clean_name(&name_raw);
     if name.is_empty() {
@@ -357,8 +213,7 @@ fn read_row(
             ctx.add(Some(row_no), Some(f), Severity::Warning, w);
         }
     };
-    for &(c, f) in columns {
-        let cell = sheet.cell(r, c);
+    for (f, cell) in row.cells() {
         if f == Field::ViceChair {
             let (v, w) = normalize::boolean(cell, f.label());
             warn(ctx, f, w);
@@ -514,15 +369,12 @@ pub(crate) fn recompare(
     conn: &Connection,
     plan: &ImportPlan,
 ) -> Result<(Vec<PlannedUnit>, ImportCounts)> {
-    let mut ctx = Ctx {
-        problems: Vec::new(),
-        counts: ImportCounts {
-            merged: plan.counts.merged,
-            error_rows: plan.counts.error_rows,
-            ignored_rows: plan.counts.ignored_rows,
-            ..Default::default()
-        },
-    };
+    let mut ctx = Ctx::new(ImportCounts {
+        merged: plan.counts.merged,
+        error_rows: plan.counts.error_rows,
+        ignored_rows: plan.counts.ignored_rows,
+        ..Default::default()
+    });
     let units = plan.units.iter().map(|p| p.unit.clone()).collect();
     let planned = compare(conn, units, &mut ctx)?;
     Ok((planned, ctx.counts))
@@ -611,6 +463,7 @@ mod tests {
 
     #[test]
     fn loose_keys() {
+        use super::pipeline::is_footer;
         assert_eq!(
             loose_key("海棠科技有限公司"),
             loose_key("海棠科技股份有限公司")

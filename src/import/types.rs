@@ -234,3 +234,7 @@ pub struct ImportPlan {
     pub counts: ImportCounts,
     pub problems: Vec<Problem>,
 }
+
+crate::import::pipeline::row_counts!(ImportCounts);
+
+crate::import::pipeline::preview_from!(Field, Problem, ColumnInfo);
