@@ -114,6 +114,11 @@ pub enum Error {
     #[error("操作已取消，数据未作任何修改。")]
     Cancelled,
 
+    /// An import was committed with no preview of that kind kept (none yet, or already
+    /// committed): the file must be previewed again.
+    #[error("请先重新预览要导入的文件。")]
+    NoPendingImport,
+
     /// A document has nothing to show yet (no invitees, no platform names); the message
     /// says what to do first.
     #[error("{0}")]
@@ -355,6 +360,7 @@ error_kinds! {
     NoNameColumn = "no_name_column",
     UndoRefused = "undo_refused",
     Cancelled = "cancelled",
+    NoPendingImport = "no_pending_import",
     NothingToPrint = "nothing_to_print",
     MissingGlyph = "missing_glyph",
     Font = "font",
@@ -386,6 +392,7 @@ impl Error {
             Error::NoNameColumn { .. } => ErrorKind::NoNameColumn,
             Error::UndoRefused { .. } => ErrorKind::UndoRefused,
             Error::Cancelled => ErrorKind::Cancelled,
+            Error::NoPendingImport => ErrorKind::NoPendingImport,
             Error::NothingToPrint(_) => ErrorKind::NothingToPrint,
             Error::InDocument { source, .. } => source.kind(),
             Error::MissingGlyph { .. } => ErrorKind::MissingGlyph,
@@ -479,5 +486,13 @@ mod tests {
             id: "7".into(),
         };
         assert_eq!(e.to_string(), "找不到成员单位（编号 7）。");
+    }
+
+    #[test]
+    fn a_commit_without_a_kept_preview_asks_for_a_new_one() {
+        let e = Error::NoPendingImport;
+        assert_eq!(e.kind(), "no_pending_import");
+        assert_eq!(e.to_string(), "请先重新预览要导入的文件。");
+        assert!(ErrorKind::ALL.contains(&ErrorKind::NoPendingImport));
     }
 }

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
 
+use crate::donations::import::DonationImportPlan;
 use crate::import::ImportPlan;
+use crate::lists::import::ListImportPlan;
 use rusqlite::Connection;
 
 use crate::app::{ApiError, ApiResult};
@@ -16,8 +18,9 @@ pub struct Store {
     pub db_path: PathBuf,
     conn: Mutex<Option<Connection>>,
     pub open_error: Option<ApiError>,
-    /// The plan of the last import preview, committed by `import_commit`.
-    pub pending_import: Mutex<Option<ImportPlan>>,
+    /// The plan of the last import preview (of any kind), kept for its commit: the page
+    /// shows the plan but never sends it back.
+    pending_import: Mutex<Option<PendingImport>>,
     /// Set to ask a running import to stop.
     pub import_cancel: AtomicBool,
     /// Set to ask a running print job (batch of PDFs) to stop.
@@ -27,7 +30,53 @@ pub struct Store {
     pub(crate) desk: Mutex<Option<crate::app::desk::Running>>,
 }
 
+/// The plan an import preview keeps for its commit, one kind at a time.
+#[derive(Debug)]
+pub(crate) enum PendingImport {
+    /// 导入名册 (`import_preview`).
+    Roster(Box<ImportPlan>),
+    /// 导入捐赠 (`donation_import_preview`).
+    Donations(Box<DonationImportPlan>),
+    /// 导入清单 (`list_import_preview`); the plan names its list.
+    List(Box<ListImportPlan>),
+}
+
 impl Store {
+    /// Keeps `plan` for the commit, in place of any plan kept before.
+    pub(crate) fn keep_import(&self, plan: PendingImport) {
+        *self.pending() = Some(plan);
+    }
+
+    /// Takes the kept plan when `pick` accepts it (it hands back a plan of another kind,
+    /// which stays kept); none kept, or one of another kind, is `NoPendingImport`.
+    pub(crate) fn take_import<T>(
+        &self,
+        pick: impl FnOnce(PendingImport) -> Result<T, PendingImport>,
+    ) -> Result<T, crate::Error> {
+        let mut slot = self.pending();
+        let kept = slot.take().ok_or(crate::Error::NoPendingImport)?;
+        pick(kept).map_err(|other| {
+            *slot = Some(other);
+            crate::Error::NoPendingImport
+        })
+    }
+
+    /// Keeps `plan` again after a commit that failed or was cancelled, unless a newer
+    /// preview has been kept meanwhile.
+    pub(crate) fn keep_import_again(&self, plan: PendingImport) {
+        let mut slot = self.pending();
+        if slot.is_none() {
+            *slot = Some(plan);
+        }
+    }
+
+    fn pending(&self) -> std::sync::MutexGuard<'_, Option<PendingImport>> {
+        // A poisoned lock: a command panicked while holding it; the plan is whole or absent.
+        self.pending_import
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+    }
+
     /// Opens the database at `db_path`, keeping the error for the UI if that fails.
     pub fn open(db_path: PathBuf) -> Self {
         match crate::db::open(&db_path) {

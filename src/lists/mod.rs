@@ -12,6 +12,7 @@
 //! - `results`: progress notes (进展) and results (完成情况) with their files.
 //! - `need_link`: a project made from a need; a need's status following its projects.
 //! - `overview`: 年度概览 and the choices the screens offer.
+//! - `labels`: what each list's tab calls things (its records, 新增, search, an empty list).
 //! - `demo`: the demo street's lists.
 //! - `import`: each list from an Excel file, on the roster import's header machinery.
 //! - `print`: 三张清单, 项目认领表 and 完成情况通报.
@@ -26,6 +27,7 @@ mod demo;
 mod fields;
 pub mod import;
 mod kinds;
+mod labels;
 mod need_link;
 mod numbering;
 mod overview;
@@ -53,6 +55,7 @@ pub use kinds::resource::{
     add_resource, delete_resource, get_resource, list_resources, update_resource, Resource,
     ResourceFilter, ResourceInput,
 };
+pub use labels::{tab_labels, ListTabLabels};
 pub use need_link::{project_from_need, project_from_need_at};
 pub use overview::{labels, overview};
 pub use results::{
@@ -258,4 +261,6 @@ pub struct ListLabels {
     pub overdue: String,
     /// The file kinds a result's attachments may be ([`ATTACHMENT_EXTENSIONS`]).
     pub attachment_extensions: Vec<String>,
+    /// What each list's tab calls things, in the lists' order.
+    pub tabs: Vec<ListTabLabels>,
 }

@@ -37,6 +37,7 @@ pub fn labels(conn: &Connection) -> Result<super::ListLabels> {
         project_fields: super::import::field_labels(ListKind::Projects),
         overdue: super::OVERDUE.into(),
         attachment_extensions: super::ATTACHMENT_EXTENSIONS.map(String::from).to_vec(),
+        tabs: super::tab_labels(),
     })
 }
 

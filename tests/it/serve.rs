@@ -386,6 +386,113 @@ fn an_uploaded_roster_is_read_by_the_worker_and_server_paths_are_refused() {
     s.stop();
 }
 
+/// Uploads `text` as a CSV named `name`; the name the page then passes as the chosen file.
+fn upload_csv(s: &Running, name: &str, text: &str) -> String {
+    let up = s.page("POST", &format!("/api/upload?name={name}"), text.as_bytes());
+    assert_eq!(up.status, 200, "{}", up.text());
+    up.json()["chosen"].as_str().expect("chosen").to_string()
+}
+
+#[test]
+fn an_import_commits_the_plan_its_preview_kept_and_only_once() {
+    let s = Running::start();
+    // Nothing previewed yet: a commit asks for a preview, for every kind of import.
+    for (name, args) in [
+        ("import_commit", serde_json::json!({"onProgress": "x"})),
+        ("donation_import_commit", serde_json::json!({})),
+        (
+            "list_import_commit",
+            serde_json::json!({"kind": "需求清单", "claimants": []}),
+        ),
+    ] {
+        let r = s.call(name, args);
+        assert_eq!(r.status, 400, "{name}: {}", r.text());
+        assert_eq!(r.json()["kind"], "no_pending_import", "{name}");
+        assert_eq!(r.json()["message"], "请先重新预览要导入的文件。", "{name}");
+    }
+
+    // 捐赠: the preview returns the plan; the commit sends none back.
+    let chosen = upload_csv(
+        &s,
+        "donations.csv",
+        "捐赠单位,认捐金额\n八大关小学,\"30,000.00\"\n某某药店,3.5万元\n",
+    );
+    let plan = s.call(
+        "donation_import_preview",
+        serde_json::json!({"path": chosen, "options": {}, "onProgress": "x"}),
+    );
+    assert_eq!(plan.status, 200, "{}", plan.text());
+    assert_eq!(plan.json()["donations"].as_array().map(Vec::len), Some(2));
+    // A list commit does not take the donations' plan, which stays kept.
+    let other = s.call(
+        "list_import_commit",
+        serde_json::json!({"kind": "需求清单", "claimants": []}),
+    );
+    assert_eq!(
+        other.json()["kind"],
+        "no_pending_import",
+        "{}",
+        other.text()
+    );
+    let done = s.call("donation_import_commit", serde_json::json!({}));
+    assert_eq!(done.status, 200, "{}", done.text());
+    assert_eq!(done.json()["imported"], 2, "{}", done.text());
+    let again = s.call("donation_import_commit", serde_json::json!({}));
+    assert_eq!(again.status, 400, "{}", again.text());
+    assert_eq!(again.json()["kind"], "no_pending_import");
+    let listed = s.call("donations_list", serde_json::json!({"filter": {}}));
+    assert_eq!(listed.status, 200, "{}", listed.text());
+    assert_eq!(
+        listed.json()["donations"].as_array().map(Vec::len),
+        Some(2),
+        "imported once: {}",
+        listed.text()
+    );
+
+    // 需求清单: the commit names the list and carries only the claimant choices.
+    let chosen = upload_csv(
+        &s,
+        "needs.csv",
+        "需求名称,提出单位\n老年人助餐,太平角社区\n青少年暑期托管,居民\n",
+    );
+    let plan = s.call(
+        "list_import_preview",
+        serde_json::json!({"kind": "需求清单", "path": chosen, "options": {"year": 2026}, "onProgress": "x"}),
+    );
+    assert_eq!(plan.status, 200, "{}", plan.text());
+    assert_eq!(plan.json()["needs"].as_array().map(Vec::len), Some(2));
+    let wrong_kind = s.call(
+        "list_import_commit",
+        serde_json::json!({"kind": "项目清单", "claimants": []}),
+    );
+    assert_eq!(wrong_kind.json()["kind"], "no_pending_import");
+    let done = s.call(
+        "list_import_commit",
+        serde_json::json!({"kind": "需求清单", "claimants": []}),
+    );
+    assert_eq!(done.status, 200, "{}", done.text());
+    assert_eq!(done.json()["imported"], 2, "{}", done.text());
+    let again = s.call(
+        "list_import_commit",
+        serde_json::json!({"kind": "需求清单", "claimants": []}),
+    );
+    assert_eq!(
+        again.json()["kind"],
+        "no_pending_import",
+        "{}",
+        again.text()
+    );
+    let needs = s.call("needs_list", serde_json::json!({"filter": {"year": 2026}}));
+    assert_eq!(needs.status, 200, "{}", needs.text());
+    assert_eq!(
+        needs.json().as_array().map(Vec::len),
+        Some(2),
+        "{}",
+        needs.text()
+    );
+    s.stop();
+}
+
 #[test]
 fn a_written_pdf_downloads_under_its_name_and_the_server_stops_cleanly() {
     let s = Running::start();

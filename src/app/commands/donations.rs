@@ -14,6 +14,7 @@ use crate::donations::{
 };
 
 use super::files::Written;
+use crate::app::state::PendingImport;
 use crate::app::ProgressTo;
 
 crate::app_commands! {
@@ -110,15 +111,22 @@ crate::app_commands! {
             move |conn, worker, path, progress| {
                 dimport::plan_file(conn, worker, path, &options, progress)
             },
+            |plan| PendingImport::Donations(Box::new(plan)),
         )
     }
 
-    /// Writes a previewed plan (every row is checked again): a backup, then one batch.
-    pub fn donation_import_commit(
-        ctx,
-        plan: DonationImportPlan,
-    ) -> DonationImportResult {
-        ctx.with_conn(move |conn, path| dimport::commit(conn, path, &plan))
+    /// Writes the plan the last preview kept (every row is checked again): a backup, then one
+    /// batch.
+    pub fn donation_import_commit(ctx) -> DonationImportResult {
+        super::import::commit_kept(
+            ctx,
+            |kept| match kept {
+                PendingImport::Donations(plan) => Ok(plan),
+                other => Err(other),
+            },
+            PendingImport::Donations,
+            |conn, path, plan| dimport::commit(conn, path, plan.as_ref()),
+        )
     }
 
     /// 撤销本次导入: removes the batch's donations and their receipts.

@@ -8,50 +8,65 @@ use crate::import::{
 };
 use rusqlite::Connection;
 
-use crate::error::ErrorKind;
-
-use crate::app::{ApiError, ApiResult, Ctx, ProgressTo};
+use crate::app::state::PendingImport;
+use crate::app::{ApiResult, Ctx, ProgressTo};
 
 /// Only files the importer reads are accepted from the front end.
 const IMPORT_EXTENSIONS: [&str; 4] = ["xlsx", "xls", "ods", "csv"];
 
 /// Plans an import of the file the page named, for every kind of import: the file is checked
 /// against the importer's formats, read by the bounded worker, progress goes to
-/// `on_progress`, and 取消 (`import_cancel`) stops it. Nothing is written.
+/// `on_progress`, and 取消 (`import_cancel`) stops it. Nothing is written. The plan is kept
+/// for the commit (`keep` makes it a [`PendingImport`]) and returned for the page to show.
 pub(crate) fn preview<T, F>(
     ctx: &Ctx,
     chosen: &str,
     on_progress: ProgressTo,
     plan: F,
+    keep: fn(T) -> PendingImport,
 ) -> ApiResult<T>
 where
+    T: Clone,
     F: FnOnce(&Connection, &import::bounded::Worker, &Path, ProgressFn<'_>) -> crate::Result<T>,
 {
     let path = ctx.input(chosen, &IMPORT_EXTENSIONS)?;
     ctx.store.import_cancel.store(false, Ordering::SeqCst);
-    ctx.with_conn(move |conn, _| {
-        let mut progress = |p: Progress| {
-            ctx.progress(&on_progress, &p);
-            !ctx.store.import_cancel.load(Ordering::SeqCst)
-        };
+    let planned = ctx.with_conn(move |conn, _| {
+        let mut progress = reporting(ctx, &on_progress);
         let worker = import::bounded::Worker::current_exe()?;
         plan(conn, &worker, &path, &mut progress)
-    })
+    })?;
+    ctx.store.keep_import(keep(planned.clone()));
+    Ok(planned)
 }
 
-/// The same, for a commit: progress to `on_progress`, 取消 stops it before anything is kept.
-pub(crate) fn commit<T, F>(ctx: &Ctx, on_progress: ProgressTo, commit: F) -> ApiResult<T>
+/// Commits the plan the last preview kept, when `pick` takes it (`NoPendingImport` when none
+/// of that kind is kept): a commit that succeeds clears it, one that fails or is cancelled
+/// keeps it (`keep`) for another try.
+pub(crate) fn commit_kept<P, T, F>(
+    ctx: &Ctx,
+    pick: impl FnOnce(PendingImport) -> Result<P, PendingImport>,
+    keep: fn(P) -> PendingImport,
+    commit: F,
+) -> ApiResult<T>
 where
-    F: FnOnce(&mut Connection, &Path, ProgressFn<'_>) -> crate::Result<T>,
+    F: FnOnce(&mut Connection, &Path, &P) -> crate::Result<T>,
 {
+    let plan = ctx.store.take_import(pick)?;
     ctx.store.import_cancel.store(false, Ordering::SeqCst);
-    ctx.with_conn(move |conn, db_path| {
-        let mut progress = |p: Progress| {
-            ctx.progress(&on_progress, &p);
-            !ctx.store.import_cancel.load(Ordering::SeqCst)
-        };
-        commit(conn, db_path, &mut progress)
-    })
+    let done = ctx.with_conn(|conn, db_path| commit(conn, db_path, &plan));
+    if done.is_err() {
+        ctx.store.keep_import_again(keep(plan));
+    }
+    done
+}
+
+/// Progress of an import to `to`; `false` (stop) once 取消 was asked.
+fn reporting<'a>(ctx: &'a Ctx, to: &'a ProgressTo) -> impl FnMut(Progress) -> bool + 'a {
+    move |p: Progress| {
+        ctx.progress(to, &p);
+        !ctx.store.import_cancel.load(Ordering::SeqCst)
+    }
 }
 
 crate::app_commands! {
@@ -62,33 +77,30 @@ crate::app_commands! {
         options: ImportOptions,
         on_progress: ProgressTo,
     ) -> ImportPlan {
-        let plan = preview(
+        preview(
             ctx,
             &path,
             on_progress,
             move |conn, worker, path, progress| {
                 import::plan_file(conn, worker, path, &options, progress)
             },
-        )?;
-        *ctx.store
-            .pending_import
-            .lock()
-            .unwrap_or_else(|p| p.into_inner()) = Some(plan.clone());
-        Ok(plan)
+            |plan| PendingImport::Roster(Box::new(plan)),
+        )
     }
 
-    /// Commits the plan of the last preview: a backup, then one transaction.
+    /// Commits the plan the last preview kept: a backup, then one transaction.
     pub fn import_commit(ctx, on_progress: ProgressTo) -> ImportBatch {
-        let plan = ctx
-            .store
-            .pending_import
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .take()
-            .ok_or_else(|| ApiError::new(ErrorKind::Conflict, "没有待导入的预览，请重新选择文件。"))?;
-        commit(ctx, on_progress, move |conn, db_path, progress| {
-            import::commit(conn, db_path, &plan, progress)
-        })
+        commit_kept(
+            ctx,
+            |kept| match kept {
+                PendingImport::Roster(plan) => Ok(plan),
+                other => Err(other),
+            },
+            PendingImport::Roster,
+            |conn, db_path, plan| {
+                import::commit(conn, db_path, plan, &mut reporting(ctx, &on_progress))
+            },
+        )
     }
 
     /// Asks a running preview or commit to stop; nothing is written when it does.

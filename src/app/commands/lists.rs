@@ -13,6 +13,7 @@ use crate::lists::{
 use crate::paths::DataDir;
 
 use super::files::Written;
+use crate::app::state::PendingImport;
 use crate::app::ProgressTo;
 
 // ---- 需求 ----
@@ -182,18 +183,27 @@ crate::app_commands! {
             move |conn, worker, path, progress| {
                 limport::plan_file(conn, worker, kind, path, &options, progress)
             },
+            |plan| PendingImport::List(Box::new(plan)),
         )
     }
 
-    /// Writes a previewed plan (every row is checked again) with the user's choice for each
-    /// claimant not on the roster (a unit, a new unit in the batch, or left out): a backup, then
-    /// one undoable batch.
+    /// Writes the plan the last preview of `kind` kept (every row is checked again) with the
+    /// user's choice for each claimant not on the roster (a unit, a new unit in the batch, or
+    /// left out): a backup, then one undoable batch.
     pub fn list_import_commit(
         ctx,
-        plan: ListImportPlan,
+        kind: ListKind,
         claimants: Vec<ClaimantMapping>,
     ) -> ListImportResult {
-        ctx.with_conn(move |conn, path| limport::commit(conn, path, &plan, &claimants))
+        super::import::commit_kept(
+            ctx,
+            move |kept| match kept {
+                PendingImport::List(plan) if plan.kind == kind => Ok(plan),
+                other => Err(other),
+            },
+            PendingImport::List,
+            |conn, path, plan| limport::commit(conn, path, plan, &claimants),
+        )
     }
 
     /// 撤销本次导入: removes what the batch added, the member units it added included.

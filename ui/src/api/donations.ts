@@ -54,8 +54,8 @@ export const donationImportPreview = (
   const ch = progressTo(onProgress)
   return call<DonationImportPlan>('donation_import_preview', { path, options, onProgress: ch })
 }
-/** Writes a previewed plan (the core checks every row again) after an automatic backup. */
-export const donationImportCommit = (plan: DonationImportPlan) =>
-  call<DonationImportResult>('donation_import_commit', { plan })
+/** Writes the plan the last preview kept (the core checks every row again) after an automatic
+ * backup; the plan is never sent back. */
+export const donationImportCommit = () => call<DonationImportResult>('donation_import_commit')
 export const donationImportUndo = (batchId: number) => call<number>('donation_import_undo', { batchId })
 export const donationImportFields = () => call<DonationFieldLabel[]>('donation_import_fields')

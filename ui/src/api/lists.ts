@@ -91,11 +91,11 @@ export const listImportPreview = (
   const ch = progressTo(onProgress)
   return call<ListImportPlan>('list_import_preview', { kind, path, options, onProgress: ch })
 }
-/** Writes a previewed plan (checked again) after a backup, as one undoable batch; claimants not
- * on the roster are mapped to units, added as new units (in the batch: undo removes them) or
- * left out, as the user chose. */
-export const listImportCommit = (plan: ListImportPlan, claimants: ClaimantMapping[]) =>
-  call<ListImportResult>('list_import_commit', { plan, claimants })
+/** Writes the plan the last preview of `kind` kept (checked again) after a backup, as one
+ * undoable batch; claimants not on the roster are mapped to units, added as new units (in the
+ * batch: undo removes them) or left out, as the user chose. The plan is never sent back. */
+export const listImportCommit = (kind: ListKind, claimants: ClaimantMapping[]) =>
+  call<ListImportResult>('list_import_commit', { kind, claimants })
 /** 撤销本次导入: removes the batch's records and the member units it added. */
 export const listImportUndo = (kind: ListKind, batchId: number) =>
   call<ListUndoSummary>('list_import_undo', { kind, batchId })
