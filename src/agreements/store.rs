@@ -714,7 +714,8 @@ pub fn require_selection(ids: &[i64]) -> Result<()> {
 }
 
 /// The agreements a batch prints or exports: the ones asked for by id, else every agreement of
-/// the meeting (or of all meetings) but the voided; refused when that leaves none.
+/// the meeting (or of all meetings) but the voided (asked for by id, a voided one is refused
+/// where it is printed); refused when that leaves none.
 pub fn batch(conn: &Connection, meeting: Option<i64>, ids: Vec<i64>) -> Result<Vec<i64>> {
     let ids = if ids.is_empty() {
         list(conn, meeting)?

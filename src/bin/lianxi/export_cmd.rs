@@ -88,7 +88,6 @@ pub fn run(conn: &Connection, action: ExportAction) -> Result<(), Error> {
             output,
         } => {
             checked_docx(&output)?;
-            // Voided agreements are left out of batches (asked for by --id they are refused).
             let ids = agreements::batch(conn, meeting, id)?;
             docx::write_agreements_docx(conn, &ids, &output)?;
             println!("已导出 {} 份协议：{}", ids.len(), output.display());

@@ -95,7 +95,6 @@ pub fn run(conn: &mut Connection, action: PrintAction) -> Result<(), Error> {
             id,
             output,
         } => {
-            // Voided agreements are left out of batches (asked for by --id they are refused).
             let ids = agreements::batch(conn, meeting, id)?;
             let fonts = lianxi::print::saved_fonts(conn)?;
             let is_pdf = output
