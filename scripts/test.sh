@@ -6,6 +6,9 @@
 # browser face in Chromium. Installs whatever is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# A test run gains nothing from incremental caches, and they doubled target/debug (a clean
+# clone's CI once ran out of disk); whole-crate rebuilds of the two workspace crates are quick.
+export CARGO_INCREMENTAL=0
 
 bash scripts/setup-system.sh --test
 bash scripts/setup-tools.sh --e2e
