@@ -83,9 +83,7 @@ test('the year at a glance and its archive, from an empty database', async () =>
 
     // 年度工作统计 as a PDF.
     const statsPdf = join(dataDir, '年度工作统计.pdf')
-    await app.answerFileDialogWith(statsPdf)
-    await app.click('[data-test="year-print"]')
-    await app.waitFor('.el-message', { text: '年度工作统计已保存' })
+    await app.pressWithFile('[data-test="year-print"]', statsPdf, '.el-message', { text: '年度工作统计已保存' })
     const printed = pdfText(statsPdf, '-layout')
     assert.ok(printed.includes(`${YEAR}年度工作统计`), printed)
     assert.ok(printed.includes('实到2/3，请假1，67%'), printed)
@@ -96,9 +94,7 @@ test('the year at a glance and its archive, from an empty database', async () =>
     mkdirSync(parent)
     await app.click('[data-test="year-archive"]')
     await app.waitFor('[data-test="archive-dialog"]', { text: 'manifest.csv' })
-    await app.answerFileDialogWith(parent)
-    await app.click('[data-test="archive-start"]')
-    await app.waitFor('[data-test="archive-result"]', { text: '已归档', timeout: 120000 })
+    await app.pressWithFile('[data-test="archive-start"]', parent, '[data-test="archive-result"]', { text: '已归档', timeout: 120000 })
     await sleep(500)
     await app.saveScreenshot('archive-3-done.png')
     const dir = join(parent, `联席会年度归档-${YEAR}`)
@@ -115,9 +111,7 @@ test('the year at a glance and its archive, from an empty database', async () =>
     // Archiving again into the same place is refused: nothing is overwritten.
     await app.click('[data-test="archive-close"]')
     await app.click('[data-test="year-archive"]')
-    await app.answerFileDialogWith(parent)
-    await app.click('[data-test="archive-start"]')
-    await app.waitFor('.el-message--error', { text: '已存在' })
+    await app.pressWithFile('[data-test="archive-start"]', parent, '.el-message--error', { text: '已存在' })
     await app.quit()
   } finally {
     driver.stop()

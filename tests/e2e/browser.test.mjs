@@ -75,17 +75,13 @@ test('in Chromium: a new street, a roster by upload, a meeting and its papers do
 
     // One document: the browser saves it under the name the app gives it.
     await app.click('#tab-print')
-    await app.answerFileDialogWith('download:会议议程.pdf')
-    await app.click('[data-test="print-agenda"]')
-    await app.waitFor('[data-test="print-result"]', { text: '浏览器“下载”文件夹中的“会议议程.pdf”' })
+    await app.pressWithFile('[data-test="print-agenda"]', 'download:会议议程.pdf', '[data-test="print-result"]', { text: '浏览器“下载”文件夹中的“会议议程.pdf”' })
     await shot(app, 'browser-3-printed.png')
     const agenda = pdfText(await downloaded(downloads, '会议议程.pdf'))
     assert.ok(agenda.includes('爱心企业捐赠仪式') && agenda.includes(title.slice(0, 8)), agenda)
 
     // The whole pack, a folder on the desktop, downloads as one .zip of the PDFs.
-    await app.answerFileDialogWith('download:会议材料')
-    await app.click('[data-test="print-pack"]')
-    await app.waitFor('[data-test="print-result"]', { text: '已保存到 浏览器“下载”文件夹中的“会议材料.zip”。', timeout: 120000 })
+    await app.pressWithFile('[data-test="print-pack"]', 'download:会议材料', '[data-test="print-result"]', { text: '已保存到 浏览器“下载”文件夹中的“会议材料.zip”。', timeout: 120000 })
     const zip = await downloaded(downloads, '会议材料.zip')
     const listing = execFileSync('unzip', ['-l', zip], { encoding: 'utf8' })
     for (const doc of ['邀请函.pdf', '签到表.pdf', '会议议程.pdf']) {
@@ -104,9 +100,7 @@ test('in Chromium: a new street, a roster by upload, a meeting and its papers do
     await app.pick('[data-test="agreement-filter-meeting"]', title)
     await app.waitFor('[data-test="agreement-count"]', { text: '显示 1 份' })
     await app.click('[data-test="agreement-print-batch"]')
-    await app.answerFileDialogWith('download:共建协议.pdf')
-    await app.click('[data-test="print-start"]')
-    await app.waitFor('[data-test="print-result"]', { text: '共建协议.pdf' })
+    await app.pressWithFile('[data-test="print-start"]', 'download:共建协议.pdf', '[data-test="print-result"]', { text: '共建协议.pdf' })
     await shot(app, 'browser-5-agreement.png')
     await app.click('[data-test="print-close"]')
     const agreement = pdfText(await downloaded(downloads, '共建协议.pdf'))
@@ -118,9 +112,7 @@ test('in Chromium: a new street, a roster by upload, a meeting and its papers do
     // The minutes of the meeting, drafted from its data, as a PDF download.
     await app.click('[data-test="nav-minutes"]')
     await app.click(`[data-test="minutes-meeting-${meetingId}"]`)
-    await app.answerFileDialogWith('download:会议纪要.pdf')
-    await app.click('[data-test="minutes-print"]')
-    await app.waitFor('.el-message', { text: '会议纪要已保存到' })
+    await app.pressWithFile('[data-test="minutes-print"]', 'download:会议纪要.pdf', '.el-message', { text: '会议纪要已保存到' })
     await shot(app, 'browser-6-minutes.png')
     const minutes = pdfText(await downloaded(downloads, '会议纪要.pdf'))
     for (const want of ['会议纪要', title.slice(0, 8)]) {

@@ -112,20 +112,14 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
     await app.click('[data-test="amount-dialog"] .el-dialog__headerbtn')
 
     // 6. The register and the certificates.
-    const register = join(dataDir, '捐赠登记表.pdf')
-    await app.answerFileDialogWith(register)
-    await app.click('[data-test="print-register"]')
-    await app.waitFor('[data-test="donation-print-result"]', { text: register })
+    const register = await app.pressWithFile('[data-test="print-register"]', join(dataDir, '捐赠登记表.pdf'), '[data-test="donation-print-result"]')
     // The certificates' date in Chinese numerals (a setting, kept in the database).
     await app.click('[data-test="certificate-settings"]')
     await app.click('[data-test="certificate-date-chinese"]')
     await shot(app, 'donations-5-certificate-settings.png')
     await app.click('[data-test="certificate-save"]')
     await app.waitFor('.el-message', { text: '已保存证书设置' })
-    const certificates = join(dataDir, '荣誉证书.pdf')
-    await app.answerFileDialogWith(certificates)
-    await app.click('[data-test="print-certificates"]')
-    await app.waitFor('[data-test="donation-print-result"]', { text: certificates })
+    const certificates = await app.pressWithFile('[data-test="print-certificates"]', join(dataDir, '荣誉证书.pdf'), '[data-test="donation-print-result"]')
     await shot(app, 'donations-5-printed.png')
 
     // 7. A list from Excel (here CSV) through the wizard: a 合计 row skipped, a bad amount an
@@ -136,9 +130,7 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
       '\ufeff2026年捐赠统计表\n捐赠单位,认捐金额,到账金额,到账日期\n八大关小学,"30,000.00",1万,2026.9.28\n某某物业,三万块,,\n某某药店,3.5万元,,\n合计,"65,000.00",,\n',
     )
     await app.click('[data-test="donation-import"]')
-    await app.answerFileDialogWith(sheet)
-    await app.click('[data-test="donation-import-choose"]')
-    await app.waitFor('[data-test="donation-import-columns"]', { text: '到账日期' })
+    await app.pressWithFile('[data-test="donation-import-choose"]', sheet, '[data-test="donation-import-columns"]', { text: '到账日期' })
     await app.click('[data-test="donation-import-next"]')
     await app.waitFor('[data-test="donation-import-count"]', { text: '可导入 2 笔' })
     await app.waitFor('[data-test="donation-import-problems"]', { text: '三万块' })

@@ -19,8 +19,7 @@ test('a messy office roster is imported through the wizard and undone as a whole
   try {
     const app = await App.start(driver.url)
     await app.click('[data-test="roster-import"]')
-    await app.answerFileDialogWith(join(ROOT, 'tests/fixtures/roster/messy.ods'))
-    await app.click('[data-test="import-choose"]')
+    await app.pressWithFile('[data-test="import-choose"]', join(ROOT, 'tests/fixtures/roster/messy.ods'))
 
     // Step 2: the sheet was found behind an instructions sheet; column K was not recognised.
     await app.waitFor('[data-test="import-columns"]', { text: '原联系电话' })

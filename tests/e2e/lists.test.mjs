@@ -83,15 +83,11 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     // 1. A damaged file: a Chinese message, and the database is byte-identical.
     const before = dbBytes(dataDir)
     await app.click('[data-test="lists-empty-projects"]')
-    await app.answerFileDialogWith(damaged)
-    await app.click('[data-test="list-import-choose"]')
-    await app.waitFor('.el-message', { text: '已损坏或不完整' })
+    await app.pressWithFile('[data-test="list-import-choose"]', damaged, '.el-message', { text: '已损坏或不完整' })
     assert.equal(dbBytes(dataDir), before, 'a damaged file changed the database')
 
     // 2. The real list: title, 合计 and 注 rows skipped; claimants split; two not on the roster.
-    await app.answerFileDialogWith(sheet)
-    await app.click('[data-test="list-import-choose"]')
-    await app.waitFor('[data-test="list-import-columns"]', { text: '认领单位' })
+    await app.pressWithFile('[data-test="list-import-choose"]', sheet, '[data-test="list-import-columns"]', { text: '认领单位' })
     await app.click('[data-test="list-import-next"]')
     await app.waitFor('[data-test="list-import-count"]', { text: '可导入 4 条' })
     await app.waitFor('[data-test="list-import-rows"]', { text: '八大关邮政支局' })
@@ -188,9 +184,7 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     await app.waitFor('[data-test="project-detail-status"]', { text: '实施中' })
     await app.click('[data-test="project-done"]')
     await app.type('textarea[data-test="result-text"]', '完成12栋楼道清理，补植绿篱200米')
-    await app.answerFileDialogWith(photo)
-    await app.click('[data-test="result-add-file"]')
-    await app.waitFor('[data-test="project-result"]', { text: '活动照片.png' })
+    await app.pressWithFile('[data-test="result-add-file"]', photo, '[data-test="project-result"]', { text: '活动照片.png' })
     await shot(app, 'lists-9-result.png')
     await app.click('[data-test="result-save"]')
     await app.waitFor('[data-test="project-detail-status"]', { text: '已完成' })
@@ -207,20 +201,11 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
 
     // 7. The 项目认领表 and the 完成情况通报.
     await app.click('#tab-overview')
-    const claimsPdf = join(dataDir, '项目认领表.pdf')
-    await app.answerFileDialogWith(claimsPdf)
-    await app.click('[data-test="lists-print-claims"]')
-    await app.waitFor('[data-test="lists-print-result"]', { text: claimsPdf })
-    const progressPdf = join(dataDir, '完成情况通报.pdf')
-    await app.answerFileDialogWith(progressPdf)
-    await app.click('[data-test="lists-print-progress"]')
-    await app.waitFor('[data-test="lists-print-result"]', { text: progressPdf })
+    const claimsPdf = await app.pressWithFile('[data-test="lists-print-claims"]', join(dataDir, '项目认领表.pdf'), '[data-test="lists-print-result"]')
+    const progressPdf = await app.pressWithFile('[data-test="lists-print-progress"]', join(dataDir, '完成情况通报.pdf'), '[data-test="lists-print-result"]')
     await shot(app, 'lists-11-printed.png')
     // The 认领表 in Word too (the same content).
-    const claimsDocx = join(dataDir, '项目认领表.docx')
-    await app.answerFileDialogWith(claimsDocx)
-    await app.click('[data-test="lists-word-claims"]')
-    await app.waitFor('[data-test="lists-print-result"]', { text: claimsDocx })
+    const claimsDocx = await app.pressWithFile('[data-test="lists-word-claims"]', join(dataDir, '项目认领表.docx'), '[data-test="lists-print-result"]')
 
     // The meeting's print tab offers the lists and the 认领表 for the day.
     await app.click('[data-test="nav-meetings"]')
@@ -288,9 +273,7 @@ test('needs and resources from Excel: rows with problems left out, a batch undon
     // 需求: the row without a name is an error on its row; the other two come in.
     await app.click('[data-test="lists-import"] .el-button')
     await app.click('[data-test="lists-import-needs"]')
-    await app.answerFileDialogWith(needs)
-    await app.click('[data-test="list-import-choose"]')
-    await app.waitFor('[data-test="list-import-columns"]', { text: '期望完成时间' })
+    await app.pressWithFile('[data-test="list-import-choose"]', needs, '[data-test="list-import-columns"]', { text: '期望完成时间' })
     await app.click('[data-test="list-import-next"]')
     await app.waitFor('[data-test="list-import-count"]', { text: '可导入 2 条' })
     await app.click('#tab-problems')
@@ -315,8 +298,7 @@ test('needs and resources from Excel: rows with problems left out, a batch undon
     // batch is undone as a whole, the needs imported before stay.
     await app.click('[data-test="lists-import"] .el-button')
     await app.click('[data-test="lists-import-resources"]')
-    await app.answerFileDialogWith(resources)
-    await app.click('[data-test="list-import-choose"]')
+    await app.pressWithFile('[data-test="list-import-choose"]', resources)
     await app.click('[data-test="list-import-next"]')
     await app.waitFor('[data-test="list-import-rows"]', { text: '物业志愿服务队' })
     await app.click('[data-test="list-import-commit"]')
@@ -343,8 +325,7 @@ test('needs and resources from Excel: rows with problems left out, a batch undon
     const rosterBefore = json(dataDir, 'roster', 'list')
     await app.click('[data-test="lists-import"] .el-button')
     await app.click('[data-test="lists-import-projects"]')
-    await app.answerFileDialogWith(projects)
-    await app.click('[data-test="list-import-choose"]')
+    await app.pressWithFile('[data-test="list-import-choose"]', projects)
     await app.click('[data-test="list-import-next"]')
     await app.waitFor('[data-test="list-import-claimants"]', { text: '海滨法律服务所' })
     await app.pick('[data-test="claimant-海滨法律服务所"]', '新增成员单位“海滨法律服务所”')

@@ -215,15 +215,10 @@ test('a meeting is prepared from last year’s: invitations by branch, speeches,
 
     // 打印: one document to a file, then the whole pack into a folder.
     await app.click('#tab-print')
-    const single = join(dataDir, '议程单份.pdf')
-    await app.answerFileDialogWith(single)
-    await app.click('[data-test="print-agenda"]')
-    await app.waitFor('[data-test="print-result"]', { text: single })
+    const single = await app.pressWithFile('[data-test="print-agenda"]', join(dataDir, '议程单份.pdf'), '[data-test="print-result"]')
     const packDir = join(dataDir, '会议材料')
     mkdirSync(packDir)
-    await app.answerFileDialogWith(packDir)
-    await app.click('[data-test="print-pack"]')
-    await app.waitFor('[data-test="print-result"]', { text: '全部 7 份材料', timeout: 120000 })
+    await app.pressWithFile('[data-test="print-pack"]', packDir, '[data-test="print-result"]', { text: '全部 7 份材料', timeout: 120000 })
     await shot(app, 'meetings-print.png')
     await app.quit()
 

@@ -103,9 +103,7 @@ test('the minutes of a meeting: edit, late sign-in, rebuild, finalise, print', a
     await app.waitFor('[data-test="minutes-reopen"]')
     await shot(app, 'minutes-2-final.png')
     const pdf = join(dataDir, '会议纪要.pdf')
-    await app.answerFileDialogWith(pdf)
-    await app.click('[data-test="minutes-print"]')
-    await app.waitFor('.el-message', { text: '会议纪要已保存到' })
+    await app.pressWithFile('[data-test="minutes-print"]', pdf, '.el-message', { text: '会议纪要已保存到' })
     assert.ok(existsSync(pdf))
     const text = pdfText(pdf)
     for (const want of ['八大关街道区域化党建联席会议纪要', '2026年第1期', '一、部署下一步工作', '出席：', '请假：湛山派出所',

@@ -356,6 +356,18 @@ export class App {
     })
   }
 
+  /**
+   * Presses `button`, which opens a file dialog, with the dialog answered `path` beforehand
+   * (a file to read, or where to save). With `result`, then waits until it shows `text` (the
+   * path itself unless told otherwise). Returns `path`.
+   */
+  async pressWithFile(button, path, result, { text = path, timeout } = {}) {
+    await this.answerFileDialogWith(path)
+    await this.click(button)
+    if (result) await this.waitFor(result, { text, timeout })
+    return path
+  }
+
   async saveScreenshot(name) {
     mkdirSync(ARTIFACTS, { recursive: true })
     writeFileSync(join(ARTIFACTS, name), await this.screenshot())
