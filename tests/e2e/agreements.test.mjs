@@ -7,7 +7,6 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
 import { cli } from './papers.mjs'
 
@@ -15,11 +14,6 @@ const agreements = (dataDir) => JSON.parse(cli(dataDir, 'agreement', 'list', '--
 const squeeze = (s) => s.replace(/\s+/g, '')
 
 /** Lets dialogs and messages finish their transitions before a screenshot. */
-async function shot(app, name) {
-  await sleep(500)
-  await app.saveScreenshot(name)
-}
-
 /** A real 1×1 PNG, standing in for a scanned signed copy. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -84,7 +78,7 @@ test('agreements are paired, printed as one PDF and one is marked signed with a 
     const app = await App.start(driver.url)
     await app.click('[data-test="nav-agreements"]')
     await app.waitFor('[data-test="agreement-table"]', { text: before[0].party_b.name })
-    await shot(app, 'agreements-list.png')
+    await app.shot('agreements-list.png')
 
     // 批量结对: the meeting being prepared is chosen already; one row per community, then
     // keep two rows and choose a unit for each.
@@ -96,7 +90,7 @@ test('agreements are paired, printed as one PDF and one is marked signed with a 
     await app.pick('[data-test="pair-b-0"]', '海棠区图书馆', { search: '图书馆' })
     await app.pick('[data-test="pair-b-1"]', '海棠路小学', { search: '小学' })
     await app.waitFor('[data-test="pair-create"]', { text: '生成 2 份协议' })
-    await shot(app, 'agreements-pairing.png')
+    await app.shot('agreements-pairing.png')
     await app.click('[data-test="pair-create"]')
 
     // The list shows the new ones; filter to the meeting and print all shown into one PDF.
@@ -112,7 +106,7 @@ test('agreements are paired, printed as one PDF and one is marked signed with a 
     await app.waitFor('[data-test="agreement-count"]', { text: '显示 2 份' })
     await app.click('[data-test="agreement-print-batch"]')
     const pdf = await app.pressWithFile('[data-test="print-start"]', join(dataDir, '年会协议.pdf'), '[data-test="print-result"]')
-    await shot(app, 'agreements-printed.png')
+    await app.shot('agreements-printed.png')
     await app.click('[data-test="print-close"]')
 
     assert.ok(statSync(pdf).size > 0)
@@ -151,11 +145,11 @@ test('agreements are paired, printed as one PDF and one is marked signed with a 
     await app.waitFor(`[data-test="agreement-status-${first.id}"]`, { text: '已打印' })
     await app.click(`[data-test="agreement-sign-${first.id}"]`)
     await app.pressWithFile('[data-test="sign-choose-scan"]', scan, '[data-test="sign-scan-name"]', { text: '签署扫描件.png' })
-    await shot(app, 'agreements-sign.png')
+    await app.shot('agreements-sign.png')
     await app.click('[data-test="sign-confirm"]')
     await app.waitFor(`[data-test="agreement-status-${first.id}"]`, { text: '已签署' })
     await app.waitFor(`[data-test="agreement-scan-${first.id}"]`)
-    await shot(app, 'agreements-signed.png')
+    await app.shot('agreements-signed.png')
 
     const signed = agreements(dataDir).find((a) => a.id === first.id)
     assert.equal(signed.status, '已签署')
@@ -178,7 +172,7 @@ test('agreements are paired, printed as one PDF and one is marked signed with a 
     await app.waitFor('[data-test="tpl-problems"]', { text: '无法识别的占位符“{{甲方书记}}”' })
     await app.click('[data-test="tpl-save"]')
     await app.waitFor('[data-test="tpl-error"]', { text: '甲方书记' })
-    await shot(app, 'agreements-template.png')
+    await app.shot('agreements-template.png')
     await app.quit()
   } finally {
     driver.stop()

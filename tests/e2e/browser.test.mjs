@@ -8,7 +8,6 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { CLI, downloaded, startBrowser, tempDataDir } from './webdriver.mjs'
 import { cli, json, pdfText, STREET, YEAR } from './papers.mjs'
 
@@ -19,11 +18,6 @@ const ROSTER = [
   `八大关文旅发展有限公司,湛山社区,企业分会,冯强,胡悦,13805320006,${YEAR}-03`,
 ].join('\n')
 
-async function shot(app, name) {
-  await sleep(300)
-  await app.saveScreenshot(name)
-}
-
 test('in Chromium: a new street, a roster by upload, a meeting and its papers downloaded', async () => {
   const dataDir = tempDataDir()
   const downloads = join(dataDir, 'downloads')
@@ -33,7 +27,7 @@ test('in Chromium: a new street, a roster by upload, a meeting and its papers do
   const { app, stop } = await startBrowser(dataDir, downloads)
   try {
     await app.waitFor('[data-test="roster-welcome"]', { text: '填写本街道信息，开始使用' })
-    await shot(app, 'browser-1-welcome.png')
+    await app.shot('browser-1-welcome.png')
     await app.click('[data-test="street-start"]')
     await app.waitFor('[data-test="street-dialog"]', { text: '党组织全称' })
     for (const [field, value] of Object.entries(STREET)) {
@@ -50,7 +44,7 @@ test('in Chromium: a new street, a roster by upload, a meeting and its papers do
     await app.waitFor('[data-test="import-columns"]', { text: '入会时间' })
     await app.click('[data-test="import-next"]')
     await app.waitFor('[data-test="count-new"]', { text: '新增 3' })
-    await shot(app, 'browser-2-import-preview.png')
+    await app.shot('browser-2-import-preview.png')
     await app.click('[data-test="import-commit"]')
     await app.waitFor('[data-test="import-result"]', { text: '导入完成' })
     await app.click('[data-test="import-close"]')
@@ -76,7 +70,7 @@ test('in Chromium: a new street, a roster by upload, a meeting and its papers do
     // One document: the browser saves it under the name the app gives it.
     await app.click('#tab-print')
     await app.pressWithFile('[data-test="print-agenda"]', 'download:会议议程.pdf', '[data-test="print-result"]', { text: '浏览器“下载”文件夹中的“会议议程.pdf”' })
-    await shot(app, 'browser-3-printed.png')
+    await app.shot('browser-3-printed.png')
     const agenda = pdfText(await downloaded(downloads, '会议议程.pdf'))
     assert.ok(agenda.includes('爱心企业捐赠仪式') && agenda.includes(title.slice(0, 8)), agenda)
 
@@ -91,7 +85,7 @@ test('in Chromium: a new street, a roster by upload, a meeting and its papers do
     execFileSync('unzip', ['-q', zip, '-d', out])
     const invitation = pdfText(join(out, '会议材料', '邀请函.pdf'))
     assert.ok(invitation.includes(STREET.party_org), 'the invitation is signed by the party organisation')
-    await shot(app, 'browser-4-pack.png')
+    await app.shot('browser-4-pack.png')
 
     // An agreement (paired as a script would), printed in the browser and downloaded.
     const meetingId = String(json(dataDir, 'meeting', 'list').find((m) => m.title === title).id)
@@ -101,7 +95,7 @@ test('in Chromium: a new street, a roster by upload, a meeting and its papers do
     await app.waitFor('[data-test="agreement-count"]', { text: '显示 1 份' })
     await app.click('[data-test="agreement-print-batch"]')
     await app.pressWithFile('[data-test="print-start"]', 'download:共建协议.pdf', '[data-test="print-result"]', { text: '共建协议.pdf' })
-    await shot(app, 'browser-5-agreement.png')
+    await app.shot('browser-5-agreement.png')
     await app.click('[data-test="print-close"]')
     const agreement = pdfText(await downloaded(downloads, '共建协议.pdf'))
     for (const want of ['党建结对共建协议书', STREET.party_org, '八大关小学', '负责人：周敏', '双方各执一份']) {
@@ -113,7 +107,7 @@ test('in Chromium: a new street, a roster by upload, a meeting and its papers do
     await app.click('[data-test="nav-minutes"]')
     await app.click(`[data-test="minutes-meeting-${meetingId}"]`)
     await app.pressWithFile('[data-test="minutes-print"]', 'download:会议纪要.pdf', '.el-message', { text: '会议纪要已保存到' })
-    await shot(app, 'browser-6-minutes.png')
+    await app.shot('browser-6-minutes.png')
     const minutes = pdfText(await downloaded(downloads, '会议纪要.pdf'))
     for (const want of ['会议纪要', title.slice(0, 8)]) {
       assert.ok(minutes.includes(want), `the minutes lack ${want}: ${minutes}`)
@@ -130,7 +124,7 @@ test('in Chromium: a new street, a roster by upload, a meeting and its papers do
     await app.click('[data-test="import-choose"]')
     await app.click('[data-test="import-cancel"]')
     await app.waitFor('.el-message', { text: '操作已取消' })
-    await shot(app, 'browser-7-cancelled.png')
+    await app.shot('browser-7-cancelled.png')
     assert.equal(json(dataDir, 'roster', 'list').length, 3, 'a cancelled preview writes nothing')
   } finally {
     stop()

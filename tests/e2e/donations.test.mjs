@@ -6,24 +6,11 @@
 // Checked through the CLI and the PDFs themselves.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
-import { cli, json, pdfText, YEAR } from './papers.mjs'
+import { ANNUAL, cli, dbBytes, json, pdfText, YEAR } from './papers.mjs'
 
-const dbBytes = (dataDir) =>
-  ['lianxi.sqlite3', 'lianxi.sqlite3-wal']
-    .map((f) => join(dataDir, f))
-    .map((p) => (existsSync(p) ? readFileSync(p).toString('base64') : ''))
-    .join('|')
-
-const TITLE = `八大关街道区域化党建联席会${YEAR}年年会`
-
-async function shot(app, name) {
-  await sleep(400)
-  await app.saveScreenshot(name)
-}
 
 test('a pledge, an in-kind gift and a partial receipt, printed, from an empty database', async () => {
   const dataDir = tempDataDir()
@@ -32,7 +19,7 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
   const roster = join(dataDir, '名册.csv')
   writeFileSync(roster, '\ufeff单位名称,联系人\n八大关小学,陈晨\n八大关文旅发展有限公司,胡悦\n')
   cli(dataDir, 'roster', 'import', roster)
-  cli(dataDir, 'meeting', 'create', '--title', TITLE, '--kind', '年会', '--date', `${YEAR}-09-25`)
+  cli(dataDir, 'meeting', 'create', '--title', ANNUAL, '--kind', '年会', '--date', `${YEAR}-09-25`)
   assert.deepEqual(json(dataDir, 'donation', 'list').donations, [])
 
   const driver = await startDriver(dataDir)
@@ -45,24 +32,24 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
     await app.click('[data-test="donation-new"]')
     await app.waitFor('[data-test="donation-dialog"]', { text: '捐赠方' })
     await app.pick('[data-test="donation-donor"]', '八大关文旅发展有限公司', { search: '文旅' })
-    await app.pick('[data-test="donation-meeting"]', TITLE)
+    await app.pick('[data-test="donation-meeting"]', ANNUAL)
     await app.type('input[data-test="donation-pledged"]', '5万')
     await app.type('input[data-test="donation-purpose"]', '“帮到家”助困基金')
     await app.type('input[data-test="donation-handler"]', '李青')
-    await shot(app, 'donations-1-pledge.png')
+    await app.shot('donations-1-pledge.png')
     await app.click('[data-test="donation-save"]')
     await app.waitFor('[data-test="donation-table"]', { text: '八大关文旅发展有限公司' })
 
     // 2. Goods from an outside donor: a new name, never forced onto the roster.
     await app.click('[data-test="donation-new"]')
     await app.pick('[data-test="donation-donor"]', '海棠爱心超市', { search: '海棠爱心超市' })
-    await app.pick('[data-test="donation-meeting"]', TITLE)
+    await app.pick('[data-test="donation-meeting"]', ANNUAL)
     await app.click('[data-test="kind-物资"]')
     await app.type('input[data-test="donation-item"]', '中秋月饼')
     await app.type('input[data-test="donation-quantity"]', '200')
     await app.type('input[data-test="donation-unit"]', '盒')
     await app.type('input[data-test="donation-value"]', '¥16,000.00')
-    await shot(app, 'donations-2-goods.png')
+    await app.shot('donations-2-goods.png')
     await app.click('[data-test="donation-save"]')
     await app.waitFor('[data-test="donation-table"]', { text: '中秋月饼200盒' })
     const list = json(dataDir, 'donation', 'list')
@@ -91,7 +78,7 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
     await app.waitFor('[data-test="donation-totals"]', { text: '贰万元整' })
     await app.waitFor('[data-test="donation-totals"]', { text: '叁万元整' })
     await app.waitFor('[data-test="donation-totals"]', { text: '壹万陆仟元整' })
-    await shot(app, 'donations-3-list.png')
+    await app.shot('donations-3-list.png')
 
     // An edit keeps the amounts (shown as ¥50,000.00 and read back by the core).
     await app.click(`[data-test="edit-${pledge.id}"]`)
@@ -108,7 +95,7 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
     await app.click('[data-test="amount-tool"]')
     await app.type('input[data-test="amount-input"]', '1409.50')
     await app.waitFor('[data-test="amount-upper"]', { text: '壹仟肆佰零玖元伍角' })
-    await shot(app, 'donations-4-amount-tool.png')
+    await app.shot('donations-4-amount-tool.png')
     await app.click('[data-test="amount-dialog"] .el-dialog__headerbtn')
 
     // 6. The register and the certificates.
@@ -116,11 +103,11 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
     // The certificates' date in Chinese numerals (a setting, kept in the database).
     await app.click('[data-test="certificate-settings"]')
     await app.click('[data-test="certificate-date-chinese"]')
-    await shot(app, 'donations-5-certificate-settings.png')
+    await app.shot('donations-5-certificate-settings.png')
     await app.click('[data-test="certificate-save"]')
     await app.waitFor('.el-message', { text: '已保存证书设置' })
     const certificates = await app.pressWithFile('[data-test="print-certificates"]', join(dataDir, '荣誉证书.pdf'), '[data-test="donation-print-result"]')
-    await shot(app, 'donations-5-printed.png')
+    await app.shot('donations-5-printed.png')
 
     // 7. A list from Excel (here CSV) through the wizard: a 合计 row skipped, a bad amount an
     // error on its row, the rest imported as one batch, then undone.
@@ -134,7 +121,7 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
     await app.click('[data-test="donation-import-next"]')
     await app.waitFor('[data-test="donation-import-count"]', { text: '可导入 2 笔' })
     await app.waitFor('[data-test="donation-import-problems"]', { text: '三万块' })
-    await shot(app, 'donations-6-import-preview.png')
+    await app.shot('donations-6-import-preview.png')
     await app.click('[data-test="donation-import-commit"]')
     await app.waitFor('[data-test="donation-import-result"]', { text: '已导入 2 笔' })
     assert.equal(json(dataDir, 'donation', 'list').donations.length, 4)
@@ -145,10 +132,10 @@ test('a pledge, an in-kind gift and a partial receipt, printed, from an empty da
 
     // 8. The meeting's print tab shows its donations.
     await app.click('[data-test="nav-meetings"]')
-    const meeting = json(dataDir, 'meeting', 'list').find((m) => m.title === TITLE)
+    const meeting = json(dataDir, 'meeting', 'list').find((m) => m.title === ANNUAL)
     await app.click(`[data-test="meeting-item-${meeting.id}"]`)
     await app.waitFor('[data-test="meeting-readiness"]', { text: '2 笔捐赠：认捐 ¥50,000.00，已到账 ¥20,000.00，物资 1 笔' })
-    await shot(app, 'donations-7-readiness.png')
+    await app.shot('donations-7-readiness.png')
     await app.click('#tab-print')
     await app.waitFor('[data-test="meeting-donations"]', { text: '海棠爱心超市' })
     await app.quit()

@@ -13,18 +13,10 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
-import { cli, json, pdfText, wordText, YEAR } from './papers.mjs'
+import { ANNUAL, cli, dbBytes, json, pdfText, wordText, YEAR } from './papers.mjs'
 import { writeXlsx } from './xlsx.mjs'
 
-const dbBytes = (dataDir) =>
-  ['lianxi.sqlite3', 'lianxi.sqlite3-wal']
-    .map((f) => join(dataDir, f))
-    .map((p) => (existsSync(p) ? readFileSync(p).toString('base64') : ''))
-    .join('|')
-
-const TITLE = `八大关街道区域化党建联席会${YEAR}年年会`
 
 /** The roster an office sends (six units). */
 const ROSTER = [
@@ -49,11 +41,6 @@ const PROJECTS = [
   ['注：认领单位可填写多家，第一家为牵头单位。'],
 ]
 
-async function shot(app, name) {
-  await sleep(400)
-  await app.saveScreenshot(name)
-}
-
 test('the three lists: import, claim, agreement, done and printed, from an empty database', async () => {
   const dataDir = tempDataDir()
   // The street, the roster and the meeting, as a secretary sets them up first.
@@ -61,7 +48,7 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
   const roster = join(dataDir, '名册.csv')
   writeFileSync(roster, '\ufeff' + ROSTER + '\n')
   cli(dataDir, 'roster', 'import', roster)
-  cli(dataDir, 'meeting', 'create', '--title', TITLE, '--kind', '年会', '--date', `${YEAR}-09-25`)
+  cli(dataDir, 'meeting', 'create', '--title', ANNUAL, '--kind', '年会', '--date', `${YEAR}-09-25`)
   assert.deepEqual(json(dataDir, 'projects', 'list', '--year', String(YEAR)), [])
   const units = json(dataDir, 'roster', 'list')
   const unitId = (name) => units.find((u) => u.name === name).id
@@ -78,7 +65,7 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     const app = await App.start(driver.url)
     await app.click('[data-test="nav-lists"]')
     await app.waitFor('[data-test="lists-empty"]', { text: `${YEAR} 年还没有清单` })
-    await shot(app, 'lists-1-empty.png')
+    await app.shot('lists-1-empty.png')
 
     // 1. A damaged file: a Chinese message, and the database is byte-identical.
     const before = dbBytes(dataDir)
@@ -93,21 +80,21 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     await app.waitFor('[data-test="list-import-rows"]', { text: '八大关邮政支局' })
     await app.waitFor('[data-test="list-import-claimants"]', { text: '湛山街区派出所' })
     await app.waitFor('[data-test="list-import-claimants"]', { text: '海滨法律服务所' })
-    await shot(app, 'lists-2-import-preview.png')
+    await app.shot('lists-2-import-preview.png')
     // Committing before every unknown claimant has a choice is refused.
     await app.click('[data-test="list-import-commit"]')
     await app.waitFor('.el-message', { text: '不在名册中的认领单位' })
     assert.equal(dbBytes(dataDir), before, 'an unresolved claimant let the import through')
     await app.pick('[data-test="claimant-湛山街区派出所"]', '湛山派出所', { search: '湛山' })
     await app.pick('[data-test="claimant-海滨法律服务所"]', '新增成员单位“海滨法律服务所”')
-    await shot(app, 'lists-3-import-claimants.png')
+    await app.shot('lists-3-import-claimants.png')
     await app.click('[data-test="list-import-commit"]')
     await app.waitFor('[data-test="list-import-result"]', { text: '导入完成' })
     // The unit is added by the commit, in the import's batch: undoing the import removes it.
     await app.waitFor('[data-test="list-import-result"]', {
       text: '新增成员单位 1 家（海滨法律服务所），撤销本次导入时一并删除',
     })
-    await shot(app, 'lists-4-import-done.png')
+    await app.shot('lists-4-import-done.png')
     await app.click('[data-test="list-import-close"]')
 
     const imported = json(dataDir, 'projects', 'list', '--year', String(YEAR))
@@ -133,7 +120,7 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
 
     // 3. The overview: the unclaimed project first.
     await app.waitFor('[data-test="overview-attention"]', { text: '老旧小区环境整治' })
-    await shot(app, 'lists-5-overview.png')
+    await app.shot('lists-5-overview.png')
 
     // 4. Claim the unclaimed project for two units: 太平角幼儿园 leads, the other helps.
     await app.click('#tab-projects')
@@ -143,11 +130,11 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     await app.pick('[data-test="claim-units"]', '太平角幼儿园', { search: '幼儿园' })
     await app.pick('[data-test="claim-units"]', '八大关文旅发展有限公司', { search: '文旅' })
     await app.type('textarea[data-test="claim-commitment"]', '每月组织党员志愿者参加楼道清理')
-    await shot(app, 'lists-6-claim.png')
+    await app.shot('lists-6-claim.png')
     await app.click('[data-test="claim-save"]')
     await app.waitFor('[data-test="project-claims"]', { text: '八大关文旅发展有限公司' })
     await app.waitFor('[data-test="project-detail-status"]', { text: '已认领' })
-    await shot(app, 'lists-7-claimed.png')
+    await app.shot('lists-7-claimed.png')
     const claimed = json(dataDir, 'projects', 'list', '--year', String(YEAR)).find((p) => p.id === cleanup.id)
     assert.deepEqual(
       claimed.claims.map((c) => [c.unit_name, c.lead, c.commitment]),
@@ -161,7 +148,7 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     // 5. Pair an agreement for the lead unit: its {{共建项目}} comes from its claims.
     await app.click('[data-test="nav-agreements"]')
     await app.click('#tab-pair')
-    await app.waitFor('[data-test="pair-meeting"]', { text: TITLE })
+    await app.waitFor('[data-test="pair-meeting"]', { text: ANNUAL })
     await app.click('[data-test="pair-add"]')
     await app.pick('[data-test="pair-a-0"]', '街道（八大关街道）')
     await app.pick('[data-test="pair-b-0"]', '太平角幼儿园', { search: '幼儿园' })
@@ -172,7 +159,7 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     await app.click(`[data-test="agreement-edit-${agreement.id}"]`)
     await app.waitFor('[data-test="draft-dialog"]', { text: '共建项目' })
     assert.equal(await app.value('textarea[data-test="draft-projects"]'), '老旧小区环境整治')
-    await shot(app, 'lists-8-agreement-projects.png')
+    await app.shot('lists-8-agreement-projects.png')
     await app.click('[data-test="draft-dialog"] .el-dialog__headerbtn')
 
     // 6. Mark the project done, with a photo kept in the data folder.
@@ -185,11 +172,11 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     await app.click('[data-test="project-done"]')
     await app.type('textarea[data-test="result-text"]', '完成12栋楼道清理，补植绿篱200米')
     await app.pressWithFile('[data-test="result-add-file"]', photo, '[data-test="project-result"]', { text: '活动照片.png' })
-    await shot(app, 'lists-9-result.png')
+    await app.shot('lists-9-result.png')
     await app.click('[data-test="result-save"]')
     await app.waitFor('[data-test="project-detail-status"]', { text: '已完成' })
     await app.waitFor('[data-test="project-result"]', { text: '完成12栋楼道清理' })
-    await shot(app, 'lists-10-done.png')
+    await app.shot('lists-10-done.png')
     await app.click('[data-test="project-detail"] .el-drawer__close-btn')
     // The table shows the new status (a tag that stays visible, not one stuck fading in).
     await app.waitFor(`[data-test="project-status-${cleanup.id}"]`, { text: '已完成' })
@@ -203,19 +190,19 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
     await app.click('#tab-overview')
     const claimsPdf = await app.pressWithFile('[data-test="lists-print-claims"]', join(dataDir, '项目认领表.pdf'), '[data-test="lists-print-result"]')
     const progressPdf = await app.pressWithFile('[data-test="lists-print-progress"]', join(dataDir, '完成情况通报.pdf'), '[data-test="lists-print-result"]')
-    await shot(app, 'lists-11-printed.png')
+    await app.shot('lists-11-printed.png')
     // The 认领表 in Word too (the same content).
     const claimsDocx = await app.pressWithFile('[data-test="lists-word-claims"]', join(dataDir, '项目认领表.docx'), '[data-test="lists-print-result"]')
 
     // The meeting's print tab offers the lists and the 认领表 for the day.
     await app.click('[data-test="nav-meetings"]')
-    const meeting = json(dataDir, 'meeting', 'list').find((m) => m.title === TITLE)
+    const meeting = json(dataDir, 'meeting', 'list').find((m) => m.title === ANNUAL)
     await app.click(`[data-test="meeting-item-${meeting.id}"]`)
     await app.click('#tab-print')
     await app.waitFor('[data-test="meeting-lists"]', { text: '项目认领表' })
     await app.waitFor('[data-test="meeting-lists"]', { text: `${YEAR - 1} 年项目的完成情况` })
     await app.scrollTo('[data-test="meeting-lists"]')
-    await shot(app, 'lists-12-meeting-print.png')
+    await app.shot('lists-12-meeting-print.png')
     await app.quit()
 
     const claims = pdfText(claimsPdf)
@@ -292,7 +279,7 @@ test('needs and resources from Excel: rows with problems left out, a batch undon
     await app.click('#tab-needs')
     await app.waitFor('[data-test="needs-table"]', { text: '青少年暑期托管' })
     await app.waitFor(`[data-test="need-status-${got[1].id}"]`, { text: '征集' })
-    await shot(app, 'lists-13-needs.png')
+    await app.shot('lists-13-needs.png')
 
     // 资源: one offered by a body not on the roster (kept as written, never a new unit); the
     // batch is undone as a whole, the needs imported before stay.
@@ -336,7 +323,7 @@ test('needs and resources from Excel: rows with problems left out, a batch undon
     await app.waitFor('[data-test="list-import-result"]', {
       text: '新增的成员单位 1 家（海滨法律服务所）已从名册中删除',
     })
-    await shot(app, 'lists-14-undo-added-unit.png')
+    await app.shot('lists-14-undo-added-unit.png')
     await app.click('[data-test="list-import-close"]')
     assert.deepEqual(json(dataDir, 'roster', 'list'), rosterBefore, 'the roster is as it was')
     assert.deepEqual(json(dataDir, 'projects', 'list', '--year', String(YEAR)), [])

@@ -8,13 +8,11 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
-import { YEAR } from './papers.mjs'
+import { ANNUAL, YEAR } from './papers.mjs'
 
 const ENTER = '\uE007'
 const LAST_TITLE = `八大关街道区域化党建联席会${YEAR - 1}年年会`
-const TITLE = `八大关街道区域化党建联席会${YEAR}年年会`
 const BRANCH = '学校分会'
 const PACK = ['会议议程', '参会单位名单', '签到表', '发言顺序', '邀请函', '桌签', '座次表']
 const STREET = {
@@ -56,11 +54,6 @@ const LAST_AGENDA = [
 ]
 
 /** A screenshot once dialogs and messages have finished their animations. */
-async function shot(app, name, wait = 600) {
-  await sleep(wait)
-  await app.saveScreenshot(name)
-}
-
 const run = (dataDir, ...args) =>
   execFileSync(CLI, ['--db', join(dataDir, 'lianxi.sqlite3'), ...args], { encoding: 'utf8' })
 const cli = (dataDir, ...args) => JSON.parse(run(dataDir, ...args))
@@ -140,15 +133,15 @@ test('a meeting is prepared from last year’s: invitations by branch, speeches,
     // 以上一次会议为蓝本: a new title; keep the agenda, start a fresh invitation list and speaker list.
     await app.click('[data-test="meeting-copy"]')
     await app.waitFor('[data-test="meeting-copy-dialog"]', { text: '蓝本会议' })
-    await app.setValue('input[data-test="copy-title"]', TITLE)
+    await app.setValue('input[data-test="copy-title"]', ANNUAL)
     await app.setChecked('[data-test="copy-invitations"]', false)
     await app.setChecked('[data-test="copy-speeches"]', false)
     await app.setChecked('[data-test="copy-agenda"]', true)
     await app.click('[data-test="copy-save"]')
-    await app.waitFor('[data-test="meeting-title"]', { text: TITLE })
+    await app.waitFor('[data-test="meeting-title"]', { text: ANNUAL })
     await app.waitFor('[data-test="meeting-readiness"]', { text: '未填写：日期' })
-    await shot(app, 'meetings-overview.png', 2000)
-    const created = cli(dataDir, 'meeting', 'list', '--json').find((m) => m.title === TITLE)
+    await app.shot('meetings-overview.png', 2000)
+    const created = cli(dataDir, 'meeting', 'list', '--json').find((m) => m.title === ANNUAL)
     assert.ok(created, 'the copy was saved')
     assert.equal(created.date, null)
     assert.equal(created.based_on_id, source.id)
@@ -165,7 +158,7 @@ test('a meeting is prepared from last year’s: invitations by branch, speeches,
     await app.click('[data-test="invite-save"]', { text: `邀请 ${schools.length} 家单位` })
     await app.waitFor('[data-test="invite-table"]', { text: schools[0].name })
     await app.waitFor('[data-test="invite-counts"]', { text: `成员单位 ${schools.length} 家` })
-    await shot(app, 'meetings-invite.png')
+    await app.shot('meetings-invite.png')
 
     // 议程 before the speeches: the copied 交流发言 item keeps last year's total.
     await app.click('#tab-agenda')
@@ -193,10 +186,10 @@ test('a meeting is prepared from last year’s: invitations by branch, speeches,
     await app.waitFor('[data-test="speech-row-3"]', { text: `代表${schools[3].name}` })
     const endAfter = (await app.text('[data-test="speeches-end"]')).trim()
     assert.equal(endAfter, '10:10', 'the end time follows the speeches: 24 minutes became 15')
-    await shot(app, 'meetings-speeches.png')
+    await app.shot('meetings-speeches.png')
     await app.click('#tab-agenda')
     await app.waitFor('[data-test="agenda-end"]', { text: endAfter })
-    await shot(app, 'meetings-agenda.png')
+    await app.shot('meetings-agenda.png')
 
     // 签到: two characters and Enter for the first unit, a click for the second.
     const invitees = cli(dataDir, 'meeting', 'show', String(created.id), '--json').invitees
@@ -211,7 +204,7 @@ test('a meeting is prepared from last year’s: invitations by branch, speeches,
     await app.click('[data-test="signin-button"]')
     await app.waitFor('[data-test="count-present"]', { text: '2' })
     await app.waitFor('[data-test="signin-recent"]', { text: schools[1].name })
-    await shot(app, 'meetings-signin.png')
+    await app.shot('meetings-signin.png')
 
     // 打印: one document to a file, then the whole pack into a folder.
     await app.click('#tab-print')
@@ -219,7 +212,7 @@ test('a meeting is prepared from last year’s: invitations by branch, speeches,
     const packDir = join(dataDir, '会议材料')
     mkdirSync(packDir)
     await app.pressWithFile('[data-test="print-pack"]', packDir, '[data-test="print-result"]', { text: '全部 7 份材料', timeout: 120000 })
-    await shot(app, 'meetings-print.png')
+    await app.shot('meetings-print.png')
     await app.quit()
 
     // The rows, through the CLI.
@@ -251,7 +244,7 @@ test('a meeting is prepared from last year’s: invitations by branch, speeches,
     const text = (name) =>
       execFileSync('pdftotext', ['-raw', join(packDir, `${name}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s/g, '')
     const agenda = text('会议议程')
-    assert.ok(agenda.includes(TITLE), 'the agenda names the meeting')
+    assert.ok(agenda.includes(ANNUAL), 'the agenda names the meeting')
     const rows = ['19:00—9:05主持人宣布开会，介绍出席领导和嘉宾', '39:25—9:40成员单位代表交流发言', '610:05—10:10']
     for (const want of rows) {
       assert.ok(agenda.includes(want), `the agenda lacks ${want}: ${agenda}`)

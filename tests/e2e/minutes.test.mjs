@@ -7,7 +7,6 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
 import { cli, pdfText } from './papers.mjs'
 
@@ -21,11 +20,6 @@ const ROSTER = [
   '湛山派出所,中共湛山派出所支部委员会,冯强,许可,13805320004,2008',
   '太平角幼儿园,中共太平角幼儿园支部委员会,何静,朱丽,13805320005,2016',
 ].join('\n')
-
-async function shot(app, name) {
-  await sleep(500)
-  await app.saveScreenshot(name)
-}
 
 test('the minutes of a meeting: edit, late sign-in, rebuild, finalise, print', async () => {
   const dataDir = tempDataDir()
@@ -70,7 +64,7 @@ test('the minutes of a meeting: edit, late sign-in, rebuild, finalise, print', a
     await app.waitFor('[data-test="minutes-preview"]', { text: '一、部署下一步工作' })
     await app.click('[data-test="minutes-save"]')
     await app.waitFor('.el-message', { text: '纪要已保存' })
-    await shot(app, 'minutes-1-edited.png')
+    await app.shot('minutes-1-edited.png')
 
     // An edit not yet saved is kept when the secretary leaves the screen.
     await app.setValue('input[data-test="minutes-issue"]', '2026年第1期')
@@ -101,7 +95,7 @@ test('the minutes of a meeting: edit, late sign-in, rebuild, finalise, print', a
     await app.click('[data-test="minutes-finalise"]')
     await app.waitFor('[data-test="minutes-status"]', { text: '已定稿' })
     await app.waitFor('[data-test="minutes-reopen"]')
-    await shot(app, 'minutes-2-final.png')
+    await app.shot('minutes-2-final.png')
     const pdf = join(dataDir, '会议纪要.pdf')
     await app.pressWithFile('[data-test="minutes-print"]', pdf, '.el-message', { text: '会议纪要已保存到' })
     assert.ok(existsSync(pdf))
@@ -119,7 +113,7 @@ test('the minutes of a meeting: edit, late sign-in, rebuild, finalise, print', a
     await app.waitFor('[data-test="news-editor"]')
     const para = await app.value('textarea[data-test="news-para-1"]')
     assert.ok(para.includes('共邀请了辖区5家单位参加，联席会4家成员单位代表'), para)
-    await shot(app, 'minutes-3-news.png')
+    await app.shot('minutes-3-news.png')
     await app.quit()
   } finally {
     driver.stop()

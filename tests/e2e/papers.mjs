@@ -2,7 +2,7 @@
 // up and check what the window did), the text of a PDF and of a Word file as a reader gets it
 // back, and the street most tests start with.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { CLI } from './webdriver.mjs'
@@ -37,3 +37,13 @@ export const STREET = {
   contact: '李青',
   phone: '0532-82860001',
 }
+
+/** 八大关街道's annual meeting of this year, as the tests title it. */
+export const ANNUAL = `八大关街道区域化党建联席会${YEAR}年年会`
+
+/** The database's bytes (with its write-ahead log): equal before and after means nothing was written. */
+export const dbBytes = (dataDir) =>
+  ['lianxi.sqlite3', 'lianxi.sqlite3-wal']
+    .map((f) => join(dataDir, f))
+    .map((p) => (existsSync(p) ? readFileSync(p).toString('base64') : ''))
+    .join('|')

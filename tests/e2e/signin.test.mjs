@@ -9,7 +9,6 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { App, BrowserApp, codesOnPaper, iso, jinshaStreet, startChromium, startDriver, tempDataDir } from './webdriver.mjs'
 
 const ENTER = '\uE007'
@@ -35,11 +34,6 @@ async function openSignIn(driver, m) {
   await app.click('#tab-signin')
   await app.waitFor('[data-test="count-expected"]', { text: '3' })
   return app
-}
-
-async function shot(app, name) {
-  await sleep(500)
-  await app.saveScreenshot(name)
 }
 
 test('the door: a scanned 签到码 signs its unit in at once; repeats, forgeries and other meetings are told apart', async () => {
@@ -73,7 +67,7 @@ test('the door: a scanned 签到码 signs its unit in at once; repeats, forgerie
     await app.waitFor('[data-test="signin-confirm"][data-tone="ok"]', { text: '金沙滩小学' })
     await app.waitFor('[data-test="count-present"]', { text: '1' })
     assert.equal(await app.value(desk), '', 'the box is empty for the next scan')
-    await shot(app, 'signin-1-scanned.png')
+    await app.shot('signin-1-scanned.png')
 
     // 2. A delegated unit: the confirmation names who came.
     await app.type(desk, codes.get('银沙滩医院') + ENTER)
@@ -85,7 +79,7 @@ test('the door: a scanned 签到码 signs its unit in at once; repeats, forgerie
     // 3. The same invitation scanned again: told when, the first time kept.
     await app.type(desk, codes.get('金沙滩小学') + ENTER)
     await app.waitFor('[data-test="signin-confirm"][data-tone="again"]', { text: '已于' })
-    await shot(app, 'signin-2-again.png')
+    await app.shot('signin-2-again.png')
     assert.equal(signedIn()['金沙滩小学'], first, 'the first time is kept')
     await app.waitFor('[data-test="count-present"]', { text: '2' })
 
@@ -94,7 +88,7 @@ test('the door: a scanned 签到码 signs its unit in at once; repeats, forgerie
     const forged = code.slice(0, -1) + (code.endsWith('9') ? '0' : String(Number(code.slice(-1)) + 1))
     await app.type(desk, forged + ENTER)
     await app.waitFor('[data-test="signin-confirm"][data-tone="refused"]', { text: '签到码无效' })
-    await shot(app, 'signin-3-forged.png')
+    await app.shot('signin-3-forged.png')
     await app.type(desk, otherCode + ENTER)
     await app.waitFor('[data-test="signin-confirm"][data-tone="refused"]', { text: `这是会议“${OTHER}”的签到码` })
     assert.equal(signedIn()['金沙湾邮政支局'], null, 'a refused code signs nobody in')
@@ -104,7 +98,7 @@ test('the door: a scanned 签到码 signs its unit in at once; repeats, forgerie
     await app.type(desk, '邮政' + ENTER)
     await app.waitFor('[data-test="signin-confirm"][data-tone="ok"]', { text: '金沙湾邮政支局' })
     await app.waitFor('[data-test="count-present"]', { text: '3' })
-    await shot(app, 'signin-4-by-name.png')
+    await app.shot('signin-4-by-name.png')
     assert.ok(signedIn()['金沙湾邮政支局'])
   } finally {
     driver.stop()
@@ -132,7 +126,7 @@ test('开放签到台: a phone at the door signs in by name over the LAN; the se
     assert.match(url, /^http:\/\/[\d.]+:\d+\/d\/[A-Za-z0-9]+\/$/, url)
     assert.match(pin, /^\d{6}$/, pin)
     await app.waitFor('[data-test="desk-qr"]')
-    await shot(app, 'desk-1-open.png')
+    await app.shot('desk-1-open.png')
 
     // A phone at the door (Chromium at a phone's size) opens the address and types the PIN.
     const browser = await startChromium(join(dataDir, 'phone'), join(dataDir, 'phone-downloads'), {
@@ -166,7 +160,7 @@ test('开放签到台: a phone at the door signs in by name over the LAN; the se
     await door.click('#cClose')
     await door.waitFor('#counts', { text: '实到 2 / 应到 3' })
     await door.waitFor('#arrived', { text: '金沙滩小学' })
-    await shot(app, 'desk-3-live.png')
+    await app.shot('desk-3-live.png')
 
     // Closing the desks: nothing listens on the address any more, and the phone says so.
     await app.click('[data-test="desk-close"]')

@@ -9,7 +9,6 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { App, iso, jinshaStreet, startDriver, tempDataDir } from './webdriver.mjs'
 
 const now = new Date()
@@ -33,11 +32,6 @@ function setUp(dataDir) {
   return { cli, held: Number(held), next: Number(next) }
 }
 
-async function shot(app, name) {
-  await sleep(500)
-  await app.saveScreenshot(name)
-}
-
 test('what happened is what the app shows: held, drafted unsaved, every missing detail at once, archived', async () => {
   const dataDir = tempDataDir()
   const { cli, held, next } = setUp(dataDir)
@@ -56,11 +50,11 @@ test('what happened is what the app shows: held, drafted unsaved, every missing 
     await app.waitFor('[data-test="meeting-status-tag"]', { text: '筹备中' })
     await app.waitFor('[data-test="meeting-status-取消会议"]')
     await app.waitFor('[data-test="meeting-status-标记已召开"]')
-    await shot(app, 'truth-1-status.png')
+    await app.shot('truth-1-status.png')
     await app.click('[data-test="meeting-status-标记已召开"]')
     await app.waitFor('[data-test="meeting-status-tag"]', { text: '已召开' })
     await app.waitFor('[data-test="meeting-status-note"]', { text: '已标记为已召开' })
-    await shot(app, 'truth-2-held.png')
+    await app.shot('truth-2-held.png')
     assert.equal(meetings().find((m) => m.id === held).status, '已召开')
     assert.equal(meetings().find((m) => m.id === next).status, '筹备中')
 
@@ -87,7 +81,7 @@ test('what happened is what the app shows: held, drafted unsaved, every missing 
     for (const want of ['金沙社区', '银沙社区', '书记', '联系人', '电话']) {
       assert.ok(list.includes(want), `the list lacks ${want}: ${list}`)
     }
-    await shot(app, 'truth-3-missing.png')
+    await app.shot('truth-3-missing.png')
 
     // Each 去填写 opens that community's form; the small tab brings the list back.
     const fill = async (name, leader, contact, phone) => {
@@ -101,7 +95,7 @@ test('what happened is what the app shows: held, drafted unsaved, every missing 
     await app.click('[data-test="missing-go"]')
     await fill('金沙社区', '孙丽', '周明', '0532-82860011')
     await app.waitFor('[data-test="missing-tab"]', { text: '还有 1 处' })
-    await shot(app, 'truth-4-queue.png')
+    await app.shot('truth-4-queue.png')
     await app.click('[data-test="missing-tab"]')
     await app.click('[data-test="missing-go"]')
     await fill('银沙社区', '钱芳', '赵强', '0532-82860012')
@@ -119,7 +113,7 @@ test('what happened is what the app shows: held, drafted unsaved, every missing 
     await app.click('[data-test="year-archive"]')
     await app.waitFor(`[data-test="archive-included-${held}"]`, { text: HELD })
     await app.waitFor(`[data-test="archive-optional-${next}"]`, { text: NEXT })
-    await shot(app, 'truth-5-archive.png')
+    await app.shot('truth-5-archive.png')
     const parent = join(dataDir, '档案')
     mkdirSync(parent)
     await app.pressWithFile('[data-test="archive-start"]', parent, '[data-test="archive-result"]', { text: '已归档', timeout: 120000 })

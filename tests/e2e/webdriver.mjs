@@ -368,6 +368,12 @@ export class App {
     return path
   }
 
+  /** A screenshot of the window once the page has settled (`wait` ms), into the artifacts. */
+  async shot(name, wait = 500) {
+    await sleep(wait)
+    await this.saveScreenshot(name)
+  }
+
   async saveScreenshot(name) {
     mkdirSync(ARTIFACTS, { recursive: true })
     writeFileSync(join(ARTIFACTS, name), await this.screenshot())

@@ -22,11 +22,6 @@ const ROSTER = [
   `6,八大关文旅发展有限公司,湛山社区,企业分会,中共八大关文旅发展有限公司支部委员会,马骏,胡悦,13805320006,${YEAR}-03`,
 ].join('\n')
 
-async function shot(app, name) {
-  await sleep(400)
-  await app.saveScreenshot(name)
-}
-
 async function chooseUnit(app, row, search, name) {
   await app.pick(`[data-test="pair-b-${row}"]`, name, { search })
 }
@@ -51,13 +46,13 @@ test('a new street starts from an empty database and prints its agreements and m
     // 1. The welcome asks for the street first; a quiet notice says it is missing.
     await app.waitFor('[data-test="roster-welcome"]', { text: '填写本街道信息，开始使用' })
     await app.waitFor('[data-test="street-notice"]', { text: '尚未填写本街道信息' })
-    await shot(app, 'year-1-welcome.png')
+    await app.shot('year-1-welcome.png')
     await app.click('[data-test="street-start"]')
     await app.waitFor('[data-test="street-dialog"]', { text: '党组织全称' })
     for (const [field, value] of Object.entries(STREET)) {
       await app.type(`input[data-test="street-${field}"]`, value)
     }
-    await shot(app, 'year-2-street-form.png')
+    await app.shot('year-2-street-form.png')
     await app.click('[data-test="street-save"]')
     await app.waitFor('.brand-street', { text: '八大关街道' })
     await app.waitFor('[data-test="roster-welcome"]', { text: '导入名册' })
@@ -73,7 +68,7 @@ test('a new street starts from an empty database and prints its agreements and m
     await app.click('[data-test="import-next"]')
     await app.waitFor('[data-test="count-new"]', { text: '新增 6' })
     await app.waitFor('[data-test="import-problems"]', { text: '将新建 2 个社区' })
-    await shot(app, 'year-3-import-preview.png')
+    await app.shot('year-3-import-preview.png')
     await app.click('[data-test="import-commit"]')
     await app.waitFor('[data-test="import-result"]', { text: '导入完成' })
     await app.click('[data-test="import-close"]')
@@ -83,7 +78,7 @@ test('a new street starts from an empty database and prints its agreements and m
     await app.waitFor('[data-test="org-incomplete"]', { text: '2 个社区' })
     await app.click('[data-test="community-edit-太平角社区"]')
     await fillCommunity(app, '太平角社区', '张丽', '赵敏', '0532-82860011')
-    await shot(app, 'year-4-communities.png')
+    await app.shot('year-4-communities.png')
 
     // 4. A meeting: 主办单位 comes from the street's profile; every unit is invited.
     await app.click('[data-test="nav-meetings"]')
@@ -111,7 +106,7 @@ test('a new street starts from an empty database and prints its agreements and m
     await app.click('[data-test="agenda-usual"]')
     await app.waitFor('[data-test="agenda-table"]', { text: '捐赠仪式' })
     assert.ok(!(await app.shown('[data-test="agenda-usual"]')), 'offered only to a meeting without an agenda')
-    await shot(app, 'year-4b-usual-agenda.png')
+    await app.shot('year-4b-usual-agenda.png')
     const agenda = json(dataDir, 'meeting', 'agenda', 'list', '--meeting', String(meeting.id))
     assert.equal(agenda.length, 7)
     assert.equal(agenda.find((i) => i.kind === '工作报告').presenter, STREET.leader)
@@ -128,7 +123,7 @@ test('a new street starts from an empty database and prints its agreements and m
     await app.waitFor('[data-test="pair-create"]', { text: '生成 3 份协议' })
     // 湛山社区 still lacks its details: the warning says so and links to where they go.
     await app.waitFor('[data-test="pair-warn-1"]', { text: '湛山社区党委' })
-    await shot(app, 'year-5-pairing-warning.png')
+    await app.shot('year-5-pairing-warning.png')
     await app.click('[data-test="pair-create"]')
     await app.waitFor('[data-test="agreement-table"]', { text: '八大关文旅发展有限公司' })
     const drafts = json(dataDir, 'agreement', 'list')
@@ -139,7 +134,7 @@ test('a new street starts from an empty database and prints its agreements and m
     await app.click('[data-test="agreement-print-batch"]')
     const pdf = join(dataDir, '共建协议.pdf')
     await app.pressWithFile('[data-test="print-start"]', pdf, '.el-message-box', { text: '湛山社区' })
-    await shot(app, 'year-6-missing-info.png')
+    await app.shot('year-6-missing-info.png')
     await app.click('.el-message-box__btns .el-button--primary', { text: '去填写社区信息' })
     await fillCommunity(app, '湛山社区', '陈红', '林涛', '0532-82860022')
     assert.ok(!existsSync(pdf), 'nothing was printed')
@@ -152,7 +147,7 @@ test('a new street starts from an empty database and prints its agreements and m
     await app.pressWithFile('[data-test="print-start"]', pdf, '[data-test="print-result"]')
     await app.click('[data-test="print-close"]')
     await app.waitFor('[data-test="agreement-table"]', { text: `八大关共建〔${YEAR}〕第003号` })
-    await shot(app, 'year-7-agreements-printed.png')
+    await app.shot('year-7-agreements-printed.png')
     const printed = json(dataDir, 'agreement', 'list')
     assert.deepEqual(printed.map((a) => a.number).sort(), [1, 2, 3].map((n) => `八大关共建〔${YEAR}〕第00${n}号`))
     const text = pdfText(pdf)
@@ -173,7 +168,7 @@ test('a new street starts from an empty database and prints its agreements and m
     await app.click('[data-test="print-mode-word"]')
     await app.waitFor('[data-test="print-word-note"]', { text: '不编号' })
     const docx = await app.pressWithFile('[data-test="print-start"]', join(dataDir, '共建协议.docx'), '[data-test="print-result"]')
-    await shot(app, 'year-7b-agreements-word.png')
+    await app.shot('year-7b-agreements-word.png')
     await app.click('[data-test="print-close"]')
     const word = wordText(docx)
     for (const want of [`八大关共建〔${YEAR}〕第001号`, `八大关共建〔${YEAR}〕第003号`, STREET.party_org, '陈红']) {
@@ -190,7 +185,7 @@ test('a new street starts from an empty database and prints its agreements and m
     // No speeches yet: 发言顺序 is skipped with what to do first; the rest is written.
     await app.waitFor('[data-test="print-notes"]', { text: '发言' })
     assert.ok(!existsSync(join(packDir, '发言顺序.pdf')))
-    await shot(app, 'year-8-pack.png')
+    await app.shot('year-8-pack.png')
     const invitations = pdfText(join(packDir, '邀请函.pdf'))
     assert.ok(invitations.includes(STREET.party_org), 'the invitation is not signed by the party organisation')
     assert.ok(!invitations.includes('）党工委'), 'no bare 党工委 signature')
@@ -201,7 +196,7 @@ test('a new street starts from an empty database and prints its agreements and m
     // The sign-in sheet as a Word file, beside its PDF.
     await app.waitFor('[data-test="word-documents"]', { text: '签到表' })
     const signinDocx = await app.pressWithFile('[data-test="word-signin"]', join(dataDir, '签到表.docx'), '[data-test="print-result"]')
-    await shot(app, 'year-9-word.png')
+    await app.shot('year-9-word.png')
     const signin = wordText(signinDocx)
     assert.ok(signin.includes('签到表') && signin.includes('八大关文旅发展有限公司'), signin)
     await app.quit()
