@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import type { AgendaItem } from '../bindings/AgendaItem'
-import type { Unit } from '../bindings/Unit'
 import {
   agendaEnd,
   formatDate,
@@ -17,36 +16,7 @@ import {
   splitPlatform,
   timeForInput,
 } from './meetingView'
-
-function unit(id: number, over: Partial<Unit> = {}): Unit {
-  return {
-    id,
-    name: `单位${id}`,
-    short_name: '',
-    category: '企业',
-    community_id: null,
-    community: null,
-    branch_id: null,
-    branch: null,
-    vice_chair: false,
-    party_org: '',
-    party_secretary: '',
-    contact: '',
-    contact_title: '',
-    phones: [],
-    address: '',
-    joined_on: null,
-    status: '在册',
-    left_on: null,
-    notes: '',
-    source_batch_id: null,
-    source_sheet: null,
-    source_row: null,
-    created_at: '',
-    updated_at: '',
-    ...over,
-  }
-}
+import { unit } from './testFixtures'
 
 function item(end: string | null): AgendaItem {
   return {

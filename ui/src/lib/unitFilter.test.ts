@@ -1,36 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Unit } from '../bindings/Unit'
 import { emptyFilter, filterUnits, searchKey } from './unitFilter'
-
-function unit(id: number, over: Partial<Unit> = {}): Unit {
-  return {
-    id,
-    name: `单位${id}`,
-    short_name: '',
-    category: '企业',
-    community_id: null,
-    community: null,
-    branch_id: null,
-    branch: null,
-    vice_chair: false,
-    party_org: '',
-    party_secretary: '',
-    contact: '',
-    contact_title: '',
-    phones: [],
-    address: '',
-    joined_on: null,
-    status: '在册',
-    left_on: null,
-    notes: '',
-    source_batch_id: null,
-    source_sheet: null,
-    source_row: null,
-    created_at: '',
-    updated_at: '',
-    ...over,
-  }
-}
+import { unit } from './testFixtures'
 
 const units = [
   unit(1, { name: '海棠路小学', category: '学校', contact: '王海燕', phones: ['0532-82861234'] }),

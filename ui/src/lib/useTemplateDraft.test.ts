@@ -8,27 +8,7 @@ const asked = vi.hoisted(() => ({ confirm: vi.fn() }))
 vi.mock('./confirm', () => asked)
 
 import { useTemplateDraft } from './useTemplateDraft'
-
-function template(id: number, name: string, areas: string[] = ['党建引领', '文明实践']): AgreementTemplate {
-  return {
-    id,
-    name,
-    body: {
-      title: '党建结对共建协议书',
-      number_line: '{{协议编号}}',
-      parties: ['甲方：{{甲方名称}}', '乙方：{{乙方名称}}'],
-      preamble: '为深化结对共建……',
-      areas,
-      sections: [{ heading: '一、共建原则', clauses: ['资源共享。', '优势互补。'] }],
-      closing: '本协议一式{{份数}}份。',
-      signature_date: '{{签署日期}}',
-    },
-    builtin: false,
-    used_by: 0,
-    created_at: '2026-01-01 00:00:00',
-    updated_at: '2026-01-01 00:00:00',
-  }
-}
+import { template } from './testFixtures'
 
 function setup(list: AgreementTemplate[]) {
   const templates = ref(list)

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
-import type { AgreementTemplate } from '../../bindings/AgreementTemplate'
 import type { TemplateInput } from '../../bindings/TemplateInput'
 
 const api = vi.hoisted(() => ({
@@ -15,6 +14,7 @@ const api = vi.hoisted(() => ({
 vi.mock('../../api', () => api)
 
 import TemplateEditor from './TemplateEditor.vue'
+import { template as fixture } from '../../lib/testFixtures'
 
 // The screen as a whole: the palette, the draft's dirty state and the preview pane work
 // together as they did before the editor was split.
@@ -25,26 +25,7 @@ const samples = [
   { name: '协议编号', value: '八大关共建〔2026〕1号' },
 ]
 
-function template(id: number, name: string): AgreementTemplate {
-  return {
-    id,
-    name,
-    body: {
-      title: '党建结对共建协议书',
-      number_line: '{{协议编号}}',
-      parties: ['甲方：{{甲方名称}}', '乙方：{{乙方名称}}'],
-      preamble: '为深化结对共建，经双方协商，签订本协议。',
-      areas: ['党建引领'],
-      sections: [{ heading: '一、共建原则', clauses: ['资源共享，优势互补。'] }],
-      closing: '本协议一式两份。',
-      signature_date: '2026年  月  日',
-    },
-    builtin: true,
-    used_by: 2,
-    created_at: '2026-01-01 00:00:00',
-    updated_at: '2026-01-01 00:00:00',
-  }
-}
+const template = (id: number, name: string) => fixture(id, name, { builtin: true, used_by: 2 })
 
 const templates = [template(1, '党建结对共建协议书'), template(2, '共驻共建责任书')]
 

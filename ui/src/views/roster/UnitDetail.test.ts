@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
-import type { Unit } from '../../bindings/Unit'
+import { unit as testUnit } from '../../lib/testFixtures'
 
 const api = vi.hoisted(() => ({
   unitHistory: vi.fn(),
@@ -16,32 +16,11 @@ import UnitDetail from './UnitDetail.vue'
 // The drawer's actions ask first (a confirm box, a prompt); backing out is not an error, and
 // the buttons stay busy while a step runs.
 
-const unit = {
-  id: 7,
+const unit = testUnit(7, {
   name: '青岛珺堃实业有限公司',
-  short_name: '',
-  category: '企业',
-  community_id: null,
-  community: null,
-  branch_id: null,
-  branch: null,
-  vice_chair: false,
-  party_org: '',
-  party_secretary: '',
-  contact: '',
-  contact_title: '',
-  phones: [],
-  address: '',
-  joined_on: null,
-  status: '在册',
-  left_on: null,
-  notes: '',
-  source_batch_id: null,
-  source_sheet: null,
-  source_row: null,
   created_at: '2026-01-01 00:00:00',
   updated_at: '2026-01-01 00:00:00',
-} as unknown as Unit
+})
 
 function buttons(root: ParentNode, text: string): HTMLButtonElement[] {
   return [...root.querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.textContent?.trim() === text)
