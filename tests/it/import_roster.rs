@@ -34,6 +34,17 @@ fn plan_err(name: &str, bytes: &[u8]) -> lianxi::Error {
     .unwrap_err()
 }
 
+/// Options that map column `column` (from 0) to `field` by hand, on the chosen sheet.
+fn mapped(column: u32, field: Field) -> ImportOptions {
+    ImportOptions {
+        sheet: None,
+        mappings: vec![ColumnMapping {
+            column,
+            field: Some(field),
+        }],
+    }
+}
+
 fn unit<'a>(p: &'a ImportPlan, name: &str) -> &'a PlannedUnit {
     p.units
         .iter()
@@ -304,13 +315,7 @@ fn roster_without_name_column_is_refused_unless_mapped() {
     assert!(e.to_string().contains("单位名称"), "{e}");
 
     let conn = lianxi::db::open_in_memory().unwrap();
-    let options = ImportOptions {
-        sheet: None,
-        mappings: vec![ColumnMapping {
-            column: 0,
-            field: Some(Field::Name),
-        }],
-    };
+    let options = mapped(0, Field::Name);
     let p = import::plan_bytes(&conn, "a.xlsx", &bytes, &options, &mut no_progress).unwrap();
     assert_eq!(p.units.len(), 1);
     assert_eq!(p.units[0].unit.name, "海棠小学");
@@ -857,13 +862,7 @@ fn a_row_counter_column_is_known_and_an_unknown_header_is_reported() {
     assert!(warnings[1].contains("D列“备用列X”"), "{warnings:?}");
 
     // Mapping the unknown column by hand makes it recognised.
-    let options = ImportOptions {
-        sheet: None,
-        mappings: vec![ColumnMapping {
-            column: 3,
-            field: Some(Field::Notes),
-        }],
-    };
+    let options = mapped(3, Field::Notes);
     let p = import::plan_bytes(&conn, "a.xlsx", &bytes, &options, &mut no_progress).unwrap();
     assert_eq!(unrecognised(&p).0, vec!["编号"]);
     assert_eq!(p.columns[3].field, Some(Field::Notes));

@@ -78,6 +78,18 @@ fn project(name: &str, year: i32) -> ProjectInput {
     }
 }
 
+/// `unit` claims project `project` with nothing else said (not lead, no commitment).
+fn claim_by(conn: &Connection, project: i64, unit: i64) -> lianxi::Result<lists::Project> {
+    lists::claim(
+        conn,
+        project,
+        &ClaimInput {
+            unit_id: unit,
+            ..ClaimInput::default()
+        },
+    )
+}
+
 #[test]
 fn numbers_are_per_year_and_codes_follow_them() {
     let (_dir, _path, conn) = street_db();
@@ -293,29 +305,13 @@ fn claims_progress_and_results_drive_status_and_needs_move_forward_only() {
     )
     .unwrap();
     assert!(q.overdue, "a deadline in the past, not done");
-    lists::claim(
-        &conn,
-        q.id,
-        &ClaimInput {
-            unit_id: hospital,
-            ..ClaimInput::default()
-        },
-    )
-    .unwrap();
+    claim_by(&conn, q.id, hospital).unwrap();
     assert_eq!(
         lists::get_need(&conn, closed.id).unwrap().status,
         NeedStatus::Closed
     );
     // Unclaiming the lead hands the lead on; the last claim goes and it is unclaimed again.
-    lists::claim(
-        &conn,
-        q.id,
-        &ClaimInput {
-            unit_id: school,
-            ..ClaimInput::default()
-        },
-    )
-    .unwrap();
+    claim_by(&conn, q.id, school).unwrap();
     let q = lists::unclaim(&conn, q.id, hospital).unwrap();
     assert_eq!(q.lead().unwrap().unit_id, school);
     let q = lists::unclaim(&conn, q.id, school).unwrap();
@@ -393,15 +389,7 @@ fn bad_input_and_deleting_what_others_depend_on_leave_the_database_byte_identica
         },
     )
     .unwrap();
-    let p = lists::claim(
-        &conn,
-        p.id,
-        &ClaimInput {
-            unit_id: school,
-            ..ClaimInput::default()
-        },
-    )
-    .unwrap();
+    let p = claim_by(&conn, p.id, school).unwrap();
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
         .unwrap();
     let before = db_bytes(&path);
@@ -463,18 +451,7 @@ fn bad_input_and_deleting_what_others_depend_on_leave_the_database_byte_identica
         ("need in use", lists::delete_need(&conn, need.id)),
         ("resource in use", lists::delete_resource(&conn, res.id)),
         ("claimed project", lists::delete_project(&conn, p.id)),
-        (
-            "missing unit",
-            lists::claim(
-                &conn,
-                p.id,
-                &ClaimInput {
-                    unit_id: 999,
-                    ..ClaimInput::default()
-                },
-            )
-            .map(drop),
-        ),
+        ("missing unit", claim_by(&conn, p.id, 999).map(drop)),
         (
             "lead not a claimant",
             lists::set_lead(&conn, p.id, 999).map(drop),
@@ -557,28 +534,12 @@ fn agreements_take_the_units_claimed_projects_when_none_are_given() {
     ] {
         let p = lists::add_project(&conn, &project(name, 2026)).unwrap();
         for u in who {
-            lists::claim(
-                &conn,
-                p.id,
-                &ClaimInput {
-                    unit_id: u,
-                    ..ClaimInput::default()
-                },
-            )
-            .unwrap();
+            claim_by(&conn, p.id, u).unwrap();
         }
     }
     // A claim of another year is not this year's project.
     let old = lists::add_project(&conn, &project("往年项目", 2025)).unwrap();
-    lists::claim(
-        &conn,
-        old.id,
-        &ClaimInput {
-            unit_id: school,
-            ..ClaimInput::default()
-        },
-    )
-    .unwrap();
+    claim_by(&conn, old.id, school).unwrap();
     let options = AgreementOptions {
         year: Some(2026),
         ..AgreementOptions::default()
@@ -1554,15 +1515,7 @@ fn a_result_recorded_by_mistake_is_taken_back_with_its_files() {
     let (dir, _path, conn) = street_db();
     let school = unit(&conn, "八大关小学");
     let p = lists::add_project(&conn, &project("书香校园", 2026)).unwrap();
-    let p = lists::claim(
-        &conn,
-        p.id,
-        &ClaimInput {
-            unit_id: school,
-            ..ClaimInput::default()
-        },
-    )
-    .unwrap();
+    let p = claim_by(&conn, p.id, school).unwrap();
     let a = dir.path().join("a.png");
     let b = dir.path().join("a.PNG.bak");
     std::fs::write(&a, b"png").unwrap();
