@@ -8,7 +8,6 @@ use lianxi::donations::import::{self, DonationImportOptions};
 use lianxi::donations::{
     self, Donation, DonationFilter, DonationInput, DonationKind, ReceiptInput, ReceiptMethod,
 };
-use lianxi::import::Severity;
 use lianxi::money::{format_yuan, parse_amount};
 use lianxi::{date, units, Error};
 use rusqlite::Connection;
@@ -331,14 +330,11 @@ pub fn run(
                 "工作表：{}；可导入 {} 笔（成员单位 {}，其他捐赠方 {}），错误行 {}，跳过 {}",
                 plan.sheet, c.new, c.members, c.outside, c.error_rows, c.ignored_rows
             );
-            for p in &plan.problems {
-                let tag = match p.severity {
-                    Severity::Error => "错误",
-                    Severity::Warning => "注意",
-                    Severity::Info => "提示",
-                };
-                println!("[{tag}] {}", p.message);
-            }
+            crate::print_problems(
+                plan.problems
+                    .iter()
+                    .map(|p| (p.severity, p.message.as_str())),
+            );
             match result {
                 None if dry_run => println!("（预览，未写入。去掉 --dry-run 即可导入。）"),
                 None => println!("没有可以导入的捐赠。"),

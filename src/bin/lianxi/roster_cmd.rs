@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use lianxi::import::{self, ColumnMapping, Field, ImportOptions, Severity};
+use lianxi::import::{self, ColumnMapping, Field, ImportOptions};
 use lianxi::{export, units, Error};
 use rusqlite::Connection;
 
@@ -206,14 +206,11 @@ fn import_file(
         c.error_rows,
         c.ignored_rows
     );
-    for p in &plan.problems {
-        let tag = match p.severity {
-            Severity::Error => "错误",
-            Severity::Warning => "注意",
-            Severity::Info => "提示",
-        };
-        println!("[{tag}] {}", p.message);
-    }
+    crate::print_problems(
+        plan.problems
+            .iter()
+            .map(|p| (p.severity, p.message.as_str())),
+    );
     for u in plan.units.iter().filter(|u| !u.changes.is_empty()) {
         println!("修改 {}：", u.unit.name);
         for ch in &u.changes {
