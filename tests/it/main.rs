@@ -39,6 +39,8 @@ mod lists_print;
 mod meeting_status;
 mod meetings;
 mod minutes;
+mod minutes_draft;
+mod minutes_print;
 mod org;
 mod print_canvas;
 mod print_cells;
