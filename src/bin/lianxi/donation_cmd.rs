@@ -72,12 +72,8 @@ pub enum DonationAction {
         /// 这些捐赠是在哪次会议上宣布的（会议编号）
         #[arg(long, value_name = "ID")]
         meeting: Option<i64>,
-        /// 只预览，不写入
-        #[arg(long)]
-        dry_run: bool,
-        /// 以 JSON 输出预览
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        preview: crate::Preview,
     },
     /// 撤销一次捐赠导入（默认：最近一次未撤销的）
     UndoImport {
@@ -297,8 +293,7 @@ pub fn run(
             file,
             sheet,
             meeting,
-            dry_run,
-            json,
+            preview: crate::Preview { dry_run, json },
         } => {
             let options = DonationImportOptions {
                 sheet,

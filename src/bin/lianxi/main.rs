@@ -275,6 +275,18 @@ pub(crate) fn print_new<T: serde::Serialize>(value: &T, id: i64, json: bool) -> 
     }
 }
 
+// An import's `--dry-run` and `--json` (the roster's and the donations'; the lists' word their
+// JSON differently).
+#[derive(clap::Args)]
+pub(crate) struct Preview {
+    /// 只预览，不写入
+    #[arg(long)]
+    pub dry_run: bool,
+    /// 以 JSON 输出预览
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// What an import preview prints of its problems: one line each, `[错误]`, `[注意]` or `[提示]`
 /// and the message.
 pub(crate) fn print_problems<'a>(
