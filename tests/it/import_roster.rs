@@ -45,6 +45,19 @@ fn mapped(column: u32, field: Field) -> ImportOptions {
     }
 }
 
+/// A unit typed in on the form, with `details`.
+fn created(conn: &Connection, details: UnitDetails) -> units::Unit {
+    units::create(
+        conn,
+        &UnitInput {
+            details,
+            ..Default::default()
+        },
+        units::Source::Edit,
+    )
+    .unwrap()
+}
+
 fn unit<'a>(p: &'a ImportPlan, name: &str) -> &'a PlannedUnit {
     p.units
         .iter()
@@ -388,35 +401,25 @@ fn dates_in_a_1904_workbook_and_every_text_form() {
 #[test]
 fn duplicates_in_database_become_updates_or_unchanged() {
     let (_dir, path, mut conn) = temp_db();
-    let existing = units::create(
+    let existing = created(
         &conn,
-        &UnitInput {
-            details: UnitDetails {
-                name: "海棠小学".into(),
-                category: UnitCategory::School,
-                contact: "旧联系人".into(),
-                phones: vec!["13800000000".into()],
-                address: "海棠路1号".into(),
-                ..Default::default()
-            },
+        UnitDetails {
+            name: "海棠小学".into(),
+            category: UnitCategory::School,
+            contact: "旧联系人".into(),
+            phones: vec!["13800000000".into()],
+            address: "海棠路1号".into(),
             ..Default::default()
         },
-        units::Source::Edit,
-    )
-    .unwrap();
-    units::create(
+    );
+    created(
         &conn,
-        &UnitInput {
-            details: UnitDetails {
-                name: "海棠中学".into(),
-                category: UnitCategory::School,
-                ..Default::default()
-            },
+        UnitDetails {
+            name: "海棠中学".into(),
+            category: UnitCategory::School,
             ..Default::default()
         },
-        units::Source::Edit,
-    )
-    .unwrap();
+    );
     let mut s = SheetSpec::new("名册");
     s.row(
         0,
@@ -759,19 +762,14 @@ fn workbook_without_data_is_refused() {
 #[test]
 fn an_unreadable_date_is_added_to_the_notes_without_losing_them() {
     let (_dir, path, mut conn) = temp_db();
-    let existing = units::create(
+    let existing = created(
         &conn,
-        &UnitInput {
-            details: UnitDetails {
-                name: "海棠小学".into(),
-                notes: "重要单位".into(),
-                ..Default::default()
-            },
+        UnitDetails {
+            name: "海棠小学".into(),
+            notes: "重要单位".into(),
             ..Default::default()
         },
-        units::Source::Edit,
-    )
-    .unwrap();
+    );
     let mut s = SheetSpec::new("名册");
     s.row(0, &[S("单位名称"), S("入会时间")])
         .row(1, &[S("海棠小学"), S("2019.13")])
