@@ -98,6 +98,19 @@ pub(crate) enum Gift {
     },
 }
 
+/// A cash pledge of `fen` by `donor` (not a member unit) at the meeting, withdrawn on
+/// 2026-10-01 (企业变故): no text may count it.
+pub(crate) fn withdrawn_pledge(conn: &Connection, meeting: i64, donor: &str, fen: i64) {
+    let gone = add_donation(conn, meeting, None, donor, Gift::Cash(fen));
+    donations::withdraw(
+        conn,
+        gone,
+        "企业变故",
+        NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+    )
+    .unwrap();
+}
+
 /// Money arriving against a pledge.
 pub(crate) fn receive(conn: &Connection, donation: i64, fen: i64) {
     donations::receive(
@@ -275,14 +288,7 @@ pub(crate) fn scratch() -> Scratch {
             delivered: true,
         },
     );
-    let gone = add_donation(&conn, m.id, None, "撤回的认捐方", Gift::Cash(50_000_00));
-    donations::withdraw(
-        &conn,
-        gone,
-        "企业变故",
-        NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
-    )
-    .unwrap();
+    withdrawn_pledge(&conn, m.id, "撤回的认捐方", 50_000_00);
     // Projects claimed at the meeting: three claims of two projects by two units, through
     // the lists' store; a third project of the meeting nobody claimed does not count.
     for name in ["四点半课堂", "红色物业", "无人认领的项目"] {

@@ -5,7 +5,7 @@
 // Amounts in fen are written yuan_fen (10_000_00 is ¥10,000.00), as in money.rs.
 #![allow(clippy::inconsistent_digit_grouping)]
 
-use crate::minutes::{add_donation, at, receive, unit, Gift};
+use crate::minutes::{add_donation, at, receive, unit, withdrawn_pledge, Gift};
 use chrono::NaiveDate;
 use lianxi::agreements::{self, AgreementOptions, PairSpec, PartyRef};
 use lianxi::donations;
@@ -515,14 +515,7 @@ fn donations_read_for_none_one_and_many_with_donors_named_by_what_they_are() {
     add_donation(&conn, m, None, "海洋化工研究所", Gift::Cash(30_000_00));
     add_donation(&conn, m, None, "张伟", Gift::Cash(1_400_00));
     add_donation(&conn, m, None, "惠民超市", quilts());
-    let gone = add_donation(&conn, m, None, "某贸易有限公司", Gift::Cash(20_000_00));
-    donations::withdraw(
-        &conn,
-        gone,
-        "企业变故",
-        NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
-    )
-    .unwrap();
+    withdrawn_pledge(&conn, m, "某贸易有限公司", 20_000_00);
     let (items, _, news) = drafted(&conn, m);
     let want =
         "2家爱心单位和1名爱心人士认捐资金8.14万元，1家爱心单位捐赠物资（棉被80床，折价2.4万元）";
