@@ -87,18 +87,21 @@ fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("bench.sqlite3");
     let mut conn = lianxi::db::open(&path).expect("db");
-    let mut best_plan = f64::MAX;
-    let mut plan = None;
-    for _ in 0..3 {
-        let t = Instant::now();
-        let p = import::plan_bytes(
-            &conn,
+    let plan_of = |conn: &rusqlite::Connection| {
+        import::plan_bytes(
+            conn,
             "bench.xlsx",
             &bytes,
             &ImportOptions::default(),
             &mut no_progress,
         )
-        .expect("plan");
+        .expect("plan")
+    };
+    let mut best_plan = f64::MAX;
+    let mut plan = None;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let p = plan_of(&conn);
         best_plan = best_plan.min(t.elapsed().as_secs_f64());
         plan = Some(p);
     }
@@ -108,14 +111,7 @@ fn main() {
     import::commit(&mut conn, &path, &plan, &mut no_progress).expect("commit");
     let commit = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let again = import::plan_bytes(
-        &conn,
-        "bench.xlsx",
-        &bytes,
-        &ImportOptions::default(),
-        &mut no_progress,
-    )
-    .expect("plan");
+    let again = plan_of(&conn);
     let replan = t.elapsed().as_secs_f64();
     assert_eq!(again.counts.unchanged, ROWS);
     println!("{ROWS} rows, {} KB xlsx", bytes.len() / 1024);

@@ -1,5 +1,5 @@
 //! What every HTTP face of the app (the browser face and the sign-in desks) sets on each reply
-//! it lets through.
+//! it lets through, and how both read the cookies a request carries.
 
 use axum::http::{header, HeaderMap, HeaderValue};
 
@@ -15,4 +15,15 @@ pub(crate) fn harden(headers: &mut HeaderMap) {
         HeaderValue::from_static("no-referrer"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+}
+
+/// The cookies of a request, as (name, value) pairs, from every `Cookie` header (those that
+/// are not text are passed over).
+pub(crate) fn cookies(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
 }

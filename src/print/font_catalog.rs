@@ -27,18 +27,32 @@ const fn family(word_name: &'static str, names: &'static [&'static str]) -> Fami
     }
 }
 
-const XIAOBIAOSONG: Family = family(
-    "方正小标宋简体",
-    &[
-        "方正小标宋简体",
-        "FZXiaoBiaoSong-B05S",
-        "FZXBSJW",
-        "方正小标宋_GBK",
-        "FZXiaoBiaoSong-B05",
-        "FZXBSK",
-        "小标宋",
-        "方正小标宋",
-    ],
+/// A 方正 (Founder) family under the names its fonts come in: the 简体 (GB2312) face is
+/// `<name>简体`, PostScript `<ps>S`, file `<file>JW`; the GBK face `<name>_GBK`, `<ps>`,
+/// `<file>K`; Word names the 简体 face. Further spellings follow.
+macro_rules! founder {
+    ($name:literal, $ps:literal, $file:literal $(, $also:literal)*) => {
+        family(
+            concat!($name, "简体"),
+            &[
+                concat!($name, "简体"),
+                concat!($ps, "S"),
+                concat!($file, "JW"),
+                concat!($name, "_GBK"),
+                $ps,
+                concat!($file, "K")
+                $(, $also)*
+            ],
+        )
+    };
+}
+
+const XIAOBIAOSONG: Family = founder!(
+    "方正小标宋",
+    "FZXiaoBiaoSong-B05",
+    "FZXBS",
+    "小标宋",
+    "方正小标宋"
 );
 const ZHONGSONG: Family = family("华文中宋", &["华文中宋", "STZhongsong", "STZHONGS"]);
 const SONG: Family = family("宋体", &["宋体", "SimSun", "simsun"]);
@@ -46,46 +60,16 @@ const FANGSONG_GB2312: Family = family(
     "仿宋_GB2312",
     &["仿宋_GB2312", "FangSong_GB2312", "仿宋GB2312", "FS_GB2312"],
 );
-const FZ_FANGSONG: Family = family(
-    "方正仿宋简体",
-    &[
-        "方正仿宋简体",
-        "FZFangSong-Z02S",
-        "FZFSJW",
-        "方正仿宋_GBK",
-        "FZFangSong-Z02",
-        "FZFSK",
-    ],
-);
+const FZ_FANGSONG: Family = founder!("方正仿宋", "FZFangSong-Z02", "FZFS");
 const FANGSONG: Family = family("仿宋", &["仿宋", "FangSong", "simfang"]);
 const ST_FANGSONG: Family = family("华文仿宋", &["华文仿宋", "STFangsong", "STFANGSO"]);
 const HEI: Family = family("黑体", &["黑体", "SimHei", "simhei"]);
-const FZ_HEI: Family = family(
-    "方正黑体简体",
-    &[
-        "方正黑体简体",
-        "FZHei-B01S",
-        "FZHTJW",
-        "方正黑体_GBK",
-        "FZHei-B01",
-        "FZHTK",
-    ],
-);
+const FZ_HEI: Family = founder!("方正黑体", "FZHei-B01", "FZHT");
 const KAITI_GB2312: Family = family(
     "楷体_GB2312",
     &["楷体_GB2312", "KaiTi_GB2312", "楷体GB2312", "KT_GB2312"],
 );
-const FZ_KAI: Family = family(
-    "方正楷体简体",
-    &[
-        "方正楷体简体",
-        "FZKai-Z03S",
-        "FZKTJW",
-        "方正楷体_GBK",
-        "FZKai-Z03",
-        "FZKTK",
-    ],
-);
+const FZ_KAI: Family = founder!("方正楷体", "FZKai-Z03", "FZKT");
 const KAITI: Family = family("楷体", &["楷体", "KaiTi", "simkai"]);
 const ST_KAITI: Family = family("华文楷体", &["华文楷体", "STKaiti", "STKAITI"]);
 const NOTO_SERIF: Family = Family {
@@ -375,6 +359,23 @@ fn font_dirs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_founder_family_comes_under_its_simplified_and_gbk_names() {
+        assert_eq!(FZ_FANGSONG.word_name, Some("方正仿宋简体"));
+        assert_eq!(
+            FZ_FANGSONG.names,
+            [
+                "方正仿宋简体",
+                "FZFangSong-Z02S",
+                "FZFSJW",
+                "方正仿宋_GBK",
+                "FZFangSong-Z02",
+                "FZFSK"
+            ]
+        );
+        assert_eq!(XIAOBIAOSONG.names[6..], ["小标宋", "方正小标宋"]);
+    }
 
     #[test]
     fn spellings_compare_equal_after_normalising() {

@@ -148,3 +148,12 @@ pub fn pair_with_community(db: &Path, m: &str, unit: &str) -> String {
     ];
     ok(db, &args).trim().to_owned()
 }
+
+/// Records `donor`'s donation announced at meeting `m`; `gift` is the rest of `donation add`
+/// as typed, split at spaces (`--cash 30000 --received 30000 --on 2026-09-25`, `--item 棉被
+/// --quantity 80 --unit 床 --value 24000`). Returns the stdout (the new donation's id).
+pub fn donate(db: &Path, m: &str, donor: &str, gift: &str) -> String {
+    let mut args = argv!["donation add --meeting", m, "--donor", donor];
+    args.extend(gift.split_whitespace().map(std::ffi::OsString::from));
+    ok(db, &args)
+}

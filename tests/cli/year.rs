@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::argv;
-use super::{ok, pair_with_community, street_and_meeting};
+use super::{donate, ok, pair_with_community, street_and_meeting};
 
 pub const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话\n\
 青岛市红十字会,社会团体,太平角社区,社会组织分会,陈会长,吴干事,13805320101\n\
@@ -105,42 +105,18 @@ pub fn a_year() -> (tempfile::TempDir, PathBuf, String) {
         let args = argv!["meeting signin --meeting", &m, "--unit", unit, "--at", at];
         ok(&db, &args);
     }
-    for args in [
-        &[
-            "donation",
-            "add",
-            "--donor",
-            "中国银行股份有限公司青岛八大关支行",
-            "--meeting",
-            &m,
-            "--cash",
-            "50000",
-            "--received",
-            "20000",
-            "--on",
-            "2026-09-25",
-            "--purpose",
-            "“帮到家”助困基金",
-        ][..],
-        &[
-            "donation",
-            "add",
-            "--donor",
-            "青岛某商贸有限公司",
-            "--meeting",
-            &m,
-            "--item",
-            "棉被",
-            "--quantity",
-            "80",
-            "--unit",
-            "床",
-            "--value",
-            "24000",
-        ][..],
-    ] {
-        ok(&db, args);
-    }
+    donate(
+        &db,
+        &m,
+        "中国银行股份有限公司青岛八大关支行",
+        "--cash 50000 --received 20000 --on 2026-09-25 --purpose “帮到家”助困基金",
+    );
+    donate(
+        &db,
+        &m,
+        "青岛某商贸有限公司",
+        "--item 棉被 --quantity 80 --unit 床 --value 24000",
+    );
     let pair = argv![
         "agreement pair --meeting",
         &m,

@@ -1,6 +1,7 @@
 //! Fixture generator for the roster importer: workbooks built with rust_xlsxwriter, so tests
 //! read real files. The committed .xls/.ods fixtures were converted from [`messy_roster`] with
-//! LibreOffice (see tests/fixtures/roster/README.md).
+//! LibreOffice (see tests/fixtures/roster/README.md). Also what other tests share: the street's
+//! profile ([`street_profile`]) and a seeded generator ([`Rng`], [`seed`]).
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
@@ -379,4 +380,51 @@ pub fn temp_db() -> (tempfile::TempDir, PathBuf, rusqlite::Connection) {
     let path = dir.path().join("lianxi.sqlite3");
     let conn = lianxi::db::open(&path).unwrap();
     (dir, path, conn)
+}
+
+/// A tiny deterministic generator (xorshift), so failures reproduce from the seed.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    /// One of `from` (not empty).
+    pub fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.below(from.len())]
+    }
+}
+
+/// A seed for [`Rng`]: `ci_seed` when `CI` is set (CI's runs repeat), else from the clock
+/// (odd, so never 0).
+pub fn seed(ci_seed: u64) -> u64 {
+    if std::env::var_os("CI").is_some() {
+        return ci_seed;
+    }
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64)
+        | 1
+}
+
+/// 八大关街道's profile as a secretary fills it first (what `cli::set_street` types): its
+/// party organisation, its 书记 王海 and its contact 李青.
+pub fn street_profile() -> lianxi::street::StreetProfile {
+    lianxi::street::StreetProfile {
+        name: "八大关街道办事处".into(),
+        party_org: "中共八大关街道工作委员会".into(),
+        leader: "王海".into(),
+        contact: "李青".into(),
+        phone: "0532-82860001".into(),
+        ..Default::default()
+    }
 }

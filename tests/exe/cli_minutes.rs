@@ -6,7 +6,7 @@ use crate::cli;
 use crate::poppler;
 
 use crate::cli::argv;
-use cli::{ok, refused};
+use cli::{donate, ok, refused};
 use serde_json::Value;
 
 const ROSTER: &str = "单位名称,单位类别,联系人,联系电话,入会时间\n\
@@ -66,64 +66,26 @@ fn minutes_and_news_from_an_empty_database() {
     }
 
     // The day's agenda and donations, as the secretary scripts them.
+    let agenda = argv!["meeting agenda add --meeting", m, "--minutes 10"];
     for args in [
-        &[
-            "--kind",
-            "工作报告",
-            "--title",
-            "通报年度区域化党建工作情况",
-            "--speaker",
-            "陈振华",
-        ][..],
-        &["--kind", "表彰颁奖", "--title", "表彰2026年度优秀共建单位"][..],
+        argv!["--kind 工作报告 --title 通报年度区域化党建工作情况 --speaker 陈振华"],
+        argv!["--kind 表彰颁奖 --title 表彰2026年度优秀共建单位"],
     ] {
-        ok(
-            &db,
-            &[
-                &[
-                    "meeting",
-                    "agenda",
-                    "add",
-                    "--meeting",
-                    m,
-                    "--minutes",
-                    "10",
-                ][..],
-                args,
-            ]
-            .concat(),
-        );
+        ok(&db, &[&agenda[..], &args[..]].concat());
     }
-    for args in [
-        &[
-            "--donor",
+    for (donor, gift) in [
+        (
             "海棠市第十九中学",
-            "--cash",
-            "50000",
-            "--received",
-            "50000",
-            "--on",
-            "2026-09-30",
-        ][..],
-        &["--donor", "海洋化工研究所", "--cash", "30000"][..],
-        &["--donor", "张伟", "--cash", "1400"][..],
-        &[
-            "--donor",
+            "--cash 50000 --received 50000 --on 2026-09-30",
+        ),
+        ("海洋化工研究所", "--cash 30000"),
+        ("张伟", "--cash 1400"),
+        (
             "惠民超市",
-            "--item",
-            "棉被",
-            "--quantity",
-            "80",
-            "--unit",
-            "床",
-            "--value",
-            "24000",
-        ][..],
+            "--item 棉被 --quantity 80 --unit 床 --value 24000",
+        ),
     ] {
-        ok(
-            &db,
-            &[&["donation", "add", "--meeting", m][..], args].concat(),
-        );
+        donate(&db, m, donor, gift);
     }
 
     let draft: Value =

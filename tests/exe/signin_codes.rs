@@ -29,11 +29,7 @@ const ROSTER: &str = "单位名称,单位类别,所属社区,联系人,联系电
 
 /// The QR codes zbarimg reads on each page of `pdf`, with that page's text: (page text, codes).
 fn codes_per_page(pdf: &Path, dir: &Path, stem: &str) -> Vec<(String, Vec<String>)> {
-    let pages: usize = poppler::tool("pdfinfo", &[pdf.to_str().unwrap()])
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("pdfinfo gives the page count");
+    let pages = poppler::page_count(pdf);
     let prefix = dir.join(stem);
     poppler::tool(
         "pdftoppm",

@@ -12,9 +12,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::cli::argv;
-use cli::{ok, pair_with_community, refused, street_and_meeting};
+use cli::{donate, ok, pair_with_community, refused, street_and_meeting};
 use office::libreoffice_pdf;
-use poppler::{squeeze, tool};
+use poppler::{page_count as pages, squeeze, tool};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
@@ -30,14 +30,6 @@ fn street_with_agreement() -> (tempfile::TempDir, PathBuf, String, String) {
     let (dir, db, m) = street_and_meeting(ROSTER);
     let a = pair_with_community(&db, &m, "八大关小学");
     (dir, db, m, a)
-}
-
-fn pages(pdf: &Path) -> usize {
-    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("pdfinfo gives a page count")
 }
 
 /// Pages without any text (the back of a copy's last page, left blank).
@@ -300,34 +292,21 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
         &db,
         &argv!["export agreements --id", &a, "-o", &path("协议.docx")],
     );
-    // The meeting's documents, each beside its PDF.
+    // Each document of the meeting in Word, then as a PDF beside it (`options` before -o).
+    let both = |what: &str, name: &str, options: &[&str]| {
+        for (verb, ext) in [("export", "docx"), ("print", "pdf")] {
+            let file = path(&format!("{name}.{ext}"));
+            let args: Vec<&str> =
+                [&[verb, what, "--meeting", &m][..], options, &["-o", &file]].concat();
+            ok(&db, &args);
+        }
+    };
     for (what, name) in [
         ("invitations", "邀请函"),
         ("attendees", "参会单位名单"),
         ("signin", "签到表"),
     ] {
-        ok(
-            &db,
-            &argv![
-                "export",
-                what,
-                "--meeting",
-                &m,
-                "-o",
-                &path(&format!("{name}.docx"))
-            ],
-        );
-        ok(
-            &db,
-            &argv![
-                "print",
-                what,
-                "--meeting",
-                &m,
-                "-o",
-                &path(&format!("{name}.pdf"))
-            ],
-        );
+        both(what, name, &[]);
     }
     // The 纪要 and the 信息稿, after two units signed in.
     for unit in ["八大关小学", "太平角宾馆有限公司"] {
@@ -335,78 +314,19 @@ fn exported_documents_read_in_libreoffice_as_the_pdfs_do() {
     }
     ok(&db, &argv!["minutes draft --meeting", &m]);
     for (what, name) in [("minutes", "纪要"), ("news", "信息稿")] {
-        ok(
-            &db,
-            &argv![
-                "export",
-                what,
-                "--meeting",
-                &m,
-                "-o",
-                &path(&format!("{name}.docx"))
-            ],
-        );
-        ok(
-            &db,
-            &argv![
-                "print",
-                what,
-                "--meeting",
-                &m,
-                "-o",
-                &path(&format!("{name}.pdf"))
-            ],
-        );
+        both(what, name, &[]);
     }
     // The donation papers: a member unit's cash and an outside donor's goods.
-    for args in [
-        &[
-            "donation",
-            "add",
-            "--donor",
-            "八大关小学",
-            "--meeting",
-            &m,
-            "--cash",
-            "30000",
-            "--received",
-            "30000",
-            "--on",
-            "2026-09-25",
-            "--purpose",
-            "“帮到家”助困基金",
-        ][..],
-        &[
-            "donation",
-            "add",
-            "--donor",
-            "青岛某商贸公司",
-            "--meeting",
-            &m,
-            "--item",
-            "月饼",
-            "--quantity",
-            "200",
-            "--unit",
-            "盒",
-            "--value",
-            "16000",
-        ][..],
-    ] {
-        ok(&db, args);
-    }
+    let cash = "--cash 30000 --received 30000 --on 2026-09-25 --purpose “帮到家”助困基金";
+    let goods = "--item 月饼 --quantity 200 --unit 盒 --value 16000";
+    donate(&db, &m, "八大关小学", cash);
+    donate(&db, &m, "青岛某商贸公司", goods);
     for (what, name) in [
         ("donations", "登记表"),
         ("thanks", "感谢信"),
         ("certificates", "证书"),
     ] {
-        for (verb, ext) in [("export", "docx"), ("print", "pdf")] {
-            let file = path(&format!("{name}.{ext}"));
-            ok(
-                &db,
-                &argv![verb, what, "--meeting", &m, "--date 2026-09-28 -o", &file],
-            );
-        }
+        both(what, name, &["--date", "2026-09-28"]);
     }
     let names = [
         "协议",

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli;
+use crate::common::Rng;
 use crate::poppler;
 
 use cli::lianxi;
@@ -17,7 +18,7 @@ use lianxi::agreements::{
 use lianxi::error::FixTarget;
 use lianxi::print::layout::{is_no_line_end, is_no_line_start};
 use lianxi::print::{wrap_text, Block, FontRole, FontSet, PageStyle};
-use lianxi::street::{self, StreetField, StreetProfile};
+use lianxi::street::{self, StreetField};
 use lianxi::{db, demo, units};
 use rusqlite::Connection;
 
@@ -104,18 +105,7 @@ fn created_agreement_prints_parties_clauses_and_number() {
 /// in, a few units typed in. No demo.
 fn fresh_street() -> Connection {
     let conn = db::open_in_memory().unwrap();
-    street::save(
-        &conn,
-        &StreetProfile {
-            name: "八大关街道办事处".into(),
-            party_org: "中共八大关街道工作委员会".into(),
-            leader: "王海".into(),
-            contact: "李青".into(),
-            phone: "0532-82860001".into(),
-            ..StreetProfile::default()
-        },
-    )
-    .unwrap();
+    street::save(&conn, &crate::common::street_profile()).unwrap();
     for name in ["八大关小学", "八大关医院", "八大关邮政支局"] {
         units::create(
             &conn,
@@ -630,27 +620,14 @@ fn a_batch_prints_every_copy_of_every_agreement() {
     );
 }
 
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        from[(self.next() % from.len() as u64) as usize]
-    }
-    fn text(&mut self, max: usize) -> String {
-        const PARTS: &[&str] = &[
-            "共建", "浒", "珺", "堃", "喆", "垚", "𠮷", "，", "。", "、", "；", "：", "（", "）",
-            "《", "》", "“", "”", "2026", "年", "ABC", "服务", "社区", "党员", "！", "？", "—",
-            "…",
-        ];
-        let n = 1 + (self.next() % max as u64) as usize;
-        (0..n).map(|_| self.pick(PARTS)).collect()
-    }
+/// Up to `max` pieces of text with rare characters and punctuation.
+fn text(rng: &mut Rng, max: usize) -> String {
+    const PARTS: &[&str] = &[
+        "共建", "浒", "珺", "堃", "喆", "垚", "𠮷", "，", "。", "、", "；", "：", "（", "）", "《",
+        "》", "“", "”", "2026", "年", "ABC", "服务", "社区", "党员", "！", "？", "—", "…",
+    ];
+    let n = 1 + (rng.next() % max as u64) as usize;
+    (0..n).map(|_| rng.pick(PARTS)).collect()
 }
 
 #[test]
@@ -666,14 +643,16 @@ fn generated_agreements_never_break_lines_against_kinsoku() {
     for i in 0..1000 {
         let mut a = base.clone();
         a.number = format!("海棠共建〔2026〕第{:03}号", i + 1);
-        a.party_a.name = format!("中共{}委员会", rng.text(12));
-        a.party_b.name = rng.text(30);
-        a.party_b.leader = rng.text(4);
-        a.party_b.contact = rng.text(4);
-        a.projects = (0..rng.next() % 4).map(|_| rng.text(60)).collect();
-        a.areas = (0..1 + rng.next() % 6).map(|_| rng.text(10)).collect();
+        a.party_a.name = format!("中共{}委员会", text(&mut rng, 12));
+        a.party_b.name = text(&mut rng, 30);
+        a.party_b.leader = text(&mut rng, 4);
+        a.party_b.contact = text(&mut rng, 4);
+        a.projects = (0..rng.next() % 4).map(|_| text(&mut rng, 60)).collect();
+        a.areas = (0..1 + rng.next() % 6)
+            .map(|_| text(&mut rng, 10))
+            .collect();
         if let Some(s) = a.template.sections.first_mut() {
-            s.clauses = vec![rng.text(200)];
+            s.clauses = vec![text(&mut rng, 200)];
         }
         let doc = agreements::build_doc(&a).unwrap();
         let mut check = |text: &str, first_indent: f32| {

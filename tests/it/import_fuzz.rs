@@ -2,6 +2,7 @@
 //! mutations of real fixtures in every format.
 
 use crate::common;
+use common::Rng;
 
 use lianxi::import::{self, no_progress, ImportOptions};
 use proptest::prelude::*;
@@ -31,36 +32,23 @@ proptest! {
     }
 }
 
-/// A tiny deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
+/// The messy roster as .xlsx, the committed .xls and .ods fixtures, the `extra` fixtures (name,
+/// file) and the CSV, in that order, each named by its format.
+fn sources(extra: &[(&'static str, &str)]) -> Vec<(&'static str, Vec<u8>)> {
+    let mut sources = vec![("m.xlsx", common::xlsx(&common::messy_roster(), false))];
+    for &(name, file) in [("m.xls", "messy.xls"), ("m.ods", "messy.ods")]
+        .iter()
+        .chain(extra)
+    {
+        sources.push((name, std::fs::read(common::fixture(file)).unwrap()));
     }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
+    sources.push(("m.csv", common::SIMPLE_CSV.as_bytes().to_vec()));
+    sources
 }
 
 #[test]
 fn mutated_fixtures_do_not_panic() {
-    let sources: Vec<(&str, Vec<u8>)> = vec![
-        ("m.xlsx", common::xlsx(&common::messy_roster(), false)),
-        (
-            "m.xls",
-            std::fs::read(common::fixture("messy.xls")).unwrap(),
-        ),
-        (
-            "m.ods",
-            std::fs::read(common::fixture("messy.ods")).unwrap(),
-        ),
-        ("m.csv", common::SIMPLE_CSV.as_bytes().to_vec()),
-    ];
+    let sources = sources(&[]);
     let mut rng = Rng(0x5eed_1234_abcd_ef01);
     for (name, original) in &sources {
         for _ in 0..60 {
@@ -195,13 +183,7 @@ fn mutated_fixtures_through_the_bounded_importer() {
 
     let seed = match std::env::var("LIANXI_FUZZ_SEED") {
         Ok(s) => s.parse().expect("LIANXI_FUZZ_SEED is a number"),
-        Err(_) if std::env::var_os("CI").is_some() => 0x1417_5eed_0000_0001,
-        Err(_) => {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64)
-                | 1
-        }
+        Err(_) => common::seed(0x1417_5eed_0000_0001),
     };
     let budget = Duration::from_secs(
         std::env::var("LIANXI_FUZZ_SECS")
@@ -215,22 +197,7 @@ fn mutated_fixtures_through_the_bounded_importer() {
         .unwrap_or(4000);
     eprintln!("fuzz seed {seed} (replay: LIANXI_FUZZ_SEED={seed})");
 
-    let sources: Vec<(&str, Vec<u8>)> = vec![
-        ("m.xlsx", common::xlsx(&common::messy_roster(), false)),
-        (
-            "m.xls",
-            std::fs::read(common::fixture("messy.xls")).unwrap(),
-        ),
-        (
-            "m.ods",
-            std::fs::read(common::fixture("messy.ods")).unwrap(),
-        ),
-        (
-            "e.xls",
-            std::fs::read(common::fixture("encrypted.xls")).unwrap(),
-        ),
-        ("m.csv", common::SIMPLE_CSV.as_bytes().to_vec()),
-    ];
+    let sources = sources(&[("e.xls", "encrypted.xls")]);
     // `LIANXI_FUZZ_WORKER` points at another build of the CLI (a release build, for numbers).
     let exe = std::env::var_os("LIANXI_FUZZ_WORKER").map_or_else(
         || env!("CARGO_BIN_EXE_lianxi").into(),

@@ -4,7 +4,6 @@
 use crate::kill;
 
 use std::path::Path;
-use std::time::Duration;
 
 use lianxi::db;
 use lianxi::import::{self, no_progress, ImportOptions};
@@ -52,25 +51,11 @@ fn killing_an_import_commit_leaves_all_or_nothing() {
         &[(CHILD_DB, &dir.path().join("whole.sqlite3"))],
         None,
     );
-    let mut seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64)
-        | 1;
-    if std::env::var_os("CI").is_some() {
-        seed = 0x1417_0001;
-    }
+    let mut kills = kill::KillTimes::new(0x1417_0001);
     let (mut none, mut all) = (0, 0);
     for round in 1..=8 {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let span = whole.as_micros() as u64 + 1;
         // Half the kills land in the last half, where the transaction runs and commits.
-        let at = Duration::from_micros(if round % 2 == 0 {
-            span / 2 + seed % (span / 2 + 1)
-        } else {
-            seed % span
-        });
+        let at = kills.at(whole, (round % 2 == 0).then_some(2));
         let path = dir.path().join(format!("round{round}.sqlite3"));
         kill::run_child(&test, &[(CHILD_DB, &path)], Some(at));
         if !path.exists() {

@@ -34,6 +34,30 @@ fn plan_err(name: &str, bytes: &[u8]) -> lianxi::Error {
     .unwrap_err()
 }
 
+/// Options that map column `column` (from 0) to `field` by hand, on the chosen sheet.
+fn mapped(column: u32, field: Field) -> ImportOptions {
+    ImportOptions {
+        sheet: None,
+        mappings: vec![ColumnMapping {
+            column,
+            field: Some(field),
+        }],
+    }
+}
+
+/// A unit typed in on the form, with `details`.
+fn created(conn: &Connection, details: UnitDetails) -> units::Unit {
+    units::create(
+        conn,
+        &UnitInput {
+            details,
+            ..Default::default()
+        },
+        units::Source::Edit,
+    )
+    .unwrap()
+}
+
 fn unit<'a>(p: &'a ImportPlan, name: &str) -> &'a PlannedUnit {
     p.units
         .iter()
@@ -304,13 +328,7 @@ fn roster_without_name_column_is_refused_unless_mapped() {
     assert!(e.to_string().contains("单位名称"), "{e}");
 
     let conn = lianxi::db::open_in_memory().unwrap();
-    let options = ImportOptions {
-        sheet: None,
-        mappings: vec![ColumnMapping {
-            column: 0,
-            field: Some(Field::Name),
-        }],
-    };
+    let options = mapped(0, Field::Name);
     let p = import::plan_bytes(&conn, "a.xlsx", &bytes, &options, &mut no_progress).unwrap();
     assert_eq!(p.units.len(), 1);
     assert_eq!(p.units[0].unit.name, "海棠小学");
@@ -383,35 +401,25 @@ fn dates_in_a_1904_workbook_and_every_text_form() {
 #[test]
 fn duplicates_in_database_become_updates_or_unchanged() {
     let (_dir, path, mut conn) = temp_db();
-    let existing = units::create(
+    let existing = created(
         &conn,
-        &UnitInput {
-            details: UnitDetails {
-                name: "海棠小学".into(),
-                category: UnitCategory::School,
-                contact: "旧联系人".into(),
-                phones: vec!["13800000000".into()],
-                address: "海棠路1号".into(),
-                ..Default::default()
-            },
+        UnitDetails {
+            name: "海棠小学".into(),
+            category: UnitCategory::School,
+            contact: "旧联系人".into(),
+            phones: vec!["13800000000".into()],
+            address: "海棠路1号".into(),
             ..Default::default()
         },
-        units::Source::Edit,
-    )
-    .unwrap();
-    units::create(
+    );
+    created(
         &conn,
-        &UnitInput {
-            details: UnitDetails {
-                name: "海棠中学".into(),
-                category: UnitCategory::School,
-                ..Default::default()
-            },
+        UnitDetails {
+            name: "海棠中学".into(),
+            category: UnitCategory::School,
             ..Default::default()
         },
-        units::Source::Edit,
-    )
-    .unwrap();
+    );
     let mut s = SheetSpec::new("名册");
     s.row(
         0,
@@ -754,19 +762,14 @@ fn workbook_without_data_is_refused() {
 #[test]
 fn an_unreadable_date_is_added_to_the_notes_without_losing_them() {
     let (_dir, path, mut conn) = temp_db();
-    let existing = units::create(
+    let existing = created(
         &conn,
-        &UnitInput {
-            details: UnitDetails {
-                name: "海棠小学".into(),
-                notes: "重要单位".into(),
-                ..Default::default()
-            },
+        UnitDetails {
+            name: "海棠小学".into(),
+            notes: "重要单位".into(),
             ..Default::default()
         },
-        units::Source::Edit,
-    )
-    .unwrap();
+    );
     let mut s = SheetSpec::new("名册");
     s.row(0, &[S("单位名称"), S("入会时间")])
         .row(1, &[S("海棠小学"), S("2019.13")])
@@ -857,13 +860,7 @@ fn a_row_counter_column_is_known_and_an_unknown_header_is_reported() {
     assert!(warnings[1].contains("D列“备用列X”"), "{warnings:?}");
 
     // Mapping the unknown column by hand makes it recognised.
-    let options = ImportOptions {
-        sheet: None,
-        mappings: vec![ColumnMapping {
-            column: 3,
-            field: Some(Field::Notes),
-        }],
-    };
+    let options = mapped(3, Field::Notes);
     let p = import::plan_bytes(&conn, "a.xlsx", &bytes, &options, &mut no_progress).unwrap();
     assert_eq!(unrecognised(&p).0, vec!["编号"]);
     assert_eq!(p.columns[3].field, Some(Field::Notes));

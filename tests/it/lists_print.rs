@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::argv;
 use cli::{empty_db, ok, refused, street_and_meeting};
 use lianxi::lists::{self, ProjectInput};
-use poppler::{squeeze, tool};
+use poppler::{page_count as pages, squeeze, tool};
 
 const ROSTER: &str = "单位名称,单位类别,所属社区,分会,党组织书记,联系人,联系电话\n\
 八大关小学,学校,太平角社区,学校分会,陈校长,吴老师,13805320101\n\
@@ -87,36 +87,10 @@ fn a_year_of_lists() -> (tempfile::TempDir, PathBuf) {
         &db,
         &argv!["projects import", &projects, "--year 2026 --meeting", &m],
     );
-    let on = ["--on", "2026-09-21"];
-    ok(
-        &db,
-        &[
-            &[
-                "projects",
-                "claim",
-                "项2026-001",
-                "--unit",
-                "太平角宾馆有限公司",
-            ][..],
-            &on,
-        ]
-        .concat(),
-    );
-    ok(
-        &db,
-        &[
-            &[
-                "projects",
-                "claim",
-                "项2026-001",
-                "--unit",
-                "八大关小学",
-                "--lead",
-            ][..],
-            &on,
-        ]
-        .concat(),
-    );
+    let claim = argv!["projects claim 项2026-001 --unit 太平角宾馆有限公司 --on 2026-09-21"];
+    ok(&db, &claim);
+    let claim = argv!["projects claim 项2026-001 --unit 八大关小学 --lead --on 2026-09-21"];
+    ok(&db, &claim);
     ok(
         &db,
         &argv![
@@ -132,14 +106,6 @@ fn a_year_of_lists() -> (tempfile::TempDir, PathBuf) {
         ],
     );
     (dir, db)
-}
-
-fn pages(pdf: &Path) -> usize {
-    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("pdfinfo gives a page count")
 }
 
 /// The lines of a page as laid out (`pdftotext -layout`: a table row's cells on one line),

@@ -495,18 +495,7 @@ fn print_pack_pdfs_read_back() {
 /// street's profile, four units typed in, the meeting with every unit invited, its agenda (with
 /// the people on the platform as presenters) and two speeches. Returns the meeting's id.
 fn fresh_meeting(conn: &Connection) -> i64 {
-    lianxi::street::save(
-        conn,
-        &lianxi::street::StreetProfile {
-            name: "八大关街道办事处".into(),
-            party_org: "中共八大关街道工作委员会".into(),
-            leader: "王海".into(),
-            contact: "李青".into(),
-            phone: "0532-82860001".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    lianxi::street::save(conn, &crate::common::street_profile()).unwrap();
     let mut units = Vec::new();
     for (name, secretary) in [
         ("八大关小学", "周敏"),

@@ -3,7 +3,7 @@
 
 use lianxi::agreements::{self, AgreementOptions, PairSpec, PartyRef};
 use lianxi::org::{self, CommunityInput};
-use lianxi::street::{self, StreetProfile};
+use lianxi::street;
 use lianxi::units::{self, Source, UnitDetails, UnitInput};
 use lianxi::{db, Error};
 use rusqlite::Connection;
@@ -44,15 +44,7 @@ fn community(conn: &Connection, name: &str, secretary: &str) -> i64 {
 #[test]
 fn two_spellings_of_a_community_are_merged_and_every_reference_moves() {
     let conn = db::open_in_memory().unwrap();
-    street::save(
-        &conn,
-        &StreetProfile {
-            name: "八大关街道办事处".into(),
-            party_org: "中共八大关街道工作委员会".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    street::save(&conn, &crate::common::street_profile()).unwrap();
     let keep = community(&conn, "湛山社区", "");
     let other = community(&conn, "湛山居委会", "陈红");
     let branch = org::ensure_branch(&conn, "企业分会").unwrap();

@@ -284,6 +284,19 @@ fn assert_units_break_between_words(path: &Path, header: &[&str], column: usize)
     }
 }
 
+/// A print pack table of [`PEOPLE`] under `header`, its units in column 1: titles and names
+/// whole on a line, no orphans, units broken only between words, and every unit there.
+fn assert_table_keeps_names_whole(path: &Path, header: &[&str]) {
+    assert_whole_on_a_line(path);
+    assert_no_orphans(path, header);
+    assert_units_break_between_words(path, header, 1);
+    // Nothing was lost on the way.
+    let units = column_text(path, header, 1);
+    for (unit, _, _) in PEOPLE {
+        assert!(units.contains(unit), "{unit} missing: {units}");
+    }
+}
+
 #[test]
 fn speaking_order_keeps_titles_and_names_whole() {
     let (conn, id) = meeting();
@@ -292,15 +305,7 @@ fn speaking_order_keeps_titles_and_names_whole() {
         "speakers_long_titles",
         &print_pack::speakers_pdf(&conn, id, &fonts).expect("renders"),
     );
-    assert_whole_on_a_line(&path);
-    let header = ["序号", "发言单位", "发言人", "发言题目", "时长"];
-    assert_no_orphans(&path, &header);
-    assert_units_break_between_words(&path, &header, 1);
-    // Nothing was lost on the way.
-    let units = column_text(&path, &header, 1);
-    for (unit, _, _) in PEOPLE {
-        assert!(units.contains(unit), "{unit} missing: {units}");
-    }
+    assert_table_keeps_names_whole(&path, &["序号", "发言单位", "发言人", "发言题目", "时长"]);
 }
 
 #[test]
@@ -315,14 +320,7 @@ fn sign_in_sheet_keeps_titles_and_names_whole() {
             name,
             &print_pack::signin_pdf(&conn, id, by, &fonts).expect("renders"),
         );
-        assert_whole_on_a_line(&path);
-        let header = ["序号", "单位名称", "姓名", "职务", "签名"];
-        assert_no_orphans(&path, &header);
-        assert_units_break_between_words(&path, &header, 1);
-        let units = column_text(&path, &header, 1);
-        for (unit, _, _) in PEOPLE {
-            assert!(units.contains(unit), "{unit} missing: {units}");
-        }
+        assert_table_keeps_names_whole(&path, &["序号", "单位名称", "姓名", "职务", "签名"]);
     }
 }
 
@@ -334,12 +332,5 @@ fn attendee_list_keeps_titles_and_names_whole() {
         "attendees_long_titles",
         &print_pack::attendees_pdf(&conn, id, GroupBy::Branch, &fonts).expect("renders"),
     );
-    assert_whole_on_a_line(&path);
-    let header = ["序号", "单位名称", "参会人员", "职务"];
-    assert_no_orphans(&path, &header);
-    assert_units_break_between_words(&path, &header, 1);
-    let units = column_text(&path, &header, 1);
-    for (unit, _, _) in PEOPLE {
-        assert!(units.contains(unit), "{unit} missing: {units}");
-    }
+    assert_table_keeps_names_whole(&path, &["序号", "单位名称", "参会人员", "职务"]);
 }

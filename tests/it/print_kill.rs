@@ -6,7 +6,6 @@
 use crate::kill;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use lianxi::agreements::{self, AgreementStatus};
 use lianxi::print::FontSet;
@@ -65,28 +64,14 @@ fn killing_a_batch_print_leaves_statuses_matching_the_files() {
         None,
     );
 
-    let mut seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64)
-        | 1;
-    if std::env::var_os("CI").is_some() {
-        seed = 0x1417;
-    }
+    let mut kills = kill::KillTimes::new(0x1417);
     for round in 1..=8 {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
         let db_path = fresh_copy(&template, dir.path(), round);
         let out_dir = dir.path().join(format!("out{round}"));
         std::fs::create_dir_all(&out_dir).unwrap();
         let out = out_dir.join("协议.pdf");
         // Half the kills land in the last third, where the file is written and committed.
-        let span = whole.as_micros() as u64 + 1;
-        let at = Duration::from_micros(if round % 2 == 0 {
-            span * 2 / 3 + seed % (span / 3 + 1)
-        } else {
-            seed % span
-        });
+        let at = kills.at(whole, (round % 2 == 0).then_some(3));
         kill::run_child(&test, &[(CHILD_DB, &db_path), (CHILD_OUT, &out)], Some(at));
 
         let conn = db::open(&db_path).unwrap();

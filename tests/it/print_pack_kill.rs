@@ -4,7 +4,6 @@
 use crate::kill;
 
 use std::path::Path;
-use std::time::Duration;
 
 use lianxi::meetings::{self, print_pack, MeetingStatus};
 use lianxi::print::FontSet;
@@ -35,18 +34,9 @@ fn killing_a_print_pack_leaves_only_whole_pdfs() {
     let test = kill::test_path(module_path!(), TEST);
     let dir = tempfile::tempdir().unwrap();
     let whole = kill::run_child(&test, &[(CHILD_OUT, &dir.path().join("whole"))], None);
-    let mut seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64)
-        | 1;
-    if std::env::var_os("CI").is_some() {
-        seed = 0x1417_0002;
-    }
+    let mut kills = kill::KillTimes::new(0x1417_0002);
     for round in 1..=8 {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let at = Duration::from_micros(seed % (whole.as_micros() as u64 + 1));
+        let at = kills.at(whole, None);
         let out = dir.path().join(format!("round{round}"));
         kill::run_child(&test, &[(CHILD_OUT, &out)], Some(at));
         let Ok(entries) = std::fs::read_dir(&out) else {

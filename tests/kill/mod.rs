@@ -48,3 +48,24 @@ pub fn run_child(test: &str, env: &[(&str, &Path)], kill_after: Option<Duration>
     }
     start.elapsed()
 }
+
+/// When to kill the rounds' children, drawn from a seed ([`crate::common::seed`]: fixed under
+/// CI, from the clock elsewhere).
+pub struct KillTimes(crate::common::Rng);
+
+impl KillTimes {
+    pub fn new(ci_seed: u64) -> Self {
+        Self(crate::common::Rng(crate::common::seed(ci_seed)))
+    }
+
+    /// A time within a child run that took `whole` without a kill: anywhere in it, or with
+    /// `last = Some(n)` within its last n-th (where the write runs and commits).
+    pub fn at(&mut self, whole: Duration, last: Option<u64>) -> Duration {
+        let span = whole.as_micros() as u64 + 1;
+        let r = self.0.next();
+        Duration::from_micros(match last {
+            Some(n) => span * (n - 1) / n + r % (span / n + 1),
+            None => r % span,
+        })
+    }
+}

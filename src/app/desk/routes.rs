@@ -72,12 +72,7 @@ fn refuse(status: StatusCode, message: &str, json: bool) -> Response {
 }
 
 fn session_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
+    crate::app::http::cookies(headers)
         .find(|(k, _)| *k == COOKIE)
         .map(|(_, v)| v.to_owned())
 }

@@ -71,13 +71,7 @@ impl Access {
     }
 
     fn cookie_ok(&self, headers: &HeaderMap) -> bool {
-        headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .any(|(k, v)| k == COOKIE && self.same_token(v))
+        crate::app::http::cookies(headers).any(|(k, v)| k == COOKIE && self.same_token(v))
     }
 
     fn query_token<'a>(&self, query: Option<&'a str>) -> Option<&'a str> {

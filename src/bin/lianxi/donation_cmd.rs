@@ -8,7 +8,6 @@ use lianxi::donations::import::{self, DonationImportOptions};
 use lianxi::donations::{
     self, Donation, DonationFilter, DonationInput, DonationKind, ReceiptInput, ReceiptMethod,
 };
-use lianxi::import::Severity;
 use lianxi::money::{format_yuan, parse_amount};
 use lianxi::{date, units, Error};
 use rusqlite::Connection;
@@ -73,12 +72,8 @@ pub enum DonationAction {
         /// 这些捐赠是在哪次会议上宣布的（会议编号）
         #[arg(long, value_name = "ID")]
         meeting: Option<i64>,
-        /// 只预览，不写入
-        #[arg(long)]
-        dry_run: bool,
-        /// 以 JSON 输出预览
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        preview: crate::Preview,
     },
     /// 撤销一次捐赠导入（默认：最近一次未撤销的）
     UndoImport {
@@ -298,8 +293,7 @@ pub fn run(
             file,
             sheet,
             meeting,
-            dry_run,
-            json,
+            preview: crate::Preview { dry_run, json },
         } => {
             let options = DonationImportOptions {
                 sheet,
@@ -331,14 +325,11 @@ pub fn run(
                 "工作表：{}；可导入 {} 笔（成员单位 {}，其他捐赠方 {}），错误行 {}，跳过 {}",
                 plan.sheet, c.new, c.members, c.outside, c.error_rows, c.ignored_rows
             );
-            for p in &plan.problems {
-                let tag = match p.severity {
-                    Severity::Error => "错误",
-                    Severity::Warning => "注意",
-                    Severity::Info => "提示",
-                };
-                println!("[{tag}] {}", p.message);
-            }
+            crate::print_problems(
+                plan.problems
+                    .iter()
+                    .map(|p| (p.severity, p.message.as_str())),
+            );
             match result {
                 None if dry_run => println!("（预览，未写入。去掉 --dry-run 即可导入。）"),
                 None => println!("没有可以导入的捐赠。"),

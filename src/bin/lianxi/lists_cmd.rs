@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
-use lianxi::import::Severity;
 use lianxi::lists::import::{
     self as limport, ClaimantChoice, ClaimantMapping, ListImportOptions, ListImportPlan,
 };
@@ -647,14 +646,11 @@ fn summary(plan: &ListImportPlan) {
             c.claims, c.matched_claims, c.unmatched_claims
         );
     }
-    for p in &plan.problems {
-        let tag = match p.severity {
-            Severity::Error => "错误",
-            Severity::Warning => "注意",
-            Severity::Info => "提示",
-        };
-        println!("[{tag}] {}", p.message);
-    }
+    crate::print_problems(
+        plan.problems
+            .iter()
+            .map(|p| (p.severity, p.message.as_str())),
+    );
 }
 
 fn undo(conn: &mut Connection, kind: ListKind, batch: Option<i64>) -> Result<(), Error> {

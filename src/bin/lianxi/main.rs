@@ -264,7 +264,6 @@ fn run(cli: Cli, path: PathBuf) -> Result<(), Error> {
     Ok(())
 }
 
-/// Prints a value as pretty JSON on stdout.
 /// What `add`/`create` commands print: the new record as JSON with `--json`, else its id (for
 /// a script to use next).
 pub(crate) fn print_new<T: serde::Serialize>(value: &T, id: i64, json: bool) -> Result<(), Error> {
@@ -276,6 +275,35 @@ pub(crate) fn print_new<T: serde::Serialize>(value: &T, id: i64, json: bool) -> 
     }
 }
 
+// An import's `--dry-run` and `--json` (the roster's and the donations'; the lists' word their
+// JSON differently).
+#[derive(clap::Args)]
+pub(crate) struct Preview {
+    /// 只预览，不写入
+    #[arg(long)]
+    pub dry_run: bool,
+    /// 以 JSON 输出预览
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// What an import preview prints of its problems: one line each, `[错误]`, `[注意]` or `[提示]`
+/// and the message.
+pub(crate) fn print_problems<'a>(
+    problems: impl IntoIterator<Item = (lianxi::import::Severity, &'a str)>,
+) {
+    use lianxi::import::Severity;
+    for (severity, message) in problems {
+        let tag = match severity {
+            Severity::Error => "错误",
+            Severity::Warning => "注意",
+            Severity::Info => "提示",
+        };
+        println!("[{tag}] {message}");
+    }
+}
+
+/// Prints a value as pretty JSON on stdout.
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
     use std::io::Write;
     let s = serde_json::to_string_pretty(value)?;

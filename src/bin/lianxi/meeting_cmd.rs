@@ -240,14 +240,7 @@ pub enum SpeechAction {
         json: bool,
     },
     /// 按发言顺序列出会议的交流发言（含发言编号）
-    List {
-        /// 会议编号或会议名称
-        #[arg(long, value_name = "ID")]
-        meeting: String,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
-    },
+    List(OfMeeting),
     /// 删除一个发言（其后的发言顺序前移）
     Remove {
         /// 发言编号（见 meeting speech list）
@@ -289,14 +282,18 @@ pub enum AgendaAction {
         json: bool,
     },
     /// 列出会议的议程（有开始时间时列出各项起止时间）
-    List {
-        /// 会议编号或会议名称
-        #[arg(long, value_name = "ID")]
-        meeting: String,
-        /// 以 JSON 输出
-        #[arg(long)]
-        json: bool,
-    },
+    List(OfMeeting),
+}
+
+// What a `list` of one meeting's agenda or speeches takes.
+#[derive(Args)]
+pub struct OfMeeting {
+    /// 会议编号或会议名称
+    #[arg(long, value_name = "ID")]
+    meeting: String,
+    /// 以 JSON 输出
+    #[arg(long)]
+    json: bool,
 }
 
 /// Whom `meeting invite` invites: exactly one of the three.
@@ -635,7 +632,7 @@ fn speech_run(conn: &Connection, action: SpeechAction) -> Result<(), Error> {
             let s = speeches::add(conn, m.id, &input)?;
             crate::print_new(&s, s.id, json)?;
         }
-        SpeechAction::List { meeting, json } => {
+        SpeechAction::List(OfMeeting { meeting, json }) => {
             let m = lookup::meeting(conn, &meeting)?;
             let list = speeches::list(conn, m.id)?;
             if json {
@@ -715,7 +712,7 @@ fn agenda_run(conn: &Connection, action: AgendaAction) -> Result<(), Error> {
                 println!("已为会议“{}”填入 {} 项常用议程。", m.title, items.len());
             }
         }
-        AgendaAction::List { meeting, json } => {
+        AgendaAction::List(OfMeeting { meeting, json }) => {
             let m = lookup::meeting(conn, &meeting)?;
             let items = agenda::list(conn, m.id)?;
             if json {

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use lianxi::import::{self, ColumnMapping, Field, ImportOptions, Severity};
+use lianxi::import::{self, ColumnMapping, Field, ImportOptions};
 use lianxi::{export, units, Error};
 use rusqlite::Connection;
 
@@ -25,12 +25,8 @@ pub enum RosterAction {
         /// 手动指定列：列号（从 1 起，或列字母）=字段，如 3=phones、F=name、G=ignore
         #[arg(long = "map", value_name = "COL=FIELD")]
         map: Vec<String>,
-        /// 只预览，不写入
-        #[arg(long)]
-        dry_run: bool,
-        /// 以 JSON 输出预览
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        preview: crate::Preview,
     },
     /// 撤销一次导入（默认：最近一次未撤销的导入）
     UndoImport {
@@ -77,8 +73,7 @@ pub fn run(conn: &mut Connection, path: &Path, action: RosterAction) -> Result<(
             file,
             sheet,
             map,
-            dry_run,
-            json,
+            preview: crate::Preview { dry_run, json },
         } => import_file(conn, path, &file, sheet, &map, dry_run, json)?,
         RosterAction::UndoImport { batch } => {
             let id = match batch {
@@ -206,14 +201,11 @@ fn import_file(
         c.error_rows,
         c.ignored_rows
     );
-    for p in &plan.problems {
-        let tag = match p.severity {
-            Severity::Error => "错误",
-            Severity::Warning => "注意",
-            Severity::Info => "提示",
-        };
-        println!("[{tag}] {}", p.message);
-    }
+    crate::print_problems(
+        plan.problems
+            .iter()
+            .map(|p| (p.severity, p.message.as_str())),
+    );
     for u in plan.units.iter().filter(|u| !u.changes.is_empty()) {
         println!("修改 {}：", u.unit.name);
         for ch in &u.changes {
