@@ -1,5 +1,7 @@
 //! Opening the database: pragmas, the newer-version guard, migrations (with a backup first).
 
+pub(crate) mod fields;
+
 use std::path::Path;
 
 use rusqlite::Connection;

@@ -14,6 +14,7 @@ use ts_rs::TS;
 
 use super::store::{insert_receipt, insert_row, validate};
 use super::{DonationInput, DonationKind, ReceiptInput, ReceiptMethod, ValuationBasis};
+use crate::db::fields::field_enum;
 use crate::error::{Error, Result};
 use crate::import::header::{lookup_synonym, HeaderField};
 use crate::import::pipeline::{
@@ -26,78 +27,12 @@ use crate::text::{clean_name, name_key};
 
 /// The `import_batches` kind of a donation import.
 const KIND: &str = "donations";
-/// A column of a donation list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum DonationField {
-    Donor,
-    CreditCode,
-    Kind,
-    Pledged,
-    PledgedOn,
-    Received,
-    ReceivedOn,
-    Method,
-    Item,
-    Spec,
-    Quantity,
-    QuantityUnit,
-    Value,
-    Basis,
-    Purpose,
-    Handler,
-    Notes,
-    /// 序号: recognised, never imported.
-    Index,
-}
-
-impl DonationField {
-    /// Every field, in the order of the mapping list.
-    pub const ALL: [DonationField; 18] = [
-        DonationField::Donor,
-        DonationField::CreditCode,
-        DonationField::Kind,
-        DonationField::Pledged,
-        DonationField::PledgedOn,
-        DonationField::Received,
-        DonationField::ReceivedOn,
-        DonationField::Method,
-        DonationField::Item,
-        DonationField::Spec,
-        DonationField::Quantity,
-        DonationField::QuantityUnit,
-        DonationField::Value,
-        DonationField::Basis,
-        DonationField::Purpose,
-        DonationField::Handler,
-        DonationField::Notes,
-        DonationField::Index,
-    ];
-
-    /// The Chinese column name.
-    pub fn label(self) -> &'static str {
-        match self {
-            DonationField::Donor => "捐赠方",
-            DonationField::CreditCode => "统一社会信用代码",
-            DonationField::Kind => "捐赠方式",
-            DonationField::Pledged => "认捐金额",
-            DonationField::PledgedOn => "认捐日期",
-            DonationField::Received => "到账金额",
-            DonationField::ReceivedOn => "到账日期",
-            DonationField::Method => "到账方式",
-            DonationField::Item => "物资名称",
-            DonationField::Spec => "规格",
-            DonationField::Quantity => "数量",
-            DonationField::QuantityUnit => "计量单位",
-            DonationField::Value => "折价金额",
-            DonationField::Basis => "估价依据",
-            DonationField::Purpose => "定向用途",
-            DonationField::Handler => "经办人",
-            DonationField::Notes => "备注",
-            DonationField::Index => "序号",
-        }
-    }
-}
+super::donation_fields!(field_enum {
+    /// A column of a donation list.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    pub enum DonationField;
+});
 
 /// A field with its Chinese name, for the wizard's column mapping.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -117,58 +52,9 @@ pub fn field_labels() -> Vec<DonationFieldLabel> {
         .collect()
 }
 
-const SYNONYMS: &[(&str, DonationField)] = &[
-    ("捐赠方", DonationField::Donor),
-    ("捐赠单位", DonationField::Donor),
-    ("捐赠人", DonationField::Donor),
-    ("捐赠单位(个人)", DonationField::Donor),
-    ("捐赠单位或个人", DonationField::Donor),
-    ("捐赠者", DonationField::Donor),
-    ("单位名称", DonationField::Donor),
-    ("单位", DonationField::Donor),
-    ("统一社会信用代码", DonationField::CreditCode),
-    ("信用代码", DonationField::CreditCode),
-    ("捐赠方式", DonationField::Kind),
-    ("方式", DonationField::Kind),
-    ("捐赠类型", DonationField::Kind),
-    ("认捐金额", DonationField::Pledged),
-    ("捐赠金额", DonationField::Pledged),
-    ("金额", DonationField::Pledged),
-    ("认捐日期", DonationField::PledgedOn),
-    ("认捐时间", DonationField::PledgedOn),
-    ("捐赠日期", DonationField::PledgedOn),
-    ("到账金额", DonationField::Received),
-    ("实际到账", DonationField::Received),
-    ("已到账金额", DonationField::Received),
-    ("实收金额", DonationField::Received),
-    ("到账日期", DonationField::ReceivedOn),
-    ("到账时间", DonationField::ReceivedOn),
-    ("到账方式", DonationField::Method),
-    ("付款方式", DonationField::Method),
-    ("物资", DonationField::Item),
-    ("物资名称", DonationField::Item),
-    ("捐赠物资", DonationField::Item),
-    ("规格", DonationField::Spec),
-    ("规格型号", DonationField::Spec),
-    ("数量", DonationField::Quantity),
-    ("计量单位", DonationField::QuantityUnit),
-    ("折价", DonationField::Value),
-    ("折价金额", DonationField::Value),
-    ("物资折价", DonationField::Value),
-    ("估价依据", DonationField::Basis),
-    ("用途", DonationField::Purpose),
-    ("定向用途", DonationField::Purpose),
-    ("捐赠用途", DonationField::Purpose),
-    ("经办人", DonationField::Handler),
-    ("备注", DonationField::Notes),
-    ("序号", DonationField::Index),
-    ("序", DonationField::Index),
-    ("No.", DonationField::Index),
-];
-
 impl HeaderField for DonationField {
     fn from_header(header: &str) -> Option<Self> {
-        lookup_synonym(SYNONYMS, header)
+        lookup_synonym(DonationField::SYNONYMS, header)
     }
     fn key() -> Self {
         DonationField::Donor
@@ -478,17 +364,12 @@ fn read_row(
         kind,
         pledged_fen: pledged.or(received).unwrap_or(0),
         pledged_on,
-        item_name: item,
-        item_spec: text(DonationField::Spec),
         quantity: text(DonationField::Quantity),
-        quantity_unit: text(DonationField::QuantityUnit),
         estimated_value_fen: value,
         valuation_basis: basis,
-        purpose: text(DonationField::Purpose),
-        handler: text(DonationField::Handler),
-        notes: text(DonationField::Notes),
         ..DonationInput::default()
     };
+    input.import_texts(text);
     if kind == DonationKind::InKind {
         input.delivered_on = received_on.or(pledged_on);
     }

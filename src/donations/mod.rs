@@ -14,8 +14,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::db::fields::{record_fields, trimmed};
+use crate::labelled::date_column as date_col;
 use crate::meetings::labelled;
 use crate::money::{format_yuan, rmb_upper};
+use crate::text::clean_text;
+use import::DonationField;
 
 pub use store::{
     add, for_meeting, get, list, load_demo, receive, set_printed, totals, update, withdraw, Printed,
@@ -77,54 +81,101 @@ pub struct ReceiptInput {
     pub notes: String,
 }
 
-/// A donation as shown and printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Donation {
-    pub id: i64,
-    pub meeting_id: Option<i64>,
-    pub meeting_title: Option<String>,
-    /// The member unit, when the donor is one.
-    pub unit_id: Option<i64>,
-    pub donor_name: String,
-    /// 统一社会信用代码 (optional).
-    pub credit_code: String,
-    pub kind: DonationKind,
-    pub year: i32,
-    pub pledged_fen: i64,
-    pub pledged_on: Option<NaiveDate>,
-    /// The sum of the receipts.
-    pub received_fen: i64,
-    /// The latest receipt's date.
-    pub received_on: Option<NaiveDate>,
-    pub receipts: Vec<Receipt>,
-    pub item_name: String,
-    pub item_spec: String,
-    pub quantity: String,
-    pub quantity_unit: String,
-    pub estimated_value_fen: Option<i64>,
-    pub valuation_basis: Option<ValuationBasis>,
-    pub delivered_on: Option<NaiveDate>,
-    /// 定向用途.
-    pub purpose: String,
-    /// 经办人.
-    pub handler: String,
-    pub notes: String,
-    /// Who issued an official receipt, if recorded (printed as 由××开具).
-    pub receipt_issuer: String,
-    pub withdrawn_on: Option<NaiveDate>,
-    pub withdraw_reason: String,
-    pub status: DonationStatus,
-    pub letter_printed: bool,
-    pub certificate_printed: bool,
-    pub source_row: Option<i64>,
-    pub import_batch_id: Option<i64>,
-    /// The amounts and the goods as the screens show them (¥50,000.00; 中秋月饼200盒).
-    pub pledged_figures: String,
-    pub received_figures: String,
-    /// Empty for goods without a fair value.
-    pub value_figures: String,
-    pub goods_text: String,
+/// A donation's fields, declared once, in the order of the TypeScript types: the record and
+/// its input (`crate::db::fields::record_fields!`, here) and the import's fields
+/// (`field_enum!`, in `import.rs`). A plain text field is one `text` line (and a migration).
+macro_rules! donation_fields {
+    ($then:ident { $($head:tt)* }) => {
+        $then! {
+            read(r), import(DonationField);
+            $($head)*
+            record id: i64;
+            both meeting_id: Option<i64>;
+            record meeting_title: Option<String>;
+            /// The member unit, when the donor is one.
+            record unit_id: Option<i64>;
+            input unit_id: Option<i64>;
+            record donor_name: String;
+            /// The donor's name; for a member unit, empty takes the unit's name.
+            input donor_name: String;
+            column Donor = "捐赠方" [
+                "捐赠单位", "捐赠人", "捐赠单位(个人)", "捐赠单位或个人", "捐赠者", "单位名称", "单位"
+            ];
+            /// 统一社会信用代码 (optional).
+            record credit_code: String;
+            input credit_code: String;
+            column CreditCode = "统一社会信用代码" ["信用代码"];
+            record kind: DonationKind;
+            input kind: DonationKind = DonationKind::Cash;
+            column Kind = "捐赠方式" ["方式", "捐赠类型"];
+            record year: i32;
+            /// Defaults to the meeting's year, else the pledge date's, else this year.
+            input year: Option<i32>;
+            both pledged_fen: i64;
+            column Pledged = "认捐金额" ["捐赠金额", "金额"];
+            record pledged_on: Option<NaiveDate> = date_col(r, "pledged_on")?;
+            input pledged_on: Option<NaiveDate>;
+            column PledgedOn = "认捐日期" ["认捐时间", "捐赠日期"];
+            /// The sum of the receipts.
+            record received_fen: i64 = 0;
+            column Received = "到账金额" ["实际到账", "已到账金额", "实收金额"];
+            /// The latest receipt's date.
+            record received_on: Option<NaiveDate> = None;
+            column ReceivedOn = "到账日期" ["到账时间"];
+            column Method = "到账方式" ["付款方式"];
+            record receipts: Vec<Receipt> = Vec::new();
+            text item_name => clean_text, Item = "物资名称" ["物资", "捐赠物资"];
+            text item_spec => clean_text, Spec = "规格" ["规格型号"];
+            both quantity: String;
+            column Quantity = "数量" [];
+            text quantity_unit => clean_text, QuantityUnit = "计量单位" [];
+            both estimated_value_fen: Option<i64>;
+            column Value = "折价金额" ["折价", "物资折价"];
+            record valuation_basis: Option<ValuationBasis> = r
+                .get::<_, Option<String>>("valuation_basis")?
+                .as_deref()
+                .and_then(ValuationBasis::from_code);
+            input valuation_basis: Option<ValuationBasis>;
+            column Basis = "估价依据" [];
+            record delivered_on: Option<NaiveDate> = date_col(r, "delivered_on")?;
+            input delivered_on: Option<NaiveDate>;
+            /// 定向用途.
+            text purpose => clean_text, Purpose = "定向用途" ["用途", "捐赠用途"];
+            /// 经办人.
+            text handler => clean_text, Handler = "经办人" [];
+            text notes => trimmed, Notes = "备注" [];
+            /// Who issued an official receipt, if recorded (printed as 由××开具).
+            text receipt_issuer => clean_text;
+            record withdrawn_on: Option<NaiveDate> = date_col(r, "withdrawn_on")?;
+            record withdraw_reason: String;
+            record status: DonationStatus = DonationStatus::Pledged;
+            record letter_printed: bool = r.get::<_, Option<String>>("letter_printed_at")?.is_some();
+            record certificate_printed: bool =
+                r.get::<_, Option<String>>("certificate_printed_at")?.is_some();
+            record source_row: Option<i64>;
+            record import_batch_id: Option<i64>;
+            /// The amounts and the goods as the screens show them (¥50,000.00; 中秋月饼200盒).
+            record pledged_figures: String = String::new();
+            record received_figures: String = String::new();
+            /// Empty for goods without a fair value.
+            record value_figures: String = String::new();
+            record goods_text: String = String::new();
+            /// 序号: recognised, never imported.
+            column Index = "序号" ["序", "No."];
+        }
+    };
 }
+pub(crate) use donation_fields;
+
+donation_fields!(record_fields {
+    /// A donation as shown and printed.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+    pub struct Donation;
+    /// What the user enters to add or edit a donation (receipts are recorded separately).
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(default)]
+    pub struct DonationInput;
+});
 
 impl Donation {
     /// The goods as one phrase: 月饼（双黄莲蓉）200盒; empty for cash.
@@ -187,59 +238,6 @@ pub fn derive_status(
         DonationKind::Cash if received_fen == 0 => DonationStatus::Pledged,
         DonationKind::Cash if received_fen < pledged_fen => DonationStatus::Partial,
         DonationKind::Cash => DonationStatus::Received,
-    }
-}
-
-/// What the user enters to add or edit a donation (receipts are recorded separately).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct DonationInput {
-    pub meeting_id: Option<i64>,
-    pub unit_id: Option<i64>,
-    /// The donor's name; for a member unit, empty takes the unit's name.
-    pub donor_name: String,
-    pub credit_code: String,
-    pub kind: DonationKind,
-    /// Defaults to the meeting's year, else the pledge date's, else this year.
-    pub year: Option<i32>,
-    pub pledged_fen: i64,
-    pub pledged_on: Option<NaiveDate>,
-    pub item_name: String,
-    pub item_spec: String,
-    pub quantity: String,
-    pub quantity_unit: String,
-    pub estimated_value_fen: Option<i64>,
-    pub valuation_basis: Option<ValuationBasis>,
-    pub delivered_on: Option<NaiveDate>,
-    pub purpose: String,
-    pub handler: String,
-    pub notes: String,
-    pub receipt_issuer: String,
-}
-
-impl Default for DonationInput {
-    fn default() -> Self {
-        DonationInput {
-            meeting_id: None,
-            unit_id: None,
-            donor_name: String::new(),
-            credit_code: String::new(),
-            kind: DonationKind::Cash,
-            year: None,
-            pledged_fen: 0,
-            pledged_on: None,
-            item_name: String::new(),
-            item_spec: String::new(),
-            quantity: String::new(),
-            quantity_unit: String::new(),
-            estimated_value_fen: None,
-            valuation_basis: None,
-            delivered_on: None,
-            purpose: String::new(),
-            handler: String::new(),
-            notes: String::new(),
-            receipt_issuer: String::new(),
-        }
     }
 }
 

@@ -25,46 +25,7 @@ const SELECT: &str = "SELECT d.*, m.title AS meeting_title FROM donations d
 use crate::labelled::date_column as date_col;
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Donation> {
-    let basis: Option<String> = r.get("valuation_basis")?;
-    let letter: Option<String> = r.get("letter_printed_at")?;
-    let cert: Option<String> = r.get("certificate_printed_at")?;
-    Ok(Donation {
-        id: r.get("id")?,
-        meeting_id: r.get("meeting_id")?,
-        meeting_title: r.get("meeting_title")?,
-        unit_id: r.get("unit_id")?,
-        donor_name: r.get("donor_name")?,
-        credit_code: r.get("credit_code")?,
-        kind: r.get("kind")?,
-        year: r.get("year")?,
-        pledged_fen: r.get("pledged_fen")?,
-        pledged_on: date_col(r, "pledged_on")?,
-        received_fen: 0,
-        received_on: None,
-        receipts: Vec::new(),
-        item_name: r.get("item_name")?,
-        item_spec: r.get("item_spec")?,
-        quantity: r.get("quantity")?,
-        quantity_unit: r.get("quantity_unit")?,
-        estimated_value_fen: r.get("estimated_value_fen")?,
-        valuation_basis: basis.as_deref().and_then(ValuationBasis::from_code),
-        delivered_on: date_col(r, "delivered_on")?,
-        purpose: r.get("purpose")?,
-        handler: r.get("handler")?,
-        notes: r.get("notes")?,
-        receipt_issuer: r.get("receipt_issuer")?,
-        withdrawn_on: date_col(r, "withdrawn_on")?,
-        withdraw_reason: r.get("withdraw_reason")?,
-        status: super::DonationStatus::Pledged,
-        letter_printed: letter.is_some(),
-        certificate_printed: cert.is_some(),
-        source_row: r.get("source_row")?,
-        import_batch_id: r.get("import_batch_id")?,
-        pledged_figures: String::new(),
-        received_figures: String::new(),
-        value_figures: String::new(),
-        goods_text: String::new(),
-    })
+    Donation::read(r)
 }
 
 /// Fills receipts, received amounts and statuses.
@@ -248,17 +209,7 @@ pub(crate) fn validate(conn: &Connection, input: &DonationInput) -> Result<Donat
         return Err(Error::invalid("year", format!("年度“{year}”无效。")));
     }
     v.year = Some(year);
-    for s in [
-        &mut v.item_name,
-        &mut v.item_spec,
-        &mut v.quantity_unit,
-        &mut v.purpose,
-        &mut v.handler,
-        &mut v.receipt_issuer,
-    ] {
-        *s = clean_text(s);
-    }
-    v.notes = v.notes.trim().to_string();
+    v.clean_texts();
     match v.kind {
         DonationKind::Cash => {
             amount_ok("pledged_fen", "认捐金额", v.pledged_fen)?;
@@ -300,7 +251,7 @@ pub(crate) fn validate(conn: &Connection, input: &DonationInput) -> Result<Donat
 /// import's insert.
 fn columns(v: &DonationInput) -> Vec<(&'static str, Value)> {
     let text = |s: &str| Value::Text(s.to_string());
-    vec![
+    let mut columns = vec![
         ("meeting_id", v.meeting_id.into()),
         ("unit_id", v.unit_id.into()),
         ("donor_name", text(&v.donor_name)),
@@ -309,21 +260,16 @@ fn columns(v: &DonationInput) -> Vec<(&'static str, Value)> {
         ("year", v.year.into()),
         ("pledged_fen", v.pledged_fen.into()),
         ("pledged_on", day(v.pledged_on).into()),
-        ("item_name", text(&v.item_name)),
-        ("item_spec", text(&v.item_spec)),
         ("quantity", text(&v.quantity)),
-        ("quantity_unit", text(&v.quantity_unit)),
         ("estimated_value_fen", v.estimated_value_fen.into()),
         (
             "valuation_basis",
             v.valuation_basis.map(|b| b.code().to_string()).into(),
         ),
         ("delivered_on", day(v.delivered_on).into()),
-        ("purpose", text(&v.purpose)),
-        ("handler", text(&v.handler)),
-        ("notes", text(&v.notes)),
-        ("receipt_issuer", text(&v.receipt_issuer)),
-    ]
+    ];
+    columns.extend(v.text_columns());
+    columns
 }
 
 /// The one insert of a donation (validated input). Returns its id.

@@ -7,81 +7,78 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::super::ListKind;
+use crate::db::fields::field_enum;
 use crate::import::header::{lookup_synonym, HeaderField};
 use crate::import::pipeline::preview_types;
 
-/// A column of one of the three lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ListField {
-    Name,
-    Category,
-    Content,
+crate::lists::kinds::need::need_fields!(field_enum {
+    /// A column of one of the three lists.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ListField;
+    column Name = "名称" [];
+    column Category = "类别" [];
+    column Content = "内容" [];
     /// 需求: who raised it.
-    RaisedBy,
+    column RaisedBy = "提出方" [];
     /// 需求: 规模; 资源: 容量.
-    Scale,
+    column Scale = "规模" [];
     /// 需求: 期望完成时间.
-    WantedBy,
+    column WantedBy = "期望完成时间" [];
     /// 需求: 状态.
-    Status,
+    column Status = "状态" [];
     /// 资源: the offering unit.
-    Unit,
+    column Unit = "提供单位" [];
     /// 资源: 资源类型.
-    Kind,
+    column Kind = "资源类型" [];
     /// 资源: 时间/频次.
-    Availability,
+    column Availability = "时间/频次" [];
     /// 项目: 认领单位 (one or more).
-    Claimants,
+    column Claimants = "认领单位" [];
     /// 项目: 牵头单位.
-    Lead,
+    column Lead = "牵头单位" [];
     /// 项目: 认领内容/承诺.
-    Commitment,
+    column Commitment = "认领内容" [];
     /// 项目: 认领时间.
-    ClaimedOn,
+    column ClaimedOn = "认领时间" [];
     /// 项目: 完成时限.
-    Deadline,
-    Contact,
-    Phone,
-    Notes,
+    column Deadline = "完成时限" [];
+    column Contact = "联系人" [];
+    column Phone = "联系电话" [];
+    column Notes = "备注" [];
     /// 序号: recognised, never imported.
-    Index,
-}
+    column Index = "序号" [];
+    // Then the fields a need's own `text` lines declare (`need_fields!`).
+});
+
+/// The fields a need's own lines declare: those after 序号.
+const NEED_OWN: &[ListField] = ListField::ALL.split_at(ListField::Index as usize + 1).1;
+
+/// The needs' fields in the wizard's order: the shared ones, the needs' own, 序号 last.
+const NEEDS: [ListField; 10 + NEED_OWN.len() + 1] = {
+    use ListField::*;
+    let shared = [
+        Name, RaisedBy, Category, Content, Scale, WantedBy, Contact, Phone, Status, Notes,
+    ];
+    let mut all = [Index; 10 + NEED_OWN.len() + 1];
+    let mut i = 0;
+    while i < shared.len() {
+        all[i] = shared[i];
+        i += 1;
+    }
+    while i < shared.len() + NEED_OWN.len() {
+        all[i] = NEED_OWN[i - shared.len()];
+        i += 1;
+    }
+    all
+};
 
 impl ListField {
-    /// The Chinese column name.
-    pub fn label(self) -> &'static str {
-        match self {
-            ListField::Name => "名称",
-            ListField::Category => "类别",
-            ListField::Content => "内容",
-            ListField::RaisedBy => "提出方",
-            ListField::Scale => "规模",
-            ListField::WantedBy => "期望完成时间",
-            ListField::Status => "状态",
-            ListField::Unit => "提供单位",
-            ListField::Kind => "资源类型",
-            ListField::Availability => "时间/频次",
-            ListField::Claimants => "认领单位",
-            ListField::Lead => "牵头单位",
-            ListField::Commitment => "认领内容",
-            ListField::ClaimedOn => "认领时间",
-            ListField::Deadline => "完成时限",
-            ListField::Contact => "联系人",
-            ListField::Phone => "联系电话",
-            ListField::Notes => "备注",
-            ListField::Index => "序号",
-        }
-    }
-
     /// The fields a list's columns can be mapped to, in the wizard's order.
     pub fn of(kind: ListKind) -> &'static [ListField] {
         use ListField::*;
         match kind {
-            ListKind::Needs => &[
-                Name, RaisedBy, Category, Content, Scale, WantedBy, Contact, Phone, Status, Notes,
-                Index,
-            ],
+            ListKind::Needs => &NEEDS,
             ListKind::Resources => &[
                 Unit,
                 Kind,
@@ -140,8 +137,18 @@ impl<const K: u8> HeaderField for Col<K> {
             1 => super::resource::SYNONYMS,
             _ => super::project::SYNONYMS,
         };
+        let kind = match K {
+            0 => ListKind::Needs,
+            1 => ListKind::Resources,
+            _ => ListKind::Projects,
+        };
+        // Then each field's label (and a need's own line's words), for the list's fields.
         lookup_synonym(own, header)
             .or_else(|| lookup_synonym(COMMON, header))
+            .or_else(|| {
+                lookup_synonym(ListField::SYNONYMS, header)
+                    .filter(|f| ListField::of(kind).contains(f))
+            })
             .map(Col)
     }
     fn key() -> Self {

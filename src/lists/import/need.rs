@@ -93,7 +93,7 @@ pub(super) fn plan_row(
             }
         },
     };
-    let input = NeedInput {
+    let mut input = NeedInput {
         year: Some(year),
         number: None,
         name: row.text(ListField::Name),
@@ -101,15 +101,13 @@ pub(super) fn plan_row(
         unit_id,
         raised_by,
         category: row.text(ListField::Category),
-        content: row.text(ListField::Content),
-        scale: row.text(ListField::Scale),
         wanted_by,
-        contact: row.text(ListField::Contact),
-        phone: row.text(ListField::Phone),
         status,
         meeting_id: options.meeting_id,
-        notes: joined_notes(row, notes),
+        ..NeedInput::default()
     };
+    input.import_texts(|f| row.text(f));
+    input.notes = joined_notes(row, notes);
     category_note(conn, &input.category, row.excel, ctx)?;
     match validate_need(conn, &input, None) {
         Ok(_) => out.push(ImportedNeed {

@@ -9,71 +9,78 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{project_links, text, Kind};
+use crate::db::fields::{record_fields, trimmed};
 use crate::error::{Error, Result};
 use crate::lists::categories::clean_category;
 use crate::lists::fields::{
     clean_title, community_ok, date_col, day, meeting_ok, required_name, unit_ok, MAX_NAME,
 };
+use crate::lists::import::ListField;
 use crate::lists::numbering::settle;
 use crate::lists::{ListKind, NeedStatus};
 use crate::text::clean_text;
 
-/// A need (需求) as shown and printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Need {
-    pub id: i64,
-    pub year: i32,
-    pub number: i64,
-    /// 需2026-001.
-    pub code: String,
-    pub name: String,
-    pub community_id: Option<i64>,
-    pub unit_id: Option<i64>,
-    /// Who raised it as shown: the community's or unit's name, else the text (居民).
-    pub raised_by: String,
-    pub category: String,
-    pub content: String,
-    /// 规模 (e.g. 30户, 每周2次), as written.
-    pub scale: String,
-    /// 期望完成时间 (a month typed as 2026年12月 is its last day).
-    pub wanted_by: Option<NaiveDate>,
-    pub contact: String,
-    pub phone: String,
-    pub status: NeedStatus,
-    pub meeting_id: Option<i64>,
-    pub notes: String,
-    /// The projects that answer it.
-    pub project_ids: Vec<i64>,
-    pub import_batch_id: Option<i64>,
-    pub source_row: Option<i64>,
-    pub created_at: String,
-    pub updated_at: String,
+/// A need's fields, declared once, in the order of the TypeScript types: the record and its
+/// input (`crate::db::fields::record_fields!`, here) and the needs' own import fields (a
+/// `text` line that declares its field adds it to `ListField`, in `import/fields.rs`). A plain
+/// text field is one `text` line (and a migration).
+macro_rules! need_fields {
+    ($then:ident { $($head:tt)* }) => {
+        $then! {
+            read(r), import(ListField);
+            $($head)*
+            record id: i64;
+            record year: i32;
+            /// Defaults to the meeting's year, else this year.
+            input year: Option<i32>;
+            record number: i64;
+            /// The number within the year; the next free one when none.
+            input number: Option<i64>;
+            /// 需2026-001.
+            record code: String =
+                <NeedList as Kind>::LIST.record_code(r.get("year")?, r.get("number")?);
+            both name: String;
+            record community_id: Option<i64>;
+            /// Raised by a community, or a member unit, or (neither) `raised_by` text such as 居民.
+            input community_id: Option<i64>;
+            both unit_id: Option<i64>;
+            /// Who raised it as shown: the community's or unit's name, else the text (居民).
+            record raised_by: String = raised_by(r)?;
+            input raised_by: String;
+            both category: String;
+            text content => trimmed, Content;
+            /// 规模 (e.g. 30户, 每周2次), as written.
+            text scale => clean_text, Scale;
+            /// 期望完成时间 (a month typed as 2026年12月 is its last day).
+            record wanted_by: Option<NaiveDate> = date_col(r, "wanted_by")?;
+            input wanted_by: Option<NaiveDate>;
+            text contact => clean_text, Contact;
+            text phone => clean_text, Phone;
+            record status: NeedStatus;
+            /// 征集 when none.
+            input status: Option<NeedStatus>;
+            both meeting_id: Option<i64>;
+            text notes => trimmed, Notes;
+            /// The projects that answer it.
+            record project_ids: Vec<i64> = Vec::new();
+            record import_batch_id: Option<i64>;
+            record source_row: Option<i64>;
+            record created_at: String;
+            record updated_at: String;
+        }
+    };
 }
+pub(crate) use need_fields;
 
-/// What the user enters for a need.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct NeedInput {
-    /// Defaults to the meeting's year, else this year.
-    pub year: Option<i32>,
-    /// The number within the year; the next free one when none.
-    pub number: Option<i64>,
-    pub name: String,
-    /// Raised by a community, or a member unit, or (neither) `raised_by` text such as 居民.
-    pub community_id: Option<i64>,
-    pub unit_id: Option<i64>,
-    pub raised_by: String,
-    pub category: String,
-    pub content: String,
-    pub scale: String,
-    pub wanted_by: Option<NaiveDate>,
-    pub contact: String,
-    pub phone: String,
-    /// 征集 when none.
-    pub status: Option<NeedStatus>,
-    pub meeting_id: Option<i64>,
-    pub notes: String,
-}
+need_fields!(record_fields {
+    /// A need (需求) as shown and printed.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+    pub struct Need;
+    /// What the user enters for a need.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(default)]
+    pub struct NeedInput;
+});
 
 /// Which needs a list shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -111,14 +118,7 @@ impl Kind for NeedList {
         AND (:community IS NULL OR n.community_id = :community)";
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Need> {
-        read_by_name!(r, Self => Need {
-            name, community_id, unit_id,
-            raised_by: raised_by(r)?,
-            category, content, scale,
-            wanted_by: date_col(r, "wanted_by")?,
-            contact, phone, status, meeting_id, notes,
-            project_ids: Vec::new(),
-        })
+        Need::read(r)
     }
 
     fn complete(conn: &Connection, mut list: Vec<Need>, only: Option<i64>) -> Result<Vec<Need>> {
@@ -176,11 +176,7 @@ impl Kind for NeedList {
         meeting_ok(conn, v.meeting_id)?;
         settle::<Self>(conn, &mut v.year, &mut v.number, own, v.meeting_id)?;
         v.category = clean_category(&v.category)?;
-        for s in [&mut v.scale, &mut v.contact, &mut v.phone] {
-            *s = clean_text(s);
-        }
-        v.content = v.content.trim().to_string();
-        v.notes = v.notes.trim().to_string();
+        v.clean_texts();
         v.status = Some(
             v.status
                 .or(own.map(|n| n.status))
@@ -190,7 +186,7 @@ impl Kind for NeedList {
     }
 
     fn columns(v: &NeedInput) -> Vec<(&'static str, Value)> {
-        vec![
+        let mut columns = vec![
             ("year", v.year.into()),
             ("number", v.number.into()),
             ("name", text(&v.name)),
@@ -198,18 +194,15 @@ impl Kind for NeedList {
             ("unit_id", v.unit_id.into()),
             ("raised_by", text(&v.raised_by)),
             ("category", text(&v.category)),
-            ("content", text(&v.content)),
-            ("scale", text(&v.scale)),
             ("wanted_by", day(v.wanted_by).into()),
-            ("contact", text(&v.contact)),
-            ("phone", text(&v.phone)),
             (
                 "status",
                 text(v.status.unwrap_or(NeedStatus::Collecting).code()),
             ),
             ("meeting_id", v.meeting_id.into()),
-            ("notes", text(&v.notes)),
-        ]
+        ];
+        columns.extend(v.text_columns());
+        columns
     }
 
     fn delete_blocker(n: &Need) -> Option<String> {
