@@ -57,6 +57,12 @@ pub fn clean_text(raw: &str) -> String {
     raw.replace('\u{3000}', " ").trim().to_string()
 }
 
+/// Trims the ends of a long text (contents, notes) and nothing else: its lines and spaces
+/// inside are kept as written.
+pub fn trimmed(raw: &str) -> String {
+    raw.trim().to_string()
+}
+
 /// A name in Chinese quotation marks, as a sentence cites it: “红色物业”. A name that is
 /// already one quoted span stays as it is; quotes inside a name become single quotes, as
 /// nested quotation marks are written (“‘四点半课堂’志愿服务”).

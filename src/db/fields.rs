@@ -20,11 +20,6 @@
 //!   declares that import field too (its label is a header of it, as are the words);
 //! - `column Field = "标签" ["同义词", …];` — an import field only (read by the kind's own code).
 
-/// Trims the ends only (long texts: contents, notes).
-pub(crate) fn trimmed(s: &str) -> String {
-    s.trim().to_string()
-}
-
 /// Makes a record, its input and what their plain text fields share; see the module.
 macro_rules! record_fields {
     (

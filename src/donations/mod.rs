@@ -14,11 +14,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::db::fields::{record_fields, trimmed};
+use crate::db::fields::record_fields;
 use crate::labelled::date_column as date_col;
 use crate::meetings::labelled;
 use crate::money::{format_yuan, rmb_upper};
-use crate::text::clean_text;
+use crate::text::{clean_text, trimmed};
 use import::DonationField;
 
 pub use store::{

@@ -16,7 +16,7 @@ use ts_rs::TS;
 use super::UnitCategory;
 use crate::error::Result;
 use crate::labelled::json_column;
-use crate::text::{clean_name, clean_text};
+use crate::text::{clean_name, clean_text, trimmed};
 
 /// How a value of one of the details is stored in its column, read back, and shown in the
 /// unit's history.
@@ -100,10 +100,6 @@ fn clean_phones(phones: &[String]) -> Vec<String> {
         .map(|p| clean_text(p).replace(' ', ""))
         .filter(|p| !p.is_empty())
         .collect()
-}
-
-fn trimmed(s: &str) -> String {
-    s.trim().to_string()
 }
 
 /// Declares [`UnitDetails`]: each field as `name: Type = "中文名" => cleaner,`, where the

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{project_links, text, Kind};
-use crate::db::fields::{record_fields, trimmed};
+use crate::db::fields::record_fields;
 use crate::error::{Error, Result};
 use crate::lists::categories::clean_category;
 use crate::lists::fields::{
@@ -18,7 +18,7 @@ use crate::lists::fields::{
 use crate::lists::import::ListField;
 use crate::lists::numbering::settle;
 use crate::lists::{ListKind, NeedStatus};
-use crate::text::clean_text;
+use crate::text::{clean_text, trimmed};
 
 /// A need's fields, declared once, in the order of the TypeScript types: the record and its
 /// input (`crate::db::fields::record_fields!`, here) and the needs' own import fields (a
