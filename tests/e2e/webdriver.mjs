@@ -368,6 +368,22 @@ export class App {
     return path
   }
 
+  /** On a meeting's page: 邀请与回执 → 邀请 → 全部在册单位, saved, and the counts show all `n`. */
+  async inviteEveryUnit(n) {
+    await this.click('#tab-invite')
+    await this.click('[data-test="invite-open"]')
+    await this.click('[data-test="invite-by-all"]')
+    await this.click('[data-test="invite-save"]', { text: `邀请 ${n} 家单位` })
+    await this.waitFor('[data-test="invite-counts"]', { text: `成员单位 ${n} 家` })
+  }
+
+  /** The roster import's last step: 确认导入, the result shows 导入完成, and the wizard closes. */
+  async commitRosterImport() {
+    await this.click('[data-test="import-commit"]')
+    await this.waitFor('[data-test="import-result"]', { text: '导入完成' })
+    await this.click('[data-test="import-close"]')
+  }
+
   /** A screenshot of the window once the page has settled (`wait` ms), into the artifacts. */
   async shot(name, wait = 500) {
     await sleep(wait)

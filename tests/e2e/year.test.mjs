@@ -69,9 +69,7 @@ test('a new street starts from an empty database and prints its agreements and m
     await app.waitFor('[data-test="count-new"]', { text: '新增 6' })
     await app.waitFor('[data-test="import-problems"]', { text: '将新建 2 个社区' })
     await app.shot('year-3-import-preview.png')
-    await app.click('[data-test="import-commit"]')
-    await app.waitFor('[data-test="import-result"]', { text: '导入完成' })
-    await app.click('[data-test="import-close"]')
+    await app.commitRosterImport()
 
     // 3. 社区与分会: both communities lack their details; fill in one now.
     await app.click('[data-test="nav-org"]')
@@ -92,11 +90,7 @@ test('a new street starts from an empty database and prints its agreements and m
     }
     await app.click('[data-test="meeting-new-save"]')
     await app.waitFor('[data-test="meeting-title"]', { text: title })
-    await app.click('#tab-invite')
-    await app.click('[data-test="invite-open"]')
-    await app.click('[data-test="invite-by-all"]')
-    await app.click('[data-test="invite-save"]', { text: '邀请 6 家单位' })
-    await app.waitFor('[data-test="invite-counts"]', { text: '成员单位 6 家' })
+    await app.inviteEveryUnit(6)
     const meeting = json(dataDir, 'meeting', 'list').find((m) => m.title === title)
     assert.equal(meeting.host, STREET.party_org)
 
