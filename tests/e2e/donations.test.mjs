@@ -9,16 +9,13 @@ import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
-import { ANNUAL, cli, dbBytes, json, pdfText, YEAR } from './papers.mjs'
+import { ANNUAL, cli, dbBytes, json, pdfText, streetWithRoster, YEAR } from './papers.mjs'
 
 
 test('a pledge, an in-kind gift and a partial receipt, printed, from an empty database', async () => {
   const dataDir = tempDataDir()
   // The street, two member units and the meeting, as a secretary sets them up first.
-  cli(dataDir, 'street', 'set', '--name', '八大关街道办事处', '--party-org', '中共八大关街道工作委员会')
-  const roster = join(dataDir, '名册.csv')
-  writeFileSync(roster, '\ufeff单位名称,联系人\n八大关小学,陈晨\n八大关文旅发展有限公司,胡悦\n')
-  cli(dataDir, 'roster', 'import', roster)
+  streetWithRoster(dataDir, '单位名称,联系人\n八大关小学,陈晨\n八大关文旅发展有限公司,胡悦')
   cli(dataDir, 'meeting', 'create', '--title', ANNUAL, '--kind', '年会', '--date', `${YEAR}-09-25`)
   assert.deepEqual(json(dataDir, 'donation', 'list').donations, [])
 

@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
-import { ANNUAL, cli, dbBytes, json, pdfText, wordText, YEAR } from './papers.mjs'
+import { ANNUAL, cli, dbBytes, json, pdfText, streetWithRoster, wordText, YEAR } from './papers.mjs'
 import { writeXlsx } from './xlsx.mjs'
 
 
@@ -44,10 +44,7 @@ const PROJECTS = [
 test('the three lists: import, claim, agreement, done and printed, from an empty database', async () => {
   const dataDir = tempDataDir()
   // The street, the roster and the meeting, as a secretary sets them up first.
-  cli(dataDir, 'street', 'set', '--name', '八大关街道办事处', '--party-org', '中共八大关街道工作委员会', '--leader', '王海', '--contact', '李青', '--phone', '0532-82860001')
-  const roster = join(dataDir, '名册.csv')
-  writeFileSync(roster, '\ufeff' + ROSTER + '\n')
-  cli(dataDir, 'roster', 'import', roster)
+  streetWithRoster(dataDir, ROSTER, ['name', 'party_org', 'leader', 'contact', 'phone'])
   cli(dataDir, 'meeting', 'create', '--title', ANNUAL, '--kind', '年会', '--date', `${YEAR}-09-25`)
   assert.deepEqual(json(dataDir, 'projects', 'list', '--year', String(YEAR)), [])
   const units = json(dataDir, 'roster', 'list')
@@ -225,10 +222,7 @@ test('the three lists: import, claim, agreement, done and printed, from an empty
 
 test('needs and resources from Excel: rows with problems left out, a batch undone as a whole, a project batch with the unit it added', async () => {
   const dataDir = tempDataDir()
-  cli(dataDir, 'street', 'set', '--name', '八大关街道办事处', '--party-org', '中共八大关街道工作委员会')
-  const roster = join(dataDir, '名册.csv')
-  writeFileSync(roster, '\ufeff单位名称,所属社区,联系人,联系电话\n八大关小学,太平角社区,陈晨,13805320001\n太平角幼儿园,太平角社区,朱丽,13805320005\n')
-  cli(dataDir, 'roster', 'import', roster)
+  streetWithRoster(dataDir, '单位名称,所属社区,联系人,联系电话\n八大关小学,太平角社区,陈晨,13805320001\n太平角幼儿园,太平角社区,朱丽,13805320005')
   const needs = join(dataDir, '需求清单.xlsx')
   writeXlsx(needs, [
     [`${YEAR}年社区需求清单`],

@@ -5,10 +5,10 @@
 // finalise, print, and copy the news draft.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { App, CLI, startDriver, tempDataDir } from './webdriver.mjs'
-import { cli, pdfText } from './papers.mjs'
+import { cli, pdfText, streetWithRoster } from './papers.mjs'
 
 const ENTER = '\uE007'
 
@@ -23,12 +23,8 @@ const ROSTER = [
 
 test('the minutes of a meeting: edit, late sign-in, rebuild, finalise, print', async () => {
   const dataDir = tempDataDir()
-  const roster = join(dataDir, '名册.csv')
-  writeFileSync(roster, '\ufeff' + ROSTER + '\n')
   // The setup a script would do, from an empty database.
-  cli(dataDir, 'street', 'set', '--name', '八大关街道办事处', '--party-org', '中共八大关街道工作委员会',
-    '--leader', '王海', '--contact', '李青', '--phone', '0532-82860001')
-  cli(dataDir, 'roster', 'import', roster)
+  streetWithRoster(dataDir, ROSTER, ['name', 'party_org', 'leader', 'contact', 'phone'])
   const id = cli(dataDir, 'meeting', 'create', '--title', '八大关街道区域化党建联席会2026年年会', '--kind', '年会',
     '--date', '2026-09-25', '--venue', '街道党群服务中心', '--theme', '六联共建聚合力').trim()
   cli(dataDir, 'meeting', 'invite', '--meeting', id, '--all')

@@ -2,7 +2,7 @@
 // up and check what the window did), the text of a PDF and of a Word file as a reader gets it
 // back, and the street most tests start with.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { CLI } from './webdriver.mjs'
@@ -36,6 +36,18 @@ export const STREET = {
   leader: '王海',
   contact: '李青',
   phone: '0532-82860001',
+}
+
+/**
+ * A street set up as a secretary starts, on the command line: its profile (`street set` with
+ * these fields of STREET, name and party_org unless told) and a roster imported from a CSV of
+ * `rows` (header line first), written as an office sends it (UTF-8 with a BOM).
+ */
+export function streetWithRoster(dataDir, rows, fields = ['name', 'party_org']) {
+  cli(dataDir, 'street', 'set', ...fields.flatMap((k) => [`--${k.replace('_', '-')}`, STREET[k]]))
+  const roster = join(dataDir, '名册.csv')
+  writeFileSync(roster, '\ufeff' + rows + '\n')
+  cli(dataDir, 'roster', 'import', roster)
 }
 
 /** 八大关街道's annual meeting of this year, as the tests title it. */
