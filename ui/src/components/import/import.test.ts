@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import ElementPlus, { ElSelect, ElSwitch } from 'element-plus'
+import ElementPlus, { ElSelect, ElSwitch, ElTable } from 'element-plus'
 import ImportColumns from './ImportColumns.vue'
 import ImportProblems from './ImportProblems.vue'
 import ImportDone from './ImportDone.vue'
 import ImportSheetBar from './ImportSheetBar.vue'
+import PreviewTable from './PreviewTable.vue'
 
 const plugins = [ElementPlus]
 
@@ -99,5 +100,27 @@ describe('ImportDone', () => {
     expect(w.find('[data-test="import-undo"]').exists()).toBe(false)
     await w.find('[data-test="import-close"]').trigger('click')
     expect(w.emitted('close')).toHaveLength(1)
+  })
+})
+
+describe('PreviewTable', () => {
+  it('leads with the spreadsheet row and gives the table its attributes', async () => {
+    const rows = [
+      { source_row: 7, name: '太平角社区' },
+      { source_row: 9, name: '八大关街道' },
+    ]
+    const w = mount(PreviewTable, {
+      props: { rows },
+      attrs: { 'data-test': 'rows' },
+      slots: { default: '<el-table-column prop="name" label="名称" />' },
+      global: { plugins },
+    })
+    await flushPromises()
+    const table = w.findComponent(ElTable)
+    expect(table.attributes('data-test')).toBe('rows')
+    expect(table.props()).toMatchObject({ height: '340' })
+    const labels = table.findAll('th').map((th) => th.text())
+    expect(labels.slice(0, 2)).toEqual(['行号', '名称'])
+    expect(w.text()).toContain('太平角社区')
   })
 })
