@@ -18,7 +18,11 @@
 //!   read back, `clean` applied as it is saved; `text f => clean, Field;` also filled by an
 //!   import from the column of `Field`, and `text f => clean, Field = "标签" ["同义词", …];`
 //!   declares that import field too (its label is a header of it, as are the words);
-//! - `column Field = "标签" ["同义词", …];` — an import field only (read by the kind's own code).
+//!   `text f => clean, Field ["词", …];` fills it from a field declared elsewhere (shared by
+//!   several kinds) and gives this kind's own header words for it;
+//! - `column Field = "标签" ["同义词", …];` — an import field only (read by the kind's own code);
+//! - `words Field ["词", …];` — this kind's own header words for an import field declared
+//!   elsewhere (the kind's `SYNONYMS`, on its input, looked up before the shared words).
 
 /// Makes a record, its input and what their plain text fields share; see the module.
 macro_rules! record_fields {
@@ -86,14 +90,28 @@ macro_rules! record_fields {
     };
     (@munch $rh:tt $ih:tt $rv:tt $fh:tt rec $rec:tt inp $inp:tt read $read:tt def $def:tt
         text $text:tt
+        $(#[$m:meta])* text $f:ident => $clean:expr, $v:ident [$($w:literal),* $(,)?] ;
+        $($rest:tt)*) => {
+        $crate::db::fields::record_fields!(@munch $rh $ih $rv $fh
+            rec $rec inp $inp read $read def $def text $text
+            $(#[$m])* text $f => $clean, $v; words $v [$($w),*]; $($rest)*);
+    };
+    (@munch $rh:tt $ih:tt $rv:tt [$field:ident $($w:tt)*] rec $rec:tt inp $inp:tt
+        read $read:tt def $def:tt text $text:tt
+        words $v:ident [$($syn:literal),* $(,)?] ; $($rest:tt)*) => {
+        $crate::db::fields::record_fields!(@munch $rh $ih $rv [$field $($w)* ($v [$($syn),*])]
+            rec $rec inp $inp read $read def $def text $text $($rest)*);
+    };
+    (@munch $rh:tt $ih:tt $rv:tt $fh:tt rec $rec:tt inp $inp:tt read $read:tt def $def:tt
+        text $text:tt
         $(#[$m:meta])* column $v:ident = $label:literal [$($syn:literal),* $(,)?] ;
         $($rest:tt)*) => {
         $crate::db::fields::record_fields!(@munch $rh $ih $rv $fh
             rec $rec inp $inp read $read def $def text $text $($rest)*);
     };
     (@munch [$(#[$rm:meta])* $record:ident] [$(#[$im:meta])* $input:ident] [$r:ident]
-        [$field:ident] rec[$($rec:tt)*] inp[$($inp:tt)*] read[$($read:tt)*] def[$($def:tt)*]
-        text[$(($tf:ident, $clean:expr, [$($tv:ident)?]))*]) => {
+        [$field:ident $($words:tt)*] rec[$($rec:tt)*] inp[$($inp:tt)*] read[$($read:tt)*]
+        def[$($def:tt)*] text[$(($tf:ident, $clean:expr, [$($tv:ident)?]))*]) => {
         $(#[$rm])*
         pub struct $record {
             $($rec)*
@@ -136,6 +154,17 @@ macro_rules! record_fields {
                 $($(self.$tf = text($field::$tv);)?)*
             }
         }
+
+        $crate::db::fields::record_fields!(@words $input $field $($words)*);
+    };
+    (@words $input:ident $field:ident) => {};
+    (@words $input:ident $field:ident $(($v:ident [$($w:literal),*]))+) => {
+        impl $input {
+            /// The kind's own header words of its import fields (`words` entries and the
+            /// words of `text` lines), the field's label and the shared words apart.
+            pub(crate) const SYNONYMS: &'static [($field, &'static [&'static str])] =
+                &[$(($field::$v, &[$($w),*])),*];
+        }
     };
 }
 pub(crate) use record_fields;
@@ -157,8 +186,11 @@ macro_rules! field_enum {
         $crate::db::fields::field_enum!(@munch $h v[$($v)* ([] $f $label [$($syn),*])]
             $($rest)*);
     };
-    (@munch $h:tt v $v:tt $(#[$m:meta])* text $tf:ident => $clean:expr $(, $f:ident)? ;
-        $($rest:tt)*) => {
+    (@munch $h:tt v $v:tt $(#[$m:meta])* text $tf:ident => $clean:expr
+        $(, $f:ident $([$($w:literal),* $(,)?])?)? ; $($rest:tt)*) => {
+        $crate::db::fields::field_enum!(@munch $h v $v $($rest)*);
+    };
+    (@munch $h:tt v $v:tt words $f:ident [$($w:literal),* $(,)?] ; $($rest:tt)*) => {
         $crate::db::fields::field_enum!(@munch $h v $v $($rest)*);
     };
     (@munch $h:tt v $v:tt $(#[$m:meta])* $which:ident $f:ident : $t:ty $(= $e:expr)? ;

@@ -1,12 +1,12 @@
 //! The lists' fields: one field type for the three lists ([`ListField`], with the fields each
 //! list's columns can be mapped to), the words every list shares (`COMMON`), and the header
-//! type of each list ([`Col`]), whose synonyms are its own table (`need::SYNONYMS`, …) and
-//! then `COMMON`.
+//! type of each list ([`Col`]), whose synonyms are its own words (`NeedInput::SYNONYMS`, …,
+//! from the kind's declaration) and then `COMMON`.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::super::ListKind;
+use super::super::{ListKind, NeedInput, ProjectInput, ResourceInput};
 use crate::db::fields::field_enum;
 use crate::import::header::{lookup_synonym, HeaderField};
 use crate::import::pipeline::preview_types;
@@ -132,10 +132,11 @@ pub(super) struct Col<const K: u8>(pub ListField);
 
 impl<const K: u8> HeaderField for Col<K> {
     fn from_header(header: &str) -> Option<Self> {
+        // The list's own words (its declaration's `words`), then the shared ones.
         let own = match K {
-            0 => super::need::SYNONYMS,
-            1 => super::resource::SYNONYMS,
-            _ => super::project::SYNONYMS,
+            0 => NeedInput::SYNONYMS,
+            1 => ResourceInput::SYNONYMS,
+            _ => ProjectInput::SYNONYMS,
         };
         let kind = match K {
             0 => ListKind::Needs,

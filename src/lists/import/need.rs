@@ -1,5 +1,5 @@
-//! A need (需求清单) from a row: its synonyms, who raised it (a community, a unit or the text
-//! as written), its status.
+//! A need (需求清单) from a row: who raised it (a community, a unit or the text as written),
+//! its status (its header words are its declaration's, `kinds::need`).
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -9,39 +9,6 @@ use crate::import::Severity;
 use crate::lists::store::validate_need;
 use crate::lists::{NeedInput, NeedStatus};
 use crate::text::{clean_name, name_key};
-
-/// The needs list's own header words (then `COMMON`).
-pub(super) const SYNONYMS: &[(ListField, &[&str])] = &[
-    (
-        ListField::Name,
-        &["需求名称", "需求", "需求项目", "名称", "需求事项"],
-    ),
-    (
-        ListField::RaisedBy,
-        &[
-            "提出方",
-            "提出单位",
-            "需求提出方",
-            "需求提出单位",
-            "需求单位",
-            "需求来源",
-            "来源",
-            "社区",
-            "所在社区",
-        ],
-    ),
-    (ListField::Category, &["需求类别", "需求类型"]),
-    (ListField::Content, &["需求内容", "需求描述"]),
-    (
-        ListField::Scale,
-        &["规模", "服务对象", "受益人数", "涉及人数", "数量"],
-    ),
-    (
-        ListField::WantedBy,
-        &["期望完成时间", "期望时间", "完成时间", "完成时限", "时限"],
-    ),
-    (ListField::Status, &["状态", "需求状态"]),
-];
 
 /// A need as read from a row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

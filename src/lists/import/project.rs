@@ -16,34 +16,6 @@ use crate::lists::store::{get_project, insert_claim, validate_project};
 use crate::lists::{ClaimInput, ProjectInput};
 use crate::text::{clean_name, clean_text, name_key};
 
-/// The projects list's own header words (then `COMMON`).
-pub(super) const SYNONYMS: &[(ListField, &[&str])] = &[
-    (ListField::Name, &["项目名称", "项目", "共建项目", "名称"]),
-    (ListField::Category, &["项目类别", "项目类型"]),
-    (ListField::Content, &["项目内容", "实施内容"]),
-    (
-        ListField::Claimants,
-        &[
-            "认领单位",
-            "认领方",
-            "承接单位",
-            "实施单位",
-            "责任单位",
-            "共建单位",
-        ],
-    ),
-    (ListField::Lead, &["牵头单位"]),
-    (
-        ListField::Commitment,
-        &["认领内容", "承诺事项", "认领承诺", "承诺"],
-    ),
-    (ListField::ClaimedOn, &["认领时间", "认领日期"]),
-    (
-        ListField::Deadline,
-        &["完成时限", "时限", "完成时间", "计划完成时间", "截止时间"],
-    ),
-];
-
 /// A claimant as written in a cell, and the member unit it matched (none: not on the roster).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PlannedClaim {
@@ -179,19 +151,16 @@ pub(super) fn plan_row(
             }
         }
     }
-    let input = ProjectInput {
+    let mut input = ProjectInput {
         year: Some(year),
-        number: None,
         name: row.text(ListField::Name),
         category: row.text(ListField::Category),
-        content: row.text(ListField::Content),
         meeting_id: options.meeting_id,
-        community_id: None,
         deadline,
-        need_ids: Vec::new(),
-        resource_ids: Vec::new(),
-        notes: joined_notes(row, notes),
+        ..ProjectInput::default()
     };
+    input.import_texts(|f| row.text(f));
+    input.notes = joined_notes(row, notes);
     category_note(conn, &input.category, row.excel, ctx)?;
     match validate_project(conn, &input, None) {
         Ok(_) => out.push(ImportedProject {

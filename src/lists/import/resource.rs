@@ -1,5 +1,5 @@
-//! A resource (资源清单) from a row: its synonyms, the offering unit (on the roster or by
-//! name), its type.
+//! A resource (资源清单) from a row: the offering unit (on the roster or by name), its type
+//! (its header words are its declaration's, `kinds::resource`).
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -9,37 +9,6 @@ use crate::import::Severity;
 use crate::lists::store::validate_resource;
 use crate::lists::{ResourceInput, ResourceKind};
 use crate::text::clean_name;
-
-/// The resources list's own header words (then `COMMON`).
-pub(super) const SYNONYMS: &[(ListField, &[&str])] = &[
-    (
-        ListField::Unit,
-        &[
-            "提供单位",
-            "资源提供单位",
-            "提供方",
-            "单位",
-            "单位名称",
-            "成员单位",
-        ],
-    ),
-    (ListField::Kind, &["资源类型", "资源类别", "类型", "类别"]),
-    (ListField::Name, &["资源名称", "资源", "名称", "资源项目"]),
-    (ListField::Content, &["资源内容", "资源描述"]),
-    (
-        ListField::Availability,
-        &[
-            "时间/频次",
-            "提供时间",
-            "可提供时间",
-            "时间",
-            "频次",
-            "服务时间",
-            "开放时间",
-        ],
-    ),
-    (ListField::Scale, &["规模", "容量", "数量", "可容纳人数"]),
-];
 
 /// A resource as read from a row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -102,20 +71,16 @@ pub(super) fn plan_row(
             ResourceKind::Other
         }),
     };
-    let input = ResourceInput {
+    let mut input = ResourceInput {
         year: Some(year),
-        number: None,
         unit_id,
         unit_name,
         kind,
         name: row.text(ListField::Name),
-        content: row.text(ListField::Content),
-        availability: row.text(ListField::Availability),
-        capacity: row.text(ListField::Scale),
-        contact: row.text(ListField::Contact),
-        phone: row.text(ListField::Phone),
-        notes: joined_notes(row, Vec::new()),
+        ..ResourceInput::default()
     };
+    input.import_texts(|f| row.text(f));
+    input.notes = joined_notes(row, Vec::new());
     match validate_resource(conn, &input, None) {
         Ok(_) => out.push(ImportedResource {
             source_row: row.excel,

@@ -4,11 +4,12 @@
 //! column name, the columns an input writes, what a list's filter asks, what a record is
 //! called in messages, how its input is checked and what keeps a record from being deleted.
 //! The functions here are the one list, get, insert, add, update and delete over any kind;
-//! `read_by_name!` reads a row (id, year, number, code and the bookkeeping around a kind's
-//! own columns) and `kind_functions!` gives a kind those functions by the names callers use
-//! (`list_needs`, `get_need`, `add_need`, …). `need`, `resource` and `project` are the three
-//! declarations; what only projects have (claims, progress, results, the link from a need)
-//! lives beside them in `lists`.
+//! `kind_functions!` gives a kind those functions by the names callers use (`list_needs`,
+//! `get_need`, `add_need`, …). `need`, `resource` and `project` are the three declarations,
+//! each kind's fields one list (`need_fields!`, `resource_fields!`, `project_fields!`, over
+//! `crate::db::fields::record_fields!`: the record, its input, the read of its row by column
+//! name, its plain text columns and its own import words); what only projects have (claims,
+//! progress, results, the link from a need) lives beside them in `lists`.
 //!
 //! Numbers are per year ([`super::numbering`]); the code shown (需2026-001) is the kind's
 //! [`ListKind::code_prefix`] before the year and number.
@@ -57,37 +58,6 @@ macro_rules! numbered {
 }
 
 numbered!(need::Need, resource::Resource, project::Project);
-
-/// A record read from its row by column name: what every kind has around the kind's own
-/// fields (id, year, number and the code first; the import batch, source row and times
-/// last), each own field `name` read from the column of that name, or given as `name: value`.
-macro_rules! read_by_name {
-    ($r:ident, $kind:ty => $record:ident { $($field:ident $(: $value:expr)?),* $(,)? }) => {{
-        let year: i32 = $r.get("year")?;
-        let number: i64 = $r.get("number")?;
-        Ok($record {
-            id: $r.get("id")?,
-            year,
-            number,
-            code: <$kind as $crate::lists::kinds::Kind>::LIST.record_code(year, number),
-            $($field: column!($r, $field $(, $value)?),)*
-            import_batch_id: $r.get("import_batch_id")?,
-            source_row: $r.get("source_row")?,
-            created_at: $r.get("created_at")?,
-            updated_at: $r.get("updated_at")?,
-        })
-    }};
-}
-
-/// One field of [`read_by_name!`]: its column, or the value given.
-macro_rules! column {
-    ($r:ident, $field:ident) => {
-        $r.get(stringify!($field))?
-    };
-    ($r:ident, $field:ident, $value:expr) => {
-        $value
-    };
-}
 
 /// One kind of record (需求, 资源, 项目), declared once.
 pub(crate) trait Kind {

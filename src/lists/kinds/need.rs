@@ -21,7 +21,8 @@ use crate::lists::{ListKind, NeedStatus};
 use crate::text::{clean_text, trimmed};
 
 /// A need's fields, declared once, in the order of the TypeScript types: the record and its
-/// input (`crate::db::fields::record_fields!`, here) and the needs' own import fields (a
+/// input (`crate::db::fields::record_fields!`, here), the needs' own header words of the
+/// lists' import fields (`words`, `NeedInput::SYNONYMS`) and the needs' own import fields (a
 /// `text` line that declares its field adds it to `ListField`, in `import/fields.rs`). A plain
 /// text field is one `text` line (and a migration).
 macro_rules! need_fields {
@@ -40,6 +41,7 @@ macro_rules! need_fields {
             record code: String =
                 <NeedList as Kind>::LIST.record_code(r.get("year")?, r.get("number")?);
             both name: String;
+            words Name ["需求名称", "需求", "需求项目", "名称", "需求事项"];
             record community_id: Option<i64>;
             /// Raised by a community, or a member unit, or (neither) `raised_by` text such as 居民.
             input community_id: Option<i64>;
@@ -47,18 +49,25 @@ macro_rules! need_fields {
             /// Who raised it as shown: the community's or unit's name, else the text (居民).
             record raised_by: String = raised_by(r)?;
             input raised_by: String;
+            words RaisedBy [
+                "提出方", "提出单位", "需求提出方", "需求提出单位", "需求单位", "需求来源", "来源",
+                "社区", "所在社区"
+            ];
             both category: String;
-            text content => trimmed, Content;
+            words Category ["需求类别", "需求类型"];
+            text content => trimmed, Content ["需求内容", "需求描述"];
             /// 规模 (e.g. 30户, 每周2次), as written.
-            text scale => clean_text, Scale;
+            text scale => clean_text, Scale ["规模", "服务对象", "受益人数", "涉及人数", "数量"];
             /// 期望完成时间 (a month typed as 2026年12月 is its last day).
             record wanted_by: Option<NaiveDate> = date_col(r, "wanted_by")?;
             input wanted_by: Option<NaiveDate>;
+            words WantedBy ["期望完成时间", "期望时间", "完成时间", "完成时限", "时限"];
             text contact => clean_text, Contact;
             text phone => clean_text, Phone;
             record status: NeedStatus;
             /// 征集 when none.
             input status: Option<NeedStatus>;
+            words Status ["状态", "需求状态"];
             both meeting_id: Option<i64>;
             text notes => trimmed, Notes;
             /// The projects that answer it.

@@ -12,78 +12,95 @@ use ts_rs::TS;
 use super::need::get_need;
 use super::resource::get_resource;
 use super::{text, Kind};
+use crate::db::fields::record_fields;
 use crate::error::{Error, Result};
 use crate::lists::categories::clean_category;
 use crate::lists::claims::claims_of;
 use crate::lists::fields::{
     clean_title, community_ok, date_col, day, grouped, meeting_ok, required_name,
 };
+use crate::lists::import::ListField;
 use crate::lists::need_link::{advance_needs, need_status_for};
 use crate::lists::numbering::settle;
 use crate::lists::results::{attachments_of, notes_of};
 use crate::lists::{Attachment, Claim, ListKind, ProgressNote, ProjectStatus};
-use crate::text::clean_name;
+use crate::text::{clean_name, trimmed};
 
-/// A project (共建项目) as shown and printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Project {
-    pub id: i64,
-    pub year: i32,
-    pub number: i64,
-    /// 项2026-001.
-    pub code: String,
-    pub name: String,
-    pub category: String,
-    pub content: String,
-    pub meeting_id: Option<i64>,
-    pub meeting_title: Option<String>,
-    pub community_id: Option<i64>,
-    /// 完成时限.
-    pub deadline: Option<NaiveDate>,
-    pub need_ids: Vec<i64>,
-    pub resource_ids: Vec<i64>,
-    /// The lead first, then in the order claimed.
-    pub claims: Vec<Claim>,
-    /// Oldest first.
-    pub progress: Vec<ProgressNote>,
-    /// 完成情况: when and what.
-    pub result_on: Option<NaiveDate>,
-    pub result: String,
-    pub attachments: Vec<Attachment>,
-    pub status: ProjectStatus,
-    /// Past its 完成时限 and not done.
-    pub overdue: bool,
-    /// The claimants as one line: 甲单位（牵头）、乙单位.
-    pub claimants: String,
-    pub notes: String,
-    pub import_batch_id: Option<i64>,
-    pub source_row: Option<i64>,
-    pub created_at: String,
-    pub updated_at: String,
+/// A project's fields, declared once, in the order of the TypeScript types: the record and
+/// its input (`crate::db::fields::record_fields!`, here; claims, progress and the result are
+/// written apart) and the projects' own header words of the lists' import fields (`words`,
+/// `ProjectInput::SYNONYMS`). A plain text field is one `text` line (and a migration).
+macro_rules! project_fields {
+    ($then:ident { $($head:tt)* }) => {
+        $then! {
+            read(r), import(ListField);
+            $($head)*
+            record id: i64;
+            record year: i32;
+            input year: Option<i32>;
+            record number: i64;
+            input number: Option<i64>;
+            /// 项2026-001.
+            record code: String =
+                <ProjectList as Kind>::LIST.record_code(r.get("year")?, r.get("number")?);
+            both name: String;
+            words Name ["项目名称", "项目", "共建项目", "名称"];
+            both category: String;
+            words Category ["项目类别", "项目类型"];
+            text content => trimmed, Content ["项目内容", "实施内容"];
+            both meeting_id: Option<i64>;
+            record meeting_title: Option<String>;
+            both community_id: Option<i64>;
+            // The claims' columns (an import writes its claims through `claims`).
+            words Claimants ["认领单位", "认领方", "承接单位", "实施单位", "责任单位", "共建单位"];
+            words Lead ["牵头单位"];
+            words Commitment ["认领内容", "承诺事项", "认领承诺", "承诺"];
+            words ClaimedOn ["认领时间", "认领日期"];
+            /// 完成时限.
+            record deadline: Option<NaiveDate> = date_col(r, "deadline")?;
+            input deadline: Option<NaiveDate>;
+            words Deadline ["完成时限", "时限", "完成时间", "计划完成时间", "截止时间"];
+            record need_ids: Vec<i64> = Vec::new();
+            input need_ids: Vec<i64>;
+            record resource_ids: Vec<i64> = Vec::new();
+            input resource_ids: Vec<i64>;
+            /// The lead first, then in the order claimed.
+            record claims: Vec<Claim> = Vec::new();
+            /// Oldest first.
+            record progress: Vec<ProgressNote> = Vec::new();
+            /// 完成情况: when and what.
+            record result_on: Option<NaiveDate> = date_col(r, "result_on")?;
+            record result: String;
+            record attachments: Vec<Attachment> = Vec::new();
+            record status: ProjectStatus = ProjectStatus::Unclaimed;
+            /// Past its 完成时限 and not done.
+            record overdue: bool = false;
+            /// The claimants as one line: 甲单位（牵头）、乙单位.
+            record claimants: String = String::new();
+            text notes => trimmed, Notes;
+            record import_batch_id: Option<i64>;
+            record source_row: Option<i64>;
+            record created_at: String;
+            record updated_at: String;
+        }
+    };
 }
+
+project_fields!(record_fields {
+    /// A project (共建项目) as shown and printed.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+    pub struct Project;
+    /// What the user enters for a project (claims, progress and the result are separate).
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(default)]
+    pub struct ProjectInput;
+});
 
 impl Project {
     /// The lead claim, if any.
     pub fn lead(&self) -> Option<&Claim> {
         self.claims.iter().find(|c| c.lead)
     }
-}
-
-/// What the user enters for a project (claims, progress and the result are separate).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct ProjectInput {
-    pub year: Option<i32>,
-    pub number: Option<i64>,
-    pub name: String,
-    pub category: String,
-    pub content: String,
-    pub meeting_id: Option<i64>,
-    pub community_id: Option<i64>,
-    pub deadline: Option<NaiveDate>,
-    pub need_ids: Vec<i64>,
-    pub resource_ids: Vec<i64>,
-    pub notes: String,
 }
 
 /// Which projects a list shows.
@@ -146,21 +163,7 @@ impl Kind for ProjectList {
     ];
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Project> {
-        read_by_name!(r, Self => Project {
-            name, category, content, meeting_id, meeting_title, community_id,
-            deadline: date_col(r, "deadline")?,
-            need_ids: Vec::new(),
-            resource_ids: Vec::new(),
-            claims: Vec::new(),
-            progress: Vec::new(),
-            result_on: date_col(r, "result_on")?,
-            result,
-            attachments: Vec::new(),
-            status: ProjectStatus::Unclaimed,
-            overdue: false,
-            claimants: String::new(),
-            notes,
-        })
+        Project::read(r)
     }
 
     /// Fills claims, links, notes, attachments, status and overdue.
@@ -239,8 +242,7 @@ impl Kind for ProjectList {
         meeting_ok(conn, v.meeting_id)?;
         community_ok(conn, v.community_id)?;
         settle::<Self>(conn, &mut v.year, &mut v.number, own, v.meeting_id)?;
-        v.content = v.content.trim().to_string();
-        v.notes = v.notes.trim().to_string();
+        v.clean_texts();
         v.need_ids.sort_unstable();
         v.need_ids.dedup();
         v.resource_ids.sort_unstable();
@@ -255,17 +257,17 @@ impl Kind for ProjectList {
     }
 
     fn columns(v: &ProjectInput) -> Vec<(&'static str, Value)> {
-        vec![
+        let mut columns = vec![
             ("year", v.year.into()),
             ("number", v.number.into()),
             ("name", text(&v.name)),
             ("category", text(&v.category)),
-            ("content", text(&v.content)),
             ("meeting_id", v.meeting_id.into()),
             ("community_id", v.community_id.into()),
             ("deadline", day(v.deadline).into()),
-            ("notes", text(&v.notes)),
-        ]
+        ];
+        columns.extend(v.text_columns());
+        columns
     }
 
     fn inserted(conn: &Connection, id: i64, v: &ProjectInput) -> Result<()> {

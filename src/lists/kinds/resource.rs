@@ -7,78 +7,72 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{project_links, text, Kind};
+use crate::db::fields::record_fields;
 use crate::error::Result;
 use crate::lists::fields::{required_name, unit_ok};
+use crate::lists::import::ListField;
 use crate::lists::numbering::settle;
 use crate::lists::{ListKind, ResourceKind};
-use crate::text::clean_text;
+use crate::text::{clean_text, trimmed};
 
-/// A resource (资源) as shown and printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Resource {
-    pub id: i64,
-    pub year: i32,
-    pub number: i64,
-    /// 资2026-001.
-    pub code: String,
-    /// The offering member unit; none when the body is not on the roster.
-    pub unit_id: Option<i64>,
-    /// The offering body's name (the unit's current name when on the roster).
-    pub unit_name: String,
-    pub kind: ResourceKind,
-    pub name: String,
-    pub content: String,
-    /// 时间/频次: when or how often it is available.
-    pub availability: String,
-    /// 规模/容量, as written.
-    pub capacity: String,
-    pub contact: String,
-    pub phone: String,
-    pub notes: String,
-    pub project_ids: Vec<i64>,
-    pub import_batch_id: Option<i64>,
-    pub source_row: Option<i64>,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-/// What the user enters for a resource.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
-pub struct ResourceInput {
-    pub year: Option<i32>,
-    pub number: Option<i64>,
-    /// A member unit, or (none) a body named in `unit_name`.
-    pub unit_id: Option<i64>,
-    pub unit_name: String,
-    pub kind: ResourceKind,
-    pub name: String,
-    pub content: String,
-    pub availability: String,
-    pub capacity: String,
-    pub contact: String,
-    pub phone: String,
-    pub notes: String,
-}
-
-impl Default for ResourceInput {
-    fn default() -> Self {
-        ResourceInput {
-            year: None,
-            number: None,
-            unit_id: None,
-            unit_name: String::new(),
-            kind: ResourceKind::Other,
-            name: String::new(),
-            content: String::new(),
-            availability: String::new(),
-            capacity: String::new(),
-            contact: String::new(),
-            phone: String::new(),
-            notes: String::new(),
+/// A resource's fields, declared once, in the order of the TypeScript types: the record and
+/// its input (`crate::db::fields::record_fields!`, here) and the resources' own header words
+/// of the lists' import fields (`words`, `ResourceInput::SYNONYMS`). A plain text field is one
+/// `text` line (and a migration).
+macro_rules! resource_fields {
+    ($then:ident { $($head:tt)* }) => {
+        $then! {
+            read(r), import(ListField);
+            $($head)*
+            record id: i64;
+            record year: i32;
+            input year: Option<i32>;
+            record number: i64;
+            input number: Option<i64>;
+            /// 资2026-001.
+            record code: String =
+                <ResourceList as Kind>::LIST.record_code(r.get("year")?, r.get("number")?);
+            /// The offering member unit; none when the body is not on the roster.
+            record unit_id: Option<i64>;
+            /// A member unit, or (none) a body named in `unit_name`.
+            input unit_id: Option<i64>;
+            /// The offering body's name (the unit's current name when on the roster).
+            record unit_name: String = offered_by(r)?;
+            input unit_name: String;
+            words Unit ["提供单位", "资源提供单位", "提供方", "单位", "单位名称", "成员单位"];
+            record kind: ResourceKind;
+            input kind: ResourceKind = ResourceKind::Other;
+            words Kind ["资源类型", "资源类别", "类型", "类别"];
+            both name: String;
+            words Name ["资源名称", "资源", "名称", "资源项目"];
+            text content => trimmed, Content ["资源内容", "资源描述"];
+            /// 时间/频次: when or how often it is available.
+            text availability => clean_text, Availability [
+                "时间/频次", "提供时间", "可提供时间", "时间", "频次", "服务时间", "开放时间"
+            ];
+            /// 规模/容量, as written.
+            text capacity => clean_text, Scale ["规模", "容量", "数量", "可容纳人数"];
+            text contact => clean_text, Contact;
+            text phone => clean_text, Phone;
+            text notes => trimmed, Notes;
+            record project_ids: Vec<i64> = Vec::new();
+            record import_batch_id: Option<i64>;
+            record source_row: Option<i64>;
+            record created_at: String;
+            record updated_at: String;
         }
-    }
+    };
 }
+
+resource_fields!(record_fields {
+    /// A resource (资源) as shown and printed.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+    pub struct Resource;
+    /// What the user enters for a resource.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(default)]
+    pub struct ResourceInput;
+});
 
 /// Which resources a list shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -111,12 +105,7 @@ impl Kind for ResourceList {
         AND (:unit IS NULL OR r.unit_id = :unit)";
 
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Resource> {
-        read_by_name!(r, Self => Resource {
-            unit_id,
-            unit_name: offered_by(r)?,
-            kind, name, content, availability, capacity, contact, phone, notes,
-            project_ids: Vec::new(),
-        })
+        Resource::read(r)
     }
 
     fn complete(
@@ -164,34 +153,21 @@ impl Kind for ResourceList {
             }
         }
         settle::<Self>(conn, &mut v.year, &mut v.number, own, None)?;
-        for s in [
-            &mut v.availability,
-            &mut v.capacity,
-            &mut v.contact,
-            &mut v.phone,
-        ] {
-            *s = clean_text(s);
-        }
-        v.content = v.content.trim().to_string();
-        v.notes = v.notes.trim().to_string();
+        v.clean_texts();
         Ok(v)
     }
 
     fn columns(v: &ResourceInput) -> Vec<(&'static str, Value)> {
-        vec![
+        let mut columns = vec![
             ("year", v.year.into()),
             ("number", v.number.into()),
             ("unit_id", v.unit_id.into()),
             ("unit_name", text(&v.unit_name)),
             ("kind", text(v.kind.code())),
             ("name", text(&v.name)),
-            ("content", text(&v.content)),
-            ("availability", text(&v.availability)),
-            ("capacity", text(&v.capacity)),
-            ("contact", text(&v.contact)),
-            ("phone", text(&v.phone)),
-            ("notes", text(&v.notes)),
-        ]
+        ];
+        columns.extend(v.text_columns());
+        columns
     }
 
     fn delete_blocker(r: &Resource) -> Option<String> {
