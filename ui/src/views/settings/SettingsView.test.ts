@@ -19,6 +19,7 @@ vi.mock('../../lib/appState', () => ({ refreshAppState: vi.fn(), appState: { inf
 
 import { createMemoryHistory, createRouter } from 'vue-router'
 import SettingsView from './SettingsView.vue'
+import { emptyStreetProfile } from '../../lib/street'
 
 const router = createRouter({
   history: createMemoryHistory(),
@@ -45,18 +46,7 @@ const fields = [
     hint: '邀请函落款用它。',
   },
 ]
-const profile = {
-  name: '',
-  short_name: '',
-  party_org: '',
-  leader: '',
-  contact: '',
-  phone: '',
-  address: '',
-  meeting_name: '',
-  number_prefix: '',
-  issuer: '',
-}
+const profile = emptyStreetProfile()
 
 const info = {
   data_dir: '/home/u/.local/share/cn.lianxi.desktop',
