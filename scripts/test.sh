@@ -30,7 +30,7 @@ npm --prefix ui run build --silent
 echo "== Rust: core and shell tests (includes the generated-bindings check)"
 cargo test --workspace --features lianxi-desktop/custom-protocol
 
-echo "== adding a field to a member unit is one edit (a scratch copy of the core)"
+echo "== adding a field to a member unit, a need or a donation is one edit (a scratch copy of the core)"
 bash scripts/check-one-edit.sh
 
 echo "== front end: Vitest"
