@@ -35,4 +35,15 @@ describe('RowMoves', () => {
     )
     for (const t of ['上移', '下移', '删除']) expect(b[t].attributes('disabled'), t).toBeDefined()
   })
+
+  it('names its buttons for the tests when told', () => {
+    const w = mount(RowMoves, {
+      props: { index: 2, count: 3, test: 'minutes-item' },
+      global: { plugins: [ElementPlus] },
+    })
+    const b = buttons(w)
+    expect(b['上移'].attributes('data-test')).toBe('minutes-item-up-2')
+    expect(b['下移'].attributes('data-test')).toBe('minutes-item-down-2')
+    expect(b['删除'].attributes('data-test')).toBe('minutes-item-remove-2')
+  })
 })
